@@ -1,0 +1,65 @@
+package com.mileotech.cyber.client;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A client of Mileo Technology as the registry keeps it. Its id is also its Camunda tenant id,
+ * so it stays short, lower-case and stable.
+ */
+public record Client(
+    @NotBlank(message = "obligatoire")
+    @Size(max = 64, message = "64 caractères au plus")
+    @Pattern(regexp = ID_PATTERN, message = "minuscules, chiffres et tirets (ex. hexa-energie)")
+    String id,
+    @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
+    @NotNull(message = "obligatoire : OIV, NIS2_ESSENTIAL, NIS2_IMPORTANT ou NONE") RegulatoryRegime regime,
+    @NotNull(message = "obligatoire") @Valid Contract contract,
+    @NotNull(message = "obligatoire (liste éventuellement vide)") List<@NotNull(message = "obligatoire") @Valid Contact> rssiContacts,
+    @Valid Contact dpo,
+    @NotNull(message = "obligatoire (liste éventuellement vide)") List<@NotNull(message = "obligatoire") @Valid Site> sites) {
+
+  public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+
+  public Optional<Site> site(String siteId) {
+    return sites.stream().filter(s -> s.id().equals(siteId)).findFirst();
+  }
+
+  public Client withId(String newId) {
+    return new Client(newId, name, regime, contract, rssiContacts, dpo, sites);
+  }
+
+  /** The maintenance contract: its type and the period it covers (documents are kept until its end). */
+  public record Contract(
+      @NotNull(message = "obligatoire : STANDARD ou PREMIUM") ContractType type,
+      @NotNull(message = "obligatoire") LocalDate start,
+      @NotNull(message = "obligatoire") LocalDate end) {
+
+    /** Whether the contract covers this day (documents are kept at least until its end). */
+    public boolean covers(LocalDate day) {
+      return !day.isBefore(start) && !day.isAfter(end);
+    }
+  }
+
+  /** A person to reach: the client's RSSI (with their user account, if they use Tasklist) or DPO. */
+  public record Contact(
+      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
+      @NotBlank(message = "obligatoire") @Email(message = "adresse e-mail invalide") @Size(max = 254) String email,
+      @Size(max = 40, message = "40 caractères au plus") String phone,
+      @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*", message = "identifiant de compte invalide")
+      String userId) {}
+
+  /** A site of the client where video-surveillance equipment runs. */
+  public record Site(
+      @NotBlank(message = "obligatoire") @Size(max = 64, message = "64 caractères au plus")
+      @Pattern(regexp = ID_PATTERN, message = "minuscules, chiffres et tirets (ex. siege-paris)") String id,
+      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
+      @Size(max = 400, message = "400 caractères au plus") String address) {}
+}

@@ -1,0 +1,102 @@
+package com.mileotech.cyber.client;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The client registry in the application's database (tables from db/migration). */
+@Repository
+public class ClientRepository {
+
+  private final JdbcClient jdbc;
+
+  ClientRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("select count(*) from client where id = ?").param(id).query(Long.class).single() > 0;
+  }
+
+  public Optional<Client> find(String id) {
+    return jdbc.sql("select * from client where id = ?").param(id)
+        .query((rs, n) -> new ClientRow(
+            rs.getString("id"), rs.getString("name"), RegulatoryRegime.valueOf(rs.getString("regime")),
+            new Client.Contract(ContractType.valueOf(rs.getString("contract_type")),
+                rs.getObject("contract_start", LocalDate.class), rs.getObject("contract_end", LocalDate.class)),
+            rs.getString("dpo_name") == null ? null
+                : new Client.Contact(rs.getString("dpo_name"), rs.getString("dpo_email"), rs.getString("dpo_phone"), null)))
+        .optional()
+        .map(this::withChildren);
+  }
+
+  public List<Client> findAll() {
+    return jdbc.sql("select id from client order by name").query(String.class).list().stream()
+        .map(this::find).flatMap(Optional::stream).toList();
+  }
+
+  public List<String> ids() {
+    return jdbc.sql("select id from client order by id").query(String.class).list();
+  }
+
+  /** Inserts or replaces the client with its contacts and sites. */
+  public void save(Client client) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int updated = jdbc.sql("""
+        update client set name = ?, regime = ?, contract_type = ?, contract_start = ?, contract_end = ?,
+          dpo_name = ?, dpo_email = ?, dpo_phone = ?, updated_at = ? where id = ?""")
+        .params(client.name(), client.regime().name(), client.contract().type().name(),
+            client.contract().start(), client.contract().end(),
+            dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, client.id())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("""
+          insert into client (id, name, regime, contract_type, contract_start, contract_end,
+            dpo_name, dpo_email, dpo_phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(client.id(), client.name(), client.regime().name(), client.contract().type().name(),
+              client.contract().start(), client.contract().end(),
+              dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, now)
+          .update();
+    }
+    jdbc.sql("delete from client_rssi where client_id = ?").param(client.id()).update();
+    for (int i = 0; i < client.rssiContacts().size(); i++) {
+      Client.Contact c = client.rssiContacts().get(i);
+      jdbc.sql("insert into client_rssi (client_id, position, name, email, user_id) values (?, ?, ?, ?, ?)")
+          .params(client.id(), i, c.name(), c.email(), c.userId()).update();
+    }
+    jdbc.sql("delete from client_site where client_id = ?").param(client.id()).update();
+    for (int i = 0; i < client.sites().size(); i++) {
+      Client.Site s = client.sites().get(i);
+      jdbc.sql("insert into client_site (client_id, site_id, position, name, address) values (?, ?, ?, ?, ?)")
+          .params(client.id(), s.id(), i, s.name(), s.address()).update();
+    }
+  }
+
+  /** The client a user account is the RSSI of, if any. */
+  public Optional<String> clientOfRssiUser(String userId) {
+    return jdbc.sql("select client_id from client_rssi where user_id = ?").param(userId)
+        .query(String.class).list().stream().findFirst();
+  }
+
+  private Client withChildren(ClientRow row) {
+    List<Client.Contact> rssi = jdbc.sql("select * from client_rssi where client_id = ? order by position")
+        .param(row.id())
+        .query((rs, n) -> new Client.Contact(rs.getString("name"), rs.getString("email"), null, rs.getString("user_id")))
+        .list();
+    List<Client.Site> sites = jdbc.sql("select * from client_site where client_id = ? order by position")
+        .param(row.id())
+        .query((rs, n) -> new Client.Site(rs.getString("site_id"), rs.getString("name"), rs.getString("address")))
+        .list();
+    return new Client(row.id(), row.name(), row.regime(), row.contract(), rssi, row.dpo(), sites);
+  }
+
+  private static Client.Contact dpo(Client client) {
+    return client.dpo() != null ? client.dpo() : new Client.Contact(null, null, null, null);
+  }
+
+  private record ClientRow(String id, String name, RegulatoryRegime regime, Client.Contract contract, Client.Contact dpo) {}
+}

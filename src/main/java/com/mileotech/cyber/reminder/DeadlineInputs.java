@@ -1,0 +1,55 @@
+package com.mileotech.cyber.reminder;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+
+/** Reading the input parameters of the deadline delegates. */
+final class DeadlineInputs {
+
+  private DeadlineInputs() {}
+
+  static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    if (value == null) {
+      throw new IllegalStateException("Input parameter '" + name + "' missing on " + execution.getCurrentActivityId());
+    }
+    return value.toString();
+  }
+
+  static Instant instant(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      return OffsetDateTime.parse(text).toInstant();
+    }
+    return null;
+  }
+
+  /**
+   * The user task whose deadline this is: the activity that the boundary timer leading to this
+   * step is attached to, or the {@code task} input parameter.
+   */
+  static String attachedTask(DelegateExecution execution) {
+    Object explicit = execution.getVariableLocal("task");
+    if (explicit != null) {
+      return explicit.toString();
+    }
+    FlowElement element = execution.getBpmnModelElementInstance();
+    if (element instanceof FlowNode node) {
+      for (SequenceFlow incoming : node.getIncoming()) {
+        if (incoming.getSource() instanceof BoundaryEvent boundary) {
+          return boundary.getAttachedTo().getId();
+        }
+      }
+    }
+    return null;
+  }
+}

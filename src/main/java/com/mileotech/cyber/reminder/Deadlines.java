@@ -1,0 +1,117 @@
+package com.mileotech.cyber.reminder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes deadlines from the moment their rule names, stores them on the process, and answers
+ * the BPMN timers: {@code timeDate="${<name>DueAt}"} for the deadline itself, and
+ * {@code timeCycle="${deadlines.reminderCycle(execution, '<name>')}"} for its reminders.
+ *
+ * <p>How the reminder timer works: it is a non-interrupting boundary timer whose cycle is the
+ * next reminder only ({@code R1/<instant>/PT1M}). The engine re-evaluates the expression each
+ * time the timer fires (reevaluate-time-cycle-when-due), so the timer re-arms itself for the
+ * following reminder of the configured schedule. Reminder times that have already passed when
+ * the task starts are skipped (the task's creation is announced anyway). When no reminder is
+ * left, the expression returns a cycle parked in the far future: the engine refuses a timer
+ * without a due date, and a parked timer is never acquired; it goes with the task.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+  /** No reminder left: a timer parked where it never fires. */
+  static final String NO_FURTHER_REMINDER = "R1/9999-12-31T00:00:00Z/PT1M";
+
+  private final DeadlineProperties properties;
+
+  public Deadlines(DeadlineProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Starts the deadline {@code name} under rule {@code ruleKey}, due {@code within} after {@code from}. */
+  public Deadline start(VariableScope scope, String name, String ruleKey, Instant from) {
+    DeadlineRule rule = properties.rule(ruleKey);
+    if (rule.within() == null) {
+      throw new IllegalArgumentException("mileo.deadlines." + ruleKey + " has no 'within': give the due date");
+    }
+    return start(scope, name, ruleKey, from, rule.within().after(from, properties.zone()));
+  }
+
+  /** Starts a deadline whose due date is given (e.g. chosen by a person), with the rule's reminders. */
+  public Deadline start(VariableScope scope, String name, String ruleKey, Instant from, Instant dueAt) {
+    properties.rule(ruleKey);
+    scope.setVariable(name + "StartedAt", Date.from(from));
+    scope.setVariable(name + "DueAt", Date.from(dueAt));
+    scope.setVariable(name + "Rule", ruleKey);
+    return get(scope, name);
+  }
+
+  /** The deadline {@code name} as stored on the process. */
+  public Deadline get(VariableScope scope, String name) {
+    Date startedAt = (Date) scope.getVariable(name + "StartedAt");
+    Date dueAt = (Date) scope.getVariable(name + "DueAt");
+    String ruleKey = (String) scope.getVariable(name + "Rule");
+    if (startedAt == null || dueAt == null || ruleKey == null) {
+      throw new IllegalStateException("Deadline '" + name + "' has not been started on this process");
+    }
+    DeadlineRule rule = properties.rule(ruleKey);
+    return new Deadline(name, ruleKey, rule, startedAt.toInstant(), dueAt.toInstant(),
+        reminders(rule, startedAt.toInstant(), dueAt.toInstant()));
+  }
+
+  /** For the reminder boundary timer's timeCycle. */
+  public String reminderCycle(VariableScope scope, String name) {
+    return nextReminder(get(scope, name), now())
+        .map(next -> "R1/" + next + "/PT1M")
+        .orElse(NO_FURTHER_REMINDER);
+  }
+
+  /** For a user task's follow-up date: when its next reminder goes out, or null. */
+  public Date nextReminderAt(VariableScope scope, String name) {
+    return nextReminder(get(scope, name), now()).map(Date::from).orElse(null);
+  }
+
+  /** The reminder that is due now: the latest one whose time has come, if any. */
+  public Optional<Instant> reminderDueNow(Deadline deadline) {
+    Instant now = now();
+    Instant due = null;
+    for (Instant reminder : deadline.reminders()) {
+      if (!reminder.isAfter(now)) {
+        due = reminder;
+      }
+    }
+    return Optional.ofNullable(due);
+  }
+
+  /** Records when the work the deadline asked for was done, and whether that was in time. */
+  public boolean recordOutcome(VariableScope scope, String name) {
+    Deadline deadline = get(scope, name);
+    Instant done = now();
+    boolean met = !done.isAfter(deadline.dueAt());
+    scope.setVariable(name + "DoneAt", Date.from(done));
+    scope.setVariable(name + "Met", met);
+    return met;
+  }
+
+  Optional<Instant> nextReminder(Deadline deadline, Instant now) {
+    return deadline.reminders().stream().filter(r -> r.isAfter(now)).findFirst();
+  }
+
+  private List<Instant> reminders(DeadlineRule rule, Instant startedAt, Instant dueAt) {
+    TreeSet<Instant> times = new TreeSet<>();
+    rule.remindersAfterStart().forEach(span -> times.add(span.after(startedAt, properties.zone())));
+    rule.remindersBeforeDue().forEach(span -> times.add(span.before(dueAt, properties.zone())));
+    return new ArrayList<>(times.headSet(dueAt, false).tailSet(startedAt, false));
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

@@ -1,0 +1,27 @@
+package com.mileotech.cyber.reminder;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Escalader le dépassement": the deadline's timer fired with its work not done. Input:
+ * {@code deadline} (variable prefix). Run it asynchronously.
+ */
+@Component("escalateDeadline")
+class EscalateDeadlineDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final Reminders reminders;
+
+  EscalateDeadlineDelegate(Deadlines deadlines, Reminders reminders) {
+    this.deadlines = deadlines;
+    this.reminders = reminders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Deadline deadline = deadlines.get(execution, DeadlineInputs.text(execution, "deadline"));
+    reminders.escalate(execution, deadline, DeadlineInputs.attachedTask(execution));
+  }
+}

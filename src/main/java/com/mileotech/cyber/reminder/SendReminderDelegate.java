@@ -1,0 +1,28 @@
+package com.mileotech.cyber.reminder;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Envoyer le rappel": after a reminder timer fired, hands the reminder that is due now to
+ * {@link Reminders}. Input: {@code deadline} (variable prefix). Run it asynchronously.
+ */
+@Component("sendReminder")
+class SendReminderDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final Reminders reminders;
+
+  SendReminderDelegate(Deadlines deadlines, Reminders reminders) {
+    this.deadlines = deadlines;
+    this.reminders = reminders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Deadline deadline = deadlines.get(execution, DeadlineInputs.text(execution, "deadline"));
+    String task = DeadlineInputs.attachedTask(execution);
+    deadlines.reminderDueNow(deadline).ifPresent(at -> reminders.remind(execution, deadline, at, task));
+  }
+}

@@ -1,0 +1,55 @@
+package com.mileotech.cyber.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * THE place where each group gets its Camunda authorizations: one row per (group, resource,
+ * resource id, permissions). {@link AccessPolicyStep} creates them at start-up, idempotently.
+ * Each process feature adds its rows here; nothing else in the code grants anything (task
+ * candidates aside, which the engine grants itself: see default-user-permission-name-for-task).
+ *
+ * <p>Client separation is not here: it is the tenant check (see ClientTenants).
+ */
+public final class AccessPolicy {
+
+  /** One row of the table. {@code resourceId} "*" means every resource of that type. */
+  public record Grant(Groups group, Resource resource, String resourceId, List<Permission> permissions) {}
+
+  private static final List<Grant> GRANTS = new ArrayList<>();
+
+  static {
+    // --- Webapps: Tasklist for everyone who works tasks; Cockpit for those who monitor ----------
+    grant(Groups.TECHNICIANS, Resources.APPLICATION, "tasklist", ACCESS);
+    grant(Groups.PROJECT_MANAGERS, Resources.APPLICATION, "tasklist", ACCESS);
+    grant(Groups.PROJECT_MANAGERS, Resources.APPLICATION, "cockpit", ACCESS);
+    grant(Groups.CYBER_REFERENT, Resources.APPLICATION, "tasklist", ACCESS);
+    grant(Groups.CYBER_REFERENT, Resources.APPLICATION, "cockpit", ACCESS);
+    grant(Groups.CLIENT_RSSI, Resources.APPLICATION, "tasklist", ACCESS);
+
+    // --- Administrators: everything, including Admin, users, authorizations, deployments ------
+    for (Resources resource : Resources.values()) {
+      grant(Groups.ADMINISTRATORS, resource, "*", ALL);
+    }
+
+    // --- Integrations (service accounts): no webapp, no task, no history. Each process feature
+    // grants them only the start of what they feed (see below).
+  }
+
+  private AccessPolicy() {}
+
+  private static void grant(Groups group, Resource resource, String resourceId, Permission... permissions) {
+    GRANTS.add(new Grant(group, resource, resourceId, List.of(permissions)));
+  }
+
+  public static List<Grant> grants() {
+    return Collections.unmodifiableList(GRANTS);
+  }
+}

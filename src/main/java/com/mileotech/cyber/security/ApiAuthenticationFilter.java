@@ -1,0 +1,109 @@
+package com.mileotech.cyber.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every call to /engine-rest and /api against the Camunda identity service with
+ * HTTP Basic, and makes the caller the engine's current authentication for the request, so the
+ * engine's authorization and tenant checks apply. Unlike the engine's own filter, nothing is
+ * exempt (not even the list of engines). Where enabled (/api), a Tasklist/Cockpit session is
+ * accepted for reads, so pages of the application can call it; writes need Basic credentials,
+ * which a cross-site request cannot forge.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final String ENGINE_NAME = "default";
+
+  private final IdentityService identityService;
+  private final boolean acceptWebappSessionForReads;
+
+  public ApiAuthenticationFilter(IdentityService identityService, boolean acceptWebappSessionForReads) {
+    this.identityService = identityService;
+    this.acceptWebappSessionForReads = acceptWebappSessionForReads;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String userId = basicCredentialsUser(request);
+    List<String> groups;
+    List<String> tenants;
+    if (userId != null) {
+      groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+      tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+          .stream().map(Tenant::getId).toList();
+    } else {
+      UserAuthentication session = acceptWebappSessionForReads && isRead(request) ? webappSession(request) : null;
+      if (session == null) {
+        unauthorized(response);
+        return;
+      }
+      userId = session.getName();
+      groups = List.copyOf(session.getGroupIds());
+      tenants = List.copyOf(session.getTenantIds());
+    }
+    request.setAttribute(AccessLogFilter.REQUEST_USER_ATTRIBUTE, userId);
+    identityService.setAuthentication(userId, groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The user id when the Basic credentials are valid, otherwise null. */
+  private String basicCredentialsUser(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String user = decoded.substring(0, colon);
+    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+  }
+
+  private static UserAuthentication webappSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications == null ? null
+        : (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE_NAME);
+  }
+
+  private static boolean isRead(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+
+  private static void unauthorized(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Basic realm=\"mileo\", charset=\"UTF-8\"");
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"status\":401,\"message\":\"Authentification requise\"}");
+  }
+}

@@ -1,0 +1,85 @@
+package com.mileotech.cyber.security;
+
+import com.mileotech.cyber.system.StartupStep;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist shows no task at all until a filter exists: the default filters are created here,
+ * once each (found again by name), and every Tasklist group may read them.
+ */
+@Component
+class TasklistFiltersStep implements StartupStep {
+
+  /** The columns Tasklist shows under each task. */
+  static final List<Map<String, String>> VARIABLES = List.of(
+      Map.of("name", "reference", "label", "Référence"),
+      Map.of("name", "clientName", "label", "Client"),
+      Map.of("name", "siteName", "label", "Site"),
+      Map.of("name", "severity", "label", "Gravité"));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+
+  TasklistFiltersStep(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Override
+  public int order() {
+    return 50;
+  }
+
+  @Override
+  public void run() {
+    List<Groups> tasklistUsers = List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT,
+        Groups.CLIENT_RSSI, Groups.ADMINISTRATORS);
+    ensure("Mes tâches", "Les tâches qui me sont assignées", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+        tasklistUsers);
+    ensure("Tâches de mon équipe", "Les tâches proposées à mes groupes, assignées ou non", -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc(),
+        tasklistUsers);
+  }
+
+  private void ensure(String name, String description, int priority, TaskQuery query, List<Groups> readers) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+      filter.setQuery(query);
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("refresh", true);
+      properties.put("variables", VARIABLES);
+      filter.setProperties(properties);
+      filterService.saveFilter(filter);
+    }
+    for (Groups group : readers) {
+      boolean granted = authorizationService.createAuthorizationQuery()
+          .resourceType(Resources.FILTER).resourceId(filter.getId()).groupIdIn(group.id()).count() > 0;
+      if (!granted) {
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group.id());
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+      }
+    }
+  }
+}
