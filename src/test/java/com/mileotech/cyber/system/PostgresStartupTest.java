@@ -1,0 +1,89 @@
+package com.mileotech.cyber.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same application on PostgreSQL (the production database), with the server shipped as a
+ * Maven artifact: context starts, migrations run, models deploy, a process runs in a tenant.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"camunda.bpm.process-engine-name=postgres-check", "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles({"test", "postgres"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PostgresStartupTest {
+
+  private static EmbeddedPostgres postgres;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    // stopped with the JVM, after the context (which still needs it while it closes)
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        postgres.close();
+      } catch (IOException ignored) {
+        // the JVM is going away
+      }
+    }));
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identityService;
+  @Autowired ClientRepository clients;
+  @Autowired ClientService clientService;
+  @Autowired References references;
+
+  @Test
+  void theApplicationRunsOnPostgres() {
+    assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType())
+        .isEqualTo("postgres");
+    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isPositive();
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().count()).isPositive();
+    assertThat(engine.getIdentityService().createGroupQuery().groupId("cyber-referent").count()).isEqualTo(1);
+
+    TestClients.ensure(identityService, clients, clientService);
+    assertThat(clients.find(TestClients.OIV).orElseThrow().sites()).hasSize(2);
+    assertThat(identityService.createTenantQuery().tenantId(TestClients.OIV).count()).isEqualTo(1);
+
+    engine.getRepositoryService().createDeployment().addModelInstance("postgres-check.bpmn",
+        Bpmn.createExecutableProcess("postgres-check").camundaHistoryTimeToLive(1)
+            .startEvent().userTask("Task_Check").camundaCandidateGroups("technicians").endEvent().done()).deploy();
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("postgres-check",
+        Map.of("clientId", TestClients.OIV));
+    assertThat(pi.getTenantId()).isEqualTo(TestClients.OIV);
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    engine.getTaskService().complete(task);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getEndTime()).isNotNull();
+
+    String first = references.next("PGT");
+    assertThat(references.next("PGT")).isNotEqualTo(first).endsWith("-0002");
+  }
+}
