@@ -29,7 +29,7 @@ create table mail_outbox (
   created_at           timestamp with time zone not null,
   sent_at              timestamp with time zone,
   logged_at            timestamp with time zone, -- shown in the log while no SMTP server is configured
-  claimed_by           varchar(128),             -- the node delivering it, until claimed_until
+  claimed_by           varchar(128),             -- the node delivering it (until claimed_until), or that sent it
   claimed_until        timestamp with time zone,
   constraint uk_mail_outbox_idempotency unique (idempotency_key)
 );

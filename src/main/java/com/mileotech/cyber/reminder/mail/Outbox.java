@@ -152,10 +152,11 @@ public class Outbox {
         .params(node, time(until), id, time(now), time(now)).update() == 1;
   }
 
+  /** Sent: claimed_by stays, naming the node that sent it. */
   void markSent(String id, String node, Instant now) {
     jdbc.sql("""
         update mail_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = null,
-          claimed_by = null, claimed_until = null
+          claimed_until = null
         where id = ? and claimed_by = ?""")
         .params(time(now), id, node).update();
   }
