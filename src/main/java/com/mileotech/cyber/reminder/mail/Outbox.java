@@ -40,6 +40,21 @@ public class Outbox {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
+  /** The key of the reminder of {@code deadline} scheduled at {@code at}. */
+  public static String reminderKey(String processInstanceId, String deadline, Instant at) {
+    return String.join(":", "reminder", processInstanceId, deadline, at.toString());
+  }
+
+  /** The key of the escalation of {@code deadline} due at {@code dueAt} (a restarted deadline escalates again). */
+  public static String escalationKey(String processInstanceId, String deadline, Instant dueAt) {
+    return String.join(":", "escalation", processInstanceId, deadline, dueAt.toString());
+  }
+
+  /** The key of the notice {@code key} of a process instance, e.g. to find when the client RSSI was told. */
+  public static String noticeKey(String processInstanceId, String key) {
+    return String.join(":", "notice", processInstanceId, key);
+  }
+
   public boolean exists(String idempotencyKey) {
     return jdbc.sql("select count(*) from mail_outbox where idempotency_key = ?").param(idempotencyKey)
         .query(Long.class).single() > 0;

@@ -60,7 +60,7 @@ class OutboxReminders implements Reminders {
 
   @Override
   public void remind(DelegateExecution execution, Deadline deadline, Instant at, String taskDefinitionKey) {
-    String key = key("reminder", execution.getProcessInstanceId(), deadline.name(), at.toString());
+    String key = Outbox.reminderKey(execution.getProcessInstanceId(), deadline.name(), at);
     Privileged.call(() -> {
       if (outbox.exists(key)) {
         return null;
@@ -69,6 +69,11 @@ class OutboxReminders implements Reminders {
         // the step ran late (e.g. the engine was down): the escalation says it all
         LOG.info("Reminder of {} ({}) for {} not written: the deadline has passed", deadline.name(), at,
             execution.getProcessBusinessKey());
+        return null;
+      }
+      if (taskDefinitionKey == null) {
+        LOG.warn("Reminder of {} ({}) for {} not written: no task to remind of (give the step a 'task' input)",
+            deadline.name(), at, execution.getProcessBusinessKey());
         return null;
       }
       Task task = openTask(execution.getProcessInstanceId(), taskDefinitionKey, deadline);
@@ -87,7 +92,7 @@ class OutboxReminders implements Reminders {
 
   @Override
   public void escalate(DelegateExecution execution, Deadline deadline, String taskDefinitionKey) {
-    String key = key("escalation", execution.getProcessInstanceId(), deadline.name(), deadline.dueAt().toString());
+    String key = Outbox.escalationKey(execution.getProcessInstanceId(), deadline.name(), deadline.dueAt());
     Privileged.call(() -> {
       if (outbox.exists(key)) {
         return null;
@@ -106,7 +111,7 @@ class OutboxReminders implements Reminders {
 
   @Override
   public void inform(DelegateExecution execution, String noticeKey, Notice notice) {
-    String key = key("notice", execution.getProcessInstanceId(), noticeKey);
+    String key = Outbox.noticeKey(execution.getProcessInstanceId(), noticeKey);
     Privileged.call(() -> {
       if (outbox.exists(key)) {
         return null;
@@ -205,10 +210,6 @@ class OutboxReminders implements Reminders {
   private static String groupName(String groupId) {
     return Arrays.stream(Groups.values()).filter(g -> g.id().equals(groupId)).map(Groups::frenchName).findFirst()
         .orElse(groupId);
-  }
-
-  private static String key(String... parts) {
-    return String.join(":", parts);
   }
 
   private static Instant now() {

@@ -22,8 +22,6 @@ class MailTemplatesTest {
     model.put("clientName", "Hexa Énergie");
     model.put("tasklistUrl", "http://localhost:8080/camunda/app/tasklist/default/");
     RenderedMail mail = templates.render("no-such-template", model);
-    System.out.println(mail.text());
-    System.out.println(mail.html());
     assertThat(mail.template()).isEqualTo("notice");
     assertThat(mail.subject()).isEqualTo("Titre <important> — INC-2026-0007");
     assertThat(mail.text()).contains("Titre <important>\n\nLigne 1\nLigne 2\n", "Référence : INC-2026-0007\n",

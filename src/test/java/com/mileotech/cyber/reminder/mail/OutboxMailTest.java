@@ -163,7 +163,7 @@ class OutboxMailTest {
     assertThat(mail.subject()).isEqualTo("Rappel : " + CNIL_LABEL + " — " + reference + " — échéance dans 2 jours");
     String link = publicBaseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
     assertThat(mail.text()).contains(
-        "Rappel : " + CNIL_LABEL + " doit être fait au plus tard le " + DUE_TEXT + ", soit dans 2 jours.",
+        "Rappel : l'échéance « " + CNIL_LABEL + " » tombe le " + DUE_TEXT + ", soit dans 2 jours.",
         "Référence : " + reference + "\n",
         "Client : Client OIV\n",
         "Site : Site Nord\n",
@@ -179,6 +179,7 @@ class OutboxMailTest {
         ">Site Nord</td>",
         ">" + DUE_TEXT + "</td>",
         ">dans 2 jours</td>",
+        "Rappel : l'échéance « <strong>" + CNIL_LABEL + "</strong> »",
         "<title>Rappel : " + CNIL_LABEL);
 
     OutboxMail row = single(pi);
