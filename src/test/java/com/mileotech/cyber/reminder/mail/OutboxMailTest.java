@@ -13,6 +13,7 @@ import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.reminder.Audience;
+import com.mileotech.cyber.reminder.DeadlineTestProcess;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.RecordingReminders;
 import com.mileotech.cyber.reminder.Reminders;
@@ -110,7 +111,7 @@ class OutboxMailTest {
   void setUp() {
     if (!deployed) {
       repositoryService.createDeployment()
-          .addModelInstance(PROCESS + ".bpmn", deadlineProcess())
+          .addModelInstance(PROCESS + ".bpmn", DeadlineTestProcess.model(PROCESS, "${candidateGroup}"))
           .addModelInstance(RETRY_PROCESS + ".bpmn", retryProcess())
           .deploy();
       deployed = true;
@@ -472,7 +473,9 @@ class OutboxMailTest {
               "Tasklist : " + publicBaseUrl + "/camunda/app/tasklist/default/\n");
       c.lines().forEach(line -> assertThat(mail.text()).as(c.template()).contains(line + "\n"));
       assertThat(mail.html()).as(c.template())
-          .contains(">Première ligne.</p>", ">Client OIV</td>", ">Site Nord</td>", ">" + reference + "</td>");
+          .contains(c.intro(), ">Première ligne.</p>", ">Client OIV</td>", ">Site Nord</td>", ">" + reference + "</td>");
+      c.extras().values().stream().filter(String.class::isInstance)
+          .forEach(value -> assertThat(mail.html()).as(c.template()).contains(">" + value + "</td>"));
       assertThat(single(pi).template()).isEqualTo(c.template().startsWith("a-template") ? "notice" : c.template());
       if (c.template().equals("checklist-issued")) {
         assertThat(mail.attachments()).containsOnlyKeys("checklist.pdf");
@@ -597,14 +600,7 @@ class OutboxMailTest {
   }
 
   private void runDueJobs(ProcessInstance pi) {
-    List<Job> due;
-    int guard = 0;
-    while (!(due = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()).isEmpty()) {
-      due.forEach(j -> managementService.executeJob(j.getId()));
-      if (++guard > 20) {
-        throw new AssertionError("jobs keep coming: " + due);
-      }
-    }
+    DeadlineTestProcess.runDueJobs(managementService, pi.getId());
   }
 
   private void ensureTeam() {
@@ -645,31 +641,6 @@ class OutboxMailTest {
 
   private static Logger logger(Class<?> type) {
     return (Logger) LoggerFactory.getLogger(type);
-  }
-
-  private static BpmnModelInstance deadlineProcess() {
-    return Bpmn.createExecutableProcess(PROCESS)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .serviceTask("Task_SetDeadline").camundaDelegateExpression("${setDeadline}")
-          .camundaInputParameter("deadline", "cnil")
-          .camundaInputParameter("rule", "cnil-notification")
-          .camundaInputParameter("from", "${awarenessAt}")
-        .userTask("Task_Notify").name("Notifier la CNIL").camundaCandidateGroups("${candidateGroup}")
-          .camundaDueDate("${cnilDueAt}")
-        .boundaryEvent("Event_Reminder").cancelActivity(false)
-          .timerWithCycle("${deadlines.reminderCycle(execution, 'cnil')}")
-          .serviceTask("Task_SendReminder").camundaAsyncBefore().camundaDelegateExpression("${sendReminder}")
-            .camundaInputParameter("deadline", "cnil")
-          .endEvent()
-        .moveToActivity("Task_Notify")
-        .boundaryEvent("Event_DeadlinePassed").cancelActivity(false).timerWithDate("${cnilDueAt}")
-          .serviceTask("Task_Escalate").camundaAsyncBefore().camundaDelegateExpression("${escalateDeadline}")
-            .camundaInputParameter("deadline", "cnil")
-          .endEvent()
-        .moveToActivity("Task_Notify")
-        .endEvent()
-        .done();
   }
 
   private static BpmnModelInstance retryProcess() {
