@@ -44,8 +44,10 @@ final class DeadlineInputs {
     }
     FlowElement element = execution.getBpmnModelElementInstance();
     if (element instanceof FlowNode node) {
-      for (SequenceFlow incoming : node.getIncoming()) {
-        if (incoming.getSource() instanceof BoundaryEvent boundary) {
+      // the flows themselves, not node.getIncoming(): that reads <incoming> child elements, which
+      // Camunda Modeler writes but a hand-written BPMN file may leave out
+      for (SequenceFlow flow : node.getModelInstance().getModelElementsByType(SequenceFlow.class)) {
+        if (flow.getTarget().getId().equals(node.getId()) && flow.getSource() instanceof BoundaryEvent boundary) {
           return boundary.getAttachedTo().getId();
         }
       }

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +45,7 @@ class DeadlinesTest {
   @BeforeEach
   void deployAndReset() {
     if (!deployed) {
-      repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
+      repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn", DeadlineTestProcess.model(PROCESS, "cyber-referent")).deploy();
       deployed = true;
     }
     recorder().clear();
@@ -169,43 +167,11 @@ class DeadlinesTest {
     return managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
   }
 
-  /** Runs every job due now, including the asynchronous steps the timers lead to. */
   private void runDueJobs(ProcessInstance pi) {
-    List<Job> due;
-    int guard = 0;
-    while (!(due = dueJobs(pi)).isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      if (++guard > 20) {
-        throw new AssertionError("jobs keep coming: " + due);
-      }
-    }
+    DeadlineTestProcess.runDueJobs(managementService, pi.getId());
   }
 
   private RecordingReminders recorder() {
     return (RecordingReminders) reminders;
-  }
-
-  private static BpmnModelInstance model() {
-    return Bpmn.createExecutableProcess(PROCESS)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .serviceTask("Task_SetDeadline").camundaDelegateExpression("${setDeadline}")
-          .camundaInputParameter("deadline", "cnil")
-          .camundaInputParameter("rule", "cnil-notification")
-          .camundaInputParameter("from", "${awarenessAt}")
-        .userTask("Task_Notify").camundaCandidateGroups("cyber-referent")
-        .boundaryEvent("Event_Reminder").cancelActivity(false)
-          .timerWithCycle("${deadlines.reminderCycle(execution, 'cnil')}")
-          .serviceTask("Task_SendReminder").camundaAsyncBefore().camundaDelegateExpression("${sendReminder}")
-            .camundaInputParameter("deadline", "cnil")
-          .endEvent()
-        .moveToActivity("Task_Notify")
-        .boundaryEvent("Event_DeadlinePassed").cancelActivity(false).timerWithDate("${cnilDueAt}")
-          .serviceTask("Task_Escalate").camundaAsyncBefore().camundaDelegateExpression("${escalateDeadline}")
-            .camundaInputParameter("deadline", "cnil")
-          .endEvent()
-        .moveToActivity("Task_Notify")
-        .endEvent()
-        .done();
   }
 }

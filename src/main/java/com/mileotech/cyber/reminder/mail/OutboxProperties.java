@@ -1,0 +1,77 @@
+package com.mileotech.cyber.reminder.mail;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@code mileo.mail}: the sender address, the delivery schedule and the retry policy of the mail
+ * outbox. The SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ *
+ * @param from the sender address of every mail
+ * @param nodeId this node's name in the outbox claims (default: host name and process id)
+ * @param sender the delivery loop
+ * @param retry what happens when SMTP refuses or is down
+ * @param stuckAfter a pending mail not delivered this long after its time makes the health DOWN
+ */
+@ConfigurationProperties("mileo.mail")
+public record OutboxProperties(String from, String nodeId, Sender sender, Retry retry, Duration stuckAfter) {
+
+  public OutboxProperties {
+    from = StringUtils.hasText(from) ? from : "cyber@mileotech.example";
+    nodeId = StringUtils.hasText(nodeId) ? nodeId : defaultNodeId();
+    sender = sender == null ? new Sender(true, null, 0, null) : sender;
+    retry = retry == null ? new Retry(null, 0, null, 0) : retry;
+    stuckAfter = stuckAfter == null ? Duration.ofHours(1) : stuckAfter;
+  }
+
+  /**
+   * @param enabled whether this node delivers (every node may: claims keep each mail to one)
+   * @param interval pause between two delivery rounds
+   * @param batchSize mails claimed per round at most
+   * @param lease how long a claim keeps other nodes off a mail (a node that dies mid-send frees it then)
+   */
+  public record Sender(boolean enabled, Duration interval, int batchSize, Duration lease) {
+    public Sender {
+      interval = interval == null ? Duration.ofSeconds(30) : interval;
+      batchSize = batchSize <= 0 ? 50 : batchSize;
+      lease = lease == null ? Duration.ofMinutes(5) : lease;
+    }
+  }
+
+  /**
+   * Exponential backoff: attempt n waits {@code initialInterval * multiplier^(n-1)}, at most
+   * {@code maxInterval}; after {@code maxAttempts} the mail is marked failed.
+   */
+  public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxAttempts) {
+    public Retry {
+      initialInterval = initialInterval == null ? Duration.ofMinutes(1) : initialInterval;
+      multiplier = multiplier < 1 ? 2 : multiplier;
+      maxInterval = maxInterval == null ? Duration.ofHours(1) : maxInterval;
+      maxAttempts = maxAttempts <= 0 ? 10 : maxAttempts;
+    }
+
+    /** The wait after the {@code attempts}-th failed attempt. */
+    public Duration backoff(int attempts) {
+      double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
+      return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis((long) millis);
+    }
+  }
+
+  /** A copy with another node id (tests run two nodes in one JVM). */
+  public OutboxProperties withNodeId(String id) {
+    return new OutboxProperties(from, id, sender, retry, stuckAfter);
+  }
+
+  private static String defaultNodeId() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "node";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+}

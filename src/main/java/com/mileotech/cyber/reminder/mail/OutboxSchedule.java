@@ -1,0 +1,38 @@
+package com.mileotech.cyber.reminder.mail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Runs a delivery round every {@code mileo.mail.sender.interval} on every node where
+ * {@code mileo.mail.sender.enabled} (default true; the tests run rounds themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnProperty(name = "mileo.mail.sender.enabled", havingValue = "true", matchIfMissing = true)
+class OutboxSchedule {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxSchedule.class);
+
+  private final OutboxSender sender;
+  private final SmtpServer smtp;
+
+  OutboxSchedule(OutboxSender sender, SmtpServer smtp) {
+    this.sender = sender;
+    this.smtp = smtp;
+  }
+
+  @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${mileo.mail.sender.interval:PT30S}")
+  void deliver() {
+    try {
+      sender.sendDue(smtp.mailSender().orElse(null));
+    } catch (RuntimeException e) {
+      // e.g. the database briefly unreachable: the next round tries again
+      LOG.error("Mail outbox delivery round failed", e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.mileotech.cyber.reminder.mail;
+
+import com.mileotech.cyber.client.Client;
+import com.mileotech.cyber.client.ClientRepository;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * What every mail says about its process: the reference people know it by, the client and the
+ * site. Read from the process variables ({@code reference}, {@code clientId}, {@code clientName},
+ * {@code siteId}, {@code siteName}), completed from the client registry where a name is missing.
+ */
+record ProcessFacts(String processInstanceId, String businessKey, String reference, String tenantId,
+    String clientId, String clientName, String siteName) {
+
+  static ProcessFacts of(DelegateExecution execution, ClientRepository clients) {
+    String businessKey = execution.getProcessBusinessKey();
+    String reference = text(execution.getVariable("reference"));
+    String clientId = text(execution.getVariable("clientId"));
+    String clientName = text(execution.getVariable("clientName"));
+    String siteId = text(execution.getVariable("siteId"));
+    String siteName = text(execution.getVariable("siteName"));
+    if (clientId != null && (clientName == null || (siteName == null && siteId != null))) {
+      Optional<Client> client = clients.find(clientId);
+      if (clientName == null) {
+        clientName = client.map(Client::name).orElse(null);
+      }
+      if (siteName == null && siteId != null) {
+        siteName = client.flatMap(c -> c.site(siteId)).map(Client.Site::name).orElse(null);
+      }
+    }
+    return new ProcessFacts(execution.getProcessInstanceId(), businessKey, reference != null ? reference : businessKey,
+        execution.getTenantId(), clientId, clientName, siteName);
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package com.mileotech.cyber.reminder.mail;
+
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.reminder.Audience;
+import com.mileotech.cyber.reminder.mail.Recipients.Person;
+import com.mileotech.cyber.security.Groups;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an audience into people with their addresses, from the identity service and the client
+ * registry. Members of a group count only if they belong to the process's tenant (its client):
+ * a task offered to the group client-rssi reaches the RSSI of that client, never another's.
+ * Call it with authorization checks off (see {@link Privileged}): the caller may be anyone.
+ */
+@Component
+class RecipientResolver {
+
+  private final IdentityService identityService;
+  private final TaskService taskService;
+  private final ClientRepository clients;
+
+  RecipientResolver(IdentityService identityService, TaskService taskService, ClientRepository clients) {
+    this.identityService = identityService;
+    this.taskService = taskService;
+    this.clients = clients;
+  }
+
+  /**
+   * @param tasks the tasks whose people TASK_PEOPLE means
+   * @param escalationGroups the groups ESCALATION_GROUPS means
+   */
+  Recipients resolve(Set<Audience> audience, ProcessFacts facts, Collection<Task> tasks,
+      List<String> escalationGroups) {
+    Recipients.Builder people = new Recipients.Builder();
+    // a stable order: the people on the task first, then the roles
+    if (audience.contains(Audience.TASK_PEOPLE)) {
+      tasks.forEach(task -> taskPeople(task, facts, people));
+    }
+    if (audience.contains(Audience.CYBER_REFERENT)) {
+      groupMembers(Groups.CYBER_REFERENT_ID, facts, people);
+    }
+    if (audience.contains(Audience.PROJECT_MANAGERS)) {
+      groupMembers(Groups.PROJECT_MANAGERS_ID, facts, people);
+    }
+    if (audience.contains(Audience.TECHNICIANS)) {
+      groupMembers(Groups.TECHNICIANS_ID, facts, people);
+    }
+    if (audience.contains(Audience.CLIENT_RSSI) && facts.clientId() != null) {
+      clients.find(facts.clientId()).ifPresent(client -> client.rssiContacts()
+          .forEach(c -> people.add(new Person(c.userId(), c.name(), c.email()))));
+    }
+    if (audience.contains(Audience.ESCALATION_GROUPS)) {
+      escalationGroups.forEach(group -> groupMembers(group, facts, people));
+    }
+    return people.build();
+  }
+
+  /** The assignee; with none, the candidate users and the members of the candidate groups. */
+  private void taskPeople(Task task, ProcessFacts facts, Recipients.Builder people) {
+    if (task.getAssignee() != null) {
+      user(task.getAssignee(), people);
+      return;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        continue;
+      }
+      if (link.getUserId() != null) {
+        user(link.getUserId(), people);
+      } else if (link.getGroupId() != null) {
+        groupMembers(link.getGroupId(), facts, people);
+      }
+    }
+  }
+
+  private void groupMembers(String groupId, ProcessFacts facts, Recipients.Builder people) {
+    for (User user : identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
+      if (facts.tenantId() == null || inTenant(user.getId(), facts.tenantId())) {
+        people.add(person(user));
+      }
+    }
+  }
+
+  private void user(String userId, Recipients.Builder people) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    people.add(user != null ? person(user) : new Person(userId, userId, null));
+  }
+
+  private boolean inTenant(String userId, String tenantId) {
+    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).tenantId(tenantId)
+        .count() > 0;
+  }
+
+  private static Person person(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail());
+  }
+}
