@@ -29,6 +29,9 @@ public class Deadlines {
   /** No reminder left: a timer parked where it never fires. */
   static final String NO_FURTHER_REMINDER = "R1/9999-12-31T00:00:00Z/PT1M";
 
+  private static final java.time.format.DateTimeFormatter FRENCH =
+      java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", java.util.Locale.FRENCH);
+
   private final DeadlineProperties properties;
 
   public Deadlines(DeadlineProperties properties) {
@@ -49,6 +52,7 @@ public class Deadlines {
     properties.rule(ruleKey);
     scope.setVariable(name + "StartedAt", Date.from(from));
     scope.setVariable(name + "DueAt", Date.from(dueAt));
+    scope.setVariable(name + "DueText", inWords(dueAt)); // what forms show
     scope.setVariable(name + "Rule", ruleKey);
     return get(scope, name);
   }
@@ -98,6 +102,11 @@ public class Deadlines {
     scope.setVariable(name + "DoneAt", Date.from(done));
     scope.setVariable(name + "Met", met);
     return met;
+  }
+
+  /** "vendredi 6 mars 2026 à 14 h 30 (heure de Paris)": a moment as the users read it. */
+  public String inWords(Instant instant) {
+    return FRENCH.withZone(properties.zone()).format(instant) + " (heure de Paris)";
   }
 
   Optional<Instant> nextReminder(Deadline deadline, Instant now) {

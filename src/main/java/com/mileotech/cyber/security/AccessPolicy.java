@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 
@@ -41,6 +43,22 @@ public final class AccessPolicy {
 
     // --- Integrations (service accounts): no webapp, no task, no history. Each process feature
     // grants them only the start of what they feed (see below).
+
+    // --- Regulatory notifications (cnil-notification, anssi-notification): started by the
+    // incident process, never by hand. The referent and project managers follow them in
+    // Cockpit; the referent records ANSSI's requests for an intermediate report (a message).
+    for (String process : List.of("cnil-notification", "anssi-notification")) {
+      grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, process,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "anssi-notification",
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    grant(Groups.CYBER_REFERENT, Resources.DECISION_DEFINITION, "regulatory-obligations",
+        Permissions.READ, Permissions.READ_HISTORY);
   }
 
   private AccessPolicy() {}

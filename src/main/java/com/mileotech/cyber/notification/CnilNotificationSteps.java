@@ -1,0 +1,200 @@
+package com.mileotech.cyber.notification;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of cnil-notification (GDPR art. 33 and 34): each checks what a person submitted
+ * before the task may complete, and records it in the register in the same transaction. The
+ * checks are the user tasks' end execution listeners: their exception undoes the completion and
+ * reaches Tasklist as it is (a task listener's would come wrapped in an engine message).
+ */
+final class CnilNotificationSteps {
+
+  private CnilNotificationSteps() {}
+
+  static final Set<String> RISK_LEVELS = Set.of("improbable", "risque", "eleve");
+
+  /** "Rédiger la notification CNIL": what art. 33(3) asks is all there. */
+  @Component("validateCnilDraft")
+  static class ValidateDraft implements ExecutionListener {
+    private final NotificationRegister register;
+
+    ValidateDraft(NotificationRegister register) {
+      this.register = register;
+    }
+
+    @Override
+    public void notify(DelegateExecution task) {
+      Integer persons = FormValues.integer(task, "personsCount");
+      Integer records = FormValues.integer(task, "recordsCount");
+      String risk = FormValues.text(task, "riskToPersons");
+      new FormErrors("Notification CNIL incomplète")
+          .require(FormValues.text(task, "breachNature") != null, "décrivez la nature de la violation")
+          .require(FormValues.text(task, "personsCategories") != null, "indiquez les catégories de personnes concernées")
+          .require(persons != null && persons >= 0, "indiquez le nombre approximatif de personnes concernées")
+          .require(FormValues.text(task, "recordsCategories") != null, "indiquez les catégories d'enregistrements concernés")
+          .require(records != null && records >= 0, "indiquez le nombre approximatif d'enregistrements concernés")
+          .require(FormValues.text(task, "dpoContact") != null, "indiquez le contact du DPO ou d'un point de contact")
+          .require(FormValues.text(task, "likelyConsequences") != null, "décrivez les conséquences probables")
+          .require(FormValues.text(task, "measuresTaken") != null, "décrivez les mesures prises ou envisagées")
+          .require(risk != null && RISK_LEVELS.contains(risk), "évaluez le risque pour les personnes")
+          .throwIfAny();
+      register.breachFacts((String) task.getVariable("notificationId"), new NotificationRegister.BreachFacts(
+          FormValues.text(task, "breachNature"), FormValues.text(task, "personsCategories"), persons,
+          FormValues.text(task, "recordsCategories"), records, FormValues.text(task, "likelyConsequences"),
+          FormValues.text(task, "measuresTaken"), risk));
+    }
+  }
+
+  /**
+   * "Valider et déposer la notification CNIL": filed (with its date and receipt reference; late
+   * needs the reasons, art. 33(1)) or not required (the client documents why the breach is
+   * unlikely to result in a risk).
+   */
+  @Component("validateCnilFiling")
+  static class ValidateFiling implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution task) {
+      String decision = FormValues.text(task, "cnilDecision");
+      FormErrors errors = new FormErrors("Dépôt de la notification CNIL impossible")
+          .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
+      Instant submittedAt = null;
+      if ("deposee".equals(decision)) {
+        submittedAt = FormValues.instant(task.getVariable("cnilSubmittedAt"));
+        Date due = (Date) task.getVariable("cnilDueAt");
+        errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
+            .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
+            .require(FormValues.text(task, "cnilReceiptReference") != null, "indiquez la référence de l'accusé de réception de la CNIL")
+            .require(submittedAt == null || due == null || !submittedAt.isAfter(due.toInstant())
+                || FormValues.text(task, "cnilDelayReasons") != null,
+                "le dépôt est postérieur à l'échéance de 72 heures : indiquez les motifs du retard (RGPD art. 33(1))");
+      } else if ("non-requise".equals(decision)) {
+        errors.require(FormValues.text(task, "cnilNotRequiredReason") != null,
+            "documentez pourquoi la violation n'est pas susceptible d'engendrer un risque pour les personnes");
+      }
+      errors.throwIfAny();
+      if (submittedAt != null) {
+        task.setVariable("cnilSubmittedAt", Date.from(submittedAt));
+      }
+    }
+  }
+
+  /** "Consigner la décision au registre". */
+  @Component("recordCnilDecision")
+  static class RecordDecision implements JavaDelegate {
+    private final NotificationRegister register;
+
+    RecordDecision(NotificationRegister register) {
+      this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String id = (String) execution.getVariable("notificationId");
+      if ("deposee".equals(execution.getVariable("cnilDecision"))) {
+        NotificationRegister.Report report = register.fileReport(id, ReportKind.CNIL_INITIAL,
+            ((Date) execution.getVariable("cnilSubmittedAt")).toInstant(), currentUser(execution),
+            FormValues.text(execution, "cnilReceiptReference"), FormValues.text(execution, "cnilDelayReasons"),
+            FormValues.text(execution, "breachNature"));
+        register.decision(id, "deposee", null);
+        execution.setVariable("cnilMet", report.onTime());
+      } else {
+        register.decision(id, "non-requise", FormValues.text(execution, "cnilNotRequiredReason"));
+      }
+    }
+  }
+
+  /** "Décider de la communication aux personnes concernées" (art. 34: high risk). */
+  @Component("recordDataSubjectsDecision")
+  static class RecordDataSubjectsDecision implements ExecutionListener {
+    private final NotificationRegister register;
+
+    RecordDataSubjectsDecision(NotificationRegister register) {
+      this.register = register;
+    }
+
+    @Override
+    public void notify(DelegateExecution task) {
+      String decision = FormValues.text(task, "dataSubjectsDecision");
+      Instant decidedAt = FormValues.instant(task.getVariable("dataSubjectsDecidedAt"));
+      new FormErrors("Décision sur la communication aux personnes incomplète")
+          .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
+          .require(decidedAt != null, "indiquez la date de la décision")
+          .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
+          .require(FormValues.text(task, "dataSubjectsDetails") != null,
+              "communiquer" .equals(decision) ? "décrivez les moyens de la communication" : "indiquez la justification (art. 34(3))")
+          .throwIfAny();
+      task.setVariable("dataSubjectsDecidedAt", Date.from(decidedAt));
+      register.dataSubjects((String) task.getVariable("notificationId"), decision, decidedAt,
+          FormValues.text(task, "dataSubjectsDetails"));
+    }
+  }
+
+  /** "Compléter ou clore la notification CNIL" (art. 33(4): information in phases). */
+  @Component("validateCnilFollowUp")
+  static class ValidateFollowUp implements ExecutionListener {
+    @Override
+    public void notify(DelegateExecution task) {
+      String action = FormValues.text(task, "cnilFollowUpAction");
+      FormErrors errors = new FormErrors("Suivi de la notification CNIL incomplet")
+          .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
+      if ("complement".equals(action)) {
+        Instant at = FormValues.instant(task.getVariable("complementSubmittedAt"));
+        errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
+            .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
+            .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")
+            .require(FormValues.text(task, "complementContent") != null, "résumez les informations complémentaires");
+        errors.throwIfAny();
+        task.setVariable("complementSubmittedAt", Date.from(at));
+      }
+      errors.throwIfAny();
+    }
+  }
+
+  /** "Consigner le complément"; the next follow-up form starts empty. */
+  @Component("recordCnilComplement")
+  static class RecordComplement implements JavaDelegate {
+    private final NotificationRegister register;
+
+    RecordComplement(NotificationRegister register) {
+      this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      register.fileReport((String) execution.getVariable("notificationId"), ReportKind.CNIL_COMPLEMENT,
+          ((Date) execution.getVariable("complementSubmittedAt")).toInstant(), currentUser(execution),
+          FormValues.text(execution, "complementReceiptReference"), null, FormValues.text(execution, "complementContent"));
+      for (String field : List.of("complementSubmittedAt", "complementReceiptReference", "complementContent", "cnilFollowUpAction")) {
+        execution.removeVariable(field);
+      }
+    }
+  }
+
+  /** "Clore la notification". */
+  @Component("closeRegulatoryNotification")
+  static class Close implements JavaDelegate {
+    private final NotificationRegister register;
+
+    Close(NotificationRegister register) {
+      this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      register.close((String) execution.getVariable("notificationId"), RegulatoryObligations.now());
+    }
+  }
+
+  static String currentUser(DelegateExecution execution) {
+    var authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

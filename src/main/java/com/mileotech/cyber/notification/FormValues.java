@@ -1,0 +1,73 @@
+package com.mileotech.cyber.notification;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Date;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Values as Camunda Forms submit them: dates arrive as ISO strings, with an offset, in UTC, or
+ * without zone (then read as Paris time, the users' time).
+ */
+final class FormValues {
+
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private FormValues() {}
+
+  static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    String text = value.toString().trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException notUtc) {
+        return LocalDateTime.parse(text).atZone(PARIS).toInstant();
+      }
+    }
+  }
+
+  /** A text, or a list (a checklist arrives as a JSON array) joined with commas; blank is null. */
+  static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    String text;
+    if (value instanceof SpinJsonNode json && json.isArray()) {
+      text = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString())
+          .collect(Collectors.joining(", "));
+    } else if (value instanceof Collection<?> list) {
+      text = list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    } else {
+      text = value.toString();
+    }
+    text = text.trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  static Integer integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    String text = text(scope, name);
+    return text == null ? null : Integer.valueOf(text);
+  }
+}

@@ -1,0 +1,255 @@
+package com.mileotech.cyber.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.reminder.RecordingReminders;
+import com.mileotech.cyber.reminder.Reminders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** GDPR art. 33 and 34 through the cnil-notification process, with the clock moved. */
+@IntegrationTest
+class CnilNotificationTest {
+
+  private static final Instant AWARENESS = Instant.parse("2026-03-02T08:00:00Z");
+
+  @Autowired ProcessEngine engine;
+  @Autowired TaskService taskService;
+  @Autowired NotificationTestSupport support;
+  @Autowired NotificationRegister register;
+  @Autowired Reminders reminders;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    support.prepare();
+    ClockUtil.setCurrentTime(Date.from(AWARENESS));
+    ((RecordingReminders) reminders).clear();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void cnilNotifiedOnTime() {
+    ProcessInstance incident = incident(TestClients.PLAIN);
+    ProcessInstance cnil = support.notification(incident, "CNIL");
+    assertThat(cnil).isWaitingAt("Task_InformClient");
+    assertThat(cnil.getTenantId()).isEqualTo(TestClients.PLAIN);
+
+    support.runDueJobs(cnil); // the client is told, its clock starts
+    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
+    assertThat(variables.get("clientAwarenessAt")).isEqualTo(Date.from(AWARENESS));
+    assertThat(variables.get("cnilDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
+    assertThat((String) variables.get("cnilDueText")).isEqualTo("jeudi 5 mars 2026 à 9 h 00 (heure de Paris)");
+    assertThat(((RecordingReminders) reminders).calls(cnil.getId())).singleElement()
+        .satisfies(c -> assertThat(c.notice().template()).isEqualTo("breach-client-information"));
+    Task draft = support.task(cnil, "Task_DraftCnilNotification");
+    assertThat(draft.getDueDate()).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
+    assertThat(taskService.getIdentityLinksForTask(draft.getId())).extracting(l -> l.getGroupId()).containsExactly("cyber-referent");
+
+    completeDraft(cnil, "risque");
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    assertThat(taskService.getIdentityLinksForTask(filing.getId())).extracting(l -> l.getGroupId())
+        .containsExactlyInAnyOrder("client-rssi", "cyber-referent");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(31))));
+    taskService.complete(filing.getId(), Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", "2026-03-03T15:00+01:00", "cnilReceiptReference", "CNIL-2026-0001"));
+
+    assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
+    NotificationRegister.Notification record = record(incident, "CNIL");
+    assertThat(record.status()).isEqualTo("deposee");
+    assertThat(record.clientInformedHow()).contains("RSSI Plain").contains("rssi.plain@test.example");
+    assertThat(record.breachFacts().personsCategories()).isEqualTo("clients, passants");
+    assertThat(record.breachFacts().personsCount()).isEqualTo(40);
+    assertThat(record.reports()).singleElement().satisfies(r -> {
+      assertThat(r.kind()).isEqualTo("notification-initiale");
+      assertThat(r.dueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(72)));
+      assertThat(r.submittedAt()).isEqualTo(Instant.parse("2026-03-03T14:00:00Z"));
+      assertThat(r.receiptReference()).isEqualTo("CNIL-2026-0001");
+      assertThat(r.onTime()).isTrue();
+      assertThat(r.lateByMinutes()).isNull();
+    });
+    assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilMet")).isEqualTo(true);
+
+    // art. 33(4): a complement, then closure
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(50))));
+    taskService.complete(support.task(cnil, "Task_FollowUpCnilNotification").getId(), Map.of(
+        "cnilFollowUpAction", "complement", "complementSubmittedAt", "2026-03-04T10:00+01:00",
+        "complementReceiptReference", "CNIL-2026-0001-C1", "complementContent", "Nombre de personnes précisé : 52"));
+    assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
+    assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "complementReceiptReference")).isNull();
+    taskService.complete(support.task(cnil, "Task_FollowUpCnilNotification").getId(), Map.of("cnilFollowUpAction", "clore"));
+    assertThat(cnil).isEnded().hasPassed("Event_CnilNotificationClosed").hasNotPassed("Task_DecideDataSubjectsCommunication");
+    record = record(incident, "CNIL");
+    assertThat(record.status()).isEqualTo("close");
+    assertThat(record.reports()).extracting(NotificationRegister.Report::kind)
+        .containsExactly("notification-initiale", "complement");
+  }
+
+  @Test
+  void cnilFiledLateNeedsTheReasons() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    completeDraft(cnil, "risque");
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(81))));
+    Map<String, Object> late = new HashMap<>(Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", "2026-03-05T18:00+01:00", "cnilReceiptReference", "CNIL-2026-0002"));
+
+    assertThatThrownBy(() -> taskService.complete(filing.getId(), late))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("postérieur à l'échéance de 72 heures").hasMessageContaining("art. 33(1)");
+    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
+
+    late.put("cnilDelayReasons", "Attente de l'expertise du constructeur sur l'étendue de l'accès");
+    taskService.complete(filing.getId(), late);
+    assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
+      assertThat(r.onTime()).isFalse();
+      assertThat(r.lateByMinutes()).isEqualTo(9 * 60); // due 5 March 08:00 UTC, filed 17:00 UTC
+      assertThat(r.delayReasons()).startsWith("Attente de l'expertise");
+    });
+    assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilMet")).isEqualTo(false);
+  }
+
+  @Test
+  void cnilNotRequiredIsDocumented() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    completeDraft(cnil, "improbable");
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise")))
+        .hasMessageContaining("documentez pourquoi");
+    taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
+        "cnilNotRequiredReason", "Images chiffrées, clé non compromise : aucune personne identifiable"));
+    assertThat(cnil).isEnded().hasPassed("Event_CnilNotRequired");
+    NotificationRegister.Notification record = record(cnil);
+    assertThat(record.status()).isEqualTo("non-requise");
+    assertThat(record.decisionReason()).startsWith("Images chiffrées");
+    assertThat(record.breachFacts().riskToPersons()).isEqualTo("improbable"); // documented though not notified
+  }
+
+  @Test
+  void aHighRiskAsksTheClientToDecideOnTellingThePersons() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    completeDraft(cnil, "eleve");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(7))));
+    taskService.complete(support.task(cnil, "Task_FileCnilNotification").getId(), Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-2026-0003"));
+    Task decide = support.task(cnil, "Task_DecideDataSubjectsCommunication");
+    assertThat(decide).isNotNull();
+    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer")))
+        .hasMessageContaining("date de la décision");
+    taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer",
+        "dataSubjectsDecidedAt", "2026-03-02T14:00+01:00", "dataSubjectsDetails", "Affichage sur site et courriel aux abonnés"));
+    NotificationRegister.Notification record = record(cnil);
+    assertThat(record.dataSubjectsDecision()).isEqualTo("communiquer");
+    assertThat(record.dataSubjectsDecidedAt()).isEqualTo(Instant.parse("2026-03-02T13:00:00Z"));
+    assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
+  }
+
+  @Test
+  void anIncompleteDraftIsRefusedAndChangesNothing() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    Task draft = support.task(cnil, "Task_DraftCnilNotification");
+    assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of("personsCount", 3)))
+        .isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("catégories de personnes")
+        .hasMessageContaining("risque pour les personnes");
+    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    assertThat(record(cnil).breachFacts()).isNull();
+  }
+
+  @Test
+  void remindersAt24h48h66hAndTheEscalationAt72hNotBefore() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    RecordingReminders recorded = (RecordingReminders) reminders;
+    recorded.clear();
+    for (int hours : new int[] {23, 24, 47, 48, 65, 66, 71, 72}) {
+      ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(hours))));
+      support.runDueJobs(cnil);
+    }
+    assertThat(recorded.calls(cnil.getId())).extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours())
+        .containsExactly("remind@24", "remind@48", "remind@66", "escalate@72");
+    assertThat(recorded.calls(cnil.getId())).allSatisfy(c -> assertThat(c.name()).isEqualTo("cnil"));
+    // the escalation does not cancel the notification, which must still be filed (late)
+    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+  }
+
+  @Test
+  void theRssiOfAnotherClientCanNeitherSeeNorCompleteTheTasks() {
+    ProcessInstance cnil = startedCnil(TestClients.OIV);
+    completeDraft(cnil, "risque");
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    var identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication(TestClients.PLAIN_RSSI, List.of("client-rssi"), List.of(TestClients.PLAIN));
+      assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list()).isEmpty();
+      assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
+          "cnilNotRequiredReason", "x"))).isNotInstanceOf(BadUserRequestException.class);
+
+      identity.setAuthentication(TestClients.OIV_RSSI, List.of("client-rssi"), List.of(TestClients.OIV));
+      assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list())
+          .extracting(Task::getTaskDefinitionKey).containsExactly("Task_FileCnilNotification");
+      taskService.claim(filing.getId(), TestClients.OIV_RSSI);
+      ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
+      taskService.complete(filing.getId(), Map.of("cnilDecision", "deposee",
+          "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-OIV-1"));
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(record(cnil).reports()).singleElement()
+        .satisfies(r -> assertThat(r.submittedBy()).isEqualTo(TestClients.OIV_RSSI));
+  }
+
+  private ProcessInstance incident(String clientId) {
+    return support.qualifiedIncident(clientId, true, "significatif", "intrusion", AWARENESS, "alerte-supervision");
+  }
+
+  private ProcessInstance startedCnil(String clientId) {
+    ProcessInstance cnil = support.notification(incident(clientId), "CNIL");
+    support.runDueJobs(cnil);
+    return cnil;
+  }
+
+  private void completeDraft(ProcessInstance cnil, String risk) {
+    taskService.complete(support.task(cnil, "Task_DraftCnilNotification").getId(), Map.of(
+        "breachNature", "Accès non autorisé au serveur VMS et consultation d'enregistrements",
+        "personsCategories", org.camunda.spin.Spin.JSON("[\"clients\",\"passants\"]"),
+        "personsCount", 40, "recordsCategories", "Enregistrements vidéo de 7 jours", "recordsCount", 1200,
+        "dpoContact", "DPO <dpo@example.org>", "likelyConsequences", "Atteinte à la vie privée des personnes filmées",
+        "measuresTaken", "Comptes révoqués, serveur isolé", "riskToPersons", risk));
+  }
+
+  private NotificationRegister.Notification record(ProcessInstance incident, String authority) {
+    return register.forIncident(incident.getBusinessKey()).stream()
+        .filter(n -> n.authority().equals(authority)).findFirst().orElseThrow();
+  }
+
+  private NotificationRegister.Notification record(ProcessInstance cnil) {
+    String reference = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(cnil.getId()).variableName("reference").singleResult().getValue();
+    return register.forIncident(reference).stream().filter(n -> n.authority().equals("CNIL")).findFirst().orElseThrow();
+  }
+}

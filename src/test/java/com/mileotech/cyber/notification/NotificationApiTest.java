@@ -1,0 +1,105 @@
+package com.mileotech.cyber.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.security.Groups;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** GET /api/security-incidents/{reference}/notifications and the ANSSI request, over HTTP. */
+@IntegrationTest
+class NotificationApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+  @Autowired TaskService taskService;
+  @Autowired NotificationTestSupport support;
+
+  private ProcessInstance incident;
+
+  @BeforeEach
+  void incidentWithBothNotifications() {
+    support.prepare();
+    TestUsers.ensure(identity, "referent.api", Groups.CYBER_REFERENT);
+    TestUsers.ensure(identity, "tech.api", Groups.TECHNICIANS);
+    TestUsers.ensure(identity, "supervision.api", Groups.INTEGRATIONS);
+    incident = support.qualifiedIncident(TestClients.OIV, true, "critique", "intrusion", Instant.now().minusSeconds(60),
+        "alerte-supervision");
+    support.runDueJobs(support.notification(incident, "CNIL"));
+    support.runDueJobs(support.notification(incident, "ANSSI"));
+  }
+
+  @Test
+  void staffAndThatClientsRssiReadTheRegister() {
+    for (String user : List.of("referent.api", "tech.api", TestClients.OIV_RSSI)) {
+      ResponseEntity<List> response = as(user).getForEntity(path(), List.class);
+      assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      List<Map<String, Object>> notifications = response.getBody();
+      assertThat(notifications).extracting(n -> n.get("authority")).containsExactly("ANSSI", "CNIL");
+      Map<String, Object> cnil = notifications.get(1);
+      assertThat(cnil).containsEntry("status", "en-cours").containsEntry("procedure", "rgpd-art33");
+      assertThat((String) cnil.get("clientInformedHow")).contains(TestClients.OIV_RSSI + "@test.example");
+      assertThat((List<Map<String, Object>>) cnil.get("reports")).singleElement().satisfies(r -> {
+        assertThat(r).containsEntry("kind", "notification-initiale");
+        assertThat(r.get("dueAt")).isNotNull();
+        assertThat(r.get("submittedAt")).isNull();
+      });
+    }
+  }
+
+  @Test
+  void anotherClientsRssiAndUnknownReferencesGet404() {
+    assertThat(as(TestClients.PLAIN_RSSI).getForEntity(path(), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(as("referent.api").getForEntity("/api/security-incidents/INC-1999-9999/notifications", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    String body = as(TestClients.PLAIN_RSSI).getForEntity(path(), String.class).getBody();
+    assertThat(body).doesNotContain("CNIL").doesNotContain("rgpd");
+  }
+
+  @Test
+  void integrationsAndAnonymousCallersAreRefused() {
+    assertThat(as("supervision.api").getForEntity(path(), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.getForEntity(path(), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theReferentRecordsAnAnssiRequestForAnIntermediateReport() {
+    String request = path() + "/anssi/intermediate-report-requests";
+    assertThat(as("tech.api").postForEntity(request, null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(as(TestClients.OIV_RSSI).postForEntity(request, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    ProcessInstance anssi = support.notification(incident, "ANSSI");
+    assertThat(support.task(anssi, "Task_DraftIntermediateReport")).isNull();
+
+    ResponseEntity<Map> accepted = as("referent.api").postForEntity(request, null, Map.class);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(support.task(anssi, "Task_DraftIntermediateReport")).isNotNull();
+
+    ProcessInstance withoutAnssi = support.qualifiedIncident(TestClients.PLAIN, true, "mineur", "autre",
+        Instant.now().minusSeconds(60), "alerte-supervision");
+    assertThat(as("referent.api").postForEntity("/api/security-incidents/" + withoutAnssi.getBusinessKey()
+        + "/notifications/anssi/intermediate-report-requests", null, Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  private String path() {
+    return "/api/security-incidents/" + incident.getBusinessKey() + "/notifications";
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, TestUsers.PASSWORD);
+  }
+}

@@ -1,0 +1,132 @@
+package com.mileotech.cyber.notification;
+
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.client.Client;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.client.ContractType;
+import com.mileotech.cyber.client.RegulatoryRegime;
+import com.mileotech.cyber.system.References;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drives notifications the way the security-incident process does: a small stand-in incident
+ * (qualified, then re-qualified, then ended) calls the same delegates at the same moments.
+ */
+@Component
+class NotificationTestSupport {
+
+  static final String INCIDENT = "notification-check-incident";
+  static final String NIS2_CLIENT = "client-nis2";
+
+  private final ProcessEngine engine;
+  private final ClientRepository clients;
+  private final ClientService clientService;
+  private final References references;
+  private boolean deployed;
+
+  NotificationTestSupport(ProcessEngine engine, ClientRepository clients, ClientService clientService, References references) {
+    this.engine = engine;
+    this.clients = clients;
+    this.clientService = clientService;
+    this.references = references;
+  }
+
+  void prepare() {
+    IdentityService identity = engine.getIdentityService();
+    TestClients.ensure(identity, clients, clientService);
+    if (!clients.exists(NIS2_CLIENT)) {
+      clientService.create(new Client(NIS2_CLIENT, "Client NIS2", RegulatoryRegime.NIS2_ESSENTIAL,
+          new Client.Contract(ContractType.STANDARD, LocalDate.of(2025, 1, 1), LocalDate.of(2030, 1, 1)),
+          List.of(), null, List.of(new Client.Site("usine", "Usine", null))));
+    }
+    if (!deployed) {
+      RepositoryService repository = engine.getRepositoryService();
+      repository.createDeployment().addModelInstance(INCIDENT + ".bpmn",
+          Bpmn.createExecutableProcess(INCIDENT).camundaHistoryTimeToLive(1)
+              .startEvent()
+              .serviceTask("Task_AssessRegulatoryObligations").camundaDelegateExpression("${assessRegulatoryObligations}")
+              .userTask("Task_Investigate").camundaCandidateGroups("cyber-referent")
+              .serviceTask("Task_AssessAfterRequalification").camundaDelegateExpression("${assessRegulatoryObligations}")
+              .userTask("Task_ReturnToService").camundaCandidateGroups("cyber-referent")
+              .serviceTask("Task_AnnounceEnd").camundaDelegateExpression("${announceSecurityIncidentEnded}")
+              .endEvent().done())
+          .deploy();
+      deployed = true;
+    }
+  }
+
+  /** A qualified incident; returns its process instance (business key = its reference). */
+  ProcessInstance qualifiedIncident(String clientId, boolean personalData, String severity, String nature,
+      Instant awareness, String detectionSource) {
+    String reference = references.next("TNO");
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("reference", reference);
+    variables.put("clientId", clientId);
+    variables.put("clientName", clients.find(clientId).orElseThrow().name());
+    variables.put("siteName", "Site principal");
+    variables.put("severity", severity);
+    variables.put("nature", nature);
+    variables.put("personalDataInvolved", personalData);
+    variables.put("awarenessAt", Date.from(awareness));
+    variables.put("detectedAt", Date.from(awareness));
+    variables.put("detectionSource", detectionSource);
+    variables.put("description", "Accès non autorisé à l'enregistreur vidéo du site");
+    return engine.getRuntimeService().startProcessInstanceByKey(INCIDENT, reference, variables);
+  }
+
+  /** The re-qualification: new facts, known from {@code awareness}. */
+  void requalify(ProcessInstance incident, Map<String, Object> facts) {
+    Task investigate = engine.getTaskService().createTaskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey("Task_Investigate").singleResult();
+    engine.getTaskService().complete(investigate.getId(), facts);
+  }
+
+  void endIncident(ProcessInstance incident, Instant at) {
+    engine.getRuntimeService().setVariable(incident.getId(), "closedAt", Date.from(at));
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey("Task_ReturnToService").singleResult();
+    engine.getTaskService().complete(task.getId());
+  }
+
+  ProcessInstance notification(ProcessInstance incident, String authority) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
+  }
+
+  long notificationCount(ProcessInstance incident) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKeyLike(incident.getBusinessKey() + "-%").count();
+  }
+
+  /** Runs every job due now in the instance (async steps, timers), as the job executor would. */
+  void runDueJobs(ProcessInstance instance) {
+    ManagementService management = engine.getManagementService();
+    for (int guard = 0; guard < 30; guard++) {
+      List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming in " + instance.getId());
+  }
+
+  Task task(ProcessInstance instance, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+}
