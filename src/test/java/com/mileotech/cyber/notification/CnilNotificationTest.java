@@ -6,8 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.reminder.RecordingReminders;
 import com.mileotech.cyber.reminder.Reminders;
+import com.mileotech.cyber.reminder.mail.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -37,11 +40,13 @@ class CnilNotificationTest {
   @Autowired NotificationTestSupport support;
   @Autowired NotificationRegister register;
   @Autowired Reminders reminders;
+  @Autowired Outbox outbox;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     support.prepare();
+    TestUsers.ensure(engine.getIdentityService(), "referent.cnil", Groups.CYBER_REFERENT);
     ClockUtil.setCurrentTime(Date.from(AWARENESS));
     ((RecordingReminders) reminders).clear();
   }
@@ -193,6 +198,16 @@ class CnilNotificationTest {
     assertThat(recorded.calls(cnil.getId())).extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours())
         .containsExactly("remind@24", "remind@48", "remind@66", "escalate@72");
     assertThat(recorded.calls(cnil.getId())).allSatisfy(c -> assertThat(c.name()).isEqualTo("cnil"));
+    // the timers sit on the subprocess: each mail is about the task open in it, to its people
+    String draftTask = support.task(cnil, "Task_DraftCnilNotification").getId();
+    for (int hours : new int[] {24, 48, 66}) {
+      assertThat(outbox.findByKey(Outbox.reminderKey(cnil.getId(), "cnil", AWARENESS.plus(Duration.ofHours(hours)))))
+          .as("reminder at %d h", hours).hasValueSatisfying(mail -> {
+            assertThat(mail.taskId()).isEqualTo(draftTask);
+            assertThat(mail.recipients()).contains("referent.cnil@test.example");
+            assertThat(mail.subject()).contains("CNIL");
+          });
+    }
     // the escalation does not cancel the notification, which must still be filed (late)
     assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
   }

@@ -152,17 +152,25 @@ class OutboxReminders implements Reminders {
     outbox.insertIfAbsent(row);
   }
 
-  /** The open task the deadline is about; of several (a loop), the one due at the deadline. */
+  /**
+   * The open task the deadline is about; of several (a loop), the one due at the deadline. When
+   * the timer sits on a subprocess (a deadline spanning several tasks, e.g. drafting then filing
+   * a notification), the open task inside it, recognised by its due date.
+   */
   private Task openTask(String processInstanceId, String taskDefinitionKey, Deadline deadline) {
     if (taskDefinitionKey == null) {
       return null;
     }
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(taskDefinitionKey).list();
+    if (tasks.isEmpty()) {
+      return taskService.createTaskQuery().processInstanceId(processInstanceId)
+          .dueDate(java.util.Date.from(deadline.dueAt())).list().stream().findFirst().orElse(null);
+    }
     return tasks.stream()
         .filter(t -> t.getDueDate() != null && t.getDueDate().toInstant().equals(deadline.dueAt()))
         .findFirst()
-        .orElse(tasks.isEmpty() ? null : tasks.get(0));
+        .orElse(tasks.get(0));
   }
 
   private Map<String, Object> deadlineModel(ProcessFacts facts, Deadline deadline, Task task, Recipients recipients,
