@@ -1,0 +1,111 @@
+package com.mileotech.cyber.commissioning;
+
+import com.mileotech.cyber.reminder.DeadlineProperties;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing "Lever la non-conformité": the technician re-verified the point. It becomes
+ * Conforme only if the figures recorded now satisfy the guide; who and when are recorded with
+ * the initial finding, and firmware versions updated during the intervention go to the inventory.
+ */
+@Component("reverifyNonConformity")
+class ReverifyNonConformityListener implements TaskListener {
+
+  private final Catalogues catalogues;
+  private final Identities identities;
+  private final DeadlineProperties time;
+
+  ReverifyNonConformityListener(Catalogues catalogues, Identities identities, DeadlineProperties time) {
+    this.catalogues = catalogues;
+    this.identities = identities;
+    this.time = time;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var execution = task.getExecution();
+    String pointId = (String) execution.getVariable("pointId");
+    Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
+    Catalogue.Point definition = catalogue.point(pointId).orElseThrow();
+    Object submitted = task.getVariable("reverification");
+    ReverificationForm form = submitted == null ? new ReverificationForm()
+        : Json.read(submitted.toString(), ReverificationForm.class);
+
+    List<String> problems = new ArrayList<>();
+    if (!Boolean.TRUE.equals(form.confirmed)) {
+      problems.add(pointId + " : revérification non confirmée");
+    }
+    if (form.comment == null || form.comment.isBlank()) {
+      problems.add(pointId + " : action corrective non décrite");
+    }
+    List<Equipment> equipment = updatedEquipment(ChecklistState.equipment(execution), form.equipment, problems);
+    List<PointEntry> points = ChecklistState.points(execution);
+    PointEntry point = points.stream().filter(p -> p.id.equals(pointId)).findFirst().orElseThrow();
+    PointEntry candidate = new PointEntry();
+    candidate.takeFindingsFrom(point);
+    copyFigures(form, candidate);
+    problems.addAll(ChecklistCheck.contradictions(definition, candidate, equipment));
+    if (!problems.isEmpty()) {
+      throw new ChecklistRefused("Revérification refusée", problems);
+    }
+
+    String by = identities.requireCurrentUser("Revérification");
+    point.addReverification(new PointEntry.Reverification(identities.displayName(by),
+        ClockUtil.getCurrentTime().toInstant().toString(), point.comment,
+        point.remediationDeadline, form.comment.trim()));
+    copyFigures(form, point);
+    point.status = Status.CONFORME.name();
+    point.comment = form.comment.trim();
+    point.remediationDeadline = null;
+    ChecklistState.writePoints(execution, points);
+    ChecklistState.writeEquipment(execution, equipment);
+    execution.setVariable("lastReverifiedOn", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone()).toString());
+  }
+
+  private static void copyFigures(ReverificationForm form, PointEntry p) {
+    PointEntry figures = form;
+    String status = p.status;
+    String comment = p.comment;
+    String deadline = p.remediationDeadline;
+    String justification = p.justification;
+    p.takeFindingsFrom(figures);
+    p.status = status;
+    p.comment = comment;
+    p.remediationDeadline = deadline;
+    p.justification = justification;
+  }
+
+  /** Firmware versions as updated in the form, matched by serial number; nothing else may change. */
+  private static List<Equipment> updatedEquipment(List<Equipment> current, List<Equipment> submitted, List<String> problems) {
+    if (submitted == null) {
+      return current;
+    }
+    Map<String, String> firmware = new HashMap<>();
+    for (Equipment e : submitted) {
+      if (e != null && e.serialNumber() != null) {
+        if (e.firmwareVersion() == null || e.firmwareVersion().isBlank()) {
+          problems.add(e.serialNumber() + " : version de firmware obligatoire");
+        } else {
+          firmware.put(e.serialNumber(), e.firmwareVersion().trim());
+        }
+      }
+    }
+    return current.stream().map(e -> firmware.containsKey(e.serialNumber()) ? e.withFirmware(firmware.get(e.serialNumber())) : e)
+        .toList();
+  }
+
+  /** The re-verification form: the point's figures as measured now, what was done, the inventory. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  static class ReverificationForm extends PointEntry {
+    public Boolean confirmed;
+    public List<Equipment> equipment;
+  }
+}
