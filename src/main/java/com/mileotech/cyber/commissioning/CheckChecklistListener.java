@@ -1,37 +1,60 @@
 package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.client.ClientRepository;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing "Renseigner la checklist": refuses an incomplete or inconsistent checklist
+ * On leaving "Renseigner la checklist" (end listener: unlike a task listener's, its exception
+ * reaches Tasklist unwrapped, as a 400 with this message): refuses an incomplete or inconsistent checklist
  * (naming each offending point; nothing is saved), otherwise stores it normalised against the
  * catalogue with the overview the signature form shows.
  */
 @Component("checkChecklist")
-class CheckChecklistListener implements TaskListener {
+class CheckChecklistListener implements ExecutionListener {
 
   private final Catalogues catalogues;
+  private final ClientRepository clients;
   private final DeadlineProperties time;
 
-  CheckChecklistListener(Catalogues catalogues, DeadlineProperties time) {
+  CheckChecklistListener(Catalogues catalogues, ClientRepository clients, DeadlineProperties time) {
     this.catalogues = catalogues;
+    this.clients = clients;
     this.time = time;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var execution = task.getExecution();
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the instance is being deleted or the task cancelled: nothing was submitted
+    }
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
-    List<PointEntry> submitted = ChecklistState.points(task);
+    List<PointEntry> submitted = ChecklistState.points(execution);
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
-    List<PointEntry> checked = ChecklistCheck.check(catalogue, submitted, submitted,
-        ChecklistState.equipment(execution), today);
+    // the VMS version and the inventory may be updated here too (annual audit): same checks as at the start
+    CommissioningRequest identification = new CommissioningRequest((String) execution.getVariable("clientId"),
+        (String) execution.getVariable("siteId"), (String) execution.getVariable("vmsProduct"),
+        (String) execution.getVariable("vmsVersion"), true, ChecklistState.equipment(execution));
+    List<String> problems = new ArrayList<>(
+        identification.problems(clients).stream().map(p -> p.field() + " : " + p.message()).toList());
+    List<PointEntry> checked = List.of();
+    try {
+      checked = ChecklistCheck.check(catalogue, submitted, submitted,
+          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today);
+    } catch (ChecklistRefused refused) {
+      problems.addAll(refused.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new ChecklistRefused("Checklist refusée", problems);
+    }
+    execution.setVariable("vmsVersion", identification.vmsVersion().trim());
+    ChecklistState.writeEquipment(execution, identification.cleanEquipment());
     ChecklistState.writePoints(execution, checked);
     SignedContent content = ChecklistState.content(execution);
     execution.setVariable("checklistSummary", content.summary());

@@ -61,9 +61,8 @@ class ChecklistDocuments {
   }
 
   int lastVersion(String reference) {
-    Integer last = jdbc.sql("select max(doc_version) from commissioning_document where reference = ?")
+    return jdbc.sql("select coalesce(max(doc_version), 0) from commissioning_document where reference = ?")
         .param(reference).query(Integer.class).single();
-    return last == null ? 0 : last;
   }
 
   Optional<byte[]> pdf(String reference, int version) {

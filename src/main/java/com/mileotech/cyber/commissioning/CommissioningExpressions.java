@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** What the BPMN asks of the checklist in expressions: {@code ${commissioning.xxx(execution, ...)}}. */
 @Component("commissioning")
-class CommissioningExpressions {
+public class CommissioningExpressions {
 
   private final DeadlineProperties time;
 

@@ -4,14 +4,14 @@ import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** On completing "Établir le plan de remplacement": a plan and a target date to come. */
+/** On leaving "Établir le plan de remplacement" (end listener): a plan and a target date to come. */
 @Component("recordReplacementPlan")
-class RecordReplacementPlanListener implements TaskListener {
+class RecordReplacementPlanListener implements ExecutionListener {
 
   private final DeadlineProperties time;
 
@@ -20,13 +20,16 @@ class RecordReplacementPlanListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
     List<String> problems = new ArrayList<>();
-    Object plan = task.getVariable("replacementPlan");
+    Object plan = execution.getVariable("replacementPlan");
     if (plan == null || plan.toString().isBlank()) {
       problems.add("replacementPlan : plan de remplacement obligatoire");
     }
-    LocalDate target = ChecklistCheck.date((String) task.getVariable("replacementTargetDate"));
+    LocalDate target = ChecklistCheck.date((String) execution.getVariable("replacementTargetDate"));
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
     if (target == null) {
       problems.add("replacementTargetDate : date cible obligatoire");

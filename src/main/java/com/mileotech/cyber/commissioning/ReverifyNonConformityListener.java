@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing "Lever la non-conformité": the technician re-verified the point. It becomes
+ * On leaving "Lever la non-conformité" (end listener): the technician re-verified the point. It becomes
  * Conforme only if the figures recorded now satisfy the guide; who and when are recorded with
  * the initial finding, and firmware versions updated during the intervention go to the inventory.
  */
 @Component("reverifyNonConformity")
-class ReverifyNonConformityListener implements TaskListener {
+class ReverifyNonConformityListener implements ExecutionListener {
 
   private final Catalogues catalogues;
   private final Identities identities;
@@ -30,12 +30,14 @@ class ReverifyNonConformityListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    var execution = task.getExecution();
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
     String pointId = (String) execution.getVariable("pointId");
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
     Catalogue.Point definition = catalogue.point(pointId).orElseThrow();
-    Object submitted = task.getVariable("reverification");
+    Object submitted = execution.getVariable("reverification");
     ReverificationForm form = submitted == null ? new ReverificationForm()
         : Json.read(submitted.toString(), ReverificationForm.class);
 

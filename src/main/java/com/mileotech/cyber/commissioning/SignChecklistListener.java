@@ -2,18 +2,18 @@ package com.mileotech.cyber.commissioning;
 
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing "Signer la checklist" with the decision SIGN: records the signature — the
+ * On leaving "Signer la checklist" (end listener) with the decision SIGN: records the signature — the
  * authenticated user completing the task, the time, and the SHA-256 of the canonical content
  * signed. With EDIT the checklist goes back to the fill-in, unsigned.
  */
 @Component("signChecklist")
-class SignChecklistListener implements TaskListener {
+class SignChecklistListener implements ExecutionListener {
 
   private final Identities identities;
 
@@ -22,16 +22,18 @@ class SignChecklistListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Object decision = task.getVariable("signatureDecision");
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    Object decision = execution.getVariable("signatureDecision");
     if (!"SIGN".equals(decision) && !"EDIT".equals(decision)) {
       throw new ChecklistRefused("Signature refusée", List.of("décision attendue : SIGN (signer) ou EDIT (modifier)"));
     }
-    var execution = task.getExecution();
     if ("EDIT".equals(decision)) {
       return;
     }
-    if (!Boolean.TRUE.equals(task.getVariable("signatureConfirmed"))) {
+    if (!Boolean.TRUE.equals(execution.getVariable("signatureConfirmed"))) {
       throw new ChecklistRefused("Signature refusée", List.of("cochez la certification avant de signer"));
     }
     String signer = identities.requireCurrentUser("Signature");
