@@ -38,11 +38,22 @@ class CheckChecklistListener implements ExecutionListener {
     List<PointEntry> submitted = ChecklistState.points(execution);
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
     // the VMS version and the inventory may be updated here too (annual audit): same checks as at the start
+    Object text = execution.getVariable("equipmentText");
+    EquipmentText.Parsed parsed = text == null ? null : EquipmentText.parse("equipmentText", text.toString());
     CommissioningRequest identification = new CommissioningRequest((String) execution.getVariable("clientId"),
         (String) execution.getVariable("siteId"), (String) execution.getVariable("vmsProduct"),
-        (String) execution.getVariable("vmsVersion"), true, ChecklistState.equipment(execution));
-    List<String> problems = new ArrayList<>(
-        identification.problems(clients).stream().map(p -> p.field() + " : " + p.message()).toList());
+        (String) execution.getVariable("vmsVersion"), true,
+        parsed == null ? ChecklistState.equipment(execution) : parsed.equipment());
+    List<String> problems = new ArrayList<>();
+    if (parsed != null && !parsed.problems().isEmpty()) {
+      parsed.problems().forEach(p -> problems.add(p.field() + " : " + p.message()));
+      identification.problems(clients).stream().filter(p -> !p.field().startsWith("equipment"))
+          .forEach(p -> problems.add(p.field() + " : " + p.message()));
+    } else if (parsed != null) {
+      problems.addAll(parsed.restate(identification.problems(clients)));
+    } else {
+      identification.problems(clients).forEach(p -> problems.add(p.field() + " : " + p.message()));
+    }
     List<PointEntry> checked = List.of();
     try {
       checked = ChecklistCheck.check(catalogue, submitted, submitted,

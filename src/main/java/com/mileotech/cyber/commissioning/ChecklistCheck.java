@@ -56,7 +56,6 @@ final class ChecklistCheck {
       clean.takeFindingsFrom(entry);
       PointEntry previous = storedById.get(point.id());
       if (previous != null) {
-        clean.previousStatus = previous.previousStatus;
         clean.reverifications = previous.reverifications;
       }
       assess(point, clean, equipment, today, problems);

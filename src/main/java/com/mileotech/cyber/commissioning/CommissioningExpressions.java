@@ -43,7 +43,7 @@ public class CommissioningExpressions {
     draft.remove("status");
     draft.put("finding", point.comment);
     draft.remove("comment");
-    draft.put("equipment", ChecklistState.equipment(execution));
+    draft.put("inventory", EquipmentText.format(ChecklistState.equipment(execution)));
     return Json.variable(draft);
   }
 }

@@ -78,6 +78,16 @@ final class Json {
     }
   }
 
+  static <T> java.util.Map<String, T> readMap(Object variable, Class<T> value) {
+    String json = variable instanceof java.util.Map<?, ?> ? canonical(variable) : variable.toString();
+    var type = LENIENT.getTypeFactory().constructMapType(java.util.LinkedHashMap.class, String.class, value);
+    try {
+      return LENIENT.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** A Spin JSON variable, which Tasklist hands to form-js as an object or list. */
   static JsonValue variable(Object value) {
     return SpinValues.jsonValue(canonical(value)).create();

@@ -43,8 +43,6 @@ class PointEntry {
   public Boolean onvifDiscoveryRequired;
   public Boolean onvifDiscoveryDisabled;
 
-  /** Annual audit: the status the point had in the previous checklist. */
-  public String previousStatus;
   /** Non-conformities closed by a re-verification: who, when, what was done. */
   public List<Reverification> reverifications;
 

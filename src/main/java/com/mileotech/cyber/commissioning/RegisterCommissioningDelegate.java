@@ -43,17 +43,30 @@ class RegisterCommissioningDelegate implements JavaDelegate {
     IssuedDocument previous = previousReference == null ? null : documents.latest(previousReference)
         .orElseThrow(() -> new IllegalStateException("No issued document for " + previousReference));
 
-    List<Equipment> equipment = execution.getVariable("equipment") != null
-        ? Json.readList(execution.getVariable("equipment"), Equipment.class)
+    // Tasklist's start form gives the inventory as text lines; the API and the annual audit as a list
+    Object text = execution.getVariable("equipmentText");
+    EquipmentText.Parsed parsed = text == null ? null : EquipmentText.parse("equipmentText", text.toString());
+    List<Equipment> equipment = parsed != null ? parsed.equipment()
+        : execution.getVariable("equipment") != null ? Json.readList(execution.getVariable("equipment"), Equipment.class)
         : previous != null ? currentInventory(previous.content()) : List.of();
     CommissioningRequest request = new CommissioningRequest(
         (String) execution.getVariable("clientId"), (String) execution.getVariable("siteId"),
         (String) execution.getVariable("vmsProduct"), (String) execution.getVariable("vmsVersion"),
         (Boolean) execution.getVariable("projectManagerReview"), equipment);
     var problems = request.problems(clients);
-    if (!problems.isEmpty()) {
-      throw new ChecklistRefused("Mise en service refusée",
-          problems.stream().map(p -> p.field() + " : " + p.message()).toList());
+    List<String> messages = new ArrayList<>();
+    if (parsed != null) {
+      parsed.problems().forEach(p -> messages.add(p.field() + " : " + p.message()));
+      if (parsed.problems().isEmpty()) {
+        messages.addAll(parsed.restate(problems));
+      } else {
+        problems.stream().filter(p -> !p.field().startsWith("equipment")).forEach(p -> messages.add(p.field() + " : " + p.message()));
+      }
+    } else {
+      problems.forEach(p -> messages.add(p.field() + " : " + p.message()));
+    }
+    if (!messages.isEmpty()) {
+      throw new ChecklistRefused("Mise en service refusée", messages);
     }
     Client client = clients.find(request.clientId()).orElseThrow();
 
@@ -74,6 +87,19 @@ class RegisterCommissioningDelegate implements JavaDelegate {
     execution.setVariable("catalogueSource", catalogue.source());
     execution.setVariable("catalogueVersion", catalogue.version());
     ChecklistState.writePoints(execution, prefilled(catalogue, previous));
+    if (previous != null) {
+      execution.setVariable("previousChecklist", Json.variable(previousStatuses(previous)));
+    }
+  }
+
+  /** For the fill-in form of an annual audit: last year's status of each point, in French. */
+  private static Map<String, String> previousStatuses(IssuedDocument previous) {
+    Map<String, String> statuses = new java.util.TreeMap<>();
+    for (PointEntry p : previous.content().points()) {
+      Status status = p.statusValue();
+      statuses.put(ChecklistState.key(p.id), status == null ? "non évalué" : status.label());
+    }
+    return statuses;
   }
 
   /** The catalogue's points, with last year's findings when this is an annual audit. */
@@ -88,7 +114,6 @@ class RegisterCommissioningDelegate implements JavaDelegate {
       PointEntry last = before.get(point.id());
       if (last != null) {
         entry.takeFindingsFrom(last);
-        entry.previousStatus = last.status;
       }
       points.add(entry);
     }

@@ -48,7 +48,7 @@ class ReverifyNonConformityListener implements ExecutionListener {
     if (form.comment == null || form.comment.isBlank()) {
       problems.add(pointId + " : action corrective non décrite");
     }
-    List<Equipment> equipment = updatedEquipment(ChecklistState.equipment(execution), form.equipment, problems);
+    List<Equipment> equipment = updatedEquipment(pointId, ChecklistState.equipment(execution), form.firmwareUpdates, problems);
     List<PointEntry> points = ChecklistState.points(execution);
     PointEntry point = points.stream().filter(p -> p.id.equals(pointId)).findFirst().orElseThrow();
     PointEntry candidate = new PointEntry();
@@ -85,19 +85,30 @@ class ReverifyNonConformityListener implements ExecutionListener {
     p.justification = justification;
   }
 
-  /** Firmware versions as updated in the form, matched by serial number; nothing else may change. */
-  private static List<Equipment> updatedEquipment(List<Equipment> current, List<Equipment> submitted, List<String> problems) {
-    if (submitted == null) {
+  /**
+   * Firmware versions updated during the intervention, one line each: {@code n° de série ; version}.
+   * Only known equipment, and only its firmware, may change here.
+   */
+  private static List<Equipment> updatedEquipment(String pointId, List<Equipment> current, String updates,
+      List<String> problems) {
+    if (updates == null || updates.isBlank()) {
       return current;
     }
     Map<String, String> firmware = new HashMap<>();
-    for (Equipment e : submitted) {
-      if (e != null && e.serialNumber() != null) {
-        if (e.firmwareVersion() == null || e.firmwareVersion().isBlank()) {
-          problems.add(e.serialNumber() + " : version de firmware obligatoire");
-        } else {
-          firmware.put(e.serialNumber(), e.firmwareVersion().trim());
-        }
+    String[] lines = updates.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] parts = line.split(";", -1);
+      String serial = parts[0].strip();
+      if (parts.length != 2 || parts[1].isBlank()) {
+        problems.add(pointId + " : firmware, ligne " + (i + 1) + " : « n° de série ; nouvelle version » attendu");
+      } else if (current.stream().noneMatch(e -> e.serialNumber().equals(serial))) {
+        problems.add(pointId + " : firmware, ligne " + (i + 1) + " : n° de série « " + serial + " » absent de l'inventaire");
+      } else {
+        firmware.put(serial, parts[1].strip());
       }
     }
     return current.stream().map(e -> firmware.containsKey(e.serialNumber()) ? e.withFirmware(firmware.get(e.serialNumber())) : e)
@@ -108,6 +119,6 @@ class ReverifyNonConformityListener implements ExecutionListener {
   @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
   static class ReverificationForm extends PointEntry {
     public Boolean confirmed;
-    public List<Equipment> equipment;
+    public String firmwareUpdates;
   }
 }

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,44 +60,50 @@ class CatalogueTest {
         .containsExactlyInAnyOrder(Measure.values());
   }
 
-  /** The fill-in form shows each figure's fields exactly on the points whose catalogue entry names that figure. */
+  /**
+   * The fill-in form has, for each point of the catalogue, its status and exactly the fields of the
+   * figure the catalogue names for it (keys checklistSrv.SRV_01.status...), and the conditional
+   * fields of Non conforme and Non applicable.
+   */
   @Test
-  void theFillInFormShowsEachFigureOnThePointsThatRecordIt() throws IOException {
+  void theFillInFormHoldsEachPointWithItsStatusAndTheFieldsOfItsFigure() throws IOException {
     JsonNode form = new ObjectMapper().readTree(new File("forms/commissioning-fill.form"));
-    Map<String, Set<String>> expected = new TreeMap<>();
+    Map<String, JsonNode> fields = new TreeMap<>();
+    collect(form, fields);
+    Map<String, Set<String>> measureFields = Map.of(
+        "patch", Set.of("criticalPatchDelayHours"), "vmsUpdate", Set.of("vmsUpdateDeferralDays"),
+        "tls", Set.of("tlsMinVersion"), "certificate", Set.of("certificateValidityMonths"),
+        "defaultPassword", Set.of("defaultPasswordChanged"), "password", Set.of("adminPasswordLength", "adminPasswordComplex"),
+        "legacyInterfaces", Set.of("telnetDisabled", "ftpDisabled"), "https", Set.of("httpsAvailable", "httpDisabled"),
+        "discovery", Set.of("upnpDisabled", "bonjourDisabled", "onvifDiscoveryRequired", "onvifDiscoveryDisabled"),
+        "vendorSupport", Set.of());
     for (Catalogue.Point p : catalogue.points()) {
-      if (p.measure() != null && p.measure() != Measure.VENDOR_SUPPORT) {
-        expected.computeIfAbsent(p.measure().key(), k -> new TreeSet<>()).add(p.id());
+      String base = ChecklistState.VARIABLES.get(p.category()) + "." + ChecklistState.key(p.id()) + ".";
+      Set<String> keys = fields.keySet().stream().filter(k -> k.startsWith(base)).map(k -> k.substring(base.length()))
+          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> expected = new TreeSet<>(List.of("status", "comment", "remediationDeadline", "justification"));
+      if (p.measure() != null) {
+        expected.addAll(measureFields.get(p.measure().key()));
       }
+      assertThat(keys).as(p.id()).isEqualTo(expected);
+      assertThat(fields.get(base + "status").path("validate").path("required").asBoolean()).isTrue();
+      assertThat(fields.get(base + "comment").path("conditional").path("hide").asText())
+          .isEqualTo("=" + base + "status != \"NON_CONFORME\"");
+      assertThat(fields.get(base + "remediationDeadline").path("conditional").path("hide").asText())
+          .isEqualTo("=" + base + "status != \"NON_CONFORME\"");
+      assertThat(fields.get(base + "justification").path("conditional").path("hide").asText())
+          .isEqualTo("=" + base + "status != \"NON_APPLICABLE\"");
     }
-    Map<String, String> fieldMeasure = Map.ofEntries(
-        Map.entry("criticalPatchDelayHours", "patch"), Map.entry("vmsUpdateDeferralDays", "vmsUpdate"),
-        Map.entry("tlsMinVersion", "tls"), Map.entry("certificateValidityMonths", "certificate"),
-        Map.entry("defaultPasswordChanged", "defaultPassword"), Map.entry("adminPasswordLength", "password"),
-        Map.entry("adminPasswordComplex", "password"), Map.entry("telnetDisabled", "legacyInterfaces"),
-        Map.entry("ftpDisabled", "legacyInterfaces"), Map.entry("httpsAvailable", "https"),
-        Map.entry("httpDisabled", "https"), Map.entry("upnpDisabled", "discovery"), Map.entry("bonjourDisabled", "discovery"),
-        Map.entry("onvifDiscoveryRequired", "discovery"), Map.entry("onvifDiscoveryDisabled", "discovery"));
-    Pattern id = Pattern.compile("\"([A-Z]{3}-\\d{2})\"");
-    int lists = 0;
-    for (JsonNode component : form.get("components")) {
-      if (!component.path("path").asText().startsWith("checklist")) {
-        continue;
+    assertThat(fields.keySet()).filteredOn(k -> k.startsWith("checklist")).hasSize(32 * 4
+        + catalogue.points().stream().filter(p -> p.measure() != null).mapToInt(p -> measureFields.get(p.measure().key()).size()).sum());
+  }
+
+  private static void collect(JsonNode container, Map<String, JsonNode> fields) {
+    for (JsonNode component : container.path("components")) {
+      if (component.has("key")) {
+        fields.put(component.get("key").asText(), component);
       }
-      lists++;
-      for (JsonNode field : component.get("components")) {
-        String measure = fieldMeasure.get(field.path("key").asText());
-        if (measure == null) {
-          continue;
-        }
-        Set<String> shownOn = new TreeSet<>();
-        Matcher m = id.matcher(field.path("conditional").path("hide").asText());
-        while (m.find()) {
-          shownOn.add(m.group(1));
-        }
-        assertThat(shownOn).as(field.path("key").asText()).isEqualTo(expected.get(measure));
-      }
+      collect(component, fields);
     }
-    assertThat(lists).isEqualTo(4);
   }
 }

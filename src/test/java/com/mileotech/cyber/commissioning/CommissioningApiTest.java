@@ -206,20 +206,26 @@ class CommissioningApiTest {
     variables.put("vmsProduct", Map.of("value", "Milestone XProtect", "type", "String"));
     variables.put("vmsVersion", Map.of("value", "2024 R2", "type", "String"));
     variables.put("projectManagerReview", Map.of("value", false, "type", "Boolean"));
-    variables.put("equipment", Map.of("value", json.writeValueAsString(standardInventory("TL")), "type", "Json"));
+    // as the start form sends the inventory: text lines
+    variables.put("equipmentText", Map.of("value", "serveur ; Dell R760 ; TL-SRV1 ; 2.3.5 ; oui\n"
+        + "caméra ; Axis P3265-LVE ; TL-CAM1 ; 11.9.60 ; non", "type", "String"));
     ResponseEntity<String> started = post(CommissioningFixture.TECHNICIAN,
         "/engine-rest/process-definition/key/vms-commissioning/submit-form", Map.of("variables", variables));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String id = json.readTree(started.getBody()).get("id").asText();
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
     assertThat(pi.getBusinessKey()).matches("CHK-\\d{4}-\\d{4}");
+    assertThat(Json.readList(runtimeService.getVariable(id, "equipment"), Equipment.class)).containsExactly(
+        new Equipment("SERVER", "Dell R760", "TL-SRV1", "2.3.5", true),
+        new Equipment("CAMERA", "Axis P3265-LVE", "TL-CAM1", "11.9.60", false));
 
-    variables.put("equipment", Map.of("value", "[]", "type", "Json"));
+    variables.put("equipmentText", Map.of("value", "caméra ; Axis ; C-1 ; 1.0 ; oui\ncaméra ; Axis ; C-1 ; 1.0 ; oui",
+        "type", "String"));
     ResponseEntity<String> refusedStart = post(CommissioningFixture.TECHNICIAN,
         "/engine-rest/process-definition/key/vms-commissioning/submit-form", Map.of("variables", variables));
     assertThat(refusedStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refusedStart.getBody()).get("message").asText())
-        .endsWith("Mise en service refusée : equipment : au moins un équipement (serveur, NVR ou caméra)");
+        .endsWith("Mise en service refusée : equipmentText : ligne 2 : numéro de série « C-1 » en double (déjà ligne 1)");
     // a client RSSI does not even see the definition
     assertThat(post(TestClients.PLAIN_RSSI, "/engine-rest/process-definition/key/vms-commissioning/submit-form",
         Map.of("variables", variables)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -236,10 +242,12 @@ class CommissioningApiTest {
         Map.of("variables", form));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("message").asText())
-        .endsWith("Checklist refusée : VMS-04 : Non conforme sans délai de remédiation");
+        .endsWith("Checklist refusée : VMS-04 : Non conforme sans délai de remédiation ; "
+            + "CAM-07 : Conforme alors que Caméra Axis P3265-LVE (n° TL-CAM1) ne reçoit plus de mises à jour de sécurité");
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
 
     with(points, "VMS-04", p -> p.remediationDeadline = LocalDate.now().plusMonths(1).toString());
+    with(points, "CAM-07", p -> CommissioningFixture.nonConforme(p, LocalDate.now().plusMonths(6)));
     fx.formVariables(points).forEach((name, value) -> form.put(name, Map.of("value",
         ((org.camunda.spin.plugin.variable.value.JsonValue) value).getValueSerialized(), "type", "Json")));
     assertThat(post(CommissioningFixture.TECHNICIAN, "/engine-rest/task/" + task + "/submit-form", Map.of("variables", form))

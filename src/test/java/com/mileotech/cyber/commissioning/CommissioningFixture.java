@@ -147,11 +147,20 @@ class CommissioningFixture {
     p.remediationDeadline = deadline.toString();
   }
 
-  /** The fill-in form's variables, as Tasklist submits them (one JSON list per category). */
+  /** The fill-in form's variables, as Tasklist submits them (one JSON object per category, keyed SRV_01...). */
   static Map<String, Object> formVariables(List<PointEntry> points) {
     Map<String, Object> variables = new HashMap<>();
-    ChecklistState.VARIABLES.forEach((category, variable) ->
-        variables.put(variable, Json.variable(points.stream().filter(p -> category.equals(p.category)).toList())));
+    ChecklistState.VARIABLES.forEach((category, variable) -> {
+      Map<String, Map<String, Object>> submitted = new java.util.LinkedHashMap<>();
+      // only what the form's fields hold: the catalogue's texts are not fields, so not submitted
+      ChecklistState.byKey(points, category).forEach((key, point) -> {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = Json.LENIENT.convertValue(point, Map.class);
+        fields.keySet().removeAll(List.of("id", "category", "section", "label", "verify", "reverifications"));
+        submitted.put(key, fields);
+      });
+      variables.put(variable, Json.variable(submitted));
+    });
     return variables;
   }
 

@@ -313,7 +313,7 @@ class CommissioningProcessTest {
         .hasMessage("Revérification refusée : VMS-03 : Conforme alors que TLS 1.1 accepté, le guide exige TLS 1.2 minimum");
     fx.completeAs(CommissioningFixture.OTHER_TECHNICIAN, Groups.TECHNICIANS, pi, "Task_RemediateNonConformity",
         Map.of("reverification", Json.variable(Map.of("tlsMinVersion", "1.3", "comment", "TLS 1.0 et 1.1 désactivés",
-            "confirmed", true, "equipment", List.of(Map.of("serialNumber", "REM-NVR1", "firmwareVersion", "V4.80.000"))))));
+            "confirmed", true, "firmwareUpdates", "REM-NVR1 ; V4.80.000"))));
     fx.runDueJobs(pi);
     assertThat(pi).hasPassed("Task_ReissueDocument", "End_NonConformitiesClosed").isEnded();
 
@@ -428,7 +428,9 @@ class CommissioningProcessTest {
     assertThat(audit.getBusinessKey()).matches("CHK-2027-\\d{4}");
     assertThat(audit.getTenantId()).isEqualTo(TestClients.OIV);
     List<PointEntry> prefilled = ChecklistState.points(new VariablesScope(runtimeService.getVariables(audit.getId())));
-    assertThat(prefilled).hasSize(32).allSatisfy(p -> assertThat(p.previousStatus).isEqualTo(p.status));
+    assertThat(prefilled).hasSize(32).allSatisfy(p -> assertThat(p.status).isEqualTo(p.id.equals("SRV-08") ? "NON_APPLICABLE" : "CONFORME"));
+    Map<String, String> lastYear = Json.readMap(runtimeService.getVariable(audit.getId(), "previousChecklist"), String.class);
+    assertThat(lastYear).hasSize(32).containsEntry("SRV_08", "Non applicable").containsEntry("CAM_07", "Conforme");
     assertThat(prefilled).filteredOn(p -> p.id.equals("SRV-08")).singleElement()
         .satisfies(p -> assertThat(p.justification).isEqualTo("Pas de SIEM chez le client"));
     assertThat(prefilled).filteredOn(p -> p.id.equals("VMS-03")).singleElement()
