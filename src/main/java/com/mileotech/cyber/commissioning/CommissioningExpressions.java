@@ -42,6 +42,7 @@ public class CommissioningExpressions {
     Map<String, Object> draft = new LinkedHashMap<>(Json.LENIENT.convertValue(point, Map.class));
     draft.remove("status");
     draft.put("finding", point.comment);
+    draft.put("remediationDeadline", ChecklistCheck.FRENCH_DATE.format(LocalDate.parse(point.remediationDeadline)));
     draft.remove("comment");
     draft.put("inventory", EquipmentText.format(ChecklistState.equipment(execution)));
     return Json.variable(draft);
