@@ -24,11 +24,6 @@ record Catalogue(String source, String title, String version, String published, 
     return points.stream().filter(p -> p.category().equals(category)).toList();
   }
 
-  Category category(String id) {
-    return categories.stream().filter(c -> c.id().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Unknown category " + id));
-  }
-
   /** A category of the guide's §04 with the number of points it announces. */
   record Category(String id, String label, int points) {}
 

@@ -518,6 +518,14 @@ class CommissioningProcessTest {
         .hasMessage("Mise en service refusée : siteId : site inconnu pour ce client (sites : boutique)");
   }
 
+  @Test
+  void aChecklistCanBeCancelledWhileBeingFilledIn() {
+    ProcessInstance pi = fx.start(TestClients.PLAIN, "boutique", false, standardInventory("DEL"));
+    // the validation listeners run on the tasks' end, but not when the instance is cancelled
+    runtimeService.deleteProcessInstance(pi.getId(), "Mise en service annulée par le client");
+    assertThat(pi).isEnded();
+  }
+
   private void ensureClient(String id, ContractType type, LocalDate end) {
     if (!clientRepository.exists(id)) {
       clientService.create(new Client(id, "Client " + id, RegulatoryRegime.NONE,
