@@ -2,6 +2,12 @@ package com.mileotech.cyber.security;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +46,18 @@ public final class AccessPolicy {
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINISTRATORS, resource, "*", ALL);
     }
+
+    // --- VMS commissioning checklist (GUID-PREM-003), process vms-commissioning -----------------
+    // Project managers and technicians start it (Tasklist or POST /api/commissionings); the
+    // referent and project managers follow it in Cockpit. Client RSSIs get nothing here: they
+    // download the document through /api/commissionings/{reference}/document, for their client only.
+    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, "vms-commissioning", READ, CREATE_INSTANCE);
+    grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, "vms-commissioning",
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "vms-commissioning",
+        READ, READ_INSTANCE, READ_HISTORY, READ_TASK);
+    grant(Groups.TECHNICIANS, Resources.PROCESS_INSTANCE, "*", CREATE);
+    grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_INSTANCE, "*", CREATE);
 
     // --- Integrations (service accounts): no webapp, no task, no history. Each process feature
     // grants them only the start of what they feed (see below).

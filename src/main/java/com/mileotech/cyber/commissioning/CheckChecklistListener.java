@@ -1,0 +1,89 @@
+package com.mileotech.cyber.commissioning;
+
+import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.client.ClientRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * On leaving "Renseigner la checklist" (end listener: unlike a task listener's, its exception
+ * reaches Tasklist unwrapped, as a 400 with this message): refuses an incomplete or inconsistent checklist
+ * (naming each offending point; nothing is saved), otherwise stores it normalised against the
+ * catalogue with the overview the signature form shows.
+ */
+@Component("checkChecklist")
+class CheckChecklistListener implements ExecutionListener {
+
+  private final Catalogues catalogues;
+  private final ClientRepository clients;
+  private final DeadlineProperties time;
+
+  CheckChecklistListener(Catalogues catalogues, ClientRepository clients, DeadlineProperties time) {
+    this.catalogues = catalogues;
+    this.clients = clients;
+    this.time = time;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the instance is being deleted or the task cancelled: nothing was submitted
+    }
+    Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
+    List<PointEntry> submitted = ChecklistState.points(execution);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
+    // the VMS version and the inventory may be updated here too (annual audit): same checks as at the start
+    Object text = execution.getVariable("equipmentText");
+    EquipmentText.Parsed parsed = text == null ? null : EquipmentText.parse("equipmentText", text.toString());
+    CommissioningRequest identification = new CommissioningRequest((String) execution.getVariable("clientId"),
+        (String) execution.getVariable("siteId"), (String) execution.getVariable("vmsProduct"),
+        (String) execution.getVariable("vmsVersion"), true,
+        parsed == null ? ChecklistState.equipment(execution) : parsed.equipment());
+    List<String> problems = new ArrayList<>();
+    if (parsed != null && !parsed.problems().isEmpty()) {
+      parsed.problems().forEach(p -> problems.add(p.field() + " : " + p.message()));
+      identification.problems(clients).stream().filter(p -> !p.field().startsWith("equipment"))
+          .forEach(p -> problems.add(p.field() + " : " + p.message()));
+    } else if (parsed != null) {
+      problems.addAll(parsed.restate(identification.problems(clients)));
+    } else {
+      identification.problems(clients).forEach(p -> problems.add(p.field() + " : " + p.message()));
+    }
+    List<PointEntry> checked = List.of();
+    try {
+      checked = ChecklistCheck.check(catalogue, submitted, submitted,
+          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today);
+    } catch (ChecklistRefused refused) {
+      problems.addAll(refused.problems());
+    }
+    if (!problems.isEmpty()) {
+      throw new ChecklistRefused("Checklist refusée", problems);
+    }
+    execution.setVariable("vmsVersion", identification.vmsVersion().trim());
+    ChecklistState.writeEquipment(execution, identification.cleanEquipment());
+    ChecklistState.writePoints(execution, checked);
+    SignedContent content = ChecklistState.content(execution);
+    execution.setVariable("checklistSummary", content.summary());
+    execution.setVariable("checklistOverview", overview(content));
+  }
+
+  /** One line per point, as the technician signs it. */
+  static String overview(SignedContent content) {
+    StringBuilder text = new StringBuilder();
+    for (PointEntry p : content.points()) {
+      Status status = p.statusValue();
+      text.append(p.id).append(" — ").append(status == null ? "?" : status.label());
+      if (status == Status.NON_CONFORME) {
+        text.append(" (remédiation avant le ")
+            .append(ChecklistCheck.FRENCH_DATE.format(LocalDate.parse(p.remediationDeadline))).append(")");
+      }
+      text.append('\n');
+    }
+    return text.toString().stripTrailing();
+  }
+}

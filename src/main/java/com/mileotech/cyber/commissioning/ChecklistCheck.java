@@ -1,0 +1,159 @@
+package com.mileotech.cyber.commissioning;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server-side check of a filled-in checklist (guide §04): every point of the catalogue
+ * assessed; Non conforme with a comment and a future remediation date; Non applicable with a
+ * justification; Conforme not contradicted by a recorded figure or by the inventory. Returns the
+ * checklist normalised against the catalogue, or refuses it naming each offending point.
+ */
+final class ChecklistCheck {
+
+  static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private ChecklistCheck() {}
+
+  /**
+   * @param submitted what the form sent
+   * @param stored the checklist as the process holds it (for what the form may not change)
+   * @param today the day in Paris, remediation dates must follow it
+   */
+  static List<PointEntry> check(Catalogue catalogue, List<PointEntry> submitted, List<PointEntry> stored,
+      List<Equipment> equipment, LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    Map<String, PointEntry> byId = new HashMap<>();
+    Set<String> duplicates = new LinkedHashSet<>();
+    for (PointEntry entry : submitted) {
+      if (entry == null || entry.id == null) {
+        problems.add("point sans identifiant");
+      } else if (catalogue.point(entry.id).isEmpty()) {
+        problems.add(entry.id + " : point inconnu du catalogue " + catalogue.name());
+      } else if (byId.putIfAbsent(entry.id, entry) != null) {
+        duplicates.add(entry.id);
+      }
+    }
+    duplicates.forEach(id -> problems.add(id + " : point en double"));
+    Map<String, PointEntry> storedById = new HashMap<>();
+    stored.forEach(p -> storedById.put(p.id, p));
+
+    List<PointEntry> result = new ArrayList<>();
+    for (Catalogue.Point point : catalogue.points()) {
+      PointEntry entry = byId.get(point.id());
+      if (entry == null) {
+        problems.add(point.id() + " : point absent de la checklist");
+        continue;
+      }
+      PointEntry clean = PointEntry.from(point);
+      clean.takeFindingsFrom(entry);
+      PointEntry previous = storedById.get(point.id());
+      if (previous != null) {
+        clean.reverifications = previous.reverifications;
+      }
+      assess(point, clean, equipment, today, problems);
+      result.add(clean);
+    }
+    if (!problems.isEmpty()) {
+      throw new ChecklistRefused("Checklist refusée", problems);
+    }
+    return result;
+  }
+
+  private static void assess(Catalogue.Point point, PointEntry p, List<Equipment> equipment, LocalDate today,
+      List<String> problems) {
+    Status status = p.statusValue();
+    String id = point.id();
+    p.comment = blankToNull(p.comment);
+    p.justification = blankToNull(p.justification);
+    p.remediationDeadline = blankToNull(p.remediationDeadline);
+    if (status == null) {
+      problems.add(id + " : statut manquant (Conforme, Non conforme ou Non applicable)");
+      return;
+    }
+    switch (status) {
+      case NON_CONFORME -> {
+        p.justification = null;
+        if (p.comment == null) {
+          problems.add(id + " : Non conforme sans commentaire");
+        }
+        if (p.remediationDeadline == null) {
+          problems.add(id + " : Non conforme sans délai de remédiation");
+        } else {
+          LocalDate deadline = date(p.remediationDeadline);
+          if (deadline == null) {
+            problems.add(id + " : délai de remédiation « " + p.remediationDeadline + " » illisible (date attendue)");
+          } else if (!deadline.isAfter(today)) {
+            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline) + " déjà échu");
+          } else {
+            p.remediationDeadline = deadline.toString();
+          }
+        }
+      }
+      case NON_APPLICABLE -> {
+        p.remediationDeadline = null;
+        if (p.justification == null) {
+          problems.add(id + " : Non applicable sans justification");
+        }
+      }
+      case CONFORME -> {
+        p.remediationDeadline = null;
+        p.justification = null;
+        problems.addAll(contradictions(point, p, equipment));
+      }
+    }
+  }
+
+  /** Why a point marked Conforme is not, according to its figures and the inventory ("" if it is). */
+  static List<String> contradictions(Catalogue.Point point, PointEntry p, List<Equipment> equipment) {
+    List<String> found = new ArrayList<>();
+    if (point.measure() == null) {
+      return found;
+    }
+    for (String problem : point.measure().problems(p)) {
+      found.add(point.id() + " : Conforme alors que " + problem);
+    }
+    if (point.measure() == Measure.VENDOR_SUPPORT) {
+      Equipment.Kind kind = kindOf(point.category());
+      for (Equipment e : equipment) {
+        if (Equipment.Kind.parse(e.kind()) == kind && e.endOfSupport()) {
+          found.add(point.id() + " : Conforme alors que " + e.describe() + " ne reçoit plus de mises à jour de sécurité");
+        }
+      }
+    }
+    return found;
+  }
+
+  static Equipment.Kind kindOf(String category) {
+    return switch (category) {
+      case "SRV" -> Equipment.Kind.SERVER;
+      case "NVR" -> Equipment.Kind.NVR;
+      case "CAM" -> Equipment.Kind.CAMERA;
+      default -> null;
+    };
+  }
+
+  /** A date as forms send it: yyyy-MM-dd, or an ISO date-time whose date part is taken. */
+  static LocalDate date(String text) {
+    if (text == null) {
+      return null;
+    }
+    String t = text.trim();
+    try {
+      return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

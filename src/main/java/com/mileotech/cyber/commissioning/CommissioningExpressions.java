@@ -1,0 +1,50 @@
+package com.mileotech.cyber.commissioning;
+
+import com.mileotech.cyber.reminder.DeadlineProperties;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+/** What the BPMN asks of the checklist in expressions: {@code ${commissioning.xxx(execution, ...)}}. */
+@Component("commissioning")
+public class CommissioningExpressions {
+
+  private final DeadlineProperties time;
+
+  CommissioningExpressions(DeadlineProperties time) {
+    this.time = time;
+  }
+
+  /** The points assessed Non conforme: one remediation instance each. */
+  public List<String> openNonConformities(DelegateExecution execution) {
+    return ChecklistState.points(execution).stream()
+        .filter(p -> p.statusValue() == Status.NON_CONFORME).map(p -> p.id).toList();
+  }
+
+  /** The technician's remediation date, as the end of that day in Paris. */
+  public Date remediationDueAt(DelegateExecution execution, String pointId) {
+    PointEntry point = ChecklistState.point(execution, pointId);
+    LocalDate day = LocalDate.parse(point.remediationDeadline);
+    return Date.from(day.plusDays(1).atStartOfDay(time.zone()).toInstant());
+  }
+
+  /**
+   * The re-verification form's data, local to the remediation task: the point, its finding,
+   * its figures as recorded, and the inventory (to update a firmware version).
+   */
+  public JsonValue reverificationDraft(DelegateExecution execution, String pointId) {
+    PointEntry point = ChecklistState.point(execution, pointId);
+    Map<String, Object> draft = new LinkedHashMap<>(Json.LENIENT.convertValue(point, Map.class));
+    draft.remove("status");
+    draft.put("finding", point.comment);
+    draft.put("remediationDeadline", ChecklistCheck.FRENCH_DATE.format(LocalDate.parse(point.remediationDeadline)));
+    draft.remove("comment");
+    draft.put("inventory", EquipmentText.format(ChecklistState.equipment(execution)));
+    return Json.variable(draft);
+  }
+}
