@@ -1,0 +1,53 @@
+package com.mileotech.cyber.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task names say what and for which case: every user task of every process is named, when it is
+ * created, "<its BPMN name> <reference> — <client>" ("Qualifier l'incident INC-2026-0042 — Hexa
+ * Énergie"), from the process's {@code reference} and {@code clientName} variables, so a Tasklist
+ * list or a reminder subject is readable on its own. The diagrams keep their short names.
+ */
+@Component
+class TaskNamingPlugin extends AbstractProcessEnginePlugin {
+
+  static final TaskListener NAME_WITH_REFERENCE = TaskNamingPlugin::nameWithReference;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = new ArrayList<>();
+    if (configuration.getCustomPostBPMNParseListeners() != null) {
+      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NAME_WITH_REFERENCE);
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  static void nameWithReference(DelegateTask task) {
+    Object reference = task.getVariable("reference");
+    String name = task.getName();
+    if (reference == null || name == null || name.contains(reference.toString())) {
+      return;
+    }
+    Object client = task.getVariable("clientName");
+    task.setName(name + " " + reference + (client == null ? "" : " — " + client));
+  }
+}
