@@ -288,7 +288,7 @@ class CommissioningProcessTest {
     String reference = (String) runtimeService.getVariable(pi.getId(), "reference");
     assertThat(pi).hasPassed("Task_IssueDocument").isWaitingAt("Task_RemediateNonConformity");
     Task remediation = fx.task(pi, "Task_RemediateNonConformity");
-    assertThat(remediation.getName()).isEqualTo("Lever la non-conformité VMS-03");
+    assertThat(remediation.getName()).startsWith("Lever la non-conformité VMS-03 CHK-").endsWith(" — Client sans régime");
     // due at the end of the technician's date in Paris: 1 April 00:00 (summer time) = 31 March 22:00 UTC
     Instant due = Instant.parse("2026-03-31T22:00:00Z");
     assertThat(remediation.getDueDate()).isEqualTo(Date.from(due));
@@ -386,7 +386,7 @@ class CommissioningProcessTest {
     assertThat(report.notice().audience()).containsExactly(Audience.CLIENT_RSSI);
     assertThat(report.notice().template()).isEqualTo("equipment-end-of-support");
     assertThat((String) report.notice().model().get("body")).contains("Caméra Caméra ancienne génération (n° EOS-CAM1), firmware 5.2.1");
-    assertThat(fx.task(pi, "Task_PlanReplacement").getName()).isEqualTo("Établir le plan de remplacement");
+    assertThat(fx.task(pi, "Task_PlanReplacement").getName()).startsWith("Établir le plan de remplacement CHK-");
     assertThat(taskService.getIdentityLinksForTask(fx.task(pi, "Task_PlanReplacement").getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(Groups.PROJECT_MANAGERS_ID));
 

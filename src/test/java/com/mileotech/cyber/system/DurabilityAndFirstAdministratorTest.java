@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * once, and stored only as a hash.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("own-engine")
 class DurabilityAndFirstAdministratorTest {
 
   private static final Pattern PRINTED_PASSWORD = Pattern.compile("password: (\\S+)");

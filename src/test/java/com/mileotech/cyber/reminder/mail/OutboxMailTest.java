@@ -171,7 +171,7 @@ class OutboxMailTest {
         "À faire : " + CNIL_LABEL + "\n",
         "Échéance : " + DUE_TEXT + "\n",
         "Temps restant : dans 2 jours\n",
-        "Tâche : Notifier la CNIL\n",
+        "Tâche : Notifier la CNIL " + reference + "\n",
         "Ouvrir la tâche dans Tasklist : " + link + "\n");
     assertThat(mail.html()).contains(
         "<a href=\"" + link + "\"",
