@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 class RecordEvidenceDelegate implements JavaDelegate {
 
   static final String DECISION = "evidenceDecision";
-  static final String ITEMS = "evidenceItems";
+  /** The form has this many evidence slots: evidence1Kind... evidence6CapturedAt, evidence{n}More opens the next. */
+  static final int SLOTS = 6;
   static final String WAIVER_REASON = "evidenceWaiverReason";
   static final String LEGAL_HOLD = "videoLegalHold";
   static final String LEGAL_HOLD_GROUND = "videoLegalHoldGround";
@@ -64,7 +65,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
         problems.add("motif de la renonciation obligatoire");
       }
     } else if (CAPTURED.equals(decision)) {
-      items = items(execution.getVariable(ITEMS), user, problems);
+      items = items(slots(execution), user, problems);
       if (items.isEmpty() && problems.isEmpty()) {
         problems.add("listez au moins une preuve capturée (ou faites renoncer le référent, avec un motif)");
       }
@@ -93,14 +94,27 @@ class RecordEvidenceDelegate implements JavaDelegate {
     }
   }
 
-  private List<EvidenceItem> items(Object value, String user, List<String> problems) {
-    List<Map<String, Object>> rows;
-    try {
-      rows = Values.objects(value);
-    } catch (IllegalArgumentException e) {
-      problems.add("liste des preuves illisible");
-      return List.of();
+  /**
+   * The items of the form's slots: slot 1, then each slot its predecessor's "Ajouter une autre
+   * preuve" opened. (A form-js dynamic list would be the natural field, but Tasklist 7.24 keeps
+   * its Complete button disabled as soon as one is shown.)
+   */
+  static List<Map<String, Object>> slots(DelegateExecution execution) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int n = 1; n <= SLOTS; n++) {
+      if (n > 1 && !Boolean.TRUE.equals(Values.bool(execution.getVariable("evidence" + (n - 1) + "More")))) {
+        break;
+      }
+      Map<String, Object> row = new java.util.HashMap<>();
+      for (String field : List.of("kind", "description", "storageLocation", "sha256", "capturedBy", "capturedAt")) {
+        row.put(field, execution.getVariable("evidence" + n + Character.toUpperCase(field.charAt(0)) + field.substring(1)));
+      }
+      rows.add(row);
     }
+    return rows;
+  }
+
+  private List<EvidenceItem> items(List<Map<String, Object>> rows, String user, List<String> problems) {
     List<EvidenceItem> items = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);

@@ -195,14 +195,16 @@ abstract class IncidentScenario {
   }
 
   void captureEvidence(ProcessInstance pi) {
-    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, Map.of(
-        "evidenceDecision", "capturees",
-        "evidenceItems", Values.json(List.of(evidence("journaux", SHA)))));
+    Map<String, Object> form = new HashMap<>(evidence(1, "journaux", SHA));
+    form.put("evidenceDecision", "capturees");
+    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, form);
   }
 
-  static Map<String, Object> evidence(String kind, String sha) {
-    return Map.of("kind", kind, "description", "Journaux d'authentification du NVR", "storageLocation",
-        "Coffre de preuves, scellé 2026-017", "sha256", sha, "capturedAt", "2026-03-02T08:45");
+  /** Slot n of the evidence form, as Tasklist submits it. */
+  static Map<String, Object> evidence(int n, String kind, String sha) {
+    String p = "evidence" + n;
+    return Map.of(p + "Kind", kind, p + "Description", "Journaux d'authentification du NVR", p + "StorageLocation",
+        "Coffre de preuves, scellé 2026-017", p + "Sha256", sha, p + "CapturedAt", "2026-03-02T08:45");
   }
 
   void contain(ProcessInstance pi) {

@@ -263,13 +263,18 @@ class SecurityIncidentProcessTest extends IncidentScenario {
 
     String capture = task(pi, "Task_CaptureEvidence").getId();
     as(TECH, Groups.TECHNICIANS);
-    assertThatThrownBy(() -> formService.submitTaskForm(capture, Map.of("evidenceDecision", "capturees",
-        "evidenceItems", Values.json(List.of(evidence("journaux", SHA), evidence("connexions-actives", "abc123"))))))
+    Map<String, Object> badHash = new HashMap<>(evidence(1, "journaux", SHA));
+    badHash.putAll(evidence(2, "connexions-actives", "abc123"));
+    badHash.put("evidence1More", true);
+    badHash.putAll(evidence(3, "dump-memoire", "not submitted: slot 2 did not open slot 3"));
+    badHash.put("evidenceDecision", "capturees");
+    assertThatThrownBy(() -> formService.submitTaskForm(capture, badHash))
         .isInstanceOf(RefusedInput.class)
         .hasMessage("Preuves non enregistrées : preuve n° 2 : empreinte SHA-256 invalide (64 caractères hexadécimaux attendus).");
     // video footage kept past the purge only with a ground, a justification and an end date
-    Map<String, Object> hold = new HashMap<>(Map.of("evidenceDecision", "capturees",
-        "evidenceItems", Values.json(List.of(evidence("enregistrement-video", SHA))), "videoLegalHold", true));
+    Map<String, Object> hold = new HashMap<>(evidence(1, "enregistrement-video", SHA));
+    hold.put("evidenceDecision", "capturees");
+    hold.put("videoLegalHold", true);
     assertThatThrownBy(() -> formService.submitTaskForm(capture, hold))
         .isInstanceOf(RefusedInput.class)
         .hasMessageContaining("fondement légal").hasMessageContaining("justification obligatoire")
