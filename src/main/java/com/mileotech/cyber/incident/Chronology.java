@@ -79,9 +79,6 @@ class Chronology {
         entries.add(entry(task.getEndTime().toInstant(), phase, task.getName(), completer(task)));
       }
     });
-    if (incident.closedAt() != null) {
-      entries.add(entry(incident.closedAt(), "Reprise", "Remise en service : incident clos", null));
-    }
     for (HistoricProcessInstance notification : notifications(reference)) {
       tasks(notification.getId()).forEach(task -> entries.add(entry(task.getEndTime().toInstant(),
           "Notifications", task.getName(), completer(task))));

@@ -42,6 +42,8 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
     execution.setVariable("returnedToServiceBy", actors.current());
     execution.setVariable(Variables.MTTD_MINUTES, mttd);
     execution.setVariable(Variables.MTTR_MINUTES, mttr);
+    execution.setVariable("indicatorsLabel", (mttd == null ? "MTTD : inconnu (début de l'incident non renseigné)"
+        : "MTTD : " + mttd + " min (détection − début)") + " ; MTTR : " + mttr + " min (remise en service − détection)");
     repository.close((String) execution.getVariable(Variables.REFERENCE), now, now, mttd, mttr);
   }
 }
