@@ -6,7 +6,6 @@ import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
 import java.net.URI;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,9 +136,5 @@ class SecurityIncidentController {
       }
       return task;
     }).toList();
-  }
-
-  static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
   }
 }
