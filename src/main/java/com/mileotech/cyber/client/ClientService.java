@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,14 @@ public class ClientService {
   private final ClientRepository repository;
   private final ClientTenants tenants;
   private final IdentityService identityService;
+  private final ApplicationEventPublisher events;
 
-  ClientService(ClientRepository repository, ClientTenants tenants, IdentityService identityService) {
+  ClientService(ClientRepository repository, ClientTenants tenants, IdentityService identityService,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.tenants = tenants;
     this.identityService = identityService;
+    this.events = events;
   }
 
   @Transactional
@@ -44,6 +48,7 @@ public class ClientService {
     check(client);
     repository.save(client);
     tenants.sync(client);
+    events.publishEvent(new ClientRegistryChanged(client.id()));
     return repository.find(client.id()).orElseThrow();
   }
 

@@ -77,6 +77,21 @@ public final class AccessPolicy {
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     grant(Groups.CYBER_REFERENT, Resources.DECISION_DEFINITION, "regulatory-obligations",
         Permissions.READ, Permissions.READ_HISTORY);
+    // --- Security incidents (PROC-CYB-005, process security-incident) -------------------------
+    // Staff report from Tasklist's start form; the supervision platform through POST
+    // /api/security-incidents, which starts the process as its service account: CREATE_INSTANCE
+    // without READ, so it starts incidents and reads nothing. The referent and project managers
+    // follow every incident in Cockpit. Task work comes with the candidate groups.
+    String securityIncident = "security-incident";
+    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, securityIncident, READ, CREATE_INSTANCE);
+    grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, securityIncident,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, securityIncident,
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, securityIncident, CREATE_INSTANCE);
+    for (Groups starter : List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT, Groups.INTEGRATIONS)) {
+      grant(starter, Resources.PROCESS_INSTANCE, "*", CREATE);
+    }
   }
 
   private AccessPolicy() {}

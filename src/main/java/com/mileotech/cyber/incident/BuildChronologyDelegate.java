@@ -1,0 +1,28 @@
+package com.mileotech.cyber.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Générer la chronologie": the chronology the lessons-learned forms show, built afresh from the
+ * history each time the report is (re)written. Asynchronous, so that the history of the step
+ * before it is in the database.
+ */
+@Component("buildChronology")
+class BuildChronologyDelegate implements JavaDelegate {
+
+  static final String VARIABLE = "lessonsLearnedChronology";
+
+  private final Chronology chronology;
+
+  BuildChronologyDelegate(Chronology chronology) {
+    this.chronology = chronology;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    execution.setVariable(VARIABLE, Values.json(Chronology.asVariable(chronology.of(reference))));
+  }
+}

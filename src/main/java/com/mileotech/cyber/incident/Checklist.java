@@ -1,0 +1,32 @@
+package com.mileotech.cyber.incident;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * A list of actions a form reports on, each with its outcome (from a closed list) and a
+ * mandatory comment in {@code <key>Comment}: containment and eradication.
+ */
+record Checklist(List<Item> items) {
+
+  /** One action: its variable, its French wording, and the outcomes it admits (code → label). */
+  record Item(String key, String label, Map<String, String> outcomes) {}
+
+  /** Adds one problem per action without a known outcome or without a comment. */
+  void check(DelegateExecution execution, List<String> problems) {
+    for (Item item : items) {
+      String outcome = Values.text(execution.getVariable(item.key()));
+      if (outcome == null || !item.outcomes().containsKey(outcome)) {
+        problems.add(item.label() + " : indiquez " + String.join(" ou ", item.outcomes().values().stream()
+            .map(v -> "« " + v + " »").toList()));
+      }
+      String comment = Values.text(execution.getVariable(item.key() + "Comment"));
+      if (comment == null) {
+        problems.add(item.label() + " : commentaire obligatoire");
+      } else if (comment.length() > 4000) {
+        problems.add(item.label() + " : commentaire de 4000 caractères au plus");
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package com.mileotech.cyber.incident;
+
+import com.mileotech.cyber.reminder.Audience;
+import com.mileotech.cyber.reminder.Notice;
+import com.mileotech.cyber.reminder.Reminders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Publier le bulletin de sécurité interne" (PROC-CYB-005 §06): the lessons of the incident go to
+ * the technical teams (template {@code security-bulletin}). Asynchronous; idempotent by key.
+ */
+@Component("publishSecurityBulletin")
+class PublishSecurityBulletinDelegate implements JavaDelegate {
+
+  private final SecurityIncidentRepository repository;
+  private final Reminders reminders;
+
+  PublishSecurityBulletinDelegate(SecurityIncidentRepository repository, Reminders reminders) {
+    this.repository = repository;
+    this.reminders = reminders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    String client = (String) execution.getVariable(Variables.CLIENT_NAME);
+    String report = repository.find(reference).orElseThrow().lessonsLearnedReport();
+    reminders.inform(execution, "security-bulletin", Notice.of("security-bulletin", Audience.TECHNICIANS)
+        .with("title", "Bulletin de sécurité interne — enseignements de l'incident " + reference)
+        .with("body", "Les enseignements de l'incident de sécurité " + reference + " (" + client
+            + ") sont à intégrer à vos interventions et aux procédures internes. Le rapport de retour "
+            + "d'expérience approuvé suit.")
+        .with("report", report));
+  }
+}

@@ -1,0 +1,57 @@
+package com.mileotech.cyber.incident;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer l'éradication": the removal of the cause (PROC-CYB-005 §04), each action with its
+ * outcome and a comment; counts the rounds (an integrity check that fails sends the work back).
+ */
+@Component("recordEradication")
+class RecordEradicationDelegate implements JavaDelegate {
+
+  static final Checklist ACTIONS = new Checklist(List.of(
+      new Checklist.Item("eradicationEquipment", "Nettoyage ou remplacement de l'équipement compromis",
+          ordered("nettoye", "Nettoyé", "remplace", "Remplacé", "sans-objet", "Sans objet")),
+      new Checklist.Item("eradicationVulnerability", "Correction de la vulnérabilité exploitée",
+          ordered("corrigee", "Corrigée", "sans-objet", "Sans objet")),
+      new Checklist.Item("eradicationCredentials", "Révocation et renouvellement des identifiants compromis",
+          ordered("renouveles", "Révoqués et renouvelés", "sans-objet", "Sans objet")),
+      new Checklist.Item("eradicationFleetCheck", "Vérification du parc de même type (compromission latérale)",
+          ordered("aucune-compromission", "Aucune compromission latérale",
+              "compromission-detectee", "Compromission latérale détectée"))));
+
+  private final Actors actors;
+  private final Moments moments;
+
+  RecordEradicationDelegate(Actors actors, Moments moments) {
+    this.actors = actors;
+    this.moments = moments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    ACTIONS.check(execution, problems);
+    if (!problems.isEmpty()) {
+      throw RefusedInput.of("Éradication non enregistrée", problems);
+    }
+    Integer round = (Integer) execution.getVariable("eradicationRound");
+    execution.setVariable("eradicationRound", round == null ? 1 : round + 1);
+    execution.setVariable("eradicatedAt", Moments.date(moments.now()));
+    execution.setVariable("eradicatedBy", actors.current());
+  }
+
+  private static Map<String, String> ordered(String... codesAndLabels) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < codesAndLabels.length; i += 2) {
+      map.put(codesAndLabels[i], codesAndLabels[i + 1]);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,185 @@
+package com.mileotech.cyber.incident;
+
+import com.mileotech.cyber.incident.SecurityIncidentRepository.EvidenceItem;
+import com.mileotech.cyber.incident.SecurityIncidentRepository.LegalHold;
+import com.mileotech.cyber.security.Groups;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer les preuves": the evidence captured before any remediation (PROC-CYB-005 §03) —
+ * each item with what it is, where it is stored, its SHA-256, who captured it and when — or the
+ * referent's explicit waiver with its reason. Video footage held past the one-month purge of
+ * recordings (CSI L252-5) needs a legal ground, a justification and an end date. Until this step
+ * has run, the process cannot reach eradication.
+ */
+@Component("recordEvidence")
+class RecordEvidenceDelegate implements JavaDelegate {
+
+  static final String DECISION = "evidenceDecision";
+  /** The form has this many evidence slots: evidence1Kind... evidence6CapturedAt, evidence{n}More opens the next. */
+  static final int SLOTS = 6;
+  static final String WAIVER_REASON = "evidenceWaiverReason";
+  static final String LEGAL_HOLD = "videoLegalHold";
+  static final String LEGAL_HOLD_GROUND = "videoLegalHoldGround";
+  static final String LEGAL_HOLD_JUSTIFICATION = "videoLegalHoldJustification";
+  static final String LEGAL_HOLD_UNTIL_INPUT = "videoLegalHoldUntilInput";
+
+  static final String CAPTURED = "capturees";
+  static final String WAIVED = "renonciation";
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+  private final SecurityIncidentRepository repository;
+  private final Actors actors;
+  private final Moments moments;
+
+  RecordEvidenceDelegate(SecurityIncidentRepository repository, Actors actors, Moments moments) {
+    this.repository = repository;
+    this.actors = actors;
+    this.moments = moments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String decision = Values.text(execution.getVariable(DECISION));
+    String user = actors.current();
+    List<String> problems = new ArrayList<>();
+    List<EvidenceItem> items = new ArrayList<>();
+    String waiverReason = null;
+    LegalHold hold = null;
+
+    if (WAIVED.equals(decision)) {
+      if (!actors.currentIsMemberOf(Groups.CYBER_REFERENT)) {
+        problems.add("seul le référent cybersécurité peut renoncer à la capture des preuves");
+      }
+      waiverReason = Values.text(execution.getVariable(WAIVER_REASON));
+      if (waiverReason == null) {
+        problems.add("motif de la renonciation obligatoire");
+      }
+    } else if (CAPTURED.equals(decision)) {
+      items = items(slots(execution), user, problems);
+      if (items.isEmpty() && problems.isEmpty()) {
+        problems.add("listez au moins une preuve capturée (ou faites renoncer le référent, avec un motif)");
+      }
+      if (Boolean.TRUE.equals(Values.bool(execution.getVariable(LEGAL_HOLD)))) {
+        hold = legalHold(execution, items, problems);
+      }
+    } else {
+      problems.add("indiquez si les preuves ont été capturées ou si le référent renonce à leur capture");
+    }
+    if (!problems.isEmpty()) {
+      throw RefusedInput.of("Preuves non enregistrées", problems);
+    }
+
+    Instant now = moments.now();
+    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    repository.recordEvidence(reference, items, decision, waiverReason, user, now, hold);
+    execution.setVariable("evidenceStatus", decision);
+    execution.setVariable("evidenceCount", items.size());
+    execution.setVariable("evidenceRecordedAt", Moments.date(now));
+    execution.setVariable("evidenceRecordedBy", user);
+    execution.setVariable(LEGAL_HOLD, hold != null);
+    if (hold != null) {
+      Instant until = hold.until().atStartOfDay(moments.zone()).toInstant();
+      execution.setVariable("videoLegalHoldUntil", Moments.date(until));
+      execution.setVariable("videoLegalHoldUntilLabel", moments.words(hold.until()));
+    }
+  }
+
+  /**
+   * The items of the form's slots: slot 1, then each slot its predecessor's "Ajouter une autre
+   * preuve" opened. (A form-js dynamic list would be the natural field, but Tasklist 7.24 keeps
+   * its Complete button disabled as soon as one is shown.)
+   */
+  static List<Map<String, Object>> slots(DelegateExecution execution) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int n = 1; n <= SLOTS; n++) {
+      if (n > 1 && !Boolean.TRUE.equals(Values.bool(execution.getVariable("evidence" + (n - 1) + "More")))) {
+        break;
+      }
+      Map<String, Object> row = new java.util.HashMap<>();
+      for (String field : List.of("kind", "description", "storageLocation", "sha256", "capturedBy", "capturedAt")) {
+        row.put(field, execution.getVariable("evidence" + n + Character.toUpperCase(field.charAt(0)) + field.substring(1)));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private List<EvidenceItem> items(List<Map<String, Object>> rows, String user, List<String> problems) {
+    List<EvidenceItem> items = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = rows.get(i);
+      String item = "preuve n° " + (i + 1) + " : ";
+      String kind = Values.text(row.get("kind"));
+      if (Code.find(EvidenceKind.class, kind).isEmpty()) {
+        problems.add(item + "type à choisir parmi " + Code.allowed(EvidenceKind.class));
+      }
+      String description = Values.text(row.get("description"));
+      if (description == null) {
+        problems.add(item + "description obligatoire");
+      }
+      String location = Values.text(row.get("storageLocation"));
+      if (location == null) {
+        problems.add(item + "lieu de stockage obligatoire");
+      }
+      String sha256 = Values.text(row.get("sha256"));
+      if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+        problems.add(item + "empreinte SHA-256 invalide (64 caractères hexadécimaux attendus)");
+      }
+      String capturedBy = Values.text(row.get("capturedBy"));
+      capturedBy = capturedBy != null ? capturedBy : user;
+      if (capturedBy == null) {
+        problems.add(item + "indiquez qui l'a capturée");
+      }
+      Instant capturedAt = null;
+      try {
+        capturedAt = moments.instant(row.get("capturedAt"));
+        if (capturedAt == null) {
+          problems.add(item + "date et heure de capture obligatoires");
+        } else if (moments.isInFuture(capturedAt)) {
+          problems.add(item + "la capture ne peut pas être dans le futur");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(item + e.getMessage());
+      }
+      items.add(new EvidenceItem(kind, description, location, sha256 == null ? null : sha256.toLowerCase(),
+          capturedBy, capturedAt));
+    }
+    return items;
+  }
+
+  private LegalHold legalHold(DelegateExecution execution, List<EvidenceItem> items, List<String> problems) {
+    String ground = Values.text(execution.getVariable(LEGAL_HOLD_GROUND));
+    if (Code.find(LegalHoldGround.class, ground).isEmpty()) {
+      problems.add("conservation des vidéos : fondement légal à choisir parmi " + Code.allowed(LegalHoldGround.class));
+    }
+    String justification = Values.text(execution.getVariable(LEGAL_HOLD_JUSTIFICATION));
+    if (justification == null) {
+      problems.add("conservation des vidéos : justification obligatoire (référence de la réquisition, de la plainte...)");
+    }
+    LocalDate until = null;
+    try {
+      until = moments.day(execution.getVariable(LEGAL_HOLD_UNTIL_INPUT));
+      if (until == null) {
+        problems.add("conservation des vidéos : date de fin obligatoire");
+      } else if (!until.isAfter(moments.today())) {
+        problems.add("conservation des vidéos : la date de fin doit être postérieure à aujourd'hui");
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add("conservation des vidéos : " + e.getMessage());
+    }
+    if (items.stream().noneMatch(i -> EvidenceKind.VIDEO_FOOTAGE.code().equals(i.kind()))) {
+      problems.add("conservation des vidéos : aucun enregistrement vidéo n'est listé parmi les preuves");
+    }
+    return new LegalHold(ground, justification, until);
+  }
+}

@@ -1,0 +1,65 @@
+package com.mileotech.cyber.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la décision sur le rapport": the report is approved (complete: chronology, root
+ * causes, effectiveness, improvements) or sent back with a comment ({@code lessonsLearnedApproved}).
+ */
+@Component("recordLessonsLearnedDecision")
+class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
+
+  static final String DECISION = "lessonsDecision";
+  static final String APPROVED = "approuve";
+  static final String REWORK = "a-reprendre";
+  static final String COMMENT = "lessonsReviewComment";
+  static final String ROOT_CAUSES = "lessonsRootCauses";
+  static final String EFFECTIVENESS = "lessonsResponseEffectiveness";
+  static final String IMPROVEMENTS = "lessonsImprovements";
+
+  private final Actors actors;
+  private final Moments moments;
+
+  RecordLessonsLearnedDecisionDelegate(Actors actors, Moments moments) {
+    this.actors = actors;
+    this.moments = moments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String decision = Values.text(execution.getVariable(DECISION));
+    List<String> problems = new ArrayList<>();
+    if (APPROVED.equals(decision)) {
+      if (Values.text(execution.getVariable(ROOT_CAUSES)) == null) {
+        problems.add("le rapport n'indique pas les causes racines : renvoyez-le à la rédaction");
+      }
+      if (Values.text(execution.getVariable(EFFECTIVENESS)) == null) {
+        problems.add("le rapport n'évalue pas l'efficacité de la réponse : renvoyez-le à la rédaction");
+      }
+      if (Values.text(execution.getVariable(IMPROVEMENTS)) == null) {
+        problems.add("le rapport ne liste pas de points d'amélioration : renvoyez-le à la rédaction");
+      }
+    } else if (REWORK.equals(decision)) {
+      if (Values.text(execution.getVariable(COMMENT)) == null) {
+        problems.add("indiquez ce qui est à reprendre");
+      }
+    } else {
+      problems.add("approuvez le rapport ou renvoyez-le à la rédaction");
+    }
+    if (!problems.isEmpty()) {
+      throw RefusedInput.of("Décision non enregistrée", problems);
+    }
+    boolean approved = APPROVED.equals(decision);
+    execution.setVariable("lessonsLearnedApproved", approved);
+    if (approved) {
+      execution.setVariable("lessonsLearnedApprovedAt", Moments.date(moments.now()));
+      execution.setVariable("lessonsLearnedApprovedBy", actors.current());
+      execution.removeVariable(COMMENT);
+    }
+    execution.removeVariable(DECISION);
+  }
+}

@@ -1,0 +1,36 @@
+package com.mileotech.cyber.incident;
+
+import com.mileotech.cyber.reminder.Deadlines;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Archiver le retour d'expérience": keeps the approved report on the incident (the register: it
+ * may be longer than a process variable holds) and records whether the 15-day deadline was met.
+ */
+@Component("storeLessonsLearned")
+class StoreLessonsLearnedDelegate implements JavaDelegate {
+
+  private final LessonsLearnedReport report;
+  private final SecurityIncidentRepository repository;
+  private final Deadlines deadlines;
+  private final Moments moments;
+
+  StoreLessonsLearnedDelegate(LessonsLearnedReport report, SecurityIncidentRepository repository, Deadlines deadlines,
+      Moments moments) {
+    this.report = report;
+    this.repository = repository;
+    this.deadlines = deadlines;
+    this.moments = moments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String text = report.compose(execution);
+    repository.storeLessonsLearned((String) execution.getVariable(Variables.REFERENCE), text,
+        moments.instant(execution.getVariable("lessonsLearnedApprovedAt")),
+        (String) execution.getVariable("lessonsLearnedApprovedBy"));
+    deadlines.recordOutcome(execution, "lessonsLearned");
+  }
+}
