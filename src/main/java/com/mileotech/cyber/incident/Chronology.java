@@ -1,6 +1,7 @@
 package com.mileotech.cyber.incident;
 
 import java.time.Instant;
+import com.mileotech.cyber.tasklist.TaskNamingPlugin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -76,12 +77,13 @@ class Chronology {
     tasks(incident.processInstanceId()).forEach(task -> {
       String phase = PHASES.get(task.getTaskDefinitionKey());
       if (phase != null) {
-        entries.add(entry(task.getEndTime().toInstant(), phase, task.getName(), completer(task)));
+        entries.add(entry(task.getEndTime().toInstant(), phase,
+            TaskNamingPlugin.withoutReference(task.getName(), reference), completer(task)));
       }
     });
     for (HistoricProcessInstance notification : notifications(reference)) {
       tasks(notification.getId()).forEach(task -> entries.add(entry(task.getEndTime().toInstant(),
-          "Notifications", task.getName(), completer(task))));
+          "Notifications", TaskNamingPlugin.withoutReference(task.getName(), reference), completer(task))));
     }
     entries.sort(Comparator.comparing(Entry::at));
     return entries;

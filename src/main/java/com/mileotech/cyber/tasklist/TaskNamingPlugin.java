@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * list or a reminder subject is readable on its own. The diagrams keep their short names.
  */
 @Component
-class TaskNamingPlugin extends AbstractProcessEnginePlugin {
+public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
 
   static final TaskListener NAME_WITH_REFERENCE = TaskNamingPlugin::nameWithReference;
 
@@ -39,6 +39,15 @@ class TaskNamingPlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  /** The BPMN name of a task named by this plugin (e.g. for a chronology inside the case itself). */
+  public static String withoutReference(String taskName, String reference) {
+    if (taskName == null || reference == null) {
+      return taskName;
+    }
+    int at = taskName.indexOf(" " + reference);
+    return at < 0 ? taskName : taskName.substring(0, at);
   }
 
   static void nameWithReference(DelegateTask task) {

@@ -99,7 +99,7 @@ class SecurityIncidentApiTest {
     assertThat(summary.at("/client/name").asText()).isEqualTo("Client OIV");
     assertThat(summary.at("/sites/0/name").asText()).isEqualTo("Site Nord");
     assertThat(summary.get("externalAlertId").asText()).isEqualTo(body.get("externalAlertId"));
-    assertThat(summary.at("/openTasks/0/name").asText()).isEqualTo("Qualifier l'incident");
+    assertThat(summary.at("/openTasks/0/name").asText()).isEqualTo("Qualifier l'incident " + reference + " — Client OIV");
 
     assertThat(get(TestClients.OIV_RSSI, reference).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get(TestClients.PLAIN_RSSI, reference).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
