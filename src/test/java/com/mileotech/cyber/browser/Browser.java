@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -176,7 +178,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitForVisible(By locator) {
-    return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   /** Waits until the visible text of the page contains {@code text}. */
@@ -189,22 +191,24 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /** Waits until the condition gives a value (not null, not false); AngularJS re-rendering an element is no failure. */
   public <T> T waitUntil(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT).until(condition);
+    return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /**
-   * Waits until AngularJS (the Camunda webapps' framework) has no pending HTTP request or digest,
-   * so that the page shows its final state.
+   * Waits until AngularJS (the Camunda webapps' framework) is stable: no pending HTTP request,
+   * timeout or digest (its testability API, as Protractor used it), so the page shows its final state.
    */
   public Browser waitUntilAngularIsIdle() {
     waitUntil(d -> (Boolean) ((JavascriptExecutor) d).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
-        try {
-          const root = window.angular && angular.element(document.body).injector();
-          if (!root) { done(document.readyState === 'complete'); return; }
-          root.get('$browser').notifyWhenNoOutstandingRequests(() => done(true));
-        } catch (e) { done(true); }
+        const root = document.documentElement;
+        if (!window.angular || !angular.element(root).injector()) {
+          done(document.readyState === 'complete'); // not (yet) an AngularJS page
+          return;
+        }
+        angular.getTestability(root).whenStable(() => done(true));
         """));
     return this;
   }
@@ -215,13 +219,23 @@ public final class Browser implements AutoCloseable {
    * filter name followed by its counter).
    */
   public Browser click(String text) {
-    WebElement element;
     try {
-      element = waitUntil(d -> find(text));
+      // found and clicked in one step, again until it works: the page may re-render or fade in a dialog
+      waitUntil(d -> {
+        WebElement element = find(text);
+        if (element == null) {
+          return false;
+        }
+        try {
+          element.click();
+          return true;
+        } catch (ElementNotInteractableException e) { // covered by a dialog fading in, not yet enabled...
+          return false;
+        }
+      });
     } catch (RuntimeException e) {
       throw new AssertionError("Nothing to click showing \"" + text + "\"; the page shows: " + visibleText(), e);
     }
-    element.click();
     waitUntilAngularIsIdle();
     return this;
   }
@@ -254,7 +268,7 @@ public final class Browser implements AutoCloseable {
 
   /** The value of an attribute of the first displayed element matching the selector. */
   public String attribute(By locator, String name) {
-    return waitForVisible(locator).getAttribute(name);
+    return waitForVisible(locator).getDomAttribute(name);
   }
 
   /** What a person sees: the visible text of the page (hidden elements excluded). */

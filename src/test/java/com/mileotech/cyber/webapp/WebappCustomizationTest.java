@@ -47,7 +47,7 @@ class WebappCustomizationTest {
     assertThat(fieldNames(french.get("labels"))).isEqualTo(fieldNames(english.get("labels"))).hasSize(412);
     assertThat(fieldNames(french.get("dateLocales"))).isEqualTo(fieldNames(english.get("dateLocales")));
     List<String> problems = new ArrayList<>();
-    english.get("labels").fields().forEachRemaining(entry -> {
+    english.get("labels").properties().forEach(entry -> {
       String en = entry.getValue().asText();
       String fr = french.get("labels").get(entry.getKey()).asText();
       if (fr.isBlank() != en.isBlank()) {
