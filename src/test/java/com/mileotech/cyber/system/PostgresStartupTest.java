@@ -27,8 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The same application on PostgreSQL (the production database), with the server shipped as a
  * Maven artifact: context starts, migrations run, models deploy, a process runs in a tenant.
  */
+// its own engine name (no hyphen: the starter ignores such a name and would fall back to "default",
+// the shared context's engine, whose registration would be replaced, then removed on close)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.process-engine-name=postgres-check", "camunda.bpm.job-execution.enabled=false"})
+    properties = {"camunda.bpm.process-engine-name=postgrescheck", "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles({"test", "postgres"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Tag("own-engine")
