@@ -131,9 +131,9 @@ class DashboardPdf {
     pdf.text("Pour les incidents détectés dans la période : chaque rapport dû à l'autorité, déposé à temps, déposé en "
         + "retard, en retard et non déposé, ou à venir. Une notification CNIL jugée non requise (décision documentée "
         + "par le client) ne compte pas comme échéance.");
-    float[] widths = {170, 45, 45, 45, 55, 45, 57, PdfLayout.WIDTH - 462};
-    pdf.row(widths, new String[] {"Autorité / rapport", "Échéances", "À temps", "En retard", "Dépassées, non faites",
-        "À venir", "Retard médian", "Retard max."}, true, SIZE);
+    float[] widths = {140, 52, 52, 52, 52, 52, 50, PdfLayout.WIDTH - 450};
+    pdf.row(widths, new String[] {"Autorité / rapport", "Dues", "À temps", "En retard", "Dépassées", "À venir",
+        "Retard médian", "Retard max."}, true, SIZE);
     for (Authority a : d.deadlines().authorities()) {
       tally(pdf, widths, a.label() + " — " + a.notifications() + " notification(s)"
           + (a.notRequired() > 0 ? ", dont " + a.notRequired() + " non requise(s)" : ""), a.reports());
@@ -145,7 +145,7 @@ class DashboardPdf {
 
     if (!d.deadlines().late().isEmpty()) {
       pdf.space(4);
-      float[] late = {70, 150, 90, 75, 75, PdfLayout.WIDTH - 460};
+      float[] late = {78, 140, 80, 70, 70, PdfLayout.WIDTH - 438};
       pdf.row(late, new String[] {"Incident", "Échéance manquée", "Client", "Échéance", "Fait le", "Retard"}, true, SIZE);
       for (Dashboard.LateItem item : d.deadlines().late()) {
         pdf.row(late, new String[] {item.reference(), item.label(), item.clientName(),
@@ -179,7 +179,7 @@ class DashboardPdf {
     pdf.text("Non-conformités : " + nc.found() + " relevée(s) à la signature, " + nc.lifted() + " levée(s) depuis, "
         + nc.open() + " ouverte(s), dont " + nc.overdue() + " au délai de remédiation dépassé.");
     if (!h.checklists().isEmpty()) {
-      float[] cl = {75, 110, 95, 75, 80, 30, PdfLayout.WIDTH - 465};
+      float[] cl = {75, 105, 90, 70, 60, 40, PdfLayout.WIDTH - 440};
       pdf.row(cl, new String[] {"Checklist", "Client, site", "Signée par", "Signée le", "C / NC / NA", "Version",
           "Audit annuel de"}, true, SIZE);
       for (Dashboard.ChecklistRow r : h.checklists()) {
