@@ -220,13 +220,20 @@
   function horizontal(id, counts, color) {
     chart(id, {
       type: 'bar',
-      data: { labels: counts.map((c) => c.label), datasets: [{ label: 'Incidents', data: counts.map((c) => c.count), backgroundColor: color }] },
+      data: { labels: counts.map((c) => wrap(c.label)), datasets: [{ label: 'Incidents', data: counts.map((c) => c.count), backgroundColor: color }] },
       options: {
         indexAxis: 'y',
         plugins: { legend: { display: false } },
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
       }
     });
+  }
+
+  /** A long axis label on two lines (Chart.js draws an array as lines) rather than cut. */
+  function wrap(label) {
+    if (label.length <= 28) return label;
+    const cut = label.lastIndexOf(' ', Math.ceil(label.length / 2) + 4);
+    return cut > 0 ? [label.substring(0, cut), label.substring(cut + 1)] : label;
   }
 
   function indicators(d) {
@@ -282,7 +289,7 @@
     d.deadlines.authorities.forEach((a) => {
       rows.push(tallyRow(a.label + ' — ' + a.notifications + ' notification(s)'
         + (a.notRequired ? ', ' + a.notRequired + ' non requise(s)' : ''), a.reports));
-      a.byKind.forEach((k) => rows.push(tallyRow('  ' + k.label, k.tally)));
+      a.byKind.forEach((k) => rows.push(Object.assign(tallyRow(k.label, k.tally), { className: 'sub' })));
     });
     rows.push(tallyRow('Retours d\'expérience (15 jours)', d.deadlines.lessonsLearned.tally));
     table('table-deadlines', ['Rapport', 'Dus', 'À temps', 'En retard', 'Dépassés', 'À venir', 'Retard médian', 'Retard max.'],
@@ -339,7 +346,7 @@
     table('table-open-items', ['Échéance', 'Tâche', 'Client', 'Processus', 'Pour', 'Retard', ''],
       o.items.map((i) => Object.assign([when(i.dueAt), i.name, i.clientName, i.process,
         i.assignee || i.candidateGroups.join(', '), i.overdue ? duration(i.overdueMinutes) : '',
-        el('a', { href: i.url, target: '_blank', rel: 'noopener' }, 'Ouvrir dans Tasklist')]),
+        el('a', { href: i.url, target: '_blank', rel: 'noopener' }, 'Ouvrir dans Tasklist')],
       { className: i.overdue ? 'overdue' : '' })), 'Aucune action en attente');
   }
 

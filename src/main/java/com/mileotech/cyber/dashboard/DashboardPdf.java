@@ -23,6 +23,8 @@ class DashboardPdf {
 
   private static final float SIZE = 8.5f;
   private static final String BAR = "█";
+  /** Width of the block in DejaVu Sans, in ems. */
+  private static final float BLOCK_WIDTH = 0.77f;
 
   byte[] render(Dashboard d) {
     ZoneId zone = ZoneId.of(d.scope().timeZone());
@@ -57,11 +59,11 @@ class DashboardPdf {
     List<String> severities = i.bySeverity().stream().map(Count::code).toList();
     float[] widths = new float[3 + severities.size()];
     widths[0] = 80;
-    widths[1] = 50;
+    widths[1] = 58;
     for (int s = 0; s < severities.size(); s++) {
       widths[2 + s] = 62;
     }
-    widths[widths.length - 1] = PdfLayout.WIDTH - 130 - 62 * severities.size();
+    widths[widths.length - 1] = PdfLayout.WIDTH - 138 - 62 * severities.size();
     String[] header = new String[widths.length];
     header[0] = "Mois";
     header[1] = "Incidents";
@@ -79,7 +81,7 @@ class DashboardPdf {
       for (int s = 0; s < severities.size(); s++) {
         cells[2 + s] = Long.toString(month.bySeverity().getOrDefault(severities.get(s), 0L));
       }
-      cells[cells.length - 1] = bar(month.count(), max, 24);
+      cells[cells.length - 1] = bar(month.count(), max, widths[widths.length - 1]);
       pdf.row(widths, cells, false, SIZE);
     }
     counts(pdf, "Par gravité", i.bySeverity(), i.total());
@@ -94,7 +96,7 @@ class DashboardPdf {
     long max = counts.stream().mapToLong(Count::count).max().orElse(0);
     for (Count c : counts) {
       pdf.row(widths, new String[] {c.label(), Long.toString(c.count()),
-          French.number(Stats.percent(c.count(), total)) + " %", bar(c.count(), max, 20)}, false, SIZE);
+          French.number(Stats.percent(c.count(), total)) + " %", bar(c.count(), max, widths[3])}, false, SIZE);
     }
   }
 
@@ -131,7 +133,7 @@ class DashboardPdf {
     pdf.text("Pour les incidents détectés dans la période : chaque rapport dû à l'autorité, déposé à temps, déposé en "
         + "retard, en retard et non déposé, ou à venir. Une notification CNIL jugée non requise (décision documentée "
         + "par le client) ne compte pas comme échéance.");
-    float[] widths = {140, 52, 52, 52, 52, 52, 50, PdfLayout.WIDTH - 450};
+    float[] widths = {124, 56, 56, 56, 56, 56, 48, PdfLayout.WIDTH - 452};
     pdf.row(widths, new String[] {"Autorité / rapport", "Dues", "À temps", "En retard", "Dépassées", "À venir",
         "Retard médian", "Retard max."}, true, SIZE);
     for (Authority a : d.deadlines().authorities()) {
@@ -179,7 +181,7 @@ class DashboardPdf {
     pdf.text("Non-conformités : " + nc.found() + " relevée(s) à la signature, " + nc.lifted() + " levée(s) depuis, "
         + nc.open() + " ouverte(s), dont " + nc.overdue() + " au délai de remédiation dépassé.");
     if (!h.checklists().isEmpty()) {
-      float[] cl = {75, 105, 90, 70, 60, 40, PdfLayout.WIDTH - 440};
+      float[] cl = {80, 94, 86, 68, 58, 46, PdfLayout.WIDTH - 432};
       pdf.row(cl, new String[] {"Checklist", "Client, site", "Signée par", "Signée le", "C / NC / NA", "Version",
           "Audit annuel de"}, true, SIZE);
       for (Dashboard.ChecklistRow r : h.checklists()) {
@@ -216,7 +218,7 @@ class DashboardPdf {
         c.conforme() + " (" + French.number(c.conformePercent()) + " %)",
         c.nonConforme() + " (" + French.number(c.nonConformePercent()) + " %)",
         c.nonApplicable() + " (" + French.number(c.nonApplicablePercent()) + " %)",
-        bar(c.conforme(), c.points(), 20)}, total, SIZE);
+        bar(c.conforme(), c.points(), widths[5])}, total, SIZE);
   }
 
   private static void openItems(PdfLayout pdf, Dashboard d, ZoneId zone) {
@@ -238,11 +240,12 @@ class DashboardPdf {
     }
   }
 
-  /** A bar of full blocks, {@code width} for the maximum. */
-  static String bar(long value, long max, int width) {
+  /** A bar of full blocks filling a cell of {@code cellWidth} points for the maximum. */
+  static String bar(long value, long max, float cellWidth) {
     if (value <= 0 || max <= 0) {
       return "";
     }
-    return BAR.repeat(Math.max(1, (int) Math.round((double) value * width / max)));
+    int blocks = (int) ((cellWidth - 8) / (SIZE * BLOCK_WIDTH));
+    return BAR.repeat(Math.max(1, (int) Math.round((double) value * blocks / max)));
   }
 }

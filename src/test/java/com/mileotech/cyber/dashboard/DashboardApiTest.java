@@ -367,6 +367,7 @@ class DashboardApiTest {
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .isEqualTo("attachment; filename=\"rapport-cyber-2031-" + ALPHA + ".pdf\"");
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "dashboard-report-2031.pdf"), response.getBody()); // to look at
     String text;
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
