@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -254,15 +255,15 @@ class DashboardService {
   }
 
   /** Minutes late, if the deadline was missed: at filing, or so far. */
-  private static java.util.Optional<Long> lateItem(Outcome o, Instant now) {
+  private static Optional<Long> lateItem(Outcome o, Instant now) {
     if (o.done()) {
       return Boolean.FALSE.equals(o.onTime())
-          ? java.util.Optional.of(o.lateByMinutes() != null ? o.lateByMinutes()
+          ? Optional.of(o.lateByMinutes() != null ? o.lateByMinutes()
               : Duration.between(o.dueAt(), o.doneAt()).toMinutes())
-          : java.util.Optional.empty();
+          : Optional.empty();
     }
-    return o.dueAt().isBefore(now) ? java.util.Optional.of(Duration.between(o.dueAt(), now).toMinutes())
-        : java.util.Optional.empty();
+    return o.dueAt().isBefore(now) ? Optional.of(Duration.between(o.dueAt(), now).toMinutes())
+        : Optional.empty();
   }
 
   private static Tally tally(List<Outcome> outcomes, Instant now) {

@@ -6,10 +6,12 @@ import com.mileotech.cyber.security.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -103,7 +105,7 @@ class OpenTasks {
   }
 
   private Map<String, String> businessKeys(List<Task> tasks) {
-    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
         .collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return Map.of();
@@ -123,7 +125,7 @@ class OpenTasks {
         .map(IdentityLink::getGroupId).sorted().toList();
   }
 
-  private static Instant instant(java.util.Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 }

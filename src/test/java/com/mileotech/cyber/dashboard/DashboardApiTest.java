@@ -13,6 +13,8 @@ import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -367,7 +369,7 @@ class DashboardApiTest {
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
     assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
         .isEqualTo("attachment; filename=\"rapport-cyber-2031-" + ALPHA + ".pdf\"");
-    java.nio.file.Files.write(java.nio.file.Path.of("target", "dashboard-report-2031.pdf"), response.getBody()); // to look at
+    Files.write(Path.of("target", "dashboard-report-2031.pdf"), response.getBody()); // for people to look at
     String text;
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);

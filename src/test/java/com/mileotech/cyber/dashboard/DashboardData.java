@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -540,7 +541,7 @@ class DashboardData {
 
   /** Runs the instance's jobs due now, earliest first, and those they lead to (not the later timers). */
   private void runJobs(ProcessInstance pi) {
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int guard = 0; guard < 40; guard++) {
       List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable()
           .orderByJobDuedate().asc().list();
