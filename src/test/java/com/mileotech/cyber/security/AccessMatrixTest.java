@@ -108,7 +108,7 @@ class AccessMatrixTest {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private final HttpClient http = HttpClient.newHttpClient();
   private static String incident;           // an incident of client-oiv (the RSSI_OWN's client)
   private static String incidentProcess;
