@@ -280,7 +280,7 @@ class AccessMatrixTest {
     expect("POST /api/commissionings", role -> ok(call("POST", "/api/commissionings", role, Map.of(
         "clientId", TestClients.OIV, "siteId", "site-nord", "vmsProduct", "Milestone XProtect", "vmsVersion", "2024 R2",
         "equipment", List.of(Map.of("kind", "CAMERA", "model", "Axis P3265", "serialNumber", "MX-API-" + System.nanoTime(),
-            "firmwareVersion", "11.9", "securityUpdatesAvailable", true))))), Set.of(Role.TECH, Role.PM));
+            "firmwareVersion", "11.9", "securityUpdates", true))))), Set.of(Role.TECH, Role.PM));
     expect("GET /api/commissionings/{ref}/document",
         role -> ok(call("GET", "/api/commissionings/" + DOCUMENT + "/document", role, null)), staffAndOwnRssi);
     expect("GET /api/outbox?reference=", role -> {
