@@ -107,6 +107,7 @@ class AccessMatrixTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -129,6 +130,9 @@ class AccessMatrixTest {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       incident = json.readTree(created.body()).get("reference").asText();
       incidentProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).singleResult().getId();
+      // the referent is told by mail (an asynchronous step): the outbox then has a row for the incident
+      managementService.createJobQuery().processInstanceId(incidentProcess).executable().list()
+          .forEach(job -> managementService.executeJob(job.getId()));
       jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
           "Retour d'expérience — " + incident, incident);
       jdbc.update("""
