@@ -92,6 +92,13 @@ public final class AccessPolicy {
     for (Groups starter : List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT, Groups.INTEGRATIONS)) {
       grant(starter, Resources.PROCESS_INSTANCE, "*", CREATE);
     }
+
+    // --- Client RSSI: their own client's cases, read-only (tasks come with the candidate groups).
+    // The grants name every client's processes; the tenant check narrows them to the RSSI's own
+    // client, so another client's instances, history and variables stay invisible.
+    for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "vms-commissioning")) {
+      grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
+    }
   }
 
   private AccessPolicy() {}

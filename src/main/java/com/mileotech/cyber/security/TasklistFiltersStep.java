@@ -15,8 +15,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist shows no task at all until a filter exists: the default filters are created here,
- * once each (found again by name), and every Tasklist group may read them.
+ * Tasklist shows no task at all until a filter exists: the filters of every role are created
+ * here, once each (found again by name, so an administrator's later changes are kept), and each
+ * is granted to the groups it is for. What a filter lists is still cut down by the user's task
+ * permissions and tenants: the same "Tâches de mon équipe" shows each client RSSI only their own
+ * client's tasks.
  */
 @Component
 class TasklistFiltersStep implements StartupStep {
@@ -54,6 +57,26 @@ class TasklistFiltersStep implements StartupStep {
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc(),
         tasklistUsers);
+    ensure("Échéance sous 24 h", "Mes tâches et celles de mes groupes qui arrivent à échéance dans les 24 heures", 0,
+        mineOrMyGroups().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusHours(24)}")
+            .orderByDueDate().asc(),
+        tasklistUsers);
+    ensure("En retard", "Mes tâches et celles de mes groupes dont l'échéance est passée", 5,
+        mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc(),
+        tasklistUsers);
+    ensure("Notifications réglementaires ouvertes", "CNIL et ANSSI : toutes les notifications en cours, par échéance", 10,
+        taskService.createTaskQuery().processDefinitionKeyIn("cnil-notification", "anssi-notification")
+            .orderByDueDate().asc(),
+        List.of(Groups.CYBER_REFERENT));
+  }
+
+  /** Tasks assigned to me or offered to one of my groups (assigned or not). */
+  private TaskQuery mineOrMyGroups() {
+    return taskService.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks()
+        .endOr();
   }
 
   private void ensure(String name, String description, int priority, TaskQuery query, List<Groups> readers) {

@@ -1,0 +1,230 @@
+package com.mileotech.cyber.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.browser.Browser.Language;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.security.Groups;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The processes as their users live them in Tasklist, in French, in a real Chromium: a
+ * technician reports an incident from the start form, the referent qualifies it, each client's
+ * RSSI sees exactly their own work, and the checklist form refuses a non-conformity without a
+ * remediation deadline.
+ */
+@IntegrationTest
+@BrowserTest
+class ProcessScenarioBrowserTest {
+
+  private static final String TECH = "tech.browser";
+  private static final String REFERENT = "referent.browser";
+
+  @RegisterExtension final Browsers browsers = new Browsers();
+  @LocalServerPort int port;
+
+  @Autowired IdentityService identityService;
+  @Autowired ClientRepository clients;
+  @Autowired ClientService clientService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  @BeforeEach
+  void accounts() {
+    TestClients.ensure(identityService, clients, clientService);
+    TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
+    TestUsers.ensure(identityService, REFERENT, Groups.CYBER_REFERENT);
+  }
+
+  @Test
+  void anIncidentReportedInTasklistIsQualifiedAndEachRssiSeesOnlyTheirWork() {
+    // a technician reports the incident from the start form
+    Browser technician = browsers.open(port, Language.FRENCH).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    technician.click("Démarrer un processus").click("Incident de sécurité (PROC-CYB-005)")
+        .waitForText("Signaler un incident de sécurité");
+    choose(technician, "Client", "Client OIV");
+    check(technician, "Site Nord");
+    choose(technician, "Source de la détection", "Découverte par un technicien");
+    type(technician, "Équipement concerné", "NVR-07 (Milestone XProtect)");
+    type(technician, "Description de ce qui a été constaté", "Compte administrateur inconnu créé sur le NVR");
+    technician.click("Démarrer").waitForText("Le processus a été démarré.");
+
+    HistoricProcessInstance reported = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("security-incident").startedBy(TECH).orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).get(0);
+    String reference = reported.getBusinessKey();
+    assertThat(reference).startsWith("INC-");
+    assertThat(runtimeService.getVariable(reported.getId(), "clientId")).isEqualTo(TestClients.OIV);
+    runDueJobs(reported.getId());
+
+    // the referent claims the qualification and completes it
+    Browser referent = browsers.open(port, Language.FRENCH).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
+    referent.click("Tâches de mon équipe").click("Qualifier l'incident " + reference).click("Réclamer");
+    check(referent, "Intrusion");
+    check(referent, "Critique");
+    check(referent, "Oui");
+    type(referent, "Systèmes concernés", "NVR-07, comptes administrateurs");
+    check(referent, "Maintenant");
+    check(referent, "Je confirme cette heure de prise de connaissance");
+    referent.click("Terminer").waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    runDueJobs(reported.getId()); // the assessment of the notifications runs asynchronously
+    assertThat(activeTask(reported.getId(), "Task_CaptureEvidence")).as("the next tasks appear").isNotNull();
+    referent.open("/camunda/app/tasklist/default/").click("Tâches de mon équipe").waitForText("Capturer les preuves " + reference);
+
+    // personal data at an OIV: CNIL and ANSSI notifications; the referent's CNIL draft, then the RSSI's filing
+    runDueJobs(reported.getId());
+    ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
+    runDueJobs(cnil.getId());
+    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+        "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
+        "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
+        "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
+
+    Browser otherRssi = browsers.open(port, Language.FRENCH).login(TestClients.PLAIN_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
+    otherRssi.click("Tâches de mon équipe").waitUntilAngularIsIdle();
+    assertThat(otherRssi.visibleText()).doesNotContain(reference).doesNotContain("Client OIV");
+
+    Browser rssi = browsers.open(port, Language.FRENCH).login(TestClients.OIV_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
+    rssi.click("Tâches de mon équipe").waitForText("Valider et déposer la notification CNIL " + reference);
+    assertThat(rssi.visibleText()).doesNotContain("Capturer les preuves " + reference)
+        .doesNotContain("Qualifier l'incident").doesNotContain("Rédiger la notification CNIL " + reference);
+  }
+
+  @Test
+  void theChecklistFormRefusesANonConformityWithoutADeadline() {
+    ProcessInstance commissioning = runtimeService.startProcessInstanceByKey("vms-commissioning", Map.of(
+        "clientId", TestClients.OIV, "siteId", "site-nord", "vmsProduct", "Milestone XProtect Corporate",
+        "vmsVersion", "2024 R2", "projectManagerReview", true,
+        "equipmentText", "CAMERA ; Axis P3265-LVE ; BRW-" + System.nanoTime() + " ; 11.9.60 ; oui"));
+    Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");
+    assertThat(fill).isNotNull();
+    String reference = (String) runtimeService.getVariable(commissioning.getId(), "reference");
+
+    Browser technician = browsers.open(port, Language.FRENCH).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
+        .waitForText("Renseigner la checklist de durcissement " + reference).click("Réclamer");
+    // every point Conforme, with the figures the guide sets
+    List<WebElement> evaluations = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));
+    assertThat(evaluations).hasSize(32);
+    for (WebElement evaluation : evaluations) {
+      click(technician, evaluation.findElement(By.xpath(".//label[normalize-space(.)='Conforme']//input")));
+    }
+    type(technician, "Délai d'application du dernier correctif", "48");
+    type(technician, "Mise à jour du VMS disponible", "0");
+    choose(technician, "Version minimale de TLS", "TLS 1.2");
+    type(technician, "Durée de validité du certificat", "24");
+    for (int camera = 0; camera < 2; camera++) {
+      tick(technician, "Mot de passe par défaut changé", camera);
+      typeNth(technician, "Longueur du mot de passe administrateur", "16", camera);
+      for (String measure : List.of("Complexité imposée", "Telnet désactivé", "FTP désactivé", "HTTPS disponible",
+          "HTTP désactivé", "UPnP désactivé", "Bonjour désactivé", "ONVIF Discovery désactivé")) {
+        tick(technician, measure, camera);
+      }
+    }
+    WebElement complete = technician.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
+    technician.waitUntil(driver -> complete.isEnabled());
+
+    // SRV-01 Non conforme, with its finding but no remediation deadline: the form refuses it
+    click(technician, evaluations.get(0).findElement(By.xpath(".//label[normalize-space(.)='Non conforme']//input")));
+    type(technician, "Constat de non-conformité", "Serveur non durci : services inutiles actifs");
+    click(technician, complete);
+    technician.waitUntil(driver -> !technician.visible(By.xpath("//*[contains(@class,'fjs-form-field-error')]")).isEmpty()
+        || technician.visibleText().contains("SRV-01"));
+    assertThat(activeTask(commissioning.getId(), "Task_FillChecklist")).as("the task stays open").isNotNull();
+
+    // with its deadline, the same checklist is accepted
+    type(technician, "Délai de remédiation", java.time.LocalDate.now().plusMonths(2)
+        .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    technician.press(org.openqa.selenium.Keys.ESCAPE);
+    technician.waitUntil(driver -> complete.isEnabled());
+    // the refusal's message may still cover the button: a user would dismiss it, a script clicks through
+    ((org.openqa.selenium.JavascriptExecutor) technician.driver()).executeScript("arguments[0].click();", complete);
+    technician.waitUntil(driver -> activeTask(commissioning.getId(), "Task_FillChecklist") == null);
+    assertThat(activeTask(commissioning.getId(), "Task_SignChecklist")).isNotNull();
+  }
+
+  private Task activeTask(String processInstanceId, String key) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+  }
+
+  private void runDueJobs(String processInstanceId) {
+    for (int i = 0; i < 10; i++) {
+      var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  // --- form-js fields, found by their French labels
+
+  private static void type(Browser browser, String label, String text) {
+    WebElement input = browser.waitForVisible(By.xpath("//label[contains(normalize-space(.),\"" + label
+        + "\")]/following::*[self::input or self::textarea][1]"));
+    scroll(browser, input);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private static void choose(Browser browser, String label, String option) {
+    click(browser, browser.waitForVisible(By.xpath("//label[contains(normalize-space(.),\"" + label
+        + "\")]/following::*[contains(@class,'fjs-input-group') or contains(@class,'fjs-select-display')][1]")));
+    click(browser, browser.waitForVisible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),\""
+        + option + "\")]")));
+  }
+
+  private static void check(Browser browser, String optionLabel) {
+    click(browser, browser.waitForVisible(By.xpath("//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.),\""
+        + optionLabel + "\")]")));
+  }
+
+  private static void typeNth(Browser browser, String label, String text, int index) {
+    WebElement input = browser.driver().findElements(By.xpath("//label[contains(normalize-space(.),\"" + label
+        + "\")]/following::input[1]")).get(index);
+    scroll(browser, input);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private static void tick(Browser browser, String label, int index) {
+    WebElement box = browser.driver().findElements(By.xpath("//label[contains(normalize-space(.),\"" + label
+        + "\")]//input[@type='checkbox']")).get(index);
+    if (!box.isSelected()) {
+      click(browser, box);
+    }
+  }
+
+  private static void click(Browser browser, WebElement element) {
+    scroll(browser, element);
+    element.click();
+  }
+
+  /** Into the middle of the view: Tasklist's footer covers the bottom of a long form. */
+  private static void scroll(Browser browser, WebElement element) {
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+  }
+}

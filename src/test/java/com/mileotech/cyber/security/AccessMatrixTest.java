@@ -1,0 +1,400 @@
+package com.mileotech.cyber.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Every cell of docs/access-rules.md, over HTTP against the running application: each role,
+ * allowed and refused, on the data of two clients (the RSSI of each acting on their own client's
+ * data and on the other's).
+ */
+@IntegrationTest
+class AccessMatrixTest {
+
+  enum Role { TECH, PM, REF, RSSI_OWN, RSSI_OTHER, ADMIN, INTEG }
+
+  static final Map<Role, String> USERS = Map.of(
+      Role.TECH, "tech.matrix", Role.PM, "pm.matrix", Role.REF, "ref.matrix", Role.RSSI_OWN, TestClients.OIV_RSSI,
+      Role.RSSI_OTHER, TestClients.PLAIN_RSSI, Role.ADMIN, TestUsers.ADMIN, Role.INTEG, "integ.matrix");
+
+  /** The candidates of every user task of every model, as docs/access-rules.md states them. */
+  static final Map<String, Set<String>> TASK_CANDIDATES = new TreeMap<>(Map.ofEntries(
+      Map.entry("security-incident/Task_QualifyIncident", Set.of("cyber-referent")),
+      Map.entry("security-incident/Task_RequalifyIncident", Set.of("cyber-referent")),
+      Map.entry("security-incident/Task_ConfirmMonitoringEnd", Set.of("cyber-referent")),
+      Map.entry("security-incident/Task_WriteLessonsLearned", Set.of("cyber-referent")),
+      Map.entry("security-incident/Task_CaptureEvidence", Set.of("technicians", "cyber-referent")),
+      Map.entry("security-incident/Task_ContainIncident", Set.of("technicians", "cyber-referent")),
+      Map.entry("security-incident/Task_VerifyIntegrity", Set.of("technicians", "cyber-referent")),
+      Map.entry("security-incident/Task_MonitorSystem", Set.of("technicians", "cyber-referent")),
+      Map.entry("security-incident/Task_EradicateThreat", Set.of("technicians")),
+      Map.entry("security-incident/Task_ProposeRecoveryDate", Set.of("project-managers")),
+      Map.entry("security-incident/Task_ApproveLessonsLearned", Set.of("project-managers")),
+      Map.entry("security-incident/Task_AgreeRecoveryDate", Set.of("client-rssi")),
+      Map.entry("security-incident/Task_ReturnToService", Set.of("technicians", "project-managers")),
+      Map.entry("cnil-notification/Task_DraftCnilNotification", Set.of("cyber-referent")),
+      Map.entry("cnil-notification/Task_FileCnilNotification", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("cnil-notification/Task_DecideDataSubjectsCommunication", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("cnil-notification/Task_FollowUpCnilNotification", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("anssi-notification/Task_DraftEarlyWarning", Set.of("cyber-referent")),
+      Map.entry("anssi-notification/Task_DraftIncidentNotification", Set.of("cyber-referent")),
+      Map.entry("anssi-notification/Task_DraftOivDeclaration", Set.of("cyber-referent")),
+      Map.entry("anssi-notification/Task_DraftFinalReport", Set.of("cyber-referent")),
+      Map.entry("anssi-notification/Task_DraftIntermediateReport", Set.of("cyber-referent")),
+      Map.entry("anssi-notification/Task_FileEarlyWarning", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("anssi-notification/Task_FileIncidentNotification", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("anssi-notification/Task_FileOivDeclaration", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("anssi-notification/Task_FileFinalReport", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("anssi-notification/Task_FileIntermediateReport", Set.of("client-rssi", "cyber-referent")),
+      Map.entry("vms-commissioning/Task_FillChecklist", Set.of("technicians")),
+      Map.entry("vms-commissioning/Task_SignChecklist", Set.of("technicians")),
+      Map.entry("vms-commissioning/Task_RemediateNonConformity", Set.of("technicians")),
+      Map.entry("vms-commissioning/Task_ReviewChecklist", Set.of("project-managers")),
+      Map.entry("vms-commissioning/Task_PlanReplacement", Set.of("project-managers"))));
+
+  private static final Map<Role, Set<String>> GROUPS = Map.of(
+      Role.TECH, Set.of("technicians"), Role.PM, Set.of("project-managers"), Role.REF, Set.of("cyber-referent"),
+      Role.RSSI_OWN, Set.of("client-rssi"), Role.RSSI_OTHER, Set.of("client-rssi"), Role.ADMIN, Set.of("camunda-admin"),
+      Role.INTEG, Set.of("integrations"));
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired ClientRepository clients;
+  @Autowired ClientService clientService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private static String incident;           // an incident of client-oiv (the RSSI_OWN's client)
+  private static String incidentProcess;
+  private static final String DOCUMENT = "CHK-MATRIX-OIV";
+
+  @BeforeEach
+  void fixtures() throws Exception {
+    TestClients.ensure(identityService, clients, clientService);
+    TestUsers.ensure(identityService, "tech.matrix", Groups.TECHNICIANS);
+    TestUsers.ensure(identityService, "pm.matrix", Groups.PROJECT_MANAGERS);
+    TestUsers.ensure(identityService, "ref.matrix", Groups.CYBER_REFERENT);
+    TestUsers.ensure(identityService, "integ.matrix", Groups.INTEGRATIONS);
+    if (incident == null) {
+      HttpResponse<String> created = call("POST", "/api/security-incidents", Role.INTEG, Map.of(
+          "clientId", TestClients.OIV, "siteIds", List.of("site-nord"), "detectionSource", "alerte-supervision",
+          "equipment", "NVR-01", "description", "Connexion administrateur depuis un pays inhabituel",
+          "detectedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString()));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      incident = json.readTree(created.body()).get("reference").asText();
+      incidentProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).singleResult().getId();
+      // the referent is told by mail (an asynchronous step): the outbox then has a row for the incident
+      managementService.createJobQuery().processInstanceId(incidentProcess).executable().list()
+          .forEach(job -> managementService.executeJob(job.getId()));
+      jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
+          "Retour d'expérience — " + incident, incident);
+      jdbc.update("""
+          insert into commissioning_document (reference, doc_version, client_id, site_id, process_instance_id, reason,
+            file_name, content_json, content_sha256, signed_by, signed_at, signature_sha256, issued_at, retain_until, pdf)
+          values (?, 1, ?, 'site-nord', 'none', 'matrix', 'checklist.pdf', '{}', ?, 'tech.matrix', ?, ?, ?, ?, ?)""",
+          DOCUMENT, TestClients.OIV, "0".repeat(64), Timestamp.from(Instant.now()), "0".repeat(64),
+          Timestamp.from(Instant.now()), LocalDate.now().plusYears(1), "%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII));
+    }
+  }
+
+  // ------------------------------------------------------------------ webapps
+
+  @Test
+  void webapps() throws Exception {
+    expect("Tasklist", role -> webappLogin(role, "tasklist"),
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.RSSI_OWN, Role.RSSI_OTHER, Role.ADMIN));
+    expect("Cockpit", role -> webappLogin(role, "cockpit"), Set.of(Role.PM, Role.REF, Role.ADMIN));
+    expect("Admin", role -> webappLogin(role, "admin"), Set.of(Role.ADMIN));
+  }
+
+  // ------------------------------------------------------------------ starting processes
+
+  @Test
+  void startingProcesses() throws Exception {
+    expect("start security-incident", role -> ok(call("POST", "/engine-rest/process-definition/key/security-incident/submit-form",
+        role, Map.of("variables", engineVariables(Map.of("clientId", TestClients.OIV, "siteSelection", "[\"site-nord\"]",
+            "detectionSource", "technicien-sur-site", "equipment", "NVR-02", "description", "Test d'autorisation"))))),
+        // the supervision platform reports through POST /api/security-incidents only (see ourApi)
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
+    expect("start vms-commissioning", role -> ok(call("POST", "/engine-rest/process-definition/key/vms-commissioning/start",
+        role, Map.of("variables", engineVariables(Map.of("clientId", TestClients.OIV, "siteId", "site-nord",
+            "vmsProduct", "Milestone XProtect", "vmsVersion", "2024 R2", "projectManagerReview", true,
+            "equipmentText", "CAMERA ; Axis P3265 ; MX-" + System.nanoTime() + " ; 11.9 ; oui"))))),
+        Set.of(Role.TECH, Role.PM, Role.ADMIN));
+  }
+
+  // ------------------------------------------------------------------ tasks
+
+  @Test
+  void everyUserTaskHasTheCandidatesOfTheTable() throws Exception {
+    Map<String, Set<String>> inModels = new TreeMap<>();
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        var document = DocumentBuilderFactory.newNSInstance().newDocumentBuilder().parse(file.toFile());
+        String process = ((Element) document.getElementsByTagNameNS("*", "process").item(0)).getAttribute("id");
+        NodeList tasks = document.getElementsByTagNameNS("*", "userTask");
+        for (int i = 0; i < tasks.getLength(); i++) {
+          Element task = (Element) tasks.item(i);
+          inModels.put(process + "/" + task.getAttribute("id"),
+              new TreeSet<>(List.of(task.getAttributeNS("http://camunda.org/schema/1.0/bpmn", "candidateGroups").split(","))));
+        }
+      }
+    }
+    Map<String, Set<String>> documented = new TreeMap<>();
+    TASK_CANDIDATES.forEach((task, groups) -> documented.put(task, new TreeSet<>(groups)));
+    // a task added to a model, or its candidates changed, must be added to docs/access-rules.md and here
+    assertThat(inModels).isEqualTo(documented);
+  }
+
+  @Test
+  void aTaskIsSeenAndWorkedExactlyByItsCandidatesOfItsClient() throws Exception {
+    for (Set<String> candidates : new java.util.HashSet<>(TASK_CANDIDATES.values())) {
+      String task = taskOfClient(TestClients.OIV, candidates);
+      Set<Role> allowed = new java.util.HashSet<>(Set.of(Role.ADMIN));
+      for (Role role : Role.values()) {
+        if (role != Role.RSSI_OTHER && GROUPS.get(role).stream().anyMatch(candidates::contains)) {
+          allowed.add(role);
+        }
+      }
+      expect("see task for " + candidates, role -> {
+        HttpResponse<String> list = call("GET", "/engine-rest/task?taskId=" + task, role, null);
+        return list.statusCode() == 200 && json.readTree(list.body()).size() == 1;
+      }, allowed);
+      expect("claim task for " + candidates, role -> {
+        boolean claimed = ok(call("POST", "/engine-rest/task/" + task + "/claim", role, Map.of("userId", USERS.get(role))));
+        if (claimed) {
+          taskService.setAssignee(task, null);
+        }
+        return claimed;
+      }, allowed);
+    }
+  }
+
+  // ------------------------------------------------------------------ engine data
+
+  @Test
+  void instancesHistoryAndVariables() throws Exception {
+    Set<Role> readers = Set.of(Role.PM, Role.REF, Role.RSSI_OWN, Role.ADMIN);
+    expect("process instance", role -> count("/engine-rest/process-instance?processInstanceIds=" + incidentProcess, role) == 1, readers);
+    expect("history", role -> count("/engine-rest/history/process-instance?processInstanceId=" + incidentProcess, role) == 1, readers);
+    expect("variables", role -> count("/engine-rest/variable-instance?processInstanceIdIn=" + incidentProcess, role) > 0, readers);
+    expect("history of tasks", role -> count("/engine-rest/history/task?processInstanceId=" + incidentProcess, role) > 0, readers);
+    expect("variable by guessed id", role -> {
+      String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(incidentProcess)
+          .variableName("clientName").singleResult().getId();
+      return ok(call("GET", "/engine-rest/variable-instance/" + variableId, role, null));
+    }, readers);
+  }
+
+  @Test
+  void deploymentsUsersAndAuthorizations() throws Exception {
+    String deployment = repositoryService.createDeploymentQuery().list().get(0).getId();
+    expect("deployment resources", role -> count("/engine-rest/deployment/" + deployment + "/resources", role) > 0,
+        Set.of(Role.ADMIN));
+    expect("list deployments", role -> count("/engine-rest/deployment", role) > 0, Set.of(Role.ADMIN));
+    expect("deploy", role -> {
+      String boundary = "matrix" + System.nanoTime();
+      String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("matrix-" + role.name().toLowerCase())
+          .camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+      String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmatrix\r\n"
+          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"m.bpmn\"\r\n"
+          + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+      return ok(send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+          .header("Authorization", basic(role)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }, Set.of(Role.ADMIN));
+    expect("list other users", role -> count("/engine-rest/user?id=" + USERS.get(Role.REF), role) == 1
+        || role == Role.REF, Set.of(Role.ADMIN, Role.REF));
+    expect("create a user", role -> ok(call("POST", "/engine-rest/user/create", role, Map.of(
+        "profile", Map.of("id", "made." + role.name().toLowerCase(), "firstName", "Jean", "lastName", "Dupont"),
+        "credentials", Map.of("password", "Matrix-Passw0rd!")))), Set.of(Role.ADMIN));
+    expect("grant itself everything", role -> ok(call("POST", "/engine-rest/authorization/create", role, Map.of(
+        "type", 1, "permissions", List.of("ALL"), "userId", USERS.get(role), "resourceType", 6, "resourceId", "*"))),
+        Set.of(Role.ADMIN));
+  }
+
+  // ------------------------------------------------------------------ our API
+
+  @Test
+  void ourApi() throws Exception {
+    Set<Role> staff = Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN);
+    Set<Role> staffAndOwnRssi = Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN, Role.RSSI_OWN);
+    expect("GET /api/clients", role -> ok(call("GET", "/api/clients", role, null)), staff);
+    expect("PUT /api/clients/{id}", role -> ok(call("PUT", "/api/clients/" + TestClients.PLAIN, role,
+        json.convertValue(clients.find(TestClients.PLAIN).orElseThrow(), Map.class))), Set.of(Role.ADMIN));
+    expect("GET /api/clients/{id}/equipment", role -> ok(call("GET", "/api/clients/" + TestClients.OIV + "/equipment", role, null)),
+        staffAndOwnRssi);
+    expect("POST /api/security-incidents", role -> ok(call("POST", "/api/security-incidents", role, Map.of(
+        "clientId", TestClients.OIV, "siteIds", List.of("site-nord"), "detectionSource", "alerte-supervision",
+        "equipment", "NVR-03", "description", "Alerte de test d'autorisation",
+        "detectedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString()))), Set.of(Role.INTEG));
+    expect("GET /api/security-incidents/{ref}", role -> ok(call("GET", "/api/security-incidents/" + incident, role, null)),
+        staffAndOwnRssi);
+    expect("GET /api/security-incidents/{ref}/notifications",
+        role -> ok(call("GET", "/api/security-incidents/" + incident + "/notifications", role, null)), staffAndOwnRssi);
+    expect("GET /api/security-incidents/{ref}/lessons-learned",
+        role -> ok(call("GET", "/api/security-incidents/" + incident + "/lessons-learned", role, null)), staffAndOwnRssi);
+    expect("POST /api/commissionings", role -> ok(call("POST", "/api/commissionings", role, Map.of(
+        "clientId", TestClients.OIV, "siteId", "site-nord", "vmsProduct", "Milestone XProtect", "vmsVersion", "2024 R2",
+        "equipment", List.of(Map.of("kind", "CAMERA", "model", "Axis P3265", "serialNumber", "MX-API-" + System.nanoTime(),
+            "firmwareVersion", "11.9", "securityUpdates", true))))), Set.of(Role.TECH, Role.PM));
+    expect("GET /api/commissionings/{ref}/document",
+        role -> ok(call("GET", "/api/commissionings/" + DOCUMENT + "/document", role, null)), staffAndOwnRssi);
+    expect("GET /api/outbox?reference=", role -> {
+      HttpResponse<String> response = call("GET", "/api/outbox?reference=" + incident, role, null);
+      return response.statusCode() == 200 && json.readTree(response.body()).size() > 0;
+    }, staffAndOwnRssi);
+    expect("POST /api/outbox/retry-failed", role -> ok(call("POST", "/api/outbox/retry-failed", role, Map.of())),
+        Set.of(Role.ADMIN));
+  }
+
+  @Test
+  void anotherClientsDataAnswers404LikeAnUnknownReference() throws Exception {
+    for (String path : List.of("/api/security-incidents/" + incident, "/api/security-incidents/" + incident + "/notifications",
+        "/api/security-incidents/" + incident + "/lessons-learned", "/api/commissionings/" + DOCUMENT + "/document",
+        "/api/clients/" + TestClients.OIV + "/equipment")) {
+      assertThat(call("GET", path, Role.RSSI_OTHER, null).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(call("GET", "/api/security-incidents/INC-1999-0001", Role.REF, null).statusCode()).isEqualTo(404);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  interface Check {
+    boolean allowed(Role role) throws Exception;
+  }
+
+  private void expect(String action, Check check, Set<Role> allowed) throws Exception {
+    Map<Role, Boolean> actual = new LinkedHashMap<>();
+    Map<Role, Boolean> expected = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      actual.put(role, check.allowed(role));
+      expected.put(role, allowed.contains(role));
+    }
+    assertThat(actual).as(action).isEqualTo(expected);
+  }
+
+  /** A task of the given client offered to the given groups, like the models' tasks. */
+  private String taskOfClient(String clientId, Set<String> candidates) {
+    String process = "matrix-task";
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(process).count() == 0) {
+      repositoryService.createDeployment().addModelInstance(process + ".bpmn",
+          Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1).startEvent()
+              .userTask("Task_Matrix").name("Tâche de contrôle").camundaCandidateGroups("${candidates}").endEvent().done())
+          .deploy();
+    }
+    String pi = runtimeService.startProcessInstanceByKey(process,
+        Map.of("clientId", clientId, "candidates", String.join(",", candidates))).getId();
+    return taskService.createTaskQuery().processInstanceId(pi).singleResult().getId();
+  }
+
+  private boolean webappLogin(Role role, String app) throws IOException, InterruptedException {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> ((CookieManager) browser.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+        .map(java.net.HttpCookie::getValue).orElse(""));
+    String form = "username=" + URLEncoder.encode(USERS.get(role), StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password(role), StandardCharsets.UTF_8);
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    return login.statusCode() == 200;
+  }
+
+  private Map<String, Object> engineVariables(Map<String, Object> values) {
+    Map<String, Object> variables = new HashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    return variables;
+  }
+
+  private long count(String path, Role role) throws Exception {
+    HttpResponse<String> response = call("GET", path, role, null);
+    if (response.statusCode() != 200) {
+      return 0;
+    }
+    JsonNode body = json.readTree(response.body());
+    return body.isArray() ? body.size() : 1;
+  }
+
+  private HttpResponse<String> call(String method, String path, Role role, Object body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(role));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    }
+    return send(request.build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean ok(HttpResponse<String> response) {
+    return response.statusCode() >= 200 && response.statusCode() < 300;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String basic(Role role) {
+    return "Basic " + Base64.getEncoder().encodeToString((USERS.get(role) + ":" + password(role)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String password(Role role) {
+    return role == Role.ADMIN ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
+  }
+}
