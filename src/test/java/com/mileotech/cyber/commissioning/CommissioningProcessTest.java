@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.MapScope;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.nonConforme;
@@ -107,7 +108,7 @@ class CommissioningProcessTest {
 
     String hash = (String) runtimeService.getVariable(pi.getId(), "signatureSha256");
     assertThat(hash).matches("[0-9a-f]{64}");
-    assertThat(hash).isEqualTo(ChecklistState.content(new VariablesScope(runtimeService.getVariables(pi.getId()))).sha256());
+    assertThat(hash).isEqualTo(ChecklistState.content(new MapScope(runtimeService.getVariables(pi.getId()))).sha256());
     assertThat(runtimeService.getVariable(pi.getId(), "signedBy")).isEqualTo(CommissioningFixture.TECHNICIAN);
     assertThat(runtimeService.getVariable(pi.getId(), "signedAt")).isEqualTo(Date.from(T0));
     assertThat(pi).isWaitingAt("Task_IssueDocument"); // async: the PDF and the mail run as a job
@@ -317,7 +318,7 @@ class CommissioningProcessTest {
     fx.runDueJobs(pi);
     assertThat(pi).hasPassed("Task_ReissueDocument", "End_NonConformitiesClosed").isEnded();
 
-    PointEntry point = ChecklistState.point(new VariablesScope(historicVariables(pi)), "VMS-03");
+    PointEntry point = ChecklistState.point(new MapScope(historicVariables(pi)), "VMS-03");
     assertThat(point.status).isEqualTo("CONFORME");
     assertThat(point.tlsMinVersion).isEqualTo("1.3");
     assertThat(point.reverifications).singleElement().satisfies(r -> {
@@ -427,7 +428,7 @@ class CommissioningProcessTest {
     assertThat(audit).isWaitingAt("Task_FillChecklist");
     assertThat(audit.getBusinessKey()).matches("CHK-2027-\\d{4}");
     assertThat(audit.getTenantId()).isEqualTo(TestClients.OIV);
-    List<PointEntry> prefilled = ChecklistState.points(new VariablesScope(runtimeService.getVariables(audit.getId())));
+    List<PointEntry> prefilled = ChecklistState.points(new MapScope(runtimeService.getVariables(audit.getId())));
     assertThat(prefilled).hasSize(32).allSatisfy(p -> assertThat(p.status).isEqualTo(p.id.equals("SRV-08") ? "NON_APPLICABLE" : "CONFORME"));
     Map<String, String> lastYear = Json.readMap(runtimeService.getVariable(audit.getId(), "previousChecklist"), String.class);
     assertThat(lastYear).hasSize(32).containsEntry("SRV_08", "Non applicable").containsEntry("CAM_07", "Conforme");
