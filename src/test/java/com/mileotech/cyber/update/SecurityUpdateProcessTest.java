@@ -1,0 +1,221 @@
+package com.mileotech.cyber.update;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.reminder.Audience;
+import com.mileotech.cyber.reminder.RecordingReminders.Call;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/** Scenarios of security-update and security-update-client, the clock moved. */
+@IntegrationTest
+class SecurityUpdateProcessTest extends UpdateScenario {
+
+  @Test
+  void aCriticalPatchAppliedInTimeUpdatesTheInventoryAtEachClient() {
+    String nord = serial();
+    String sud = serial();
+    String plain = serial();
+    String current = serial();
+    camera(TestClients.OIV, "site-nord", nord, "10.12.1");
+    camera(TestClients.OIV, "site-sud", sud, "10.9.4");
+    camera(TestClients.PLAIN, "boutique", plain, "10.12.4");
+    camera(TestClients.PLAIN, "boutique", current, "10.12.5"); // already fixed: not concerned
+    Instant published = T0.minus(Duration.ofHours(2));
+    ProcessInstance update = publish(publicationForm("CAMERA_FIRMWARE", true, "<10.12.5", published));
+    String reference = update.getBusinessKey();
+    assertThat(reference).matches("MAJ-2026-\\d{4}");
+    assertThat(update).hasPassed("Task_RegisterUpdate", "Task_FindAffectedEquipment")
+        .isWaitingAt("Task_ApplyAtEachClient");
+    assertThat(update.getTenantId()).isNull();
+    assertThat(variable(update, "affectedClients")).isEqualTo(List.of(TestClients.OIV, TestClients.PLAIN));
+    assertThat(variable(update, "deadlineRule")).isEqualTo("security-patch-critical");
+
+    ProcessInstance oiv = atClient(update, TestClients.OIV);
+    ProcessInstance plainPi = atClient(update, TestClients.PLAIN);
+    assertThat(oiv.getBusinessKey()).isEqualTo(reference);
+    Instant due = published.plus(Duration.ofHours(72));
+    assertThat(variable(oiv, "updateDueAt")).isEqualTo(Date.from(due));
+    assertThat(oiv).hasPassed("Gateway_StagingRequired").hasNotPassed("Task_ValidateInStaging").isWaitingAt("Task_ApplyUpdate");
+    assertThat(task(oiv, "Task_ApplyUpdate").getDueDate()).isEqualTo(Date.from(due));
+    assertThat(task(oiv, "Task_ApplyUpdate").getName()).isEqualTo("Appliquer la mise à jour " + reference + " — Client OIV");
+    assertThat(task(oiv, "Task_ApplyUpdate").getFollowUpDate()).isEqualTo(Date.from(published.plus(Duration.ofHours(24))));
+    assertThat((String) variable(oiv, "applicationText")).isEqualTo(nord + " ; appliquee ; 10.12.5\n" + sud + " ; appliquee ; 10.12.5");
+    assertThat((String) variable(plainPi, "applicationText")).isEqualTo(plain + " ; appliquee ; 10.12.5");
+
+    // reminders at 24 h and 48 h after publication, to the people on the task
+    now(published.plus(Duration.ofHours(24)));
+    runDueJobs(update);
+    now(published.plus(Duration.ofHours(48)));
+    runDueJobs(update);
+    assertThat(calls(oiv, "remind")).extracting(Call::name, Call::at, Call::taskDefinitionKey).containsExactly(
+        tuple("update", published.plus(Duration.ofHours(24)), "Task_ApplyUpdate"),
+        tuple("update", published.plus(Duration.ofHours(48)), "Task_ApplyUpdate"));
+
+    Instant appliedAt = published.plus(Duration.ofHours(49));
+    now(published.plus(Duration.ofHours(50)));
+    apply(oiv, nord + " ; appliquee ; 10.12.5\n" + sud + " ; appliquee ; 10.12.6", appliedAt);
+    runDueJobs(update);
+    assertThat(oiv).hasPassed("Gateway_EndOfSupportFound", "Task_CloseClientUpdate", "End_ClientUpdateDone")
+        .hasNotPassed("Task_OpenReplacementPlan").isEnded();
+    assertThat(variable(update, "reference")).isEqualTo(reference);
+    assertThat(firmware(TestClients.OIV, nord)).isEqualTo("10.12.5");
+    assertThat(firmware(TestClients.OIV, sud)).isEqualTo("10.12.6");
+    assertThat(firmware(TestClients.PLAIN, plain)).isEqualTo("10.12.4");
+    assertThat(jdbc.sql("select last_reference from client_equipment where serial_number = ?").param(nord)
+        .query(String.class).single()).isEqualTo(reference);
+    Map<String, Object> row = item(reference, nord);
+    assertThat(row.get("OUTCOME")).isEqualTo("appliquee");
+    assertThat(row.get("VERSION_BEFORE")).isEqualTo("10.12.1");
+    assertThat(row.get("NEW_VERSION")).isEqualTo("10.12.5");
+    assertThat(row.get("RECORDED_BY")).isEqualTo(TECH);
+    assertThat(instant(row.get("APPLIED_AT"))).isEqualTo(appliedAt);
+    assertThat(jdbc.sql("select deadline_met from security_update_client where reference = ? and client_id = ?")
+        .params(reference, TestClients.OIV).query(Boolean.class).single()).isTrue();
+    assertThat(update).isWaitingAt("Task_ApplyAtEachClient"); // the other client is still to do
+
+    apply(plainPi, plain + " ; appliquee ; 10.12.5", appliedAt);
+    assertThat(update).hasPassed("Task_CloseUpdate", "End_UpdateClosed").isEnded();
+    assertThat(jdbc.sql("select status from security_update where reference = ?").param(reference).query(String.class).single())
+        .isEqualTo("close");
+    now(due.plusSeconds(3600));
+    assertThat(managementService.createJobQuery().processInstanceId(oiv.getId()).count()).isZero();
+    assertThat(calls(oiv, "escalate")).isEmpty();
+  }
+
+  @Test
+  void aMissedCriticalPatchIsEscalatedAndOpensALinkedSecurityIncident() {
+    String cam = serial();
+    camera(TestClients.OIV, "site-sud", cam, "10.11.0");
+    Instant published = T0.minus(Duration.ofHours(1));
+    ProcessInstance update = publish(publicationForm("CAMERA_FIRMWARE", true, "10.0 - 10.12.4", published));
+    String reference = update.getBusinessKey();
+    ProcessInstance oiv = atClient(update, TestClients.OIV);
+    Instant due = published.plus(Duration.ofHours(72));
+    assertThat(timer(oiv, "Event_UpdateOverdue").getDuedate()).isEqualTo(Date.from(due));
+
+    now(due.minusSeconds(60));
+    runDueJobs(update);
+    assertThat(calls(oiv, "escalate")).isEmpty();
+    now(due);
+    runDueJobs(update);
+    assertThat(calls(oiv, "escalate")).singleElement().satisfies(c -> {
+      assertThat(c.name()).isEqualTo("update");
+      assertThat(c.at()).isEqualTo(due);
+      assertThat(c.taskDefinitionKey()).isEqualTo("Task_ApplyUpdate");
+    });
+    assertThat(oiv).hasPassed("Task_EscalateUpdate", "Task_OpenSecurityIncident", "End_SecurityIncidentOpened")
+        .isWaitingAt("Task_ApplyUpdate"); // the patch must still be applied
+
+    String incident = (String) variable(oiv, "securityIncident");
+    assertThat(incident).matches("INC-2026-\\d{4}");
+    ProcessInstance inc = runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident")
+        .processInstanceBusinessKey(incident).singleResult();
+    assertThat(inc.getTenantId()).isEqualTo(TestClients.OIV);
+    assertThat(variable(inc, "detectionSource")).isEqualTo("alerte-non-resolue");
+    assertThat(variable(inc, "securityUpdate")).isEqualTo(reference);
+    assertThat(variable(inc, "externalAlertId")).isEqualTo(reference + "/" + TestClients.OIV);
+    assertThat(variable(inc, "siteIds")).isEqualTo("site-sud");
+    assertThat(variable(inc, "detectedAt")).isEqualTo(Date.from(due));
+    assertThat((String) variable(inc, "description")).startsWith("Correctif de sécurité critique " + reference)
+        .contains("non appliqué dans les 72 heures").contains(cam);
+    assertThat(jdbc.sql("select security_incident from security_update_client where reference = ? and client_id = ?")
+        .params(reference, TestClients.OIV).query(String.class).single()).isEqualTo(incident);
+    assertThat(jdbc.sql("select external_alert_id from security_incident where reference = ?").param(incident)
+        .query(String.class).single()).isEqualTo(reference + "/" + TestClients.OIV);
+
+    // applied a day late: recorded as missed
+    now(due.plus(Duration.ofDays(1)));
+    apply(oiv, cam + " ; appliquee ; 10.12.5", due.plus(Duration.ofHours(20)));
+    assertThat(update).isEnded();
+    assertThat(jdbc.sql("select deadline_met from security_update_client where reference = ? and client_id = ?")
+        .params(reference, TestClients.OIV).query(Boolean.class).single()).isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident")
+        .variableValueEquals("securityUpdate", reference).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aVmsUpdateDeferredThirtyDaysIsEscalatedWithoutIncident() {
+    vms(TestClients.PLAIN, "boutique", "2024 R1");
+    Instant published = T0.minus(Duration.ofDays(1));
+    Map<String, Object> form = publicationForm("VMS", false, "<2024 R2", published);
+    form.put("fixedVersion", "2024 R2");
+    ProcessInstance update = publish(form);
+    ProcessInstance plain = atClient(update, TestClients.PLAIN);
+    assertThat(variable(plain, "updateRule")).isEqualTo("vms-update");
+    // 30 calendar days in Paris: the hour stays 08:00 Paris across the change to summer time (29 March)
+    Instant due = published.atZone(PARIS).plusDays(30).toInstant();
+    assertThat(due).isEqualTo(Instant.parse("2026-03-31T07:00:00Z"));
+    assertThat(variable(plain, "updateDueAt")).isEqualTo(Date.from(due));
+    assertThat((String) variable(plain, "affectedItems")).isEqualTo("- VMS " + product + " (Boutique), version 2024 R1");
+
+    now(due.atZone(PARIS).minusDays(7).toInstant());
+    runDueJobs(update);
+    now(due.atZone(PARIS).minusDays(2).toInstant());
+    runDueJobs(update);
+    now(due);
+    runDueJobs(update);
+    assertThat(recorder().calls(plain.getId())).extracting(Call::kind, Call::at).containsExactly(
+        tuple("remind", due.atZone(PARIS).minusDays(7).toInstant()),
+        tuple("remind", due.atZone(PARIS).minusDays(2).toInstant()),
+        tuple("escalate", due));
+    assertThat(plain).hasPassed("Gateway_CriticalPatch", "End_UpdateEscalated").hasNotPassed("Task_OpenSecurityIncident")
+        .isWaitingAt("Task_ApplyUpdate");
+    assertThat(variable(plain, "securityIncident")).isNull();
+
+    now(due.plus(Duration.ofDays(3)));
+    apply(plain, "VMS@boutique ; appliquee ; 2024 R2", due.plus(Duration.ofDays(2)));
+    assertThat(plain).isEnded();
+    assertThat(jdbc.sql("select version from client_software where client_id = ? and site_id = 'boutique' and kind = 'VMS'")
+        .param(TestClients.PLAIN).query(String.class).single()).isEqualTo("2024 R2");
+  }
+
+  @Test
+  void stagingValidationComesFirstInsideTheSameDeadline() {
+    String nvr = serial();
+    equipment(STAGING, "datacenter", "NVR", nvr, product, "4.1.0");
+    Instant published = T0.minus(Duration.ofHours(3));
+    ProcessInstance update = publish(publicationForm("NVR_FIRMWARE", true, "<=4.1.0", published));
+    ProcessInstance staging = atClient(update, STAGING);
+    Instant due = published.plus(Duration.ofHours(72));
+    assertThat(staging).hasPassed("Gateway_StagingRequired").isWaitingAt("Task_ValidateInStaging");
+    assertThat(task(staging, "Task_ValidateInStaging").getDueDate()).isEqualTo(Date.from(due));
+    assertThat(timer(staging, "Event_UpdateOverdue").getDuedate()).isEqualTo(Date.from(due));
+
+    // incomplete: refused, nothing recorded
+    assertThatThrownBy(() -> submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Validation non enregistrée : environnement de préproduction obligatoire ; décrivez l'échec constaté.");
+    submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec", "stagingEnvironment", "Banc NVR",
+        "stagingComment", "Perte des flux RTSP après mise à jour"));
+    runDueJobs(update);
+    assertThat(staging).hasPassed("Task_ReportStagingFailure").isWaitingAt("Task_ValidateInStaging");
+    Call failure = calls(staging, "inform").get(0);
+    assertThat(failure.name()).isEqualTo("staging-failed-1");
+    assertThat(failure.notice().template()).isEqualTo("update-staging-failed");
+    assertThat(failure.notice().audience()).containsExactlyInAnyOrder(Audience.CYBER_REFERENT, Audience.PROJECT_MANAGERS);
+    assertThat((String) failure.notice().model().get("body")).contains("Perte des flux RTSP après mise à jour");
+
+    now(published.plus(Duration.ofHours(30)));
+    submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "validee", "stagingEnvironment", "Banc NVR v2"));
+    assertThat(staging).isWaitingAt("Task_ApplyUpdate");
+    assertThat(task(staging, "Task_ApplyUpdate").getDueDate()).isEqualTo(Date.from(due)); // the same deadline
+    assertThat(jdbc.sql("select staging_validated_by from security_update_client where reference = ? and client_id = ?")
+        .params(update.getBusinessKey(), STAGING).query(String.class).single()).isEqualTo(TECH);
+    apply(staging, nvr + " ; appliquee ; 4.2.0", published.plus(Duration.ofHours(29)));
+    assertThat(staging).isEnded();
+    assertThat(update).isEnded();
+    assertThat(firmware(STAGING, nvr)).isEqualTo("4.2.0");
+  }
+}
