@@ -218,4 +218,131 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     assertThat(update).isEnded();
     assertThat(firmware(STAGING, nvr)).isEqualTo("4.2.0");
   }
+
+  @Test
+  void equipmentAtEndOfSupportOpensTheReplacementPlanAndARefusalIsRecorded() {
+    String old = serial();
+    String refused = serial();
+    String ok = serial();
+    equipment(TestClients.PLAIN, "boutique", "NVR", old, product, "3.0.2");
+    equipment(TestClients.PLAIN, "boutique", "NVR", refused, product, "3.1.0");
+    equipment(TestClients.PLAIN, "boutique", "NVR", ok, product, "3.1.1");
+    Instant published = T0.minus(Duration.ofDays(2));
+    Map<String, Object> form = publicationForm("NVR_FIRMWARE", false, "<3.2.0", published);
+    form.put("fixedVersion", "3.2.0");
+    ProcessInstance update = publish(form);
+    ProcessInstance plain = atClient(update, TestClients.PLAIN);
+    // neither critical nor VMS: the configured default, 60 calendar days
+    assertThat(variable(plain, "updateRule")).isEqualTo("security-update");
+    assertThat(variable(plain, "updateDueAt")).isEqualTo(Date.from(published.atZone(PARIS).plusDays(60).toInstant()));
+
+    now(T0.plus(Duration.ofDays(3)));
+    apply(plain, old + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle\n"
+        + refused + " ; refus-client ; gel des changements jusqu'à la fin des soldes\n"
+        + ok + " ; appliquee ; 3.2.0", T0.plus(Duration.ofDays(2)));
+    runDueJobs(update);
+    assertThat(plain).isWaitingAt("Task_OpenReplacementPlan");
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(plain.getId()).singleResult();
+    assertThat(plan.getProcessDefinitionId()).startsWith("equipment-replacement:");
+    assertThat(plan.getTenantId()).isEqualTo(TestClients.PLAIN);
+    assertThat(plan).hasPassed("Task_ReportEndOfSupport").isWaitingAt("Task_PlanReplacement");
+    Call report = calls(plan, "inform").get(0);
+    assertThat(report.name()).isEqualTo("equipment-end-of-support");
+    assertThat(report.notice().audience()).containsExactly(Audience.CLIENT_RSSI);
+    assertThat((String) report.notice().model().get("body"))
+        .startsWith("Lors de la mise à jour de sécurité " + update.getBusinessKey() + " (")
+        .contains("nous avons relevé 1 équipement(s)")
+        .contains("NVR " + product + " (n° " + old + ", Boutique), version 3.0.2 — le constructeur ne publie plus de firmware pour ce modèle");
+    assertThat(runtimeService.getVariable(plan.getId(), "siteName")).isEqualTo("Boutique");
+
+    assertThat(jdbc.sql("select security_updates from client_equipment where serial_number = ?").param(old)
+        .query(Boolean.class).single()).isFalse();
+    assertThat(firmware(TestClients.PLAIN, old)).isEqualTo("3.0.2");
+    assertThat(firmware(TestClients.PLAIN, refused)).isEqualTo("3.1.0");
+    assertThat(firmware(TestClients.PLAIN, ok)).isEqualTo("3.2.0");
+    assertThat(item(update.getBusinessKey(), old)).containsEntry("OUTCOME", "fin-de-support")
+        .containsEntry("REASON", "le constructeur ne publie plus de firmware pour ce modèle").containsEntry("RECORDED_BY", TECH);
+    assertThat(item(update.getBusinessKey(), refused)).containsEntry("OUTCOME", "refus-client")
+        .containsEntry("REASON", "gel des changements jusqu'à la fin des soldes");
+    assertThat(item(update.getBusinessKey(), refused).get("APPLIED_AT")).isNull();
+
+    taskService.complete(task(plan, "Task_PlanReplacement").getId(),
+        Map.of("replacementPlan", "Remplacer par un NVR de la gamme actuelle", "replacementTargetDate", "2026-06-30"));
+    assertThat(plan).isEnded();
+    assertThat(plain).hasPassed("Task_CloseClientUpdate").isEnded();
+    assertThat(update).isEnded();
+  }
+
+  @Test
+  void aFixingVersionThatIsItselfAffectedIsRefused() {
+    camera(TestClients.OIV, "site-nord", serial(), "10.0.0");
+    assertThatThrownBy(() -> publish(publicationForm("CAMERA_FIRMWARE", false, "*", T0.minusSeconds(60))))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Mise à jour refusée : Version corrective : la version corrective 10.12.5 fait partie des versions concernées.");
+  }
+
+  @Test
+  void anAdvisoryConcerningNoInstalledVersionEndsAtOnce() {
+    camera(TestClients.OIV, "site-nord", serial(), "11.0.0");
+    ProcessInstance update = publish(publicationForm("CAMERA_FIRMWARE", true, "<10.12.5", T0.minusSeconds(600)));
+    assertThat(update).hasPassed("Task_FindAffectedEquipment", "Task_CloseUpdate", "End_UpdateClosed")
+        .hasNotPassed("Task_ApplyAtEachClient").isEnded();
+    assertThat(jdbc.sql("select status from security_update where reference = ?").param(update.getBusinessKey())
+        .query(String.class).single()).isEqualTo("sans-objet");
+  }
+
+  @Test
+  void aRefusedPublicationNamesEachFieldAndStartsNothing() {
+    camera(TestClients.OIV, "site-nord", serial(), "10.0.0");
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("security-update").count();
+    Map<String, Object> form = publicationForm("CAMERA_FIRMWARE", true, "<10.12.5\n10.x -", T0.plus(Duration.ofHours(2)));
+    form.put("product", "Caméra inconnue");
+    form.remove("criticalAnswer");
+    form.put("cveIdsText", "CVE-2026-1");
+    assertThatThrownBy(() -> publish(form))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Mise à jour refusée : Produit : produit inconnu « Caméra inconnue » : aucun client n'a de caméra de ce nom "
+            + "dans l'inventaire ; Correctif critique : criticité obligatoire : true (correctif de sécurité critique) ou false ; "
+            + "Versions concernées, ligne 2 : condition de version illisible « 10.x - » (ex. 5.2.0, <5.2.1, <=5.2.0, >=5.0, "
+            + "5.0 - 5.2.0 ou *) ; CVE, ligne 1 : identifiant CVE mal formé « CVE-2026-1 » (ex. CVE-2026-12345) ; "
+            + "Publication : la publication ne peut pas être dans le futur (2 mars 2026 à 11 h 00, heure de Paris).");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-update").count()).isEqualTo(before);
+
+    // the same advisory twice: the second is refused with the first one's reference
+    Map<String, Object> valid = publicationForm("CAMERA_FIRMWARE", false, "<10.12.5", T0.minusSeconds(60));
+    ProcessInstance first = publish(valid);
+    Map<String, Object> again = new java.util.HashMap<>(valid);
+    again.put("advisory", "  " + valid.get("advisory").toString().toLowerCase() + " ");
+    assertThatThrownBy(() -> publish(again))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Mise à jour refusée : Bulletin : ce bulletin est déjà enregistré pour " + product
+            + " sous la référence " + first.getBusinessKey() + ".");
+  }
+
+  @Test
+  void anIncompleteOrInconsistentApplicationIsRefusedAsAWhole() {
+    String a = serial();
+    String b = serial();
+    camera(TestClients.OIV, "site-nord", a, "10.1.0");
+    camera(TestClients.OIV, "site-sud", b, "10.2.0");
+    Instant published = T0.minus(Duration.ofHours(5));
+    ProcessInstance update = publish(publicationForm("CAMERA_FIRMWARE", true, "<10.12.5", published));
+    ProcessInstance oiv = atClient(update, TestClients.OIV);
+    assertThatThrownBy(() -> apply(oiv, a + " ; appliquee ; 10.12.4\nXYZ ; appliquee ; 10.12.5\n"
+        + a + " ; fin-de-support ; x", T0.plus(Duration.ofHours(1))))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Application refusée : date de l'intervention dans le futur (2 mars 2026 à 10 h 00, heure de Paris) ; "
+            + "ligne 1 : la version 10.12.4 de " + a + " est encore concernée par le bulletin " + variable(oiv, "advisory")
+            + " ; ligne 2 : « XYZ » n'est pas concerné par cette mise à jour chez ce client ; "
+            + "ligne 3 : motif obligatoire pour " + a + " (fin-de-support) ; « " + b + " » sans résultat.");
+    assertThatThrownBy(() -> apply(oiv, a + " ; installee ; 10.12.5\n" + b + " ; refus-client ;",
+        published.minusSeconds(60)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("Application refusée : date de l'intervention antérieure à la publication (2 mars 2026 à 4 h 00, "
+            + "heure de Paris) ; ligne 1 : résultat « installee » inconnu pour " + a
+            + " (appliquee, fin-de-support ou refus-client) ; ligne 2 : motif obligatoire pour " + b + " (refus-client).");
+    assertThat(oiv).isWaitingAt("Task_ApplyUpdate");
+    assertThat(firmware(TestClients.OIV, a)).isEqualTo("10.1.0");
+    assertThat(item(update.getBusinessKey(), a)).containsEntry("OUTCOME", "a-traiter");
+  }
 }
