@@ -105,6 +105,17 @@ public class EquipmentInventory {
     }
   }
 
+  /** A site's software (VMS, OS) as GET /api/clients/{id}/software returns it. */
+  public record Software(String siteId, String kind, String product, String version, String lastReference,
+      Instant updatedAt) {}
+
+  public List<Software> software(String clientId) {
+    return jdbc.sql("select * from client_software where client_id = ? order by site_id, kind").param(clientId)
+        .query((rs, n) -> new Software(rs.getString("site_id"), rs.getString("kind"), rs.getString("product"),
+            rs.getString("version"), rs.getString("last_reference"), rs.getTimestamp("updated_at").toInstant()))
+        .list();
+  }
+
   /** A new version applied to an item (equipment firmware or site software), after an intervention. */
   public void recordVersion(Installed item, String version, String reference, Instant at) {
     if (item.software()) {

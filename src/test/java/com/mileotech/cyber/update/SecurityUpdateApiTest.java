@@ -180,6 +180,77 @@ class SecurityUpdateApiTest {
     assertThat(count()).isEqualTo(before);
   }
 
+  @Test
+  void staffRecordASitesOperatingSystemThatOsUpdatesThenConcern() throws Exception {
+    String os = "Windows Server 2022 " + UUID.randomUUID().toString().substring(0, 4);
+    Map<String, Object> bad = Map.of("product", " ", "version", "10.0 ?");
+    ResponseEntity<String> refused = put(TECH, "/api/clients/" + TestClients.OIV + "/sites/site-inconnu/software/OS2", bad);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(refused.getBody()).get("errors")).extracting(e -> e.get("field").asText())
+        .containsExactly("siteId", "kind", "product", "version");
+    assertThat(put(RSSI, "/api/clients/" + TestClients.OIV + "/sites/site-nord/software/OS",
+        Map.of("product", os, "version", "10.0.20348.2227")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+    Map<String, Object> advisory = advisory();
+    advisory.put("product", os);
+    advisory.put("kind", "OS");
+    advisory.put("affectedVersions", List.of("<10.0.20348.2300"));
+    advisory.put("fixedVersion", "10.0.20348.2300");
+    assertThat(post(FEED, advisory).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST); // nobody runs it yet
+
+    ResponseEntity<String> recorded = put(TECH, "/api/clients/" + TestClients.OIV + "/sites/site-nord/software/OS",
+        Map.of("product", os, "version", "10.0.20348.2227"));
+    assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> read = get(RSSI, "/api/clients/" + TestClients.OIV + "/software");
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(read.getBody())).anySatisfy(sw -> {
+      assertThat(sw.get("siteId").asText()).isEqualTo("site-nord");
+      assertThat(sw.get("kind").asText()).isEqualTo("OS");
+      assertThat(sw.get("product").asText()).isEqualTo(os);
+      assertThat(sw.get("version").asText()).isEqualTo("10.0.20348.2227");
+    });
+    assertThat(get(TestClients.PLAIN_RSSI, "/api/clients/" + TestClients.OIV + "/software").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<String> created = post(FEED, advisory);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String reference = json.readTree(created.getBody()).get("reference").asText();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("security-update").singleResult();
+    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
+      managementService.executeJob(job.getId());
+    }
+    JsonNode client = json.readTree(get(TECH, "/api/security-updates/" + reference).getBody()).get("clients").get(0);
+    assertThat(client.get("id").asText()).isEqualTo(TestClients.OIV);
+    assertThat(client.get("items").get(0).get("id").asText()).isEqualTo("OS@site-nord");
+    assertThat(client.get("items").get(0).get("kind").asText()).isEqualTo("OS");
+  }
+
+  @Test
+  void theClientRegistryRecordsWhetherTheContractRequiresStagingValidation() throws Exception {
+    JsonNode client = json.readTree(http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+        .getForEntity("/api/clients/" + TestClients.OIV, String.class).getBody());
+    assertThat(client.get("contract").get("stagingValidation").asBoolean()).isFalse();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("contract")).put("stagingValidation", true);
+    ResponseEntity<String> updated = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).exchange(
+        "/api/clients/" + TestClients.OIV, HttpMethod.PUT, new HttpEntity<>(client.toString(), jsonHeaders()), String.class);
+    try {
+      assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(clientRepository.find(TestClients.OIV).orElseThrow().contract().stagingValidation()).isTrue();
+    } finally {
+      var oiv = clientRepository.find(TestClients.OIV).orElseThrow();
+      clientService.update(new com.mileotech.cyber.client.Client(oiv.id(), oiv.name(), oiv.regime(),
+          new com.mileotech.cyber.client.Client.Contract(oiv.contract().type(), oiv.contract().start(), oiv.contract().end()),
+          oiv.rssiContacts(), oiv.dpo(), oiv.sites()));
+    }
+    assertThat(clientRepository.find(TestClients.OIV).orElseThrow().contract().stagingValidation()).isFalse();
+  }
+
+  private ResponseEntity<String> put(String user, String path, Map<String, Object> body) {
+    return http.withBasicAuth(user, TestUsers.PASSWORD).exchange(path, HttpMethod.PUT,
+        new HttpEntity<>(body, jsonHeaders()), String.class);
+  }
+
   private long count() {
     return jdbc.sql("select count(*) from security_update").query(Long.class).single();
   }
