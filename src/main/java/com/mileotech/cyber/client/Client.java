@@ -36,11 +36,20 @@ public record Client(
     return new Client(newId, name, regime, contract, rssiContacts, dpo, sites);
   }
 
-  /** The maintenance contract: its type and the period it covers (documents are kept until its end). */
+  /**
+   * The maintenance contract: its type and the period it covers (documents are kept until its end),
+   * and whether updates are validated in a staging environment first (GUID-PREM-003 §01; optional
+   * in the API, false when absent).
+   */
   public record Contract(
       @NotNull(message = "obligatoire : STANDARD ou PREMIUM") ContractType type,
       @NotNull(message = "obligatoire") LocalDate start,
-      @NotNull(message = "obligatoire") LocalDate end) {
+      @NotNull(message = "obligatoire") LocalDate end,
+      boolean stagingValidation) {
+
+    public Contract(ContractType type, LocalDate start, LocalDate end) {
+      this(type, start, end, false);
+    }
 
     /** Whether the contract covers this day (documents are kept at least until its end). */
     public boolean covers(LocalDate day) {

@@ -27,7 +27,8 @@ public class ClientRepository {
         .query((rs, n) -> new ClientRow(
             rs.getString("id"), rs.getString("name"), RegulatoryRegime.valueOf(rs.getString("regime")),
             new Client.Contract(ContractType.valueOf(rs.getString("contract_type")),
-                rs.getObject("contract_start", LocalDate.class), rs.getObject("contract_end", LocalDate.class)),
+                rs.getObject("contract_start", LocalDate.class), rs.getObject("contract_end", LocalDate.class),
+                rs.getBoolean("contract_staging_validation")),
             rs.getString("dpo_name") == null ? null
                 : new Client.Contact(rs.getString("dpo_name"), rs.getString("dpo_email"), rs.getString("dpo_phone"), null)))
         .optional()
@@ -48,17 +49,17 @@ public class ClientRepository {
     Timestamp now = Timestamp.from(Instant.now());
     int updated = jdbc.sql("""
         update client set name = ?, regime = ?, contract_type = ?, contract_start = ?, contract_end = ?,
-          dpo_name = ?, dpo_email = ?, dpo_phone = ?, updated_at = ? where id = ?""")
+          contract_staging_validation = ?, dpo_name = ?, dpo_email = ?, dpo_phone = ?, updated_at = ? where id = ?""")
         .params(client.name(), client.regime().name(), client.contract().type().name(),
-            client.contract().start(), client.contract().end(),
+            client.contract().start(), client.contract().end(), client.contract().stagingValidation(),
             dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, client.id())
         .update();
     if (updated == 0) {
       jdbc.sql("""
-          insert into client (id, name, regime, contract_type, contract_start, contract_end,
-            dpo_name, dpo_email, dpo_phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          insert into client (id, name, regime, contract_type, contract_start, contract_end, contract_staging_validation,
+            dpo_name, dpo_email, dpo_phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(client.id(), client.name(), client.regime().name(), client.contract().type().name(),
-              client.contract().start(), client.contract().end(),
+              client.contract().start(), client.contract().end(), client.contract().stagingValidation(),
               dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, now)
           .update();
     }

@@ -26,6 +26,13 @@ public class CommissioningExpressions {
         .filter(p -> p.statusValue() == Status.NON_CONFORME).map(p -> p.id).toList();
   }
 
+  /** The equipment without security updates, one line each, for the replacement plan (equipment-replacement). */
+  public String endOfSupportList(DelegateExecution execution) {
+    return ChecklistState.content(execution).endOfSupport().stream()
+        .map(e -> "- " + e.describe() + ", firmware " + e.firmwareVersion())
+        .collect(java.util.stream.Collectors.joining("\n"));
+  }
+
   /** The technician's remediation date, as the end of that day in Paris. */
   public Date remediationDueAt(DelegateExecution execution, String pointId) {
     PointEntry point = ChecklistState.point(execution, pointId);

@@ -76,6 +76,9 @@ class IssueChecklistDocumentDelegate implements JavaDelegate {
     documents.insert(doc, execution.getProcessInstanceId(), file, retainUntil);
     documents.extendRetention(content.clientId(), retainUntil);
     inventory.record(content.clientId(), content.siteId(), content.reference(), content.equipment(), now);
+    // the site's VMS, for the security updates that concern it (issue 10)
+    inventory.recordSoftware(content.clientId(), content.siteId(), EquipmentInventory.VMS, content.vmsProduct(),
+        content.vmsVersion(), content.reference(), now);
 
     execution.setVariable("documentVersion", version);
     if (version == 1) {

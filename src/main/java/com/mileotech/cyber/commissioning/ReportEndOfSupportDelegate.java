@@ -3,15 +3,18 @@ package com.mileotech.cyber.commissioning;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Signaler les équipements au client" (guide §03): the equipment whose maker no longer publishes
- * security updates is reported to the client's RSSI; a replacement plan follows.
+ * "Signaler les équipements au client" (guide §03), first step of the process
+ * {@code equipment-replacement}: the equipment whose maker no longer publishes security updates is
+ * reported to the client's RSSI; a replacement plan follows. The caller (a commissioning, a
+ * security update) passes {@code endOfSupportEquipment} (one line per equipment) and
+ * {@code endOfSupportOrigin} ("Lors de la mise en service CHK-2026-0001").
  */
 @Component("reportEndOfSupport")
 class ReportEndOfSupportDelegate implements JavaDelegate {
@@ -24,18 +27,19 @@ class ReportEndOfSupportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SignedContent content = ChecklistState.content(execution);
-    List<Equipment> ended = content.endOfSupport();
-    String list = ended.stream().map(e -> "- " + e.describe() + ", firmware " + e.firmwareVersion())
-        .collect(Collectors.joining("\n"));
-    execution.setVariable("endOfSupportEquipment", list);
+    String list = (String) execution.getVariable("endOfSupportEquipment");
+    String origin = (String) execution.getVariable("endOfSupportOrigin");
+    String reference = (String) execution.getVariable("reference");
+    List<String> ended = Arrays.stream(list.split("\n")).map(l -> l.replaceFirst("^- ", "").trim())
+        .filter(l -> !l.isEmpty()).toList();
     reminders.inform(execution, "equipment-end-of-support",
         Notice.of("equipment-end-of-support", Audience.CLIENT_RSSI)
-            .with("title", "Équipements sans mises à jour de sécurité — " + content.siteName() + " (" + content.reference() + ")")
-            .with("body", "Lors de la mise en service " + content.reference() + ", nous avons relevé " + ended.size()
+            .with("title", "Équipements sans mises à jour de sécurité — " + execution.getVariable("siteName")
+                + " (" + reference + ")")
+            .with("body", origin + ", nous avons relevé " + ended.size()
                 + " équipement(s) dont le constructeur ne publie plus de mises à jour de sécurité :\n" + list
                 + "\nConformément au guide de durcissement GUID-PREM-003, votre chef de projet vous proposera un plan de remplacement.")
-            .with("reference", content.reference())
-            .with("equipment", ended.stream().map(Equipment::describe).toList()));
+            .with("reference", reference)
+            .with("equipment", ended));
   }
 }

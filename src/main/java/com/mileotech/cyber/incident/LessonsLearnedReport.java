@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Moments;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,10 @@ class LessonsLearnedReport {
           .append(entry.get("detail")).append(" — ").append(entry.get("person")).append('\n');
     }
     section(text, "Causes racines", execution.getVariable(RecordLessonsLearnedDecisionDelegate.ROOT_CAUSES));
+    Object controls = execution.getVariable("hardeningControlsLabel"); // linked by the referent (security updates feature)
+    if (controls != null) {
+      section(text, "Points de contrôle du guide de durcissement en cause", controls);
+    }
     section(text, "Efficacité de la réponse", execution.getVariable(RecordLessonsLearnedDecisionDelegate.EFFECTIVENESS));
     section(text, "Points d'amélioration", execution.getVariable(RecordLessonsLearnedDecisionDelegate.IMPROVEMENTS));
     Object mttd = execution.getVariable(Variables.MTTD_MINUTES);

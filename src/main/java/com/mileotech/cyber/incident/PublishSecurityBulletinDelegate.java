@@ -27,11 +27,15 @@ class PublishSecurityBulletinDelegate implements JavaDelegate {
     String reference = (String) execution.getVariable(Variables.REFERENCE);
     String client = (String) execution.getVariable(Variables.CLIENT_NAME);
     String report = repository.find(reference).orElseThrow().lessonsLearnedReport();
-    reminders.inform(execution, "security-bulletin", Notice.of("security-bulletin", Audience.TECHNICIANS)
+    // hardening controls named as root causes and their re-verification (security updates feature):
+    // outcomes come later, in a follow-up bulletin
+    Object controls = execution.getVariable("hardeningControlsSummary");
+    Notice notice = Notice.of("security-bulletin", Audience.TECHNICIANS)
         .with("title", "Bulletin de sécurité interne — enseignements de l'incident " + reference)
         .with("body", "Les enseignements de l'incident de sécurité " + reference + " (" + client
             + ") sont à intégrer à vos interventions et aux procédures internes. Le rapport de retour "
-            + "d'expérience approuvé suit.")
-        .with("report", report));
+            + "d'expérience approuvé suit." + (controls == null ? "" : "\n\n" + controls))
+        .with("report", report);
+    reminders.inform(execution, "security-bulletin", controls == null ? notice : notice.with("controls", controls));
   }
 }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.incident.SecurityIncidentRepository.EvidenceItem;
 import com.mileotech.cyber.incident.SecurityIncidentRepository.LegalHold;
 import com.mileotech.cyber.security.Groups;

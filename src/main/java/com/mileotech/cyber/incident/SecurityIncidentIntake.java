@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.system.ApiException;
@@ -59,6 +60,11 @@ class SecurityIncidentIntake {
 
   /** As {@link #report(SecurityIncidentReport)}, on behalf of {@code reportedBy} (a step running in a job). */
   Outcome report(SecurityIncidentReport report, String reportedBy) {
+    return report(report, reportedBy, java.util.Map.of());
+  }
+
+  /** As above, with process variables that link the incident to what opened it (e.g. a security update). */
+  Outcome report(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
     List<FieldError> errors = validator.validate(report);
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
@@ -71,7 +77,7 @@ class SecurityIncidentIntake {
       }
     }
     try {
-      return new Outcome(transaction.execute(status -> start(report, reportedBy)), true);
+      return new Outcome(transaction.execute(status -> start(report, reportedBy, links)), true);
     } catch (RuntimeException e) {
       if (alertId == null || !isDatabaseRefusal(e)) {
         throw e;
@@ -88,12 +94,13 @@ class SecurityIncidentIntake {
     }
   }
 
-  private String start(SecurityIncidentReport report, String reportedBy) {
+  private String start(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
     Client client = clients.find(report.clientId()).orElseThrow();
     String reference = references.next("INC");
     runtimeService.createProcessInstanceByKey(Variables.PROCESS_KEY)
         .businessKey(reference)
         .setVariables(report.variables(reference, client, reportedBy, moments))
+        .setVariables(links)
         .execute();
     return reference;
   }

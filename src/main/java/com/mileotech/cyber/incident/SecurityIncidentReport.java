@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import java.time.Instant;
 import java.util.LinkedHashMap;

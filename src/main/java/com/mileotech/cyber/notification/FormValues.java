@@ -1,12 +1,9 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Date;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -22,25 +19,7 @@ final class FormValues {
   private FormValues() {}
 
   static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    String text = value.toString().trim();
-    if (text.isEmpty()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException withoutOffset) {
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException notUtc) {
-        return LocalDateTime.parse(text).atZone(PARIS).toInstant();
-      }
-    }
+    return Moments.parse(value, PARIS);
   }
 
   /** A text, or a list (a checklist arrives as a JSON array) joined with commas; blank is null. */

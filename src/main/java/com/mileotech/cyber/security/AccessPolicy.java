@@ -96,8 +96,27 @@ public final class AccessPolicy {
     // --- Client RSSI: their own client's cases, read-only (tasks come with the candidate groups).
     // The grants name every client's processes; the tenant check narrows them to the RSSI's own
     // client, so another client's instances, history and variables stay invisible.
-    for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "vms-commissioning")) {
+    for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "vms-commissioning",
+        "security-update-client", "equipment-replacement", "hardening-reverification")) {
       grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
+    }
+
+    // --- Security updates (GUID-PREM-003 §01, §03; issue 10) -------------------------------------
+    // Staff publish an update from Tasklist's start form (security-update); a maker's or CERT feed
+    // through POST /api/security-updates as a service account of integrations: CREATE_INSTANCE
+    // without READ (CREATE on process instances is granted to all four starters above). The
+    // per-client work (security-update-client), the shared replacement plan (equipment-replacement)
+    // and the hardening re-verifications (hardening-reverification) are started by the processes
+    // themselves, in jobs. The referent and project managers follow all of them in Cockpit.
+    grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, "security-update", READ, CREATE_INSTANCE);
+    grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, "security-update",
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "security-update",
+        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
+    grant(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, "security-update", CREATE_INSTANCE);
+    for (String process : List.of("security-update-client", "equipment-replacement", "hardening-reverification")) {
+      grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
+      grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
     }
   }
 

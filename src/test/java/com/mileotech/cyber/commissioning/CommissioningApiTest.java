@@ -226,9 +226,9 @@ class CommissioningApiTest {
     assertThat(refusedStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refusedStart.getBody()).get("message").asText())
         .endsWith("Mise en service refusée : equipmentText : ligne 2 : numéro de série « C-1 » en double (déjà ligne 1)");
-    // a client RSSI does not even see the definition
+    // a client RSSI reads their own client's checklists but cannot start one
     assertThat(post(TestClients.PLAIN_RSSI, "/engine-rest/process-definition/key/vms-commissioning/submit-form",
-        Map.of("variables", variables)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        Map.of("variables", variables)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     String task = fx.task(pi, "Task_FillChecklist").getId();
     List<PointEntry> points = with(allConforme(), "VMS-04", p -> {

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.MapScope;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.nonConforme;
@@ -107,7 +108,7 @@ class CommissioningProcessTest {
 
     String hash = (String) runtimeService.getVariable(pi.getId(), "signatureSha256");
     assertThat(hash).matches("[0-9a-f]{64}");
-    assertThat(hash).isEqualTo(ChecklistState.content(new VariablesScope(runtimeService.getVariables(pi.getId()))).sha256());
+    assertThat(hash).isEqualTo(ChecklistState.content(new MapScope(runtimeService.getVariables(pi.getId()))).sha256());
     assertThat(runtimeService.getVariable(pi.getId(), "signedBy")).isEqualTo(CommissioningFixture.TECHNICIAN);
     assertThat(runtimeService.getVariable(pi.getId(), "signedAt")).isEqualTo(Date.from(T0));
     assertThat(pi).isWaitingAt("Task_IssueDocument"); // async: the PDF and the mail run as a job
@@ -317,7 +318,7 @@ class CommissioningProcessTest {
     fx.runDueJobs(pi);
     assertThat(pi).hasPassed("Task_ReissueDocument", "End_NonConformitiesClosed").isEnded();
 
-    PointEntry point = ChecklistState.point(new VariablesScope(historicVariables(pi)), "VMS-03");
+    PointEntry point = ChecklistState.point(new MapScope(historicVariables(pi)), "VMS-03");
     assertThat(point.status).isEqualTo("CONFORME");
     assertThat(point.tlsMinVersion).isEqualTo("1.3");
     assertThat(point.reverifications).singleElement().satisfies(r -> {
@@ -380,22 +381,32 @@ class CommissioningProcessTest {
     fx.sign(pi);
     fx.runDueJobs(pi);
 
-    assertThat(pi).hasPassed("Task_ReportEndOfSupport").isWaitingAt("Task_PlanReplacement", "Task_RemediateNonConformity");
-    RecordingReminders.Call report = recorder().calls(pi.getId()).stream()
+    // the replacement plan is the shared process equipment-replacement, called with this checklist's facts
+    assertThat(pi).isWaitingAt("Task_OpenReplacementPlan", "Task_RemediateNonConformity");
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(plan.getProcessDefinitionId()).startsWith("equipment-replacement:");
+    assertThat(plan.getTenantId()).isEqualTo(TestClients.PLAIN);
+    assertThat(plan.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    fx.runDueJobs(plan);
+    assertThat(plan).hasPassed("Task_ReportEndOfSupport").isWaitingAt("Task_PlanReplacement");
+    RecordingReminders.Call report = recorder().calls(plan.getId()).stream()
         .filter(c -> c.name().equals("equipment-end-of-support")).findFirst().orElseThrow();
     assertThat(report.notice().audience()).containsExactly(Audience.CLIENT_RSSI);
     assertThat(report.notice().template()).isEqualTo("equipment-end-of-support");
-    assertThat((String) report.notice().model().get("body")).contains("Caméra Caméra ancienne génération (n° EOS-CAM1), firmware 5.2.1");
-    assertThat(fx.task(pi, "Task_PlanReplacement").getName()).startsWith("Établir le plan de remplacement CHK-");
-    assertThat(taskService.getIdentityLinksForTask(fx.task(pi, "Task_PlanReplacement").getId()))
+    assertThat((String) report.notice().model().get("body")).startsWith("Lors de la mise en service " + pi.getBusinessKey()
+        + ", nous avons relevé 1 équipement(s)")
+        .contains("Caméra Caméra ancienne génération (n° EOS-CAM1), firmware 5.2.1");
+    assertThat(fx.task(plan, "Task_PlanReplacement").getName()).startsWith("Établir le plan de remplacement CHK-");
+    assertThat(taskService.getIdentityLinksForTask(fx.task(plan, "Task_PlanReplacement").getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(Groups.PROJECT_MANAGERS_ID));
 
-    assertThatThrownBy(() -> taskService.complete(fx.task(pi, "Task_PlanReplacement").getId(),
+    assertThatThrownBy(() -> taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
         Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-01-15")))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessage("Plan de remplacement refusé : replacementTargetDate : la date cible doit être à venir");
-    taskService.complete(fx.task(pi, "Task_PlanReplacement").getId(),
+    taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
         Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-06-15"));
+    assertThat(plan).isEnded();
     assertThat(pi).hasPassed("End_ReplacementPlanned");
     assertThat(this.inventory.of(TestClients.PLAIN)).filteredOn(i -> i.serialNumber().equals("EOS-CAM1"))
         .singleElement().satisfies(i -> assertThat(i.securityUpdates()).isFalse());
@@ -427,7 +438,7 @@ class CommissioningProcessTest {
     assertThat(audit).isWaitingAt("Task_FillChecklist");
     assertThat(audit.getBusinessKey()).matches("CHK-2027-\\d{4}");
     assertThat(audit.getTenantId()).isEqualTo(TestClients.OIV);
-    List<PointEntry> prefilled = ChecklistState.points(new VariablesScope(runtimeService.getVariables(audit.getId())));
+    List<PointEntry> prefilled = ChecklistState.points(new MapScope(runtimeService.getVariables(audit.getId())));
     assertThat(prefilled).hasSize(32).allSatisfy(p -> assertThat(p.status).isEqualTo(p.id.equals("SRV-08") ? "NON_APPLICABLE" : "CONFORME"));
     Map<String, String> lastYear = Json.readMap(runtimeService.getVariable(audit.getId(), "previousChecklist"), String.class);
     assertThat(lastYear).hasSize(32).containsEntry("SRV_08", "Non applicable").containsEntry("CAM_07", "Conforme");

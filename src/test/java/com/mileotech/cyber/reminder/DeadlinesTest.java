@@ -1,5 +1,7 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.MapScope;
+import com.mileotech.cyber.system.Moments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.IntegrationTest;

@@ -92,7 +92,10 @@ class AccessMatrixTest {
       Map.entry("vms-commissioning/Task_SignChecklist", Set.of("technicians")),
       Map.entry("vms-commissioning/Task_RemediateNonConformity", Set.of("technicians")),
       Map.entry("vms-commissioning/Task_ReviewChecklist", Set.of("project-managers")),
-      Map.entry("vms-commissioning/Task_PlanReplacement", Set.of("project-managers"))));
+      Map.entry("equipment-replacement/Task_PlanReplacement", Set.of("project-managers")),
+      Map.entry("hardening-reverification/Task_ReverifyControl", Set.of("technicians")),
+      Map.entry("security-update-client/Task_ValidateInStaging", Set.of("technicians")),
+      Map.entry("security-update-client/Task_ApplyUpdate", Set.of("technicians"))));
 
   private static final Map<Role, Set<String>> GROUPS = Map.of(
       Role.TECH, Set.of("technicians"), Role.PM, Set.of("project-managers"), Role.REF, Set.of("cyber-referent"),

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder.mail;
 
+import com.mileotech.cyber.system.Moments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

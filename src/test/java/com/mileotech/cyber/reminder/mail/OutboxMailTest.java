@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder.mail;
 
+import com.mileotech.cyber.system.Moments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

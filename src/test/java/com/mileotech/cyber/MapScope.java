@@ -1,4 +1,4 @@
-package com.mileotech.cyber.reminder;
+package com.mileotech.cyber;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.core.variable.CoreVariableInstance;
@@ -8,13 +8,19 @@ import org.camunda.bpm.engine.impl.core.variable.scope.VariableInstanceFactory;
 import org.camunda.bpm.engine.impl.core.variable.scope.VariableInstanceLifecycleListener;
 import org.camunda.bpm.engine.impl.core.variable.scope.VariableStore;
 
-/** A variable scope outside any process, for unit tests of deadline arithmetic. */
+/** A variable scope outside any process: deadline arithmetic, or engine variables read back in assertions. */
 @SuppressWarnings({"unchecked", "rawtypes"})
-class MapScope extends AbstractVariableScope {
+public class MapScope extends AbstractVariableScope {
 
   private final VariableStore<CoreVariableInstance> store = new VariableStore<>();
 
-  Object get(String name) {
+  public MapScope() {}
+
+  public MapScope(java.util.Map<String, Object> variables) {
+    variables.forEach(this::setVariable);
+  }
+
+  public Object get(String name) {
     return getVariable(name);
   }
 

@@ -1,4 +1,4 @@
-package com.mileotech.cyber.incident;
+package com.mileotech.cyber.system;
 
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.Instant;
@@ -73,6 +73,11 @@ public class Moments {
    * @throws IllegalArgumentException when the text is no date and time
    */
   public Instant instant(Object value) {
+    return parse(value, zone);
+  }
+
+  /** {@link #instant(Object)} for a given zone, for code that has no Moments at hand. */
+  public static Instant parse(Object value, ZoneId zone) {
     if (value == null) {
       return null;
     }
@@ -117,7 +122,7 @@ public class Moments {
     return now().atZone(zone).toLocalDate();
   }
 
-  static Date date(Instant instant) {
+  public static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);
   }
 }

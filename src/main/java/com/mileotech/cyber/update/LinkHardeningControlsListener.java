@@ -1,0 +1,69 @@
+package com.mileotech.cyber.update;
+
+import com.mileotech.cyber.commissioning.EquipmentInventory;
+import com.mileotech.cyber.commissioning.HardeningControls;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On leaving "Rédiger le retour d'expérience" of security-incident (end listener, added by the
+ * security updates feature): the referent may link the root causes to control points of the
+ * hardening guide (e.g. NVR-01, default password left) and ask for their re-verification at every
+ * client running the same product. Unknown points or products are refused, naming them.
+ * Sets {@code hardeningControls} ("NVR-01, CAM-03" or null), {@code hardeningControlsLabel} and
+ * {@code reverificationProduct}.
+ */
+@Component("linkHardeningControls")
+class LinkHardeningControlsListener implements ExecutionListener {
+
+  static final List<String> EVERY_KIND = List.of("SERVER", "NVR", "CAMERA", EquipmentInventory.VMS, EquipmentInventory.OS);
+
+  private final HardeningControls controls;
+  private final EquipmentInventory inventory;
+
+  LinkHardeningControlsListener(HardeningControls controls, EquipmentInventory inventory) {
+    this.controls = controls;
+    this.inventory = inventory;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    RegisterSecurityUpdateDelegate.words(execution.getVariable("lessonsHardeningControls"))
+        .forEach(id -> ids.add(id.toUpperCase(Locale.ROOT)));
+    boolean everyClient = Boolean.TRUE.equals(execution.getVariable("lessonsReverifyAllClients"));
+    String product = RegisterSecurityUpdateDelegate.text(execution.getVariable("lessonsProduct"));
+    List<String> problems = new ArrayList<>();
+    for (String id : ids) {
+      if (controls.control(id).isEmpty()) {
+        problems.add("point de contrôle inconnu « " + id + " » (points du guide " + controls.guide() + " : SRV-01 à SRV-08, "
+            + "VMS-01 à VMS-10, NVR-01 à NVR-07, CAM-01 à CAM-07)");
+      }
+    }
+    if (everyClient && ids.isEmpty()) {
+      problems.add("indiquez les points de contrôle à revérifier chez les autres clients");
+    }
+    if (everyClient && product == null) {
+      problems.add("indiquez le produit dont les clients sont à revérifier");
+    } else if (everyClient && !inventory.knows(product, EVERY_KIND)) {
+      problems.add("produit inconnu de l'inventaire « " + product + " »");
+    }
+    if (!problems.isEmpty()) {
+      throw new Refused("Retour d'expérience refusé", problems);
+    }
+    execution.setVariable("hardeningControls", ids.isEmpty() ? null : String.join(", ", ids));
+    execution.setVariable("hardeningControlsLabel", ids.isEmpty() ? null : ids.stream()
+        .map(id -> id + " — " + controls.control(id).orElseThrow().label()).collect(Collectors.joining("\n")));
+    execution.setVariable("reverificationProduct", everyClient ? product : null);
+  }
+}

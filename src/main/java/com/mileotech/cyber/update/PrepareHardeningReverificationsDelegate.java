@@ -1,0 +1,72 @@
+package com.mileotech.cyber.update;
+
+import com.mileotech.cyber.client.Client;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.commissioning.EquipmentInventory;
+import com.mileotech.cyber.system.Moments;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Préparer les revérifications de durcissement" (security-incident, after the lessons-learned
+ * report is archived): each control point the referent linked is to be re-verified at every site
+ * of the incident's client and, when the referent chose it, at every site where another client
+ * runs the same product. Sets {@code reverificationTargets} ({@code client|site|point}),
+ * {@code reverificationCount} and, for the bulletin, {@code hardeningControlsSummary}; enters each
+ * re-verification in the register ("à vérifier").
+ */
+@Component("prepareHardeningReverifications")
+class PrepareHardeningReverificationsDelegate implements JavaDelegate {
+
+  private final ClientRepository clients;
+  private final EquipmentInventory inventory;
+  private final ReverificationRegister register;
+  private final Moments moments;
+
+  PrepareHardeningReverificationsDelegate(ClientRepository clients, EquipmentInventory inventory,
+      ReverificationRegister register, Moments moments) {
+    this.clients = clients;
+    this.inventory = inventory;
+    this.register = register;
+    this.moments = moments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> points = RegisterSecurityUpdateDelegate.words(execution.getVariable("hardeningControls"));
+    String incident = (String) execution.getVariable("reference");
+    Client client = clients.find((String) execution.getVariable("clientId")).orElseThrow();
+    Set<List<String>> sites = new LinkedHashSet<>();
+    if (!points.isEmpty()) {
+      client.sites().forEach(s -> sites.add(List.of(client.id(), s.id())));
+      String product = (String) execution.getVariable("reverificationProduct");
+      if (product != null) {
+        inventory.running(product, LinkHardeningControlsListener.EVERY_KIND).stream()
+            .filter(i -> clients.find(i.clientId()).flatMap(c -> c.site(i.siteId())).isPresent())
+            .forEach(i -> sites.add(List.of(i.clientId(), i.siteId())));
+      }
+    }
+    List<String> targets = new ArrayList<>();
+    for (String point : points) {
+      for (List<String> site : sites) {
+        targets.add(Reverifications.target(site.get(0), site.get(1), point));
+        register.request(incident, site.get(0), site.get(1), point, moments.now());
+      }
+    }
+    execution.setVariable("reverificationTargets", targets);
+    execution.setVariable("reverificationCount", targets.size());
+    execution.setVariable("hardeningControlsSummary", targets.isEmpty() ? null
+        : "Points de contrôle du guide de durcissement en cause :\n" + execution.getVariable("hardeningControlsLabel")
+        + "\n\nRevérification demandée sur " + sites.size() + " site(s) : " + sites.stream()
+            .map(s -> clients.find(s.get(0)).map(c -> c.name() + " — " + c.site(s.get(1)).map(Client.Site::name)
+                .orElse(s.get(1))).orElse(s.get(0)))
+            .collect(Collectors.joining(", "))
+        + ". Les résultats feront l'objet d'un bulletin complémentaire.");
+  }
+}

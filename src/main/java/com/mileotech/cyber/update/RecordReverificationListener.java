@@ -1,0 +1,56 @@
+package com.mileotech.cyber.update;
+
+import com.mileotech.cyber.system.Moments;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On leaving "Revérifier le point" (end listener): Conforme, Non conforme or Non applicable, with
+ * the finding (always: what was verified and how; for Non conforme the gap and the action planned;
+ * for Non applicable the justification). Who and when go to the register.
+ */
+@Component("recordReverification")
+class RecordReverificationListener implements ExecutionListener {
+
+  static final Map<String, String> STATUSES = Map.of("CONFORME", "Conforme", "NON_CONFORME", "Non conforme",
+      "NON_APPLICABLE", "Non applicable");
+
+  private final ReverificationRegister register;
+  private final IdentityService identityService;
+  private final Moments moments;
+
+  RecordReverificationListener(ReverificationRegister register, IdentityService identityService, Moments moments) {
+    this.register = register;
+    this.identityService = identityService;
+    this.moments = moments;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    String status = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationStatus"));
+    String comment = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationComment"));
+    List<String> problems = new ArrayList<>();
+    if (status == null || !STATUSES.containsKey(status)) {
+      problems.add("résultat obligatoire : Conforme, Non conforme ou Non applicable");
+    }
+    if (comment == null) {
+      problems.add("constat obligatoire (ce qui a été vérifié et comment, l'écart ou la justification)");
+    }
+    if (!problems.isEmpty()) {
+      throw new Refused("Revérification non enregistrée", problems);
+    }
+    var auth = identityService.getCurrentAuthentication();
+    register.verified((String) execution.getVariable("incidentReference"), (String) execution.getVariable("clientId"),
+        (String) execution.getVariable("siteId"), (String) execution.getVariable("pointId"), status, comment,
+        auth == null ? null : auth.getUserId(), moments.now());
+    execution.setVariable("controlCompliant", !"NON_CONFORME".equals(status));
+  }
+}

@@ -1,0 +1,111 @@
+package com.mileotech.cyber.update;
+
+import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.ApiException.FieldError;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Enregistrer la mise à jour". Started by the API, the update is already checked and registered
+ * (variable {@code reference}): its facts are read back. Started from Tasklist's form, the same
+ * checks run here (a refusal rolls the start back, naming each field), the same advisory entered
+ * twice is refused with the first one's reference, and the update gets its reference
+ * (MAJ-2026-0001, business key).
+ */
+@Component("registerSecurityUpdate")
+class RegisterSecurityUpdateDelegate implements JavaDelegate {
+
+  /** Form labels for the refusal message (the API names its JSON fields). */
+  private static final Map<String, String> LABELS = Map.of("product", "Produit", "kind", "Type de mise à jour",
+      "critical", "Correctif critique", "affectedVersions", "Versions concernées", "fixedVersion", "Version corrective",
+      "advisory", "Bulletin", "cveIds", "CVE", "publishedAt", "Publication");
+  private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)]");
+
+  private final UpdateIntake intake;
+  private final UpdateRegister register;
+  private final Moments moments;
+  private final Deadlines deadlines;
+
+  RegisterSecurityUpdateDelegate(UpdateIntake intake, UpdateRegister register, Moments moments, Deadlines deadlines) {
+    this.intake = intake;
+    this.register = register;
+    this.moments = moments;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = (String) execution.getVariable("reference");
+    if (reference == null) {
+      Publication publication = fromForm(execution);
+      List<String> problems = new ArrayList<>();
+      intake.problems(publication).forEach(e -> problems.add(label(e) + " : " + e.message()));
+      if (problems.isEmpty()) {
+        intake.existing(publication).ifPresent(existing -> problems.add("Bulletin : ce bulletin est déjà enregistré pour "
+            + publication.product() + " sous la référence " + existing));
+      }
+      if (!problems.isEmpty()) {
+        throw new Refused("Mise à jour refusée", problems);
+      }
+      reference = intake.record(publication);
+      register.started(reference, execution.getProcessInstanceId());
+      execution.setVariable("reference", reference);
+    }
+    UpdateRegister.Update update = register.find(reference).orElseThrow();
+    execution.setProcessBusinessKey(reference);
+    UpdateVariables.write(execution, update, moments, deadlines);
+  }
+
+  private Publication fromForm(DelegateExecution execution) {
+    String answer = text(execution.getVariable("criticalAnswer"));
+    Boolean critical = "oui".equals(answer) ? Boolean.TRUE : "non".equals(answer) ? Boolean.FALSE : null;
+    Instant publishedAt;
+    try {
+      publishedAt = moments.instant(execution.getVariable("publishedAtInput"));
+    } catch (IllegalArgumentException e) {
+      throw new Refused("Mise à jour refusée", List.of("Publication : " + e.getMessage()));
+    }
+    return new Publication(text(execution.getVariable("product")), text(execution.getVariable("kind")), critical,
+        lines(execution.getVariable("affectedVersionsText")), text(execution.getVariable("fixedVersion")),
+        text(execution.getVariable("advisory")),
+        words(execution.getVariable("cveIdsText")), publishedAt);
+  }
+
+  private static String label(FieldError e) {
+    Matcher m = INDEXED.matcher(e.field());
+    if (m.matches()) {
+      return LABELS.getOrDefault(m.group(1), m.group(1)) + ", ligne " + (Integer.parseInt(m.group(2)) + 1);
+    }
+    return LABELS.getOrDefault(e.field(), e.field());
+  }
+
+  static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().trim();
+  }
+
+  /** One entry per non-blank line. */
+  static List<String> lines(Object value) {
+    return value == null ? List.of()
+        : Arrays.stream(value.toString().split("\\R")).map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
+  /** Entries separated by commas, semicolons or spaces. */
+  static List<String> words(Object value) {
+    return value == null ? List.of()
+        : Arrays.stream(value.toString().split("[,;\\s]+")).map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
+  static Date date(Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+}

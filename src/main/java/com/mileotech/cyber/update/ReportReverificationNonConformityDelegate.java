@@ -1,0 +1,37 @@
+package com.mileotech.cyber.update;
+
+import com.mileotech.cyber.reminder.Audience;
+import com.mileotech.cyber.reminder.Notice;
+import com.mileotech.cyber.reminder.Reminders;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Signaler la non-conformité": a control point found non-compliant again is reported to the
+ * project managers (remediation with the client) and the referent. Asynchronous, idempotent.
+ */
+@Component("reportReverificationNonConformity")
+class ReportReverificationNonConformityDelegate implements JavaDelegate {
+
+  private final Reminders reminders;
+
+  ReportReverificationNonConformityDelegate(Reminders reminders) {
+    this.reminders = reminders;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String point = execution.getVariable("pointId") + " — " + execution.getVariable("pointLabel");
+    reminders.inform(execution, "hardening-nonconformity", Notice.of("hardening-nonconformity",
+            Audience.PROJECT_MANAGERS, Audience.CYBER_REFERENT)
+        .with("title", "Point de durcissement non conforme — " + execution.getVariable("pointId") + " — "
+            + execution.getVariable("siteName"))
+        .with("body", "La revérification demandée par le retour d'expérience de l'incident "
+            + execution.getVariable("incidentReference") + " a trouvé le point " + point + " non conforme sur le site "
+            + execution.getVariable("siteName") + " (" + execution.getVariable("clientName") + ").\nConstat : "
+            + execution.getVariable("reverificationComment") + "\nPlanifiez la remédiation avec le client.")
+        .with("point", point)
+        .with("finding", execution.getVariable("reverificationComment")));
+  }
+}
