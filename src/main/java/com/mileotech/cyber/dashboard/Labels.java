@@ -45,6 +45,10 @@ final class Labels {
     PROCESSES.put("cnil-notification", "Notification CNIL");
     PROCESSES.put("anssi-notification", "Notification ANSSI");
     PROCESSES.put("vms-commissioning", "Checklist de durcissement");
+    PROCESSES.put("hardening-reverification", "Revérification de durcissement");
+    PROCESSES.put("security-update", "Mise à jour de sécurité");
+    PROCESSES.put("security-update-client", "Mise à jour de sécurité");
+    PROCESSES.put("equipment-replacement", "Plan de remplacement");
   }
 
   private Labels() {}

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -75,12 +76,15 @@ class OpenTasks {
     List<Task> shown = open.stream().limit(OpenItems.LIMIT).toList();
 
     Map<String, String> businessKeys = businessKeys(shown);
-    Map<String, String> processKeys = new HashMap<>();
+    Map<String, String> processes = new HashMap<>();
     List<OpenItem> items = shown.stream().map(t -> {
-      String processKey = processKeys.computeIfAbsent(t.getProcessDefinitionId(),
-          id -> repositoryService.getProcessDefinition(id).getKey());
+      String process = processes.computeIfAbsent(t.getProcessDefinitionId(), id -> {
+        ProcessDefinition definition = repositoryService.getProcessDefinition(id);
+        return Labels.PROCESSES.getOrDefault(definition.getKey(),
+            Objects.requireNonNullElse(definition.getName(), definition.getKey()));
+      });
       boolean late = overdue(t, now);
-      return new OpenItem(t.getId(), t.getName(), Labels.of(Labels.PROCESSES, processKey),
+      return new OpenItem(t.getId(), t.getName(), process,
           businessKeys.get(t.getProcessInstanceId()), t.getTenantId(),
           clientNames.getOrDefault(t.getTenantId(), t.getTenantId()), instant(t.getCreateTime()),
           instant(t.getDueDate()), late, late ? Duration.between(t.getDueDate().toInstant(), now).toMinutes() : null,
