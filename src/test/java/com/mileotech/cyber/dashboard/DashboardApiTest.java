@@ -207,7 +207,7 @@ class DashboardApiTest {
     assertThat(lessonsB.path("dueAt").asText()).isEqualTo("2031-03-19T08:00:00Z"); // 15 days after closure
     assertThat(lessonsB.path("overdueMinutes").asLong()).isEqualTo(27 * 60);
     assertThat(item(items, "Lever la non-conformité CAM-07").path("overdue").asBoolean()).isFalse();
-    assertThat(item(items, "Établir le plan de remplacement").path("dueAt").isMissingNode()).isTrue();
+    assertThat(item(items, "Compléter ou clore la notification CNIL " + ref("A")).path("dueAt").isMissingNode()).isTrue();
   }
 
   @Test
