@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.security.CurrentUser;
@@ -65,7 +66,7 @@ class SecurityIncidentController {
   @PostMapping
   ResponseEntity<ReportResponse> report(@RequestBody ReportRequest request) {
     currentUser.require(Groups.INTEGRATIONS);
-    SecurityIncidentIntake.Outcome outcome = intake.report(request.toReport());
+    CreateOnce.Outcome outcome = intake.report(request.toReport());
     URI location = URI.create("/api/security-incidents/" + outcome.reference());
     ReportResponse body = new ReportResponse(outcome.reference(), outcome.created(), location.toString());
     return outcome.created()

@@ -1,19 +1,15 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.system.ApiException;
 import com.mileotech.cyber.system.ApiException.FieldError;
 import com.mileotech.cyber.system.References;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts a security incident from a report that did not come through the Tasklist start form:
@@ -26,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SecurityIncidentIntake {
 
   /** How long a loser of a concurrent duplicate waits for the winner's incident to become visible. */
-  private static final int DUPLICATE_LOOKUPS = 50;
 
   private final ReportValidator validator;
   private final ClientRepository clients;
@@ -35,11 +30,11 @@ class SecurityIncidentIntake {
   private final SecurityIncidentRepository repository;
   private final Actors actors;
   private final Moments moments;
-  private final TransactionTemplate transaction;
+  private final CreateOnce createOnce;
 
   SecurityIncidentIntake(ReportValidator validator, ClientRepository clients, References references,
       RuntimeService runtimeService, SecurityIncidentRepository repository, Actors actors, Moments moments,
-      PlatformTransactionManager transactionManager) {
+      CreateOnce createOnce) {
     this.validator = validator;
     this.clients = clients;
     this.references = references;
@@ -47,51 +42,29 @@ class SecurityIncidentIntake {
     this.repository = repository;
     this.actors = actors;
     this.moments = moments;
-    this.transaction = new TransactionTemplate(transactionManager);
+    this.createOnce = createOnce;
   }
 
-  /** The incident the report started or, for an alert already reported, the existing one. */
-  record Outcome(String reference, boolean created) {}
 
   /** @throws ApiException 400 naming each refused field */
-  Outcome report(SecurityIncidentReport report) {
+  CreateOnce.Outcome report(SecurityIncidentReport report) {
     return report(report, actors.current());
   }
 
   /** As {@link #report(SecurityIncidentReport)}, on behalf of {@code reportedBy} (a step running in a job). */
-  Outcome report(SecurityIncidentReport report, String reportedBy) {
+  CreateOnce.Outcome report(SecurityIncidentReport report, String reportedBy) {
     return report(report, reportedBy, java.util.Map.of());
   }
 
   /** As above, with process variables that link the incident to what opened it (e.g. a security update). */
-  Outcome report(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
+  CreateOnce.Outcome report(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
     List<FieldError> errors = validator.validate(report);
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
     String alertId = report.externalAlertId();
-    if (alertId != null) {
-      Optional<String> existing = repository.referenceOfAlert(alertId);
-      if (existing.isPresent()) {
-        return new Outcome(existing.get(), false);
-      }
-    }
-    try {
-      return new Outcome(transaction.execute(status -> start(report, reportedBy, links)), true);
-    } catch (RuntimeException e) {
-      if (alertId == null || !isDatabaseRefusal(e)) {
-        throw e;
-      }
-      // a concurrent call reported the same alert first: its incident is the answer
-      for (int i = 0; i < DUPLICATE_LOOKUPS; i++) {
-        Optional<String> winner = repository.referenceOfAlert(alertId);
-        if (winner.isPresent()) {
-          return new Outcome(winner.get(), false);
-        }
-        sleep();
-      }
-      throw e;
-    }
+    return createOnce.findOrCreate(alertId == null ? null : () -> repository.referenceOfAlert(alertId),
+        () -> start(report, reportedBy, links));
   }
 
   private String start(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
@@ -105,20 +78,5 @@ class SecurityIncidentIntake {
     return reference;
   }
 
-  private static boolean isDatabaseRefusal(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessException || t instanceof SQLException) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

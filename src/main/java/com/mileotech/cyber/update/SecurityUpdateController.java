@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.security.CurrentUser;
@@ -56,7 +57,7 @@ class SecurityUpdateController {
   @PostMapping
   ResponseEntity<PublicationResponse> publish(@RequestBody PublicationRequest request) {
     currentUser.require(Groups.INTEGRATIONS);
-    UpdateIntake.Outcome outcome = intake.publish(request.toPublication());
+    CreateOnce.Outcome outcome = intake.publish(request.toPublication());
     URI location = URI.create("/api/security-updates/" + outcome.reference());
     PublicationResponse body = new PublicationResponse(outcome.reference(), outcome.created(), location.toString());
     return outcome.created() ? ResponseEntity.created(location).body(body)

@@ -1,10 +1,10 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import com.mileotech.cyber.system.ApiException;
 import com.mileotech.cyber.system.ApiException.FieldError;
 import com.mileotech.cyber.system.References;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers a published security update and starts its process. The same advisory for the same
@@ -29,7 +26,6 @@ class UpdateIntake {
 
   static final String PROCESS_KEY = "security-update";
   static final String PREFIX = "MAJ";
-  private static final int DUPLICATE_LOOKUPS = 50;
 
   private final PublicationValidator validator;
   private final UpdateRegister register;
@@ -37,52 +33,33 @@ class UpdateIntake {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final DeadlineProperties deadlines;
-  private final TransactionTemplate transaction;
+  private final CreateOnce createOnce;
 
   UpdateIntake(PublicationValidator validator, UpdateRegister register, References references,
       RuntimeService runtimeService, IdentityService identityService, DeadlineProperties deadlines,
-      PlatformTransactionManager transactionManager) {
+      CreateOnce createOnce) {
     this.validator = validator;
     this.register = register;
     this.references = references;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.deadlines = deadlines;
-    this.transaction = new TransactionTemplate(transactionManager);
+    this.createOnce = createOnce;
   }
 
-  record Outcome(String reference, boolean created) {}
 
   /** From the API. @throws ApiException 400 naming each refused field */
-  Outcome publish(Publication publication) {
+  CreateOnce.Outcome publish(Publication publication) {
     List<FieldError> errors = validator.validate(publication);
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors);
     }
-    Optional<String> existing = register.referenceOf(publication);
-    if (existing.isPresent()) {
-      return new Outcome(existing.get(), false);
-    }
-    try {
-      return new Outcome(transaction.execute(status -> {
-        String reference = record(publication);
-        String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of("reference", reference)).getId();
-        register.started(reference, pid);
-        return reference;
-      }), true);
-    } catch (RuntimeException e) {
-      if (!isDatabaseRefusal(e)) {
-        throw e;
-      }
-      for (int i = 0; i < DUPLICATE_LOOKUPS; i++) {
-        Optional<String> winner = register.referenceOf(publication);
-        if (winner.isPresent()) {
-          return new Outcome(winner.get(), false);
-        }
-        sleep();
-      }
-      throw e;
-    }
+    return createOnce.findOrCreate(() -> register.referenceOf(publication), () -> {
+      String reference = record(publication);
+      String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of("reference", reference)).getId();
+      register.started(reference, pid);
+      return reference;
+    });
   }
 
   /** Gives a validated publication its reference and enters it in the register (current transaction). */
@@ -111,20 +88,5 @@ class UpdateIntake {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  private static boolean isDatabaseRefusal(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof DataAccessException || t instanceof SQLException) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }
