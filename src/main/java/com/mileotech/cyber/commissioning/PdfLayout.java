@@ -16,21 +16,21 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * A small flowing layout over PDFBox: paragraphs and table rows that wrap and break across A4
  * pages, in DejaVu Sans (embedded, so accents and symbols render on every reader), with a
- * footer numbering the pages.
+ * footer numbering the pages. Public: the dashboard's audit report uses it too.
  */
-final class PdfLayout implements AutoCloseable {
+public final class PdfLayout implements AutoCloseable {
 
-  static final float MARGIN = 48;
-  static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+  public static final float MARGIN = 48;
+  public static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float BOTTOM = MARGIN + 24;
 
   private final PDDocument document = new PDDocument();
-  final PDFont regular;
-  final PDFont bold;
+  public final PDFont regular;
+  public final PDFont bold;
   private PDPageContentStream stream;
   private float y;
 
-  PdfLayout() {
+  public PdfLayout() {
     try {
       regular = font("/fonts/DejaVuSans.ttf");
       bold = font("/fonts/DejaVuSans-Bold.ttf");
@@ -49,17 +49,17 @@ final class PdfLayout implements AutoCloseable {
     }
   }
 
-  void title(String text, float size) {
+  public void title(String text, float size) {
     paragraph(text, bold, size, 0, 4);
   }
 
-  void heading(String text) {
+  public void heading(String text) {
     space(8);
     ensure(40);
     paragraph(text, bold, 12, 0, 4);
   }
 
-  void paragraph(String text, PDFont font, float size, float indent, float after) {
+  public void paragraph(String text, PDFont font, float size, float indent, float after) {
     for (String line : wrap(text, font, size, WIDTH - indent)) {
       ensure(size + 3);
       write(line, font, size, MARGIN + indent, y - size);
@@ -68,16 +68,16 @@ final class PdfLayout implements AutoCloseable {
     y -= after;
   }
 
-  void text(String text) {
+  public void text(String text) {
     paragraph(text, regular, 9, 0, 2);
   }
 
-  void space(float points) {
+  public void space(float points) {
     y -= points;
   }
 
   /** A table row: each cell wraps in its column; a row never splits across pages. */
-  void row(float[] widths, String[] cells, boolean header, float size) {
+  public void row(float[] widths, String[] cells, boolean header, float size) {
     PDFont font = header ? bold : regular;
     List<List<String>> lines = new ArrayList<>();
     int height = 1;
@@ -113,7 +113,7 @@ final class PdfLayout implements AutoCloseable {
     y -= rowHeight;
   }
 
-  byte[] finish(String footer) {
+  public byte[] finish(String footer) {
     try {
       stream.close();
       int total = document.getNumberOfPages();

@@ -1,7 +1,7 @@
 package com.mileotech.cyber.incident;
 
 /** Where a suspicion came from (PROC-CYB-005 §01 and §02). */
-enum DetectionSource implements Code {
+public enum DetectionSource implements Code {
   SUPERVISION_ALERT("alerte-supervision", "Alerte de la plateforme de supervision"),
   CLIENT_REPORT("signalement-client", "Signalement du client"),
   TECHNICIAN_ON_SITE("technicien-sur-site", "Découverte par un technicien en intervention"),

@@ -1,7 +1,7 @@
 package com.mileotech.cyber.incident;
 
 /** The nature of a security incident, as the referent qualifies it (PROC-CYB-005 §02). */
-enum Nature implements Code {
+public enum Nature implements Code {
   INTRUSION("intrusion", "Intrusion (accès non autorisé)"),
   MALWARE("malware", "Logiciel malveillant"),
   DENIAL_OF_SERVICE("deni-de-service", "Déni de service"),

@@ -1,7 +1,7 @@
 package com.mileotech.cyber.incident;
 
 /** Severity levels of PROC-CYB-005 §02. */
-enum Severity implements Code {
+public enum Severity implements Code {
   MINOR("mineur", "Mineur"),
   SIGNIFICANT("significatif", "Significatif"),
   CRITICAL("critique", "Critique");

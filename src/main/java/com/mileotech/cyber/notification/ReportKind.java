@@ -3,7 +3,7 @@ package com.mileotech.cyber.notification;
 import java.util.Arrays;
 
 /** The reports owed or made to an authority, with their French names. */
-enum ReportKind {
+public enum ReportKind {
   CNIL_INITIAL("notification-initiale", "Notification initiale à la CNIL"),
   CNIL_COMPLEMENT("complement", "Notification complémentaire à la CNIL"),
   EARLY_WARNING("alerte-precoce", "Alerte précoce à l'ANSSI (24 h)"),
@@ -21,11 +21,11 @@ enum ReportKind {
     this.label = label;
   }
 
-  String code() {
+  public String code() {
     return code;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 

@@ -1,0 +1,62 @@
+package com.mileotech.cyber.dashboard;
+
+import com.mileotech.cyber.incident.DetectionSource;
+import com.mileotech.cyber.incident.Nature;
+import com.mileotech.cyber.incident.Severity;
+import com.mileotech.cyber.notification.ReportKind;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The French names of the codes the processes record, in the order the dashboard shows them. */
+final class Labels {
+
+  /** Nature or severity of an incident not yet qualified. */
+  static final String UNQUALIFIED = "non-qualifie";
+  static final String UNQUALIFIED_LABEL = "Non qualifié";
+
+  static final Map<String, String> SEVERITIES = new LinkedHashMap<>();
+  static final Map<String, String> NATURES = new LinkedHashMap<>();
+  static final Map<String, String> DETECTION_SOURCES = new LinkedHashMap<>();
+  static final Map<String, String> AUTHORITIES = new LinkedHashMap<>();
+  static final Map<String, String> REPORT_KINDS = new LinkedHashMap<>();
+  static final Map<String, String> STATUSES = new LinkedHashMap<>();
+  static final Map<String, String> EQUIPMENT_KINDS = new LinkedHashMap<>();
+  static final Map<String, String> PROCESSES = new LinkedHashMap<>();
+
+  static {
+    // most severe first: the order of the charts' stacks and legends
+    Severity[] severities = Severity.values();
+    for (int i = severities.length - 1; i >= 0; i--) {
+      SEVERITIES.put(severities[i].code(), severities[i].label());
+    }
+    Arrays.stream(Nature.values()).forEach(n -> NATURES.put(n.code(), n.label()));
+    Arrays.stream(DetectionSource.values()).forEach(s -> DETECTION_SOURCES.put(s.code(), s.label()));
+    AUTHORITIES.put("CNIL", "CNIL (RGPD art. 33)");
+    AUTHORITIES.put("ANSSI", "ANSSI (NIS2 / OIV)");
+    Arrays.stream(ReportKind.values()).forEach(k -> REPORT_KINDS.put(k.code(), k.label()));
+    STATUSES.put("CONFORME", "Conforme");
+    STATUSES.put("NON_CONFORME", "Non conforme");
+    STATUSES.put("NON_APPLICABLE", "Non applicable");
+    EQUIPMENT_KINDS.put("SERVER", "Serveur");
+    EQUIPMENT_KINDS.put("NVR", "NVR");
+    EQUIPMENT_KINDS.put("CAMERA", "Caméra");
+    PROCESSES.put("security-incident", "Incident de sécurité");
+    PROCESSES.put("cnil-notification", "Notification CNIL");
+    PROCESSES.put("anssi-notification", "Notification ANSSI");
+    PROCESSES.put("vms-commissioning", "Checklist de durcissement");
+    PROCESSES.put("hardening-reverification", "Revérification de durcissement");
+    PROCESSES.put("security-update", "Mise à jour de sécurité");
+    PROCESSES.put("security-update-client", "Mise à jour de sécurité");
+    PROCESSES.put("equipment-replacement", "Plan de remplacement");
+  }
+
+  private Labels() {}
+
+  static String of(Map<String, String> labels, String code) {
+    if (code == null) {
+      return UNQUALIFIED_LABEL;
+    }
+    return labels.getOrDefault(code, code);
+  }
+}

@@ -1,0 +1,579 @@
+package com.mileotech.cyber.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.client.Client;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.client.ContractType;
+import com.mileotech.cyber.client.RegulatoryRegime;
+import com.mileotech.cyber.security.Groups;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * A known year of work, 2031 (no other test uses it), for two clients of their own, built by
+ * driving the real processes through their forms with the clock moved: five security incidents
+ * (four closed), their CNIL and ANSSI notifications (on time, late, overdue, pending, not
+ * required), their lessons-learned reports (on time, late, overdue, pending), and two signed
+ * hardening checklists (one non-conformity lifted, one overdue, one open). Built once per test
+ * context; the expected figures are worked out in {@link DashboardApiTest}.
+ *
+ * <pre>
+ * incident  client  detected (Paris)   began      severity      nature           source                 MTTD  MTTR
+ * A         alpha   10/01 09:00        08:00      critique      intrusion        alerte-supervision       60  1800
+ * C         alpha   20/02 09:00        —          mineur        erreur-humaine   technicien-sur-site       —   600
+ * B         alpha   02/03 09:00        05:00      significatif  malware          notification-constr.    240  2880
+ * D         beta    05/03 09:00        08:30      mineur        intrusion        signalement-client       30  1500
+ * E         beta    16/03 09:00        08:15      significatif  deni-de-service  alerte-supervision     (open)
+ * </pre>
+ */
+@Component
+class DashboardData {
+
+  static final String ALPHA = "dash-alpha";
+  static final String ALPHA_NAME = "Alpha Énergie";
+  static final String ALPHA_RSSI = "rssi.dash-alpha";
+  static final String BETA = "dash-beta";
+  static final String BETA_NAME = "Boutique Bêta";
+  static final String BETA_RSSI = "rssi.dash-beta";
+  static final String TECH = "tech.dashboard";
+  static final String REFERENT = "referent.dashboard";
+  static final String MANAGER = "cdp.dashboard";
+  static final String INTEGRATION = "integration.dashboard";
+  static final String NOBODY = "nogroup.dashboard";
+
+  /** When the dashboard is looked at: Thursday 20 March 2031, 12:00 in Paris. */
+  static final Instant NOW = Instant.parse("2031-03-20T11:00:00Z");
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  private final FormService formService;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+  private final ClientRepository clientRepository;
+  private final ClientService clientService;
+
+  /** Incident letter → reference (INC-2031-…); checklist K1, K2 → reference (CHK-2031-…). */
+  final Map<String, String> references = new LinkedHashMap<>();
+  private boolean built;
+
+  DashboardData(FormService formService, TaskService taskService, RuntimeService runtimeService,
+      RepositoryService repositoryService, ManagementService managementService, IdentityService identityService,
+      ClientRepository clientRepository, ClientService clientService) {
+    this.formService = formService;
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+    this.clientRepository = clientRepository;
+    this.clientService = clientService;
+  }
+
+  synchronized void build() {
+    if (built) {
+      return;
+    }
+    try {
+      accounts();
+      year();
+      built = true;
+    } finally {
+      identityService.clearAuthentication();
+      ClockUtil.reset();
+    }
+  }
+
+  private void accounts() {
+    TestUsers.ensure(identityService, ALPHA_RSSI, Groups.CLIENT_RSSI);
+    TestUsers.ensure(identityService, BETA_RSSI, Groups.CLIENT_RSSI);
+    TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
+    TestUsers.ensure(identityService, REFERENT, Groups.CYBER_REFERENT);
+    TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
+    TestUsers.ensure(identityService, INTEGRATION, Groups.INTEGRATIONS);
+    if (identityService.createUserQuery().userId(NOBODY).count() == 0) {
+      var user = identityService.newUser(NOBODY);
+      user.setFirstName("Sans");
+      user.setLastName("Groupe");
+      user.setPassword(TestUsers.PASSWORD);
+      identityService.saveUser(user);
+    }
+    if (!clientRepository.exists(ALPHA)) {
+      clientService.create(new Client(ALPHA, ALPHA_NAME, RegulatoryRegime.OIV,
+          new Client.Contract(ContractType.PREMIUM, LocalDate.of(2030, 1, 1), LocalDate.of(2035, 12, 31)),
+          List.of(new Client.Contact("RSSI Alpha", ALPHA_RSSI + "@test.example", null, ALPHA_RSSI)),
+          new Client.Contact("DPO Alpha", "dpo@alpha.example", null, null),
+          List.of(new Client.Site("alpha-nord", "Poste Nord", null), new Client.Site("alpha-sud", "Poste Sud", null))));
+    }
+    if (!clientRepository.exists(BETA)) {
+      clientService.create(new Client(BETA, BETA_NAME, RegulatoryRegime.NONE,
+          new Client.Contract(ContractType.STANDARD, LocalDate.of(2030, 1, 1), LocalDate.of(2035, 12, 31)),
+          List.of(new Client.Contact("RSSI Bêta", BETA_RSSI + "@test.example", null, BETA_RSSI)),
+          null, List.of(new Client.Site("beta-boutique", "Boutique du centre", null))));
+    }
+  }
+
+  private void year() {
+    // ---- A: critical intrusion at Alpha (OIV) with personal data: CNIL on time, ANSSI declaration 90 min late
+    at("2031-01-10T08:05:00Z");
+    ProcessInstance a = report("A", ALPHA, "alpha-nord", "alerte-supervision", "2031-01-10T09:00", "2031-01-10T08:00");
+    at("2031-01-10T08:30:00Z");
+    qualify(a, "critique", "intrusion", true);
+    at("2031-01-10T08:40:00Z");
+    ProcessInstance cnilA = notification(a, "CNIL");
+    ProcessInstance anssiA = notification(a, "ANSSI");
+    runJobs(cnilA); // the client is told: its clocks start (CNIL 72 h, OIV 24 h)
+    runJobs(anssiA);
+    at("2031-01-10T09:00:00Z");
+    draftCnil(cnilA);
+    draftOiv(anssiA);
+    at("2031-01-10T12:00:00Z");
+    respond(a, Instant.parse("2031-01-11T13:00:00Z"));
+    at("2031-01-10T12:10:00Z");
+    agree(a, ALPHA, ALPHA_RSSI);
+    at("2031-01-11T10:00:00Z");
+    fileCnil(cnilA, "2031-01-11T11:00+01:00", null); // due 13/01 09:40 Paris
+    at("2031-01-11T10:10:00Z");
+    fileAnssi(anssiA, "2031-01-11T11:10+01:00", "Attente de l'analyse du constructeur"); // due 11/01 09:40 Paris
+    runJobs(anssiA); // incident still open: a progress report, due one month after the declaration
+    at("2031-01-11T14:00:00Z");
+    returnToService(a, ALPHA); // MTTR 30 h
+    at("2031-01-15T09:00:00Z");
+    writeLessons(a);
+    at("2031-01-15T10:00:00Z");
+    approveLessons(a); // due 26/01 15:00 Paris: on time
+
+    // ---- K1: Alpha's checklist, three non-conformities, one camera without security updates
+    at("2031-02-03T09:00:00Z");
+    ProcessInstance k1 = checklist("K1", ALPHA, "alpha-nord", true, Map.of(
+        "SRV-08", "NA", "VMS-04", "2031-02-28", "CAM-02", "2031-03-10", "CAM-07", "2031-06-30"));
+    at("2031-02-15T10:00:00Z");
+    liftNonConformity(k1, "VMS-04");
+
+    // ---- C: minor human error at Alpha, no beginning known; lessons learned three days late
+    at("2031-02-20T08:05:00Z");
+    ProcessInstance c = report("C", ALPHA, "alpha-sud", "technicien-sur-site", "2031-02-20T09:00", null);
+    at("2031-02-20T08:30:00Z");
+    qualify(c, "mineur", "erreur-humaine", false);
+    at("2031-02-20T10:00:00Z");
+    respond(c, Instant.parse("2031-02-20T17:00:00Z"));
+    at("2031-02-20T10:10:00Z");
+    agree(c, ALPHA, ALPHA_RSSI);
+    at("2031-02-20T18:00:00Z");
+    returnToService(c, ALPHA); // MTTR 10 h
+
+    // ---- B: significant malware at Alpha: ANSSI declaration on time, progress report still to come
+    at("2031-03-02T08:05:00Z");
+    ProcessInstance b = report("B", ALPHA, "alpha-nord", "notification-constructeur-cert", "2031-03-02T09:00",
+        "2031-03-02T05:00");
+    at("2031-03-02T08:30:00Z");
+    qualify(b, "significatif", "malware", false);
+    at("2031-03-02T08:40:00Z");
+    ProcessInstance anssiB = notification(b, "ANSSI");
+    runJobs(anssiB);
+    at("2031-03-02T09:00:00Z");
+    draftOiv(anssiB);
+    at("2031-03-02T10:00:00Z");
+    respond(b, Instant.parse("2031-03-03T20:00:00Z"));
+    at("2031-03-02T10:10:00Z");
+    agree(b, ALPHA, ALPHA_RSSI);
+    at("2031-03-02T18:00:00Z");
+    fileAnssi(anssiB, "2031-03-02T19:00+01:00", null);
+    runJobs(anssiB);
+
+    // ---- K2: Bêta's checklist, fully conforming or not applicable
+    at("2031-03-03T09:00:00Z");
+    checklist("K2", BETA, "beta-boutique", false, Map.of("SRV-03", "NA", "NVR-05", "NA"));
+
+    at("2031-03-04T08:00:00Z");
+    returnToService(b, ALPHA); // MTTR 48 h; its lessons learned (due 19/03 09:00 Paris) never come
+
+    // ---- D: minor intrusion reported by Bêta with personal data: CNIL filed 9 h late
+    at("2031-03-05T08:05:00Z");
+    ProcessInstance d = report("D", BETA, "beta-boutique", "signalement-client", "2031-03-05T09:00",
+        "2031-03-05T08:30");
+    at("2031-03-05T08:30:00Z");
+    qualify(d, "mineur", "intrusion", true);
+    at("2031-03-05T08:40:00Z");
+    ProcessInstance cnilD = notification(d, "CNIL");
+    runJobs(cnilD); // reported by the client: its clock runs from the awareness (08:30 UTC)
+    at("2031-03-05T09:00:00Z");
+    draftCnil(cnilD);
+    at("2031-03-05T10:00:00Z");
+    respond(d, Instant.parse("2031-03-05T20:00:00Z"));
+    at("2031-03-05T10:10:00Z");
+    agree(d, BETA, BETA_RSSI);
+    at("2031-03-06T09:00:00Z");
+    returnToService(d, BETA); // MTTR 25 h; lessons learned due 21/03: still to come
+    at("2031-03-08T17:30:00Z");
+    fileCnil(cnilD, "2031-03-08T18:30+01:00", "Le client a transmis les éléments le 8 mars au soir");
+
+    // ---- C's lessons learned, due 07/03 19:00 Paris, approved 10/03 10:00 Paris
+    at("2031-03-10T08:00:00Z");
+    writeLessons(c);
+    at("2031-03-10T09:00:00Z");
+    approveLessons(c);
+
+    // ---- E: significant denial of service at Bêta, still open; CNIL notification documented as not required
+    at("2031-03-16T08:05:00Z");
+    ProcessInstance e = report("E", BETA, "beta-boutique", "alerte-supervision", "2031-03-16T09:00",
+        "2031-03-16T08:15");
+    at("2031-03-16T08:30:00Z");
+    qualify(e, "significatif", "deni-de-service", true);
+    at("2031-03-16T08:40:00Z");
+    ProcessInstance cnilE = notification(e, "CNIL");
+    runJobs(cnilE);
+    at("2031-03-16T09:00:00Z");
+    draftCnil(cnilE);
+    at("2031-03-16T10:00:00Z");
+    submit(cnilE, "Task_FileCnilNotification", REFERENT, Groups.CYBER_REFERENT, BETA, Map.of(
+        "cnilDecision", "non-requise",
+        "cnilNotRequiredReason", "Flux indisponibles, aucune image consultée ni extraite"));
+    runJobs(cnilE);
+  }
+
+  // ------------------------------------------------------------------ security incident steps
+
+  private ProcessInstance report(String letter, String client, String site, String source, String detectedAt,
+      String beganAt) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("clientId", client);
+    form.put("siteSelection", json("[\"" + site + "\"]"));
+    form.put("detectionSource", source);
+    form.put("equipment", "NVR-01");
+    form.put("description", "Incident " + letter + " du jeu de données du tableau de bord");
+    form.put("detectedAtInput", detectedAt);
+    if (beganAt != null) {
+      form.put("beganAtInput", beganAt);
+    }
+    as(TECH, Groups.TECHNICIANS, client);
+    ProcessInstance pi;
+    try {
+      String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident")
+          .latestVersion().singleResult().getId();
+      pi = formService.submitStartForm(definition, form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    references.put(letter, pi.getBusinessKey());
+    runJobs(pi); // the referent's notice
+    return pi;
+  }
+
+  private void qualify(ProcessInstance pi, String severity, String nature, boolean personalData) {
+    String client = tenant(pi);
+    Map<String, Object> form = new HashMap<>();
+    form.put("nature", nature);
+    form.put("severity", severity);
+    form.put("personalDataAnswer", personalData ? "oui" : "non");
+    form.put("siteSelection", json("[\"" + String.join("\",\"", ((String) runtimeService.getVariable(pi.getId(),
+        "siteIds")).split(",")) + "\"]"));
+    form.put("affectedSystems", "NVR-01");
+    form.put("awarenessChoice", "maintenant");
+    form.put("awarenessConfirmed", true);
+    submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, client, form);
+    runJobs(pi); // the assessment of the regulatory obligations
+  }
+
+  /** Evidence, containment, eradication, integrity, and the project manager's proposed recovery date. */
+  private void respond(ProcessInstance pi, Instant recovery) {
+    String client = tenant(pi);
+    String now = paris(ClockUtil.getCurrentTime().toInstant());
+    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, client, Map.of("evidenceDecision", "capturees",
+        "evidence1Kind", "journaux", "evidence1Description", "Journaux du NVR", "evidence1StorageLocation",
+        "Coffre de preuves", "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
+        "evidence1CapturedAt", now));
+    Map<String, Object> containment = new HashMap<>();
+    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
+        "containmentRemoteAccessDisconnection")) {
+      containment.put(action, "fait");
+      containment.put(action + "Comment", "Fait");
+    }
+    submit(pi, "Task_ContainIncident", TECH, Groups.TECHNICIANS, client, containment);
+    submit(pi, "Task_EradicateThreat", TECH, Groups.TECHNICIANS, client, Map.of(
+        "eradicationEquipment", "remplace", "eradicationEquipmentComment", "RAS",
+        "eradicationVulnerability", "corrigee", "eradicationVulnerabilityComment", "RAS",
+        "eradicationCredentials", "renouveles", "eradicationCredentialsComment", "RAS",
+        "eradicationFleetCheck", "aucune-compromission", "eradicationFleetCheckComment", "RAS"));
+    submit(pi, "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, client, Map.of(
+        "integrityConfigurationCompliant", true, "integrityFirmwareUpToDate", true,
+        "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
+    submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, client,
+        Map.of("recoveryDateInput", paris(recovery)));
+  }
+
+  private void agree(ProcessInstance pi, String client, String rssi) {
+    submit(pi, "Task_AgreeRecoveryDate", rssi, Groups.CLIENT_RSSI, client, Map.of("recoveryClientDecision", "accepte"));
+  }
+
+  private void returnToService(ProcessInstance pi, String client) {
+    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, Map.of("returnConfirmed", true));
+    runJobs(pi);
+  }
+
+  private void writeLessons(ProcessInstance pi) {
+    runJobs(pi); // the chronology
+    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, tenant(pi), Map.of(
+        "lessonsRootCauses", "Mot de passe par défaut", "lessonsResponseEffectiveness", "Délais tenus",
+        "lessonsImprovements", "Contrôle des comptes par défaut"));
+  }
+
+  private void approveLessons(ProcessInstance pi) {
+    submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, tenant(pi),
+        Map.of("lessonsDecision", "approuve"));
+    runJobs(pi);
+  }
+
+  // ------------------------------------------------------------------ notifications
+
+  private ProcessInstance notification(ProcessInstance incident, String authority) {
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
+    assertThat(pi).as(authority + " notification of " + incident.getBusinessKey()).isNotNull();
+    return pi;
+  }
+
+  private void draftCnil(ProcessInstance cnil) {
+    submit(cnil, "Task_DraftCnilNotification", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), Map.of(
+        "breachNature", "Accès non autorisé aux enregistrements", "personsCategories", json("[\"clients\"]"),
+        "personsCount", 10, "recordsCategories", "Vidéos", "recordsCount", 100, "dpoContact", "DPO",
+        "likelyConsequences", "Atteinte à la vie privée", "measuresTaken", "Comptes révoqués",
+        "riskToPersons", "risque"));
+  }
+
+  private void fileCnil(ProcessInstance cnil, String submittedAt, String delayReasons) {
+    Map<String, Object> form = new HashMap<>(Map.of("cnilDecision", "deposee", "cnilSubmittedAt", submittedAt,
+        "cnilReceiptReference", "CNIL-" + cnil.getBusinessKey()));
+    if (delayReasons != null) {
+      form.put("cnilDelayReasons", delayReasons);
+    }
+    submit(cnil, "Task_FileCnilNotification", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), form);
+    runJobs(cnil);
+  }
+
+  private void draftOiv(ProcessInstance anssi) {
+    submit(anssi, "Task_DraftOivDeclaration", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), Map.of(
+        "oivSummary", "Incident sur le VMS", "oivAffectedSystems", "Vidéoprotection", "oivImpact", "Supervision coupée"));
+  }
+
+  private void fileAnssi(ProcessInstance anssi, String submittedAt, String delayReasons) {
+    Map<String, Object> form = new HashMap<>(Map.of("anssiSubmittedAt", submittedAt,
+        "anssiReceiptReference", "ANSSI-" + anssi.getBusinessKey()));
+    if (delayReasons != null) {
+      form.put("anssiDelayReasons", delayReasons);
+    }
+    submit(anssi, "Task_FileOivDeclaration", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), form);
+  }
+
+  // ------------------------------------------------------------------ hardening checklist
+
+  /**
+   * Starts, fills, signs and issues a checklist. {@code findings}: point → "NA" (not applicable)
+   * or a remediation date (non-conformity); every other point Conforme with conforming figures.
+   */
+  private ProcessInstance checklist(String key, String client, String site, boolean unsupportedCamera,
+      Map<String, String> findings) {
+    List<Map<String, Object>> equipment = new ArrayList<>(List.of(
+        equipment("SERVER", "Dell PowerEdge R760", key + "-SRV1", "BIOS 2.3.5", true),
+        equipment("NVR", "Hikvision DS-9664NI", key + "-NVR1", "V4.72.005", true),
+        equipment("CAMERA", "Axis P3265-LVE", key + "-CAM1", "11.9.60", true)));
+    if (unsupportedCamera) {
+      equipment.add(equipment("CAMERA", "Vivotek IB8338", key + "-CAM9", "0100a", false));
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("clientId", client);
+    variables.put("siteId", site);
+    variables.put("vmsProduct", "Milestone XProtect Corporate");
+    variables.put("vmsVersion", "2024 R2");
+    variables.put("projectManagerReview", false);
+    variables.put("equipment", json(write(equipment)));
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("vms-commissioning", variables);
+    references.put(key, (String) runtimeService.getVariable(pi.getId(), "reference"));
+    submit(pi, "Task_FillChecklist", TECH, Groups.TECHNICIANS, client, fillForm(findings));
+    submit(pi, "Task_SignChecklist", TECH, Groups.TECHNICIANS, client,
+        Map.of("signatureDecision", "SIGN", "signatureConfirmed", true));
+    runJobs(pi); // the document is issued
+    return pi;
+  }
+
+  private void liftNonConformity(ProcessInstance pi, String pointId) {
+    Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_RemediateNonConformity").list().stream()
+        .filter(t -> pointId.equals(taskService.getVariable(t.getId(), "pointId"))).findFirst().orElseThrow();
+    as(TECH, Groups.TECHNICIANS, tenant(pi));
+    try {
+      taskService.complete(task.getId(), Map.of("reverification",
+          json("{\"confirmed\":true,\"comment\":\"Corrigé et revérifié\"}")));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runJobs(pi); // the new version of the document
+  }
+
+  private static Map<String, Object> fillForm(Map<String, String> findings) {
+    JsonNode catalogue = catalogue();
+    Map<String, Map<String, Map<String, Object>>> byCategory = new LinkedHashMap<>();
+    for (JsonNode point : catalogue.path("points")) {
+      String id = point.path("id").asText();
+      Map<String, Object> p = new LinkedHashMap<>();
+      String finding = findings.get(id);
+      if ("NA".equals(finding)) {
+        p.put("status", "NON_APPLICABLE");
+        p.put("justification", "Sans objet sur ce site");
+      } else if (finding != null) {
+        p.put("status", "NON_CONFORME");
+        p.put("comment", "Constat sur " + id);
+        p.put("remediationDeadline", finding);
+      } else {
+        p.put("status", "CONFORME");
+        conformingFigures(point.path("measure").asText(""), p);
+      }
+      byCategory.computeIfAbsent(point.path("category").asText(), k -> new LinkedHashMap<>()).put(id.replace('-', '_'), p);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    Map<String, String> names = Map.of("SRV", "checklistSrv", "VMS", "checklistVms", "NVR", "checklistNvr",
+        "CAM", "checklistCam");
+    byCategory.forEach((category, points) -> variables.put(names.get(category), json(write(points))));
+    return variables;
+  }
+
+  private static void conformingFigures(String measure, Map<String, Object> p) {
+    switch (measure) {
+      case "patch" -> p.put("criticalPatchDelayHours", 48);
+      case "vmsUpdate" -> p.put("vmsUpdateDeferralDays", 0);
+      case "tls" -> p.put("tlsMinVersion", "1.2");
+      case "certificate" -> p.put("certificateValidityMonths", 24);
+      case "defaultPassword" -> p.put("defaultPasswordChanged", true);
+      case "password" -> {
+        p.put("adminPasswordLength", 16);
+        p.put("adminPasswordComplex", true);
+      }
+      case "legacyInterfaces" -> {
+        p.put("telnetDisabled", true);
+        p.put("ftpDisabled", true);
+      }
+      case "https" -> {
+        p.put("httpsAvailable", true);
+        p.put("httpDisabled", true);
+      }
+      case "discovery" -> {
+        p.put("upnpDisabled", true);
+        p.put("bonjourDisabled", true);
+        p.put("onvifDiscoveryRequired", false);
+        p.put("onvifDiscoveryDisabled", true);
+      }
+      default -> { }
+    }
+  }
+
+  private static Map<String, Object> equipment(String kind, String model, String serial, String firmware,
+      boolean updates) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("kind", kind);
+    e.put("model", model);
+    e.put("serialNumber", serial);
+    e.put("firmwareVersion", firmware);
+    e.put("securityUpdates", updates);
+    return e;
+  }
+
+  private static JsonNode catalogue() {
+    try (InputStream in = DashboardData.class.getResourceAsStream("/commissioning/catalogue/GUID-PREM-003-v1.3.json")) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  /** Submits the task's form as that person (the way Tasklist does), in the client's tenant. */
+  private void submit(ProcessInstance pi, String key, String user, Groups group, String client,
+      Map<String, Object> form) {
+    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    assertThat(task).as("task %s of %s", key, pi.getBusinessKey()).isNotNull();
+    as(user, group, client);
+    try {
+      formService.submitTaskForm(task.getId(), form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void as(String user, Groups group, String client) {
+    identityService.setAuthentication(user, List.of(group.id()), List.of(client));
+  }
+
+  private String tenant(ProcessInstance pi) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getTenantId();
+  }
+
+  /** Runs the instance's jobs due now, earliest first, and those they lead to (not the later timers). */
+  private void runJobs(ProcessInstance pi) {
+    Set<String> seen = new HashSet<>();
+    for (int guard = 0; guard < 40; guard++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable()
+          .orderByJobDuedate().asc().list();
+      Job next = due.stream().filter(j -> j.getRetries() > 0 && !seen.contains(j.getId() + j.getDuedate()))
+          .findFirst().orElse(null);
+      if (next == null) {
+        return;
+      }
+      seen.add(next.getId() + next.getDuedate());
+      managementService.executeJob(next.getId());
+    }
+    throw new AssertionError("jobs keep coming in " + pi.getBusinessKey());
+  }
+
+  private static void at(String instant) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  /** "2031-01-10T09:00" style wall-clock time in Paris. */
+  private static String paris(Instant instant) {
+    return instant.atZone(PARIS).toLocalDateTime().toString();
+  }
+
+  private static JsonValue json(String text) {
+    return SpinValues.jsonValue(text).create();
+  }
+
+  private static String write(Object value) {
+    try {
+      return new ObjectMapper().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
