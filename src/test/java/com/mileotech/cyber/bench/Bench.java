@@ -708,7 +708,10 @@ public final class Bench {
     if (!classpath.contains(java.io.File.pathSeparator) && System.getProperty("surefire.test.class.path") != null) {
       classpath = System.getProperty("surefire.test.class.path");
     }
-    return System.getProperty("bench.classpath", classpath);
+    // no empty entry: the JVM reads one as the working directory, whose bpmn/ would deploy twice
+    return java.util.Arrays.stream(System.getProperty("bench.classpath", classpath).split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static Map<String, Object> command(String op, Object... pairs) {
