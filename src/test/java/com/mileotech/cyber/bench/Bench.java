@@ -419,8 +419,11 @@ public final class Bench {
   private void taskLists(Node a, List<Figure> figures, Map<String, Object> details) throws Exception {
     say("task lists: seeding " + sizes.openIncidents + " incidents and " + sizes.openChecklists + " checklists");
     a.call(Map.of("op", "jobExecutor", "active", false));
-    Map<String, Object> seed = a.call(command("seedTasklists", "incidents", sizes.openIncidents, "checklists",
-        sizes.openChecklists, "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
+    // -Dbench.tasklists.seed=false: measure on the data already there (a database given by URL)
+    Map<String, Object> seed = Boolean.parseBoolean(System.getProperty("bench.tasklists.seed", "true"))
+        ? a.call(command("seedTasklists", "incidents", sizes.openIncidents, "checklists",
+            sizes.openChecklists, "drivers", sizes.seedDrivers, "batch", sizes.seedBatch))
+        : Map.of("seconds", 0, "failures", 0, "openTasks", "as found");
     a.call(Map.of("op", "jobExecutor", "active", true));
     details.put("tasklistSeed", seed);
     say("seeded in " + Math.round(number(seed, "seconds")) + " s: " + seed.get("openTasks") + " open tasks");
@@ -687,6 +690,10 @@ public final class Bench {
   }
 
   private void step(List<String> errors, String name, Step step) {
+    String key = name.replace(" ", "").replace("deadline", "").replace("atrest", "");
+    if (!sizes.scenarios.contains(key)) {
+      return;
+    }
     try {
       step.run();
     } catch (Exception | AssertionError e) {

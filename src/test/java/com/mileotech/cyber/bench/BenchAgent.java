@@ -120,6 +120,7 @@ final class BenchAgent {
       case "jobExecutor" -> jobExecutor(Boolean.TRUE.equals(command.get("active")));
       case "memory" -> memory();
       case "dbInfo" -> dbInfo();
+      case "sql" -> Map.of("rows", jdbc.queryForList((String) command.get("sql")));
       default -> throw new IllegalArgumentException("unknown op " + op);
     };
   }
@@ -433,7 +434,7 @@ final class BenchAgent {
         variables.put("description", "Connexions SSH répétées depuis l'étranger");
         variables.put("detectedAt", Date.from(detected));
         variables.put("reportedBy", TECH);
-        String[] phase = phases[phaseOf[i % phaseOf.length]];
+        String[] phase = phases[phaseOf[(i / clientIds.size() + i) % phaseOf.length]];
         if (phase.length > 1) {
           variables.put("nature", "intrusion");
           variables.put("severity", i % 7 == 0 ? "critique" : "mineur");

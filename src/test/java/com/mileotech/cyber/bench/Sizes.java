@@ -14,6 +14,8 @@ final class Sizes {
 
   final String name;
   final List<String> databases;
+  /** Which scenarios run: timers, lifecycle, checklists, twonodes, tasklists, storm (all by default). */
+  final List<String> scenarios;
   final int rounds;
   final int drivers;
   final int lifecycleCount;
@@ -44,6 +46,7 @@ final class Sizes {
     boolean full = name.equals("full");
     boolean quick = name.equals("quick");
     databases = list(p, "bench.databases", full || quick ? "h2,postgres" : "h2");
+    scenarios = list(p, "bench.scenarios", "timers,lifecycle,checklists,twonodes,tasklists,storm");
     rounds = integer(p, "bench.rounds", full ? 5 : quick ? 3 : 1);
     drivers = integer(p, "bench.drivers", 4);
     lifecycleCount = integer(p, "bench.lifecycle.count", full ? 100 : quick ? 30 : 3);
@@ -93,6 +96,7 @@ final class Sizes {
   Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("databases", databases);
+    map.put("scenarios", scenarios);
     map.put("rounds", rounds);
     map.put("drivers", drivers);
     map.put("lifecycleCount", lifecycleCount);
