@@ -510,18 +510,20 @@ public final class Bench {
    * is in the outbox and delivered to the SMTP server, exactly once.
    */
   @SuppressWarnings("unchecked")
-  private void storm(List<Node> nodes, String tag, int count, String scenario, List<Figure> figures,
+  private void storm(List<Node> nodes, String name, int count, String scenario, List<Figure> figures,
       Map<String, Object> details) throws Exception {
     if (count <= 0) {
       return;
     }
+    // business keys of this run only (a database given by URL may hold earlier runs' instances)
+    String tag = name + Long.toString(System.currentTimeMillis(), 36);
     Node a = nodes.get(0);
     smtp.purgeEmailFromAllMailboxes();
     for (Node node : nodes) {
       node.call(Map.of("op", "jobExecutor", "active", false));
     }
     int calibration = Math.max(10, Math.min(200, count / 10));
-    Map<String, Object> cal = a.call(command("seedDeadlines", "tag", tag + "-calibration", "count", calibration,
+    Map<String, Object> cal = a.call(command("seedDeadlines", "tag", "calibration" + tag, "count", calibration,
         "startedAt", System.currentTimeMillis(), "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
     double perInstance = number(cal, "seconds") / calibration;
     long leadMs = (long) (1000 * (count * perInstance * 1.6 + 10));
@@ -575,7 +577,7 @@ public final class Bench {
     summary.put("duplicatesAtSmtp", duplicates);
     summary.put("secondsFromDueToLastDelivery", (sendLags.isEmpty() ? finished - due
         : sendLags.stream().mapToLong(Long::longValue).max().orElse(0)) / 1000.0);
-    details.put(tag, summary);
+    details.put(name, summary);
     say(tag + ": " + summary);
     if (!valid) {
       throw new IllegalStateException(tag + ": seeding overran the lead time (" + summary + ")");
