@@ -254,6 +254,7 @@ final class BenchAgent {
     ProcessInstance pi = as(Role.TECH, clientId,
         () -> forms.submitStartForm(definitionId, IncidentSteps.reportForm(clientId, SITE)));
     int done = 0;
+    int conflicts = 0;
     boolean monitoringEnded = false;
     long giveUp = System.currentTimeMillis() + 600_000;
     while (true) {
@@ -282,6 +283,14 @@ final class BenchAgent {
         }
       } catch (OptimisticLockingException e) {
         retries.incrementAndGet(); // a job of the same instance ran at the same moment: try again
+        continue;
+      } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+        // e.g. ENGINE-03077: a job of the same instance removed the scope meanwhile; read again
+        if (conflicts++ > 20) {
+          throw e;
+        }
+        retries.incrementAndGet();
+        pause(20);
         continue;
       }
       if (open.isEmpty() && runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0) {
