@@ -19,7 +19,8 @@ class JobAcquisitionIndexTest {
         select count(*) from information_schema.indexes
         where lower(index_name) = 'mileo_idx_job_duedate' and lower(table_name) = 'act_ru_job'""", Integer.class))
         .isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version = '70' and success",
-        Integer.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject(
+        "select count(*) from \"flyway_schema_history\" where \"version\" = '70' and \"success\"", Integer.class))
+        .isEqualTo(1);
   }
 }
