@@ -47,9 +47,9 @@ final class Sizes {
     boolean quick = name.equals("quick");
     databases = list(p, "bench.databases", full || quick ? "h2,postgres" : "h2");
     scenarios = list(p, "bench.scenarios", "timers,lifecycle,checklists,twonodes,tasklists,storm");
-    rounds = integer(p, "bench.rounds", full ? 5 : quick ? 3 : 1);
+    rounds = integer(p, "bench.rounds", full ? 4 : quick ? 3 : 1);
     drivers = integer(p, "bench.drivers", 4);
-    lifecycleCount = integer(p, "bench.lifecycle.count", full ? 100 : quick ? 30 : 3);
+    lifecycleCount = integer(p, "bench.lifecycle.count", full ? 60 : quick ? 30 : 3);
     checklistCount = integer(p, "bench.checklists.count", full ? 20 : quick ? 8 : 2);
     clients = integer(p, "bench.clients", full ? 200 : quick ? 20 : 3);
     openIncidents = integer(p, "bench.tasklists.incidents", full ? 10_000 : quick ? 1_000 : 20);
@@ -57,11 +57,11 @@ final class Sizes {
     latencySamples = integer(p, "bench.tasklists.samples", full ? 50 : quick ? 20 : 3);
     stormCount = integer(p, "bench.storm.count", full ? 5_000 : quick ? 500 : 10);
     stormTimeoutSeconds = integer(p, "bench.storm.timeout", full ? 600 : 300);
-    twoNodeCount = integer(p, "bench.twonodes.count", full ? 100 : quick ? 30 : 0);
+    twoNodeCount = integer(p, "bench.twonodes.count", full ? 60 : quick ? 30 : 0);
     twoNodeRounds = integer(p, "bench.twonodes.rounds", full ? 3 : 2);
     twoNodeReminders = integer(p, "bench.twonodes.reminders", full ? 1_000 : quick ? 200 : 0);
-    restTimers = integer(p, "bench.timers.rest", full ? 60 : quick ? 20 : 0);
-    restTimerSpreadSeconds = integer(p, "bench.timers.rest.spread", full ? 90 : quick ? 40 : 3);
+    restTimers = integer(p, "bench.timers.rest", full ? 40 : quick ? 20 : 0);
+    restTimerSpreadSeconds = integer(p, "bench.timers.rest.spread", full ? 60 : quick ? 40 : 3);
     loadTimers = integer(p, "bench.timers.load", full ? 20 : quick ? 10 : 2);
     startups = integer(p, "bench.startups", full ? 3 : 1);
     seedDrivers = integer(p, "bench.seed.drivers", 2);
