@@ -60,8 +60,9 @@ final class Sizes {
     twoNodeCount = integer(p, "bench.twonodes.count", full ? 60 : quick ? 30 : 0);
     twoNodeRounds = integer(p, "bench.twonodes.rounds", full ? 3 : 2);
     twoNodeReminders = integer(p, "bench.twonodes.reminders", full ? 1_000 : quick ? 200 : 0);
-    restTimers = integer(p, "bench.timers.rest", full ? 40 : quick ? 20 : 0);
-    restTimerSpreadSeconds = integer(p, "bench.timers.rest.spread", full ? 60 : quick ? 40 : 3);
+    // sparse, so that the node is really idle between them (a dense series keeps the job executor awake)
+    restTimers = integer(p, "bench.timers.rest", full ? 6 : quick ? 4 : 0);
+    restTimerSpreadSeconds = integer(p, "bench.timers.rest.spread", full ? 150 : quick ? 90 : 3);
     loadTimers = integer(p, "bench.timers.load", full ? 20 : quick ? 10 : 2);
     startups = integer(p, "bench.startups", full ? 3 : 1);
     seedDrivers = integer(p, "bench.seed.drivers", 2);
