@@ -18,6 +18,9 @@ class OutboxSchedule {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSchedule.class);
 
+  /** At most this many batches one after the other (e.g. 200 x 50 mails), then the interval. */
+  static final int MAX_ROUNDS_AT_ONCE = 200;
+
   private final OutboxSender sender;
   private final SmtpServer smtp;
 
@@ -29,7 +32,14 @@ class OutboxSchedule {
   @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${mileo.mail.sender.interval:PT30S}")
   void deliver() {
     try {
-      sender.sendDue(smtp.mailSender().orElse(null));
+      // a full batch means more are waiting (many deadlines falling due at once): go on at once
+      // rather than one batch per interval; bounded, so that a round always ends
+      for (int round = 0; round < MAX_ROUNDS_AT_ONCE; round++) {
+        sender.sendDue(smtp.mailSender().orElse(null));
+        if (!sender.lastRoundFull()) {
+          break;
+        }
+      }
     } catch (RuntimeException e) {
       // e.g. the database briefly unreachable: the next round tries again
       LOG.error("Mail outbox delivery round failed", e);

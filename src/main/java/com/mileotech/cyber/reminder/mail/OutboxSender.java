@@ -6,11 +6,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -34,6 +39,8 @@ public class OutboxSender {
   private final Outbox outbox;
   private final OpenTasks openTasks;
   private final OutboxProperties properties;
+  /** Whether the last round found a full batch due, i.e. more mails are probably waiting. */
+  private volatile boolean lastRoundFull;
 
   public OutboxSender(Outbox outbox, OpenTasks openTasks, OutboxProperties properties) {
     this.outbox = outbox;
@@ -48,11 +55,14 @@ public class OutboxSender {
   public int sendDue(JavaMailSender mailSender) {
     Instant now = now();
     if (mailSender == null) {
+      lastRoundFull = false;
       logWaiting(now);
       return 0;
     }
-    int sent = 0;
-    for (String id : outbox.dueIds(now, properties.sender().batchSize())) {
+    List<String> due = outbox.dueIds(now, properties.sender().batchSize());
+    lastRoundFull = due.size() >= properties.sender().batchSize();
+    Map<MimeMessage, OutboxMail> batch = new LinkedHashMap<>();
+    for (String id : due) {
       if (!outbox.claim(id, properties.nodeId(), now, now.plus(properties.sender().lease()))) {
         continue; // another node took it
       }
@@ -64,16 +74,45 @@ public class OutboxSender {
         continue;
       }
       try {
-        mailSender.send(message(mailSender, mail));
-      } catch (MailException | MessagingException e) {
+        batch.put(message(mailSender, mail), mail);
+      } catch (MessagingException e) {
         failed(mail, e, now);
+      }
+    }
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    // the round's mails over one SMTP connection (one connection per mail made a deadline storm
+    // wait on handshakes); the server's answer is still per mail
+    Map<Object, Exception> failures = Map.of();
+    try {
+      mailSender.send(batch.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      failures = e.getFailedMessages(); // the connection failing fails them all
+    } catch (MailException e) {
+      Map<Object, Exception> all = new HashMap<>();
+      batch.keySet().forEach(message -> all.put(message, e));
+      failures = all;
+    }
+    int sent = 0;
+    for (Map.Entry<MimeMessage, OutboxMail> entry : batch.entrySet()) {
+      OutboxMail mail = entry.getValue();
+      Exception failure = failures.get(entry.getKey());
+      if (failure != null) {
+        failed(mail, failure, now);
         continue;
       }
-      outbox.markSent(id, properties.nodeId(), now());
-      LOG.info("Mail {} \"{}\" ({}) sent to {}", id, mail.subject(), mail.reference(), String.join(", ", mail.recipients()));
+      outbox.markSent(mail.id(), properties.nodeId(), now());
+      LOG.info("Mail {} \"{}\" ({}) sent to {}", mail.id(), mail.subject(), mail.reference(),
+          String.join(", ", mail.recipients()));
       sent++;
     }
     return sent;
+  }
+
+  /** Whether the last round took a full batch: more mails are probably due (e.g. many deadlines at once). */
+  boolean lastRoundFull() {
+    return lastRoundFull;
   }
 
   /** Why a due mail should not go out any more, or null. */

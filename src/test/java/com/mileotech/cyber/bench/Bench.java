@@ -1,0 +1,797 @@
+package com.mileotech.cyber.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.bench.Figure.Check;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark (issue 8; docs/bench.md): starts the product as separate JVMs on H2 (file) and on
+ * PostgreSQL (embedded, or {@code -Dbench.postgres.url}), drives it through the scenarios, and
+ * writes the figures (median and p95 over rounds) to {@code target/bench/results.json} and
+ * {@code results.md}. Sizes: {@code -Dbench.size=full|quick|smoke}, each overridable
+ * ({@code -Dbench.lifecycle.count=...}, see {@link Sizes}).
+ */
+public final class Bench {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String ADMIN_PASSWORD = "Banc-Essai-Mdp-2026!";
+
+  private final Sizes sizes;
+  private final Path out;
+  private final GreenMail smtp;
+  private final int smtpPort;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final List<String> log = new ArrayList<>();
+
+  Bench(Sizes sizes, Path out) {
+    this.sizes = sizes;
+    this.out = out;
+    this.smtpPort = freePort();
+    this.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+    Map<String, Object> results = new Bench(Sizes.fromSystemProperties(), out).run();
+    int missedOrFailed = ((Number) results.get("errors")).intValue();
+    System.exit(missedOrFailed > 0 && Boolean.getBoolean("bench.failOnError") ? 1 : 0);
+  }
+
+  /** Runs every configured database, writes results.json and results.md, returns the results. */
+  Map<String, Object> run() throws Exception {
+    Files.createDirectories(out);
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("startedAt", Instant.now().toString());
+    results.put("machine", machine());
+    results.put("sizes", sizes.toMap());
+    Map<String, Object> databases = new LinkedHashMap<>();
+    results.put("databases", databases);
+    int errors = 0;
+    smtp.start();
+    try {
+      for (String database : sizes.databases) {
+        say("=== " + database);
+        Map<String, Object> result;
+        try {
+          result = runDatabase(database);
+        } catch (Exception e) {
+          errors++;
+          say("FAILED on " + database + ": " + e);
+          e.printStackTrace();
+          result = Map.of("error", e.toString());
+        }
+        databases.put(database, result);
+        if (result.get("errors") instanceof List<?> list) {
+          errors += list.size();
+        }
+        write(results);
+      }
+    } finally {
+      smtp.stop();
+    }
+    results.put("finishedAt", Instant.now().toString());
+    results.put("loadAverageAtEnd", loadAverage());
+    results.put("errors", errors);
+    write(results);
+    say("Results: " + out.resolve("results.md").toAbsolutePath());
+    System.out.println(Files.readString(out.resolve("results.md")));
+    return results;
+  }
+
+  // ---------------------------------------------------------------------- one database
+
+  private Map<String, Object> runDatabase(String database) throws Exception {
+    Path dir = out.resolve(database);
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    List<Figure> figures = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    Map<String, Object> details = new LinkedHashMap<>();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("figures", figures);
+    result.put("details", details);
+    result.put("errors", errors);
+    long began = System.nanoTime();
+    EmbeddedPostgres embedded = null;
+    String url;
+    String user;
+    String password;
+    if (database.equals("h2")) {
+      url = "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/mileo";
+      user = "sa";
+      password = "";
+    } else if (sizes.postgresUrl != null) {
+      url = sizes.postgresUrl;
+      user = sizes.postgresUser;
+      password = sizes.postgresPassword;
+    } else {
+      embedded = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+          .setDataDirectory(dir.resolve("pgdata")).setCleanDataDirectory(true).start();
+      url = embedded.getJdbcUrl("postgres", "postgres");
+      user = "postgres";
+      password = "postgres";
+    }
+    List<Double> startups = new ArrayList<>();
+    List<Double> startupsInJvm = new ArrayList<>();
+    List<Double> heapAtRest = new ArrayList<>();
+    List<Double> rssAtRest = new ArrayList<>();
+    List<Double> heapUnderLoad = new ArrayList<>();
+    List<Double> rssUnderLoad = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
+    try {
+      Node a = startNode(database, "node-a", dir, url, user, password, nodes);
+      startups.add(a.spawnToReadySeconds());
+      startupsInJvm.add(a.startupMs / 1000.0);
+      details.put("database", a.call(Map.of("op", "dbInfo")));
+      details.put("setup", a.call(Map.of("op", "setup", "clients", sizes.clients)));
+      Map<String, Object> rest = a.call(Map.of("op", "memory"));
+      heapAtRest.add(number(rest, "heapUsedAfterGcMb"));
+      rssAtRest.add(a.residentMb());
+
+      step(errors, "timers at rest", () -> timersAtRest(a, database, figures, details));
+      step(errors, "lifecycle", () -> lifecycle(a, database, figures, details, heapUnderLoad, rssUnderLoad));
+      step(errors, "checklists", () -> checklists(a, figures, details));
+      if (!database.equals("h2") && sizes.twoNodeCount > 0) {
+        step(errors, "two nodes", () -> {
+          Node b = startNode(database, "node-b", dir, url, user, password, nodes);
+          startups.add(b.spawnToReadySeconds());
+          startupsInJvm.add(b.startupMs / 1000.0);
+          try {
+            twoNodes(a, b, database, figures, details);
+          } finally {
+            b.close();
+            nodes.remove(b);
+          }
+        });
+      }
+      step(errors, "task lists", () -> taskLists(a, figures, details));
+      step(errors, "deadline storm", () -> storm(List.of(a), "storm", sizes.stormCount, "4. Deadline storm", figures,
+          details));
+      a.close();
+      nodes.remove(a);
+      // further start-ups, on the database as the scenarios left it (with data)
+      for (int i = 1; i < sizes.startups; i++) {
+        Node again = startNode(database, "node-restart-" + i, dir, url, user, password, nodes);
+        startups.add(again.spawnToReadySeconds());
+        startupsInJvm.add(again.startupMs / 1000.0);
+        heapAtRest.add(number(again.call(Map.of("op", "memory")), "heapUsedAfterGcMb"));
+        rssAtRest.add(again.residentMb());
+        again.close();
+        nodes.remove(again);
+      }
+    } finally {
+      nodes.forEach(Node::close);
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+    figures.add(Figure.of("5. Start-up and memory", "start-up to ready (JVM spawn → application ready)", "s", startups,
+        Check.MEDIAN_AT_MOST, 15, "< 15 s"));
+    figures.add(Figure.info("5. Start-up and memory", "start-up as Spring reports it (JVM start → ready)", "s",
+        startupsInJvm));
+    figures.add(Figure.of("5. Start-up and memory", "heap after full GC, at rest", "MB", heapAtRest,
+        Check.MEDIAN_AT_MOST, 256, "< 256 MB"));
+    figures.add(Figure.info("5. Start-up and memory", "resident size, at rest", "MB", rssAtRest));
+    figures.add(Figure.info("5. Start-up and memory", "heap after full GC, under load", "MB", heapUnderLoad));
+    figures.add(Figure.info("5. Start-up and memory", "resident size, under load", "MB", rssUnderLoad));
+    figures.sort(Comparator.comparing(Figure::scenario));
+    result.put("minutes", (System.nanoTime() - began) / 6e10);
+    return result;
+  }
+
+  private Node startNode(String database, String name, Path dir, String url, String user, String password,
+      List<Node> nodes) throws Exception {
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
+        "--spring.datasource.password=" + password,
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + smtpPort,
+        "--spring.mail.properties.mail.smtp.starttls.enable=false",
+        "--mileo.mail.node-id=" + name,
+        "--mileo.security.initial-admin.password=" + ADMIN_PASSWORD,
+        "--mileo.audit.file=" + dir.resolve("audit-" + name + ".jsonl").toAbsolutePath(),
+        "--camunda.bpm.generic-properties.properties.hostname=" + name));
+    if (!database.equals("h2")) {
+      args.add("--spring.profiles.active=postgres");
+    }
+    args.addAll(sizes.nodeArgs);
+    say("starting " + name + " on " + database);
+    Node node = Node.start(name, sizes.xmx, args, dir.resolve(name + ".log"), 600);
+    nodes.add(node);
+    say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")");
+    return node;
+  }
+
+  // ---------------------------------------------------------------------- 7. timers at rest
+
+  private void timersAtRest(Node a, String database, List<Figure> figures, Map<String, Object> details)
+      throws Exception {
+    if (sizes.restTimers <= 0) {
+      return;
+    }
+    String tag = "rest-" + database;
+    long now = System.currentTimeMillis();
+    long from = now + 5_000;
+    long to = from + sizes.restTimerSpreadSeconds * 1000L;
+    say("timers at rest: " + sizes.restTimers + " due over " + sizes.restTimerSpreadSeconds + " s");
+    a.call(Map.of("op", "timers", "tag", tag, "count", sizes.restTimers, "from", from, "to", to));
+    Map<String, Object> lags = waitForTimers(a, tag, to);
+    details.put("timersAtRest", withoutList(lags, "lagsMs"));
+    figures.add(Figure.of("7. Timer accuracy", "timer lag at rest (due → executed)", "s", seconds(lags.get("lagsMs")),
+        Check.P95_AT_MOST, 10, "p95 < 10 s"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> waitForTimers(Node node, String tag, long lastDue) throws Exception {
+    sleepUntil(lastDue + 2_000);
+    long giveUp = System.currentTimeMillis() + 180_000;
+    while (true) {
+      Map<String, Object> lags = node.call(Map.of("op", "timerLags", "tag", tag));
+      int started = number(lags, "started").intValue();
+      if (((List<Object>) lags.get("lagsMs")).size() >= started || System.currentTimeMillis() > giveUp) {
+        return lags;
+      }
+      Thread.sleep(1_000);
+    }
+  }
+
+  // ---------------------------------------------------------------------- 1. lifecycle (+ 7 under load, 5 under load)
+
+  private void lifecycle(Node a, String database, List<Figure> figures, Map<String, Object> details,
+      List<Double> heapUnderLoad, List<Double> rssUnderLoad) throws Exception {
+    int n = sizes.lifecycleCount;
+    say("lifecycle: warm-up");
+    a.call(command("lifecycle", "kind", "incident", "count", Math.max(2, n / 4), "drivers", sizes.drivers));
+    a.call(command("lifecycle", "kind", "bare", "count", Math.max(2, n / 4), "drivers", sizes.drivers));
+    smtp.purgeEmailFromAllMailboxes();
+    List<Double> incidents = new ArrayList<>();
+    List<Double> bare = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    List<Long> perIncidentMs = new ArrayList<>();
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    double estimate = 10;
+    long lastDue = 0;
+    for (int round = 1; round <= sizes.rounds; round++) {
+      String tag = "load-" + database + "-" + round;
+      long from = System.currentTimeMillis() + 1_000;
+      long to = from + (long) (estimate * 800);
+      a.call(Map.of("op", "timers", "tag", tag, "count", sizes.loadTimers, "from", from, "to", to));
+      tags.add(tag);
+      lastDue = Math.max(lastDue, to);
+      Map<String, Object> inc = a.call(command("lifecycle", "kind", "incident", "count", n, "drivers", sizes.drivers));
+      Map<String, Object> bar = a.call(command("lifecycle", "kind", "bare", "count", n, "drivers", sizes.drivers));
+      failuresOf(inc, "incident lifecycle");
+      failuresOf(bar, "bare lifecycle");
+      double incRate = number(inc, "completed") / number(inc, "seconds");
+      double bareRate = number(bar, "completed") / number(bar, "seconds");
+      incidents.add(incRate);
+      bare.add(bareRate);
+      ratios.add(bareRate / incRate);
+      perIncidentMs.addAll(longs(inc.get("latenciesMs")));
+      rounds.add(Map.of("incident", withoutList(inc, "latenciesMs"), "bare", withoutList(bar, "latenciesMs")));
+      estimate = number(inc, "seconds") + number(bar, "seconds");
+      say(String.format("lifecycle round %d: %.2f incidents/s, %.2f bare/s, overhead %.2f×", round, incRate, bareRate,
+          bareRate / incRate));
+    }
+    // one more round, not counted, with the memory probe in its middle
+    CompletableFuture<Map<String, Object>> loaded =
+        a.send(command("lifecycle", "kind", "incident", "count", n, "drivers", sizes.drivers));
+    Thread.sleep((long) (estimate * 300));
+    if (!loaded.isDone()) {
+      heapUnderLoad.add(number(a.call(Map.of("op", "memory")), "heapUsedAfterGcMb"));
+      rssUnderLoad.add(a.residentMb());
+    }
+    loaded.get(1, TimeUnit.HOURS);
+    List<Long> loadLags = new ArrayList<>();
+    List<Map<String, Object>> timerDetails = new ArrayList<>();
+    for (String tag : tags) {
+      Map<String, Object> lags = waitForTimers(a, tag, lastDue);
+      loadLags.addAll(longs(lags.get("lagsMs")));
+      timerDetails.add(withoutList(lags, "lagsMs"));
+    }
+    details.put("lifecycleRounds", rounds);
+    details.put("timersUnderLoad", timerDetails);
+    details.put("mailsReceivedDuringLifecycle", smtp.getReceivedMessages().length);
+    smtp.purgeEmailFromAllMailboxes();
+    String scenario = "1. Lifecycle throughput";
+    figures.add(Figure.info(scenario, "security incidents, whole lifecycle (" + n + " per round)", "/s", incidents));
+    figures.add(Figure.info(scenario, "bare process, same user tasks (" + n + " per round)", "/s", bare));
+    figures.add(Figure.of(scenario, "overhead: bare rate ÷ incident rate", "×", ratios, Check.MEDIAN_AT_MOST, 1.5,
+        "≤ 1.5×"));
+    figures.add(Figure.info(scenario, "one incident, start to end (with " + sizes.drivers + " drivers)", "ms",
+        perIncidentMs));
+    figures.add(Figure.of("7. Timer accuracy", "timer lag under the load of (1)", "s", seconds(loadLags),
+        Check.P95_AT_MOST, 10, "p95 < 10 s"));
+  }
+
+  // ---------------------------------------------------------------------- 2. checklists
+
+  private void checklists(Node a, List<Figure> figures, Map<String, Object> details) throws Exception {
+    say("checklists: warm-up");
+    a.call(command("checklists", "count", Math.max(2, sizes.checklistCount / 4), "drivers", sizes.drivers));
+    List<Double> rates = new ArrayList<>();
+    List<Map<String, Object>> rounds = new ArrayList<>();
+    for (int round = 1; round <= sizes.rounds; round++) {
+      Map<String, Object> r = a.call(command("checklists", "count", sizes.checklistCount, "drivers", sizes.drivers));
+      failuresOf(r, "checklists");
+      if (number(r, "documentsIssued") < number(r, "completed")) {
+        throw new IllegalStateException("checklists ended without their document: " + r);
+      }
+      rates.add(number(r, "completed") / number(r, "seconds"));
+      rounds.add(withoutList(r, "latenciesMs"));
+      say(String.format("checklists round %d: %.2f/s", round, rates.get(rates.size() - 1)));
+    }
+    details.put("checklistRounds", rounds);
+    smtp.purgeEmailFromAllMailboxes();
+    figures.add(Figure.info("2. Checklist throughput",
+        "commissionings filled, signed, issued with PDF (" + sizes.checklistCount + " per round)", "/s", rates));
+  }
+
+  // ---------------------------------------------------------------------- 6. two nodes
+
+  private void twoNodes(Node a, Node b, String database, List<Figure> figures, Map<String, Object> details)
+      throws Exception {
+    int n = sizes.twoNodeCount;
+    int drivers = sizes.drivers;
+    say("two nodes: warm-up of node b");
+    b.call(command("lifecycle", "kind", "incident", "count", Math.max(2, n / 4), "drivers", drivers));
+    List<Double> one = new ArrayList<>();
+    List<Double> two = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    String tag = "cluster-" + database;
+    double estimate = 20;
+    long from = System.currentTimeMillis() + 2_000;
+    long to = from + (long) (estimate * 1000 * sizes.twoNodeRounds);
+    a.call(Map.of("op", "timers", "tag", tag, "count", sizes.loadTimers * sizes.twoNodeRounds, "from", from, "to", to));
+    for (int round = 1; round <= sizes.twoNodeRounds; round++) {
+      Map<String, Object> single = a.call(command("lifecycle", "kind", "incident", "count", n, "drivers", 2 * drivers));
+      failuresOf(single, "one node");
+      double oneRate = number(single, "completed") / number(single, "seconds");
+      long t0 = System.nanoTime();
+      CompletableFuture<Map<String, Object>> fa = a.send(command("lifecycle", "kind", "incident", "count", n / 2,
+          "drivers", drivers));
+      CompletableFuture<Map<String, Object>> fb = b.send(command("lifecycle", "kind", "incident", "count", n - n / 2,
+          "drivers", drivers));
+      Map<String, Object> ra = fa.get(1, TimeUnit.HOURS);
+      Map<String, Object> rb = fb.get(1, TimeUnit.HOURS);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      failuresOf(ra, "node a");
+      failuresOf(rb, "node b");
+      double twoRate = (number(ra, "completed") + number(rb, "completed")) / wall;
+      one.add(oneRate);
+      two.add(twoRate);
+      ratios.add(twoRate / oneRate);
+      say(String.format("two nodes round %d: one node %.2f/s, two nodes %.2f/s (%.2f×)", round, oneRate, twoRate,
+          twoRate / oneRate));
+    }
+    Map<String, Object> timers = waitForTimers(a, tag, to);
+    details.put("clusterTimers", withoutList(timers, "lagsMs"));
+    smtp.purgeEmailFromAllMailboxes();
+    String scenario = "6. Two nodes on one PostgreSQL";
+    figures.add(Figure.info(scenario, "one node, " + 2 * drivers + " drivers (" + n + " incidents)", "/s", one));
+    figures.add(Figure.info(scenario, "two nodes, " + drivers + " drivers each (" + n + " incidents)", "/s", two));
+    figures.add(Figure.of(scenario, "two nodes ÷ one node", "×", ratios, Check.MEDIAN_AT_LEAST, 1.6, "≥ 1.6×"));
+    int started = number(timers, "started").intValue();
+    figures.add(Figure.of(scenario, "timers (" + started + ") not fired exactly once", "",
+        List.of(Math.abs(number(timers, "boundaryOrCatchActivations") - started)
+            + number(timers, "jobsExecutedMoreThanOnce")), Check.MAX_AT_MOST, 0, "0"));
+    storm(List.of(a, b), "cluster-storm", sizes.twoNodeReminders, scenario, figures, details);
+  }
+
+  // ---------------------------------------------------------------------- 3. task lists
+
+  @SuppressWarnings("unchecked")
+  private void taskLists(Node a, List<Figure> figures, Map<String, Object> details) throws Exception {
+    say("task lists: seeding " + sizes.openIncidents + " incidents and " + sizes.openChecklists + " checklists");
+    a.call(Map.of("op", "jobExecutor", "active", false));
+    // -Dbench.tasklists.seed=false: measure on the data already there (a database given by URL)
+    Map<String, Object> seed = Boolean.parseBoolean(System.getProperty("bench.tasklists.seed", "true"))
+        ? a.call(command("seedTasklists", "incidents", sizes.openIncidents, "checklists",
+            sizes.openChecklists, "drivers", sizes.seedDrivers, "batch", sizes.seedBatch))
+        : Map.of("seconds", 0, "failures", 0, "openTasks", "as found");
+    a.call(Map.of("op", "jobExecutor", "active", true));
+    details.put("tasklistSeed", seed);
+    say("seeded in " + Math.round(number(seed, "seconds")) + " s: " + seed.get("openTasks") + " open tasks");
+    if (number(seed, "failures") > 0) {
+      throw new IllegalStateException("seeding failed: " + seed.get("errors"));
+    }
+    String base = "http://127.0.0.1:" + a.port + "/engine-rest";
+    Map<String, String> users = new LinkedHashMap<>();
+    users.put("referent", BenchAgent.REFERENT);
+    users.put("technician", BenchAgent.TECH);
+    users.put("client RSSI", BenchAgent.rssi(BenchAgent.clientId(1)));
+    Map<String, Object> perRole = new LinkedHashMap<>();
+    String scenario = "3. Task lists at scale";
+    figures.add(Figure.info(scenario, "seeding " + sizes.openIncidents + " incidents + " + sizes.openChecklists
+        + " checklists (job executor off, " + sizes.seedBatch + " per transaction)", "s", List.of(number(seed, "seconds"))));
+    for (Map.Entry<String, String> role : users.entrySet()) {
+      String user = role.getValue();
+      List<Map<String, Object>> filters = JSON.readValue(get(base + "/filter?resourceType=Task", user).body(), List.class);
+      Map<String, Object> team = filters.stream().filter(f -> "Tâches de mon équipe".equals(f.get("name"))).findFirst()
+          .orElseThrow(() -> new IllegalStateException(user + " has no team filter"));
+      String listUrl = base + "/filter/" + team.get("id") + "/list?firstResult=0&maxResults=15";
+      String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"firstResult\":0,"
+          + "\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+      for (int i = 0; i < 3; i++) {
+        post(listUrl, user, body);
+      }
+      List<Double> list = new ArrayList<>();
+      List<Double> counts = new ArrayList<>();
+      List<Double> filterList = new ArrayList<>();
+      Map<String, Object> taskCounts = new LinkedHashMap<>();
+      for (int i = 0; i < sizes.latencySamples; i++) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = post(listUrl, user, body);
+        list.add((System.nanoTime() - t0) / 1e6);
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("list as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        t0 = System.nanoTime();
+        get(base + "/filter?resourceType=Task", user);
+        filterList.add((System.nanoTime() - t0) / 1e6);
+        t0 = System.nanoTime();
+        for (Map<String, Object> filter : filters) {
+          Map<String, Object> count = JSON.readValue(get(base + "/filter/" + filter.get("id") + "/count", user).body(),
+              Map.class);
+          taskCounts.put((String) filter.get("name"), count.get("count"));
+        }
+        counts.add((System.nanoTime() - t0) / 1e6);
+      }
+      perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts));
+      figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL)", "ms",
+          list, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+      figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
+          + " filters (one GET /filter/{id}/count each)", "ms", counts));
+      figures.add(Figure.info(scenario, role.getKey() + ": GET /filter?resourceType=Task", "ms", filterList));
+      say(role.getKey() + ": list p95 " + Math.round(Figure.percentile(sorted(list), 95)) + " ms, "
+          + taskCounts);
+    }
+    details.put("taskLists", perRole);
+  }
+
+  private HttpResponse<String> get(String url, String user) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user))
+        .header("Accept", "application/json").GET().timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String url, String user, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user))
+        .header("Accept", "application/hal+json, application/json; q=0.5").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------- 4. deadline storm
+
+  /**
+   * {@code count} open tasks whose first reminder falls due at the same instant T, on these
+   * nodes (job executors off while seeding; T leaves time for the seeding, measured first on a
+   * small calibration batch whose reminders are far away); then the time until every reminder
+   * is in the outbox and delivered to the SMTP server, exactly once.
+   */
+  @SuppressWarnings("unchecked")
+  private void storm(List<Node> nodes, String name, int count, String scenario, List<Figure> figures,
+      Map<String, Object> details) throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    // business keys of this run only (a database given by URL may hold earlier runs' instances)
+    String tag = name + Long.toString(System.currentTimeMillis(), 36);
+    Node a = nodes.get(0);
+    smtp.purgeEmailFromAllMailboxes();
+    for (Node node : nodes) {
+      node.call(Map.of("op", "jobExecutor", "active", false));
+    }
+    int calibration = Math.max(10, Math.min(200, count / 10));
+    Map<String, Object> cal = a.call(command("seedDeadlines", "tag", "calibration" + tag, "count", calibration,
+        "startedAt", System.currentTimeMillis(), "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
+    double perInstance = number(cal, "seconds") / calibration;
+    long leadMs = (long) (1000 * (count * perInstance * 1.6 + 10));
+    long due = System.currentTimeMillis() + leadMs;
+    say(String.format("%s: %d reminders due in %.0f s (seeding ~%.1f ms each)", tag, count, leadMs / 1000.0,
+        perInstance * 1000));
+    Map<String, Object> seed = a.call(command("seedDeadlines", "tag", tag, "count", count,
+        "startedAt", due - Duration.ofHours(24).toMillis(), "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
+    long seeded = System.currentTimeMillis();
+    for (Node node : nodes) {
+      node.call(Map.of("op", "jobExecutor", "active", true));
+    }
+    failuresOf(seed, "deadline seeding");
+    boolean valid = seeded < due - 1_000;
+    long giveUp = due + sizes.stormTimeoutSeconds * 1000L;
+    Map<String, Object> reminders;
+    int delivered;
+    int lastDelivered = -1;
+    long lastProgress = System.currentTimeMillis();
+    sleepUntil(due);
+    while (true) {
+      reminders = a.call(Map.of("op", "reminders", "tag", tag));
+      delivered = number(reminders, "sent").intValue();
+      if (delivered != lastDelivered) {
+        lastDelivered = delivered;
+        lastProgress = System.currentTimeMillis();
+      }
+      if (delivered >= count || System.currentTimeMillis() > giveUp || System.currentTimeMillis() - lastProgress > 120_000) {
+        break;
+      }
+      Thread.sleep(1_000);
+    }
+    long finished = System.currentTimeMillis();
+    Set<String> ids = new HashSet<>((List<String>) reminders.get("ids"));
+    Map<String, Integer> received = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      String id = header(message, "X-Mileo-Outbox-Id");
+      if (id != null && ids.contains(id)) {
+        received.merge(id, 1, Integer::sum);
+      }
+    }
+    // GreenMail keeps one copy per recipient: count the distinct deliveries per outbox row
+    long duplicates = received.values().stream().filter(c -> c > 1).count();
+    List<Long> sendLags = longs(reminders.get("sendLagsMs"));
+    List<Long> writeLags = longs(reminders.get("writeLagsMs"));
+    Map<String, Object> summary = new LinkedHashMap<>(withoutList(reminders, "sendLagsMs", "writeLagsMs", "ids"));
+    summary.put("validSeeding", valid);
+    summary.put("seedSeconds", seed.get("seconds"));
+    summary.put("leadSeconds", leadMs / 1000.0);
+    summary.put("receivedAtSmtp", received.size());
+    summary.put("duplicatesAtSmtp", duplicates);
+    summary.put("secondsFromDueToLastDelivery", (sendLags.isEmpty() ? finished - due
+        : sendLags.stream().mapToLong(Long::longValue).max().orElse(0)) / 1000.0);
+    details.put(name, summary);
+    say(tag + ": " + summary);
+    if (!valid) {
+      throw new IllegalStateException(tag + ": seeding overran the lead time (" + summary + ")");
+    }
+    String label = nodes.size() > 1 ? " (" + nodes.size() + " nodes)" : "";
+    figures.add(Figure.of(scenario, count + " reminders due at once" + label + ": due → all in the outbox", "s",
+        List.of(writeLags.stream().mapToLong(Long::longValue).max().orElse(-1) / 1000.0), Check.NONE, 0, ""));
+    figures.add(Figure.of(scenario, count + " reminders due at once" + label + ": due → all delivered", "s",
+        List.of(received.size() < count ? Double.POSITIVE_INFINITY
+            : sendLags.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0),
+        Check.MAX_AT_MOST, 60, "≤ 60 s"));
+    figures.add(Figure.info(scenario, "lag due → delivered, per reminder" + label, "s", seconds(sendLags)));
+    figures.add(Figure.of(scenario, "reminders lost or duplicated" + label, "",
+        List.of((count - received.size()) + duplicates), Check.MAX_AT_MOST, 0, "0"));
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  private static String header(MimeMessage message, String name) {
+    try {
+      return message.getHeader(name, null);
+    } catch (MessagingException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------------- output
+
+  @SuppressWarnings("unchecked")
+  private void write(Map<String, Object> results) throws IOException {
+    Map<String, Object> serializable = new LinkedHashMap<>(results);
+    Map<String, Object> databases = new LinkedHashMap<>();
+    ((Map<String, Object>) results.get("databases")).forEach((db, r) -> {
+      Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) r);
+      if (copy.get("figures") instanceof List<?> figures) {
+        copy.put("figures", figures.stream().map(f -> ((Figure) f).toMap()).toList());
+      }
+      databases.put(db, copy);
+    });
+    serializable.put("databases", databases);
+    JSON.writeValue(out.resolve("results.json").toFile(), serializable);
+    Files.writeString(out.resolve("results.md"), markdown(results));
+  }
+
+  @SuppressWarnings("unchecked")
+  private String markdown(Map<String, Object> results) {
+    StringBuilder md = new StringBuilder();
+    Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+    md.append("# Benchmark results\n\n");
+    md.append("Started ").append(results.get("startedAt")).append(" on ").append(machine.get("cores"))
+        .append(" cores (").append(machine.get("os")).append(", Java ").append(machine.get("java"))
+        .append("), load average at start ").append(machine.get("loadAverage"));
+    if (results.get("loadAverageAtEnd") != null) {
+      md.append(", at end ").append(results.get("loadAverageAtEnd"));
+    }
+    md.append(". Sizes: ").append(sizes.name).append(" (").append(sizes.toMap()).append(").\n\n");
+    ((Map<String, Object>) results.get("databases")).forEach((db, r) -> {
+      Map<String, Object> result = (Map<String, Object>) r;
+      md.append("## ").append(db.equals("h2") ? "H2 (file)" : "PostgreSQL").append("\n\n");
+      if (result.get("details") instanceof Map<?, ?> details && details.get("database") != null) {
+        md.append("Database: ").append(details.get("database")).append("\n\n");
+      }
+      if (result.get("error") != null) {
+        md.append("Failed: ").append(result.get("error")).append("\n\n");
+        return;
+      }
+      md.append("| scenario | figure | unit | median | p95 | max | n | target | |\n");
+      md.append("|---|---|---|---:|---:|---:|---:|---|---|\n");
+      for (Object o : (List<Object>) result.get("figures")) {
+        Figure f = (Figure) o;
+        md.append("| ").append(f.scenario()).append(" | ").append(f.name()).append(" | ").append(f.unit())
+            .append(" | ").append(f.cell(f.median())).append(" | ").append(f.cell(f.p95())).append(" | ")
+            .append(f.cell(f.max())).append(" | ").append(f.samples()).append(" | ").append(f.target()).append(" | ")
+            .append(f.verdict()).append(" |\n");
+      }
+      List<String> errors = (List<String>) result.get("errors");
+      if (errors != null && !errors.isEmpty()) {
+        md.append("\nErrors: ").append(String.join("; ", errors)).append('\n');
+      }
+      md.append("\nRun took ").append(Math.round(number(result, "minutes") * 10) / 10.0).append(" min.\n\n");
+    });
+    return md.toString();
+  }
+
+  private Map<String, Object> machine() {
+    Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("loadAverage", loadAverage());
+    try {
+      machine.put("memoryMb", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D", "").transform(
+          kb -> Long.parseLong(kb) / 1024));
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return machine;
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  // ---------------------------------------------------------------------- helpers
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  private void step(List<String> errors, String name, Step step) {
+    String key = name.replace(" ", "").replace("deadline", "").replace("atrest", "");
+    if (!sizes.scenarios.contains(key)) {
+      return;
+    }
+    try {
+      step.run();
+    } catch (Exception | AssertionError e) {
+      String message = name + ": " + e;
+      errors.add(message);
+      say("FAILED " + message);
+      e.printStackTrace();
+    }
+  }
+
+  private void say(String message) {
+    String line = Instant.now().toString().substring(11, 19) + " [bench] " + message;
+    log.add(line);
+    System.out.println(line);
+  }
+
+  static String classpath() {
+    String classpath = System.getProperty("java.class.path");
+    if (!classpath.contains(java.io.File.pathSeparator) && System.getProperty("surefire.test.class.path") != null) {
+      classpath = System.getProperty("surefire.test.class.path");
+    }
+    // no empty entry: the JVM reads one as the working directory, whose bpmn/ would deploy twice
+    return java.util.Arrays.stream(System.getProperty("bench.classpath", classpath).split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  private static Map<String, Object> command(String op, Object... pairs) {
+    Map<String, Object> command = new LinkedHashMap<>();
+    command.put("op", op);
+    for (int i = 0; i < pairs.length; i += 2) {
+      command.put((String) pairs[i], pairs[i + 1]);
+    }
+    return command;
+  }
+
+  private static void failuresOf(Map<String, Object> result, String what) {
+    if (number(result, "failures") > 0) {
+      throw new IllegalStateException(what + ": " + result.get("failures") + " failed, e.g. " + result.get("errors"));
+    }
+  }
+
+  static Double number(Map<String, Object> map, String key) {
+    Object value = map.get(key);
+    return value == null ? Double.NaN : ((Number) value).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Long> longs(Object list) {
+    List<Long> values = new ArrayList<>();
+    if (list != null) {
+      ((List<Number>) list).forEach(n -> values.add(n.longValue()));
+    }
+    return values;
+  }
+
+  private static List<Double> seconds(Object millis) {
+    return longs(millis).stream().map(ms -> ms / 1000.0).toList();
+  }
+
+  private static List<Double> sorted(List<Double> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static Map<String, Object> withoutList(Map<String, Object> map, String... keys) {
+    Map<String, Object> copy = new LinkedHashMap<>(map);
+    for (String key : keys) {
+      copy.remove(key);
+    }
+    return copy;
+  }
+
+  private static void sleepUntil(long epochMs) throws InterruptedException {
+    long wait = epochMs - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,57 @@
+package com.mileotech.cyber.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark in miniature (a few instances, H2 only), so the normal build proves the harness
+ * works: a node JVM starts, every scenario runs and reports, the results are written. The
+ * figures themselves mean nothing at this size; the real run is {@code mvn -Pbench verify}.
+ */
+@Tag("own-engine")
+class BenchSmokeTest {
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theBenchmarkRunsEveryScenarioAndWritesItsResults() throws Exception {
+    Path out = Path.of("target/bench-smoke");
+    Map<String, Object> results = new Bench(Sizes.of(Map.of("bench.size", "smoke")), out).run();
+
+    Map<String, Object> h2 = (Map<String, Object>) ((Map<String, Object>) results.get("databases")).get("h2");
+    assertThat(h2.get("errors")).as("errors of the run").isEqualTo(List.of());
+    assertThat(results.get("errors")).isEqualTo(0);
+    List<Figure> figures = (List<Figure>) h2.get("figures");
+    assertThat(figures).extracting(Figure::scenario).contains("1. Lifecycle throughput", "2. Checklist throughput",
+        "3. Task lists at scale", "4. Deadline storm", "5. Start-up and memory", "7. Timer accuracy");
+    assertThat(figures).allSatisfy(f -> assertThat(f.samples()).as(f.name()).isPositive());
+    assertThat(figure(figures, "reminders lost or duplicated").max()).isZero();
+    assertThat(figure(figures, "10 reminders due at once: due → all delivered").met()).isTrue();
+    assertThat(figure(figures, "overhead: bare rate ÷ incident rate").median()).isPositive();
+
+    Map<String, Object> details = (Map<String, Object>) h2.get("details");
+    List<Map<String, Object>> rounds = (List<Map<String, Object>>) details.get("lifecycleRounds");
+    Map<String, Object> incident = (Map<String, Object>) rounds.get(0).get("incident");
+    assertThat(incident.get("completed")).isEqualTo(3);
+    // every user task of the lifecycle was submitted, once
+    assertThat(((Number) incident.get("userTasksPerInstance")).doubleValue()).isEqualTo(IncidentSteps.STEPS.size());
+    Map<String, Object> storm = (Map<String, Object>) details.get("storm");
+    assertThat(storm.get("rows")).isEqualTo(10);
+    assertThat(storm.get("receivedAtSmtp")).isEqualTo(10);
+    Map<String, Object> seed = (Map<String, Object>) details.get("tasklistSeed");
+    assertThat(seed.get("failures")).isEqualTo(0);
+
+    assertThat(Files.readString(out.resolve("results.md"))).contains("## H2 (file)", "| 3. Task lists at scale |");
+    assertThat(Files.readString(out.resolve("results.json"))).contains("\"cores\" : " + Runtime.getRuntime().availableProcessors());
+  }
+
+  private static Figure figure(List<Figure> figures, String name) {
+    return figures.stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no figure " + name));
+  }
+}
