@@ -110,6 +110,26 @@ class SecurityIncidentApiTest {
   }
 
   @Test
+  void aReportRefusedByTheProcedureThroughTheEngineRestApiIsABadRequestNamingTheFieldsAndStartsNothing() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident").count();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String form = "{\"variables\":{\"clientId\":{\"value\":\"client-inexistant\"},"
+        + "\"detectionSource\":{\"value\":\"technicien-sur-site\"},\"description\":{\"value\":\"NVR muet\"}}}";
+    ResponseEntity<String> refused = http.withBasicAuth(TECH, TestUsers.PASSWORD).exchange(
+        "/engine-rest/process-definition/key/security-incident/submit-form", HttpMethod.POST,
+        new HttpEntity<>(form, headers), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    JsonNode error = json.readTree(refused.getBody());
+    assertThat(error.get("type").asText()).isEqualTo("RefusedInput");
+    assertThat(error.get("message").asText()).startsWith("Signalement refusé : ")
+        .contains("client inconnu : « client-inexistant »", "au moins un site concerné est obligatoire");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident").count())
+        .isEqualTo(before);
+  }
+
+  @Test
   void theSameAlertTwiceIsTheSameIncident() throws Exception {
     Map<String, Object> body = alert();
     String first = json.readTree(post(SUPERVISION, body).getBody()).get("reference").asText();
