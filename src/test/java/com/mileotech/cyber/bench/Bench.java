@@ -63,6 +63,9 @@ public final class Bench {
   }
 
   public static void main(String[] args) throws Exception {
+    // the SMTP server logs a line per new mailbox (thousands in the storm): keep the table readable
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen"))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     Path out = Path.of(System.getProperty("bench.out", "target/bench"));
     Map<String, Object> results = new Bench(Sizes.fromSystemProperties(), out).run();
     int missedOrFailed = ((Number) results.get("errors")).intValue();
