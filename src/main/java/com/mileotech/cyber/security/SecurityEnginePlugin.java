@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that application.yaml cannot express: our password policy, audited logins,
- * the user operation log copied to the audit trail, and a cheaper lookup of the user's groups
- * before permission checks (GroupLookupAuthorizationManager).
+ * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
+ * before permission checks (GroupLookupAuthorizationManager), another client's entities not found
+ * by id (TenantScopedEntityManager), and start forms for those who may start (StartFormsForStarters).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -37,6 +38,8 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       sessionFactories.addAll(configuration.getCustomSessionFactories());
     }
     sessionFactories.add(new GroupLookupAuthorizationManager.Factory());
+    sessionFactories.add(new TenantScopedEntityManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+    configuration.setFormService(new StartFormsForStarters());
   }
 }
