@@ -112,6 +112,9 @@ public final class AccessPolicy {
         "security-update-client", "equipment-replacement", "hardening-reverification")) {
       grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
     }
+    // Camunda lets a group's members read the group; the RSSIs of all clients share one, and reading
+    // it told an RSSI which accounts are other clients' RSSIs (GET /engine-rest/group?member=rssi.x).
+    withdraw(Groups.CLIENT_RSSI, Resources.GROUP, Groups.CLIENT_RSSI_ID, READ);
 
     // --- Security updates (GUID-PREM-003 §01, §03; issue 10) -------------------------------------
     // Staff publish an update from Tasklist's start form (security-update); a maker's or CERT feed

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.ActivityStatisticsImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
@@ -127,6 +128,9 @@ class TenantScopedEntityManager extends DbEntityManager {
 
   @Override
   public Object selectOne(String statement, Object parameter) {
+    if (isUnscopedStatistics(statement)) {
+      return 0L;
+    }
     Object result = super.selectOne(statement, parameter);
     return result == null || isVisible(result, visibleTenants()) ? result : null;
   }
@@ -134,6 +138,9 @@ class TenantScopedEntityManager extends DbEntityManager {
   @Override
   @SuppressWarnings({"rawtypes", "unchecked"})
   public List selectListWithRawParameter(String statement, Object parameter, int firstResult, int maxResults) {
+    if (isUnscopedStatistics(statement)) {
+      return new ArrayList();
+    }
     List loaded = super.selectListWithRawParameter(statement, parameter, firstResult, maxResults);
     Set<String> visible = visibleTenants();
     if (visible == null || loaded.isEmpty()) {
@@ -169,6 +176,39 @@ class TenantScopedEntityManager extends DbEntityManager {
     }
   }
 
+  /**
+   * Camunda's historic activity statistics (GET /history/process-definition/{id}/statistics) count
+   * every client's instances and incidents: no tenant check in their SQL. Someone who does not see
+   * every client gets nothing from them (Cockpit's own views use the runtime statistics).
+   */
+  private boolean isUnscopedStatistics(String statement) {
+    if (!statement.startsWith("selectHistoricActivityStatistics")
+        && !statement.startsWith("selectHistoricCaseActivityStatistics")) {
+      return false;
+    }
+    Set<String> visible = visibleTenants();
+    return visible != null && !visible.containsAll(allTenants());
+  }
+
+  private List<String> allTenants() {
+    String table = Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_ID_TENANT";
+    try (PreparedStatement query = connection().prepareStatement("SELECT ID_ FROM " + table);
+        ResultSet rows = query.executeQuery()) {
+      List<String> tenantIds = new ArrayList<>();
+      while (rows.next()) {
+        tenantIds.add(rows.getString(1));
+      }
+      return tenantIds;
+    } catch (SQLException e) {
+      throw new ProcessEngineException("Cannot read the tenants", e);
+    }
+  }
+
+  /** The command's own connection and transaction, past this manager's filter and cache. */
+  private Connection connection() {
+    return ((DbSqlSession) persistenceSession).getSqlSession().getConnection();
+  }
+
   /** The tenants the user may see in this command, or null when the engine does not check tenants now. */
   private Set<String> visibleTenants() {
     CommandContext context = Context.getCommandContext();
@@ -186,6 +226,12 @@ class TenantScopedEntityManager extends DbEntityManager {
   private boolean isVisible(Object entity, Set<String> visible) {
     if (visible == null) {
       return true;
+    }
+    if (entity instanceof ActivityStatisticsImpl activity) {
+      // Camunda's activity statistics collect the activities of failed jobs and incidents without
+      // the tenant check its counts have: a row counting nothing is another client's failure
+      return activity.getInstances() > 0 || activity.getFailedJobs() > 0
+          || activity.getIncidentStatistics().stream().anyMatch(i -> i.getIncidentCount() > 0);
     }
     String tenantId = tenantOf(entity);
     return tenantId == null || visible.contains(tenantId) || dbEntityCache.isTransient((DbEntity) entity);
@@ -238,8 +284,7 @@ class TenantScopedEntityManager extends DbEntityManager {
       sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT TENANT_ID_ FROM ").append(prefix).append(table)
           .append(" WHERE ID_ = ?");
     }
-    Connection connection = ((DbSqlSession) persistenceSession).getSqlSession().getConnection();
-    try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+    try (PreparedStatement query = connection().prepareStatement(sql.toString())) {
       for (int i = 1; i <= TABLES_BY_ID.size(); i++) {
         query.setString(i, id);
       }

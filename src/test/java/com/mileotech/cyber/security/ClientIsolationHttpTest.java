@@ -196,7 +196,17 @@ class ClientIsolationHttpTest {
       get("/history/user-operation?processInstanceId={process}", Control.NONE),
       call("DELETE", "/history/process-instance/{process}", null),
       call("DELETE", "/history/process-instance/{process}/variable-instances", null),
-      call("POST", "/signal", "{\"name\":\"ProbeSignal\",\"executionId\":\"{execution}\"}"));
+      call("POST", "/signal", "{\"name\":\"ProbeSignal\",\"executionId\":\"{execution}\"}"),
+      // the client itself: its tenant and its RSSI's account
+      get("/tenant/{tenant}", Control.NONE),
+      get("/tenant?id={tenant}", Control.NONE),
+      get("/tenant/count?id={tenant}", Control.NONE),
+      get("/user?memberOfTenant={tenant}", Control.NONE),
+      get("/user/{user}/profile", Control.NONE),
+      get("/tenant?userMember={user}", Control.NONE),
+      get("/group?member={user}", Control.NONE),
+      get("/group/count?member={user}", Control.NONE),
+      get("/identity/groups?userId={user}", Control.NONE));
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
@@ -267,6 +277,8 @@ class ClientIsolationHttpTest {
         .forEach(job -> managementService.executeJob(job.getId()));
     ids.put("incidentProcess", incidentProcess);
     ids.put("incidentTask", taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId());
+    ids.put("tenant", TestClients.OIV);
+    ids.put("user", OWNER);
     target = ids;
   }
 
@@ -419,7 +431,7 @@ class ClientIsolationHttpTest {
       "/history/detail", "/history/activity-instance", "/history/incident", "/history/job-log",
       "/history/identity-link-log", "/history/external-task-log", "/history/user-operation",
       "/history/decision-instance", "/history/task/report?reportType=count&groupBy=processDefinition",
-      "/history/process-definition/key/" + PROBE + "/statistics", "/history/batch", "/batch", "/tenant",
+      "/history/batch", "/batch", "/tenant",
       "/tenant?userMember=" + OWNER, "/user", "/group", "/identity/groups?userId=" + ATTACKER, "/authorization",
       "/process-definition/key/security-incident/xml", "/process-definition/key/" + PROBE + "/xml",
       "/decision-definition/key/regulatory-obligations/xml", "/process-definition/key/security-incident/deployed-start-form",
@@ -431,6 +443,12 @@ class ClientIsolationHttpTest {
         probeBusinessKey, target.get("process"));
     WebappSession session = WebappSession.login(port, ATTACKER, TestUsers.PASSWORD, "tasklist");
     List<String> paths = new ArrayList<>(LISTS);
+    for (var deployment : repositoryService.createDeploymentQuery().list()) {
+      paths.add("/deployment/" + deployment.getId());
+      for (var resource : repositoryService.getDeploymentResources(deployment.getId())) {
+        paths.add("/deployment/" + deployment.getId() + "/resources/" + resource.getId() + "/data");
+      }
+    }
     HttpResponse<String> filters = send(basic(request("/engine-rest/filter", "GET", null), ATTACKER).build());
     for (JsonNode filter : json.readTree(filters.body())) {
       paths.add("/filter/" + filter.get("id").asText() + "/list");
@@ -447,11 +465,36 @@ class ClientIsolationHttpTest {
         }
       }
     }
+    // Cockpit's own API opens to any webapp session (its plugins check the engine login, not the app)
+    for (String path : List.of("/process-instance", "/process-instance/count", "/incident", "/incident/count",
+        "/process-definition/statistics", "/process-definition/statistics-count",
+        "/process-instance/" + target.get("process") + "/called-process-instances",
+        "/process-instance/" + target.get("incidentProcess") + "/called-process-instances")) {
+      HttpResponse<String> answer = session.send("GET", "/camunda/api/cockpit/plugin/base/default" + path, null);
+      for (String marker : markers) {
+        if (answer.body() != null && answer.body().contains(marker)) {
+          leaks.add(answer.request().uri().getPath() + " shows " + marker);
+        }
+      }
+    }
     assertThat(leaks).isEmpty();
     // the same lists do show the owner's RSSI their client's data (the scan can find a leak)
     HttpResponse<String> own = send(basic(request("/engine-rest/history/variable-instance?processInstanceId="
         + target.get("process"), "GET", null), OWNER).build());
     assertThat(own.body()).contains(SECRET);
+    // nor are another client's cases counted: statistics of the probe's model, where only client-oiv works
+    String statistics = "/engine-rest/process-definition/key/" + PROBE + "/statistics?failedJobs=true&incidents=true";
+    assertThat(send(basic(request(statistics, "GET", null), ATTACKER).build()).body()).isEqualTo("[]");
+    assertThat(isNonEmptyArray(send(basic(request(statistics, "GET", null), OWNER).build()).body())).isTrue();
+    // Camunda counts every client's history here: only for those who see every client
+    String probe = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROBE).latestVersion()
+        .singleResult().getId();
+    String history = "/engine-rest/history/process-definition/" + probe + "/statistics?incidents=true";
+    assertThat(send(basic(request(history, "GET", null), ATTACKER).build()).body()).isEqualTo("[]");
+    assertThat(send(basic(request(history, "GET", null), OWNER).build()).body()).isEqualTo("[]");
+    assertThat(isNonEmptyArray(send(request(history, "GET", null).header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8))).build())
+        .body())).isTrue();
   }
 
   // ------------------------------------------------------------------ helpers
