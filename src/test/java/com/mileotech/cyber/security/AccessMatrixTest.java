@@ -277,6 +277,26 @@ class AccessMatrixTest {
   }
 
   @Test
+  void monitoringInCockpit() throws Exception {
+    // what Cockpit's pages call for an incident, through a Cockpit session
+    expect("follow an incident in Cockpit", role -> {
+      WebappSession cockpit = WebappSession.login(port, USERS.get(role), password(role), "cockpit");
+      if (!cockpit.loggedIn()) {
+        return false;
+      }
+      String engine = "/camunda/api/engine/engine/default";
+      return cockpit.send("GET", engine + "/process-instance/" + incidentProcess + "/activity-instances", null)
+          .statusCode() == 200
+          && json.readTree(cockpit.send("GET", engine + "/history/activity-instance?processInstanceId=" + incidentProcess,
+              null).body()).size() > 0
+          && json.readTree(cockpit.send("GET", engine + "/process-instance/" + incidentProcess + "/variables", null)
+              .body()).has("clientName")
+          && cockpit.send("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null)
+              .statusCode() == 200;
+    }, Set.of(Role.PM, Role.REF, Role.ADMIN));
+  }
+
+  @Test
   void deploymentsUsersAndAuthorizations() throws Exception {
     String deployment = repositoryService.createDeploymentQuery().list().get(0).getId();
     expect("deployment resources", role -> count("/engine-rest/deployment/" + deployment + "/resources", role) > 0,
