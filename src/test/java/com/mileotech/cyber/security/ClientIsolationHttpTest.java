@@ -152,6 +152,10 @@ class ClientIsolationHttpTest {
       call("PUT", "/execution/{execution}/localVariables/probeLocal", "{\"value\":\"x\",\"type\":\"String\"}"),
       call("POST", "/execution/{execution}/messageSubscriptions/ProbeMessage/trigger", "{}"),
       call("POST", "/message", "{\"messageName\":\"ProbeMessage\",\"processInstanceId\":\"{process}\"}"),
+      call("POST", "/message", "{\"messageName\":\"ProbeMessage\",\"businessKey\":\"{businessKey}\"}"),
+      get("/process-instance?businessKey={businessKey}", Control.OWNER_LISTS),
+      get("/history/process-instance?processInstanceBusinessKey={businessKey}", Control.OWNER_LISTS),
+      get("/process-instance?businessKey={incidentReference}", Control.OWNER_LISTS),
       // jobs
       get("/job/{job}", Control.OWNER_READS),
       get("/job/{job}/stacktrace", Control.NONE),
@@ -178,6 +182,8 @@ class ClientIsolationHttpTest {
       call("POST", "/external-task/{externalTask}/failure",
           "{\"workerId\":\"probe\",\"errorMessage\":\"x\",\"retries\":0,\"retryTimeout\":0}"),
       call("POST", "/external-task/{externalTask}/extendLock", "{\"workerId\":\"probe\",\"newDuration\":60000}"),
+      call("POST", "/external-task/fetchAndLock",
+          "{\"workerId\":\"{externalTask}\",\"maxTasks\":10,\"topics\":[{\"topicName\":\"probe\",\"lockDuration\":60000}]}"),
       get("/incident/{incident}", Control.OWNER_READS),
       call("PUT", "/incident/{incident}/annotation", "{\"annotation\":\"x\"}"),
       call("DELETE", "/incident/{incident}", null),
@@ -277,6 +283,8 @@ class ClientIsolationHttpTest {
         .forEach(job -> managementService.executeJob(job.getId()));
     ids.put("incidentProcess", incidentProcess);
     ids.put("incidentTask", taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId());
+    ids.put("businessKey", probeBusinessKey);
+    ids.put("incidentReference", incidentReference);
     ids.put("tenant", TestClients.OIV);
     ids.put("user", OWNER);
     target = ids;
