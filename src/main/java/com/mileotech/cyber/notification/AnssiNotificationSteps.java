@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class AnssiNotificationSteps {
   static class ValidateDraft implements ExecutionListener {
     @Override
     public void notify(DelegateExecution task) {
-      FormErrors errors = new FormErrors("Rapport à l'ANSSI incomplet");
+      Refusal.Collector errors = Refusal.collect("Rapport à l'ANSSI incomplet");
       REQUIRED_FIELDS.get(kind(task)).forEach((field, message) ->
           errors.require(FormValues.text(task, field) != null, message));
       errors.throwIfAny();
@@ -85,7 +86,7 @@ final class AnssiNotificationSteps {
       Instant submittedAt = FormValues.instant(task.getVariable("anssiSubmittedAt"));
       String deadline = (String) task.getVariable("anssiDeadline");
       Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
-      new FormErrors("Dépôt auprès de l'ANSSI impossible")
+      Refusal.collect("Dépôt auprès de l'ANSSI impossible")
           .require(submittedAt != null, "indiquez la date et l'heure du dépôt")
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
           .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -35,7 +36,7 @@ final class CnilNotificationSteps {
       Integer persons = FormValues.integer(task, "personsCount");
       Integer records = FormValues.integer(task, "recordsCount");
       String risk = FormValues.text(task, "riskToPersons");
-      new FormErrors("Notification CNIL incomplète")
+      Refusal.collect("Notification CNIL incomplète")
           .require(FormValues.text(task, "breachNature") != null, "décrivez la nature de la violation")
           .require(FormValues.text(task, "personsCategories") != null, "indiquez les catégories de personnes concernées")
           .require(persons != null && persons >= 0, "indiquez le nombre approximatif de personnes concernées")
@@ -63,7 +64,7 @@ final class CnilNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
-      FormErrors errors = new FormErrors("Dépôt de la notification CNIL impossible")
+      Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible")
           .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
@@ -124,7 +125,7 @@ final class CnilNotificationSteps {
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "dataSubjectsDecision");
       Instant decidedAt = FormValues.instant(task.getVariable("dataSubjectsDecidedAt"));
-      new FormErrors("Décision sur la communication aux personnes incomplète")
+      Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
@@ -143,7 +144,7 @@ final class CnilNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String action = FormValues.text(task, "cnilFollowUpAction");
-      FormErrors errors = new FormErrors("Suivi de la notification CNIL incomplet")
+      Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
         Instant at = FormValues.instant(task.getVariable("complementSubmittedAt"));

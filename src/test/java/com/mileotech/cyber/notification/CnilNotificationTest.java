@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -179,7 +179,7 @@ class CnilNotificationTest {
         "cnilSubmittedAt", "2026-03-05T18:00+01:00", "cnilReceiptReference", "CNIL-2026-0002"));
 
     assertThatThrownBy(() -> taskService.complete(filing.getId(), late))
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("postérieur à l'échéance de 72 heures").hasMessageContaining("art. 33(1)");
     assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
     assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
@@ -234,7 +234,7 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     Task draft = support.task(cnil, "Task_DraftCnilNotification");
     assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of("personsCount", 3)))
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("catégories de personnes")
         .hasMessageContaining("risque pour les personnes");
     assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
@@ -277,7 +277,7 @@ class CnilNotificationTest {
       identity.setAuthentication(TestClients.PLAIN_RSSI, List.of("client-rssi"), List.of(TestClients.PLAIN));
       assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list()).isEmpty();
       assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
-          "cnilNotRequiredReason", "x"))).isNotInstanceOf(BadUserRequestException.class);
+          "cnilNotRequiredReason", "x"))).isNotInstanceOf(Refusal.class);
 
       identity.setAuthentication(TestClients.OIV_RSSI, List.of("client-rssi"), List.of(TestClients.OIV));
       assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list())
