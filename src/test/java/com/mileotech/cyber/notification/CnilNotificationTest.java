@@ -135,6 +135,8 @@ class CnilNotificationTest {
 
     softly.assertThat(((Date) engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueAt")).toInstant())
         .as("the process variable").isEqualTo(due);
+    softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueText"))
+        .as("the deadline as the forms show it").isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
     softly.assertThat(support.task(cnil, "Task_DraftCnilNotification").getDueDate().toInstant())
         .as("the task's due date as the engine reads it back").isEqualTo(due);
     softly.assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId())
