@@ -1,6 +1,7 @@
 package db.migration;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -40,8 +41,10 @@ public class V71__InstantsWithTimeZone extends BaseJavaMigration {
     Connection connection = context.getConnection();
     boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     try (Statement statement = connection.createStatement()) {
+      // H2 converts TIMESTAMP to TIMESTAMP WITH TIME ZONE in the session's zone: UTC for this, then
+      // the session's own again (the application's connections are in UTC already, see UtcDatabase)
+      String sessionZone = postgres ? null : sessionZone(statement);
       if (!postgres) {
-        // H2 converts TIMESTAMP to TIMESTAMP WITH TIME ZONE in the session's zone
         statement.execute("set time zone 'UTC'");
       }
       try {
@@ -55,9 +58,16 @@ public class V71__InstantsWithTimeZone extends BaseJavaMigration {
         }
       } finally {
         if (!postgres) {
-          statement.execute("set time zone local");
+          statement.execute("set time zone '" + sessionZone.replace("'", "''") + "'");
         }
       }
+    }
+  }
+
+  private static String sessionZone(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery(
+        "select setting_value from information_schema.settings where setting_name = 'TIME ZONE'")) {
+      return rs.next() ? rs.getString(1) : "UTC";
     }
   }
 }
