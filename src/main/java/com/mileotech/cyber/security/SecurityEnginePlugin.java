@@ -5,14 +5,16 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that application.yaml cannot express: our password policy, audited logins,
- * the user operation log copied to the audit trail, and a cheaper lookup of the user's groups
- * before permission checks (GroupLookupAuthorizationManager).
+ * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
+ * before permission checks (GroupLookupAuthorizationManager), and what a REST call may write
+ * (SubmissionGuard).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -38,5 +40,12 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     }
     sessionFactories.add(new GroupLookupAuthorizationManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+
+    List<CommandInterceptor> before = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      before.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    before.add(new SubmissionGuard(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(before);
   }
 }
