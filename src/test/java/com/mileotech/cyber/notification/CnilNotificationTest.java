@@ -120,7 +120,7 @@ class CnilNotificationTest {
    * summer time, then 01:00–02:00 UTC in winter time). A deadline in the second 02:30 was stored
    * as a zone-less "02:30" and read back as the first, one hour early, when the JVM ran in Paris:
    * the task's due date, the timer, the register, and a filing 15 minutes early counted 45 minutes
-   * late. Run in Europe/Paris too (pom.xml, execution "paris-time-zone").
+   * late. Run in Europe/Paris too (pom.xml, profile paris-time-zone).
    */
   @Test
   void aDeadlineInTheRepeatedAutumnHourIsKeptToTheMinute() {

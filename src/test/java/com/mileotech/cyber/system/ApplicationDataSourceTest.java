@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The application's DataSource as everyone gets it: UtcTimestamps, the engine included, and on
  * H2 a session in UTC, so that even a java.sql.Timestamp bound to a column with a zone keeps its
- * instant. Run under UTC and Europe/Paris (pom.xml, execution paris-time-zone).
+ * instant. Run under UTC and Europe/Paris (pom.xml, profile paris-time-zone).
  */
 @IntegrationTest
 class ApplicationDataSourceTest {

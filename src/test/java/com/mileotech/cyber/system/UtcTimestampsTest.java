@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Zone-less TIMESTAMP columns (Camunda's) through {@link UtcTimestamps}, on H2 and PostgreSQL: both
  * 02:30s of the night Paris turns its clocks back come back as they went in, and the column holds
- * UTC wall-clock time. Run under UTC and under Europe/Paris (pom.xml, execution paris-time-zone).
+ * UTC wall-clock time. Run under UTC and under Europe/Paris (pom.xml, profile paris-time-zone).
  */
 class UtcTimestampsTest {
 
