@@ -2,14 +2,11 @@ package com.mileotech.cyber.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,25 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class InstantColumnsTest {
 
-  private static EmbeddedPostgres postgres;
-  private static Map<String, DataSource> databases;
+  private static TwoDatabases databases;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:instants-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    databases = Map.of("H2", h2, "PostgreSQL", postgres.getPostgresDatabase());
+    databases = TwoDatabases.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    postgres.close();
+    databases.close();
   }
 
   @Test
   void rowsWrittenBeforeV71KeepTheirInstantAndNoColumnIsLeftWithoutZone() {
-    for (Map.Entry<String, DataSource> database : databases.entrySet()) {
+    for (Map.Entry<String, DataSource> database : databases.byName().entrySet()) {
       String name = database.getKey();
       Flyway.configure().dataSource(database.getValue()).locations("classpath:db/migration").target("50").load().migrate();
       JdbcClient jdbc = JdbcClient.create(database.getValue());

@@ -2,7 +2,6 @@ package com.mileotech.cyber.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.Calendar;
 import java.util.Date;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -32,28 +30,24 @@ class UtcTimestampsTest {
   private static final Instant FIRST = Instant.parse("2026-10-25T00:30:00Z");
   private static final Instant SECOND = Instant.parse("2026-10-25T01:30:00Z");
 
-  private static EmbeddedPostgres postgres;
-  private static Map<String, DataSource> databases;
+  private static TwoDatabases databases;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:utc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    databases = Map.of("H2", h2, "PostgreSQL", postgres.getPostgresDatabase());
-    for (DataSource database : databases.values()) {
+    databases = TwoDatabases.start();
+    for (DataSource database : databases.byName().values()) {
       new JdbcTemplate(database).execute("create table act_like (id integer primary key, at timestamp)");
     }
   }
 
   @AfterAll
   static void stop() throws Exception {
-    postgres.close();
+    databases.close();
   }
 
   @Test
   void bothOccurrencesOfTheRepeatedHourComeBackAsTheyWentIn() throws Exception {
-    for (Map.Entry<String, DataSource> database : databases.entrySet()) {
+    for (Map.Entry<String, DataSource> database : databases.byName().entrySet()) {
       DataSource raw = database.getValue();
       UtcTimestamps utc = new UtcTimestamps(raw);
       JdbcTemplate jdbc = new JdbcTemplate(utc);
@@ -86,7 +80,7 @@ class UtcTimestampsTest {
 
   @Test
   void aCallThatGivesItsOwnCalendarKeepsIt() throws Exception {
-    for (Map.Entry<String, DataSource> database : databases.entrySet()) {
+    for (Map.Entry<String, DataSource> database : databases.byName().entrySet()) {
       UtcTimestamps utc = new UtcTimestamps(database.getValue());
       new JdbcTemplate(utc).update("delete from act_like");
       Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
