@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
@@ -75,15 +76,17 @@ final class AnssiNotificationSteps {
   @Component("recordAnssiFiling")
   static class RecordFiling implements ExecutionListener {
     private final NotificationRegister register;
+    private final Moments moments;
 
-    RecordFiling(NotificationRegister register) {
+    RecordFiling(NotificationRegister register, Moments moments) {
       this.register = register;
+      this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
       String kind = kind(task);
-      Instant submittedAt = FormValues.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
       String deadline = (String) task.getVariable("anssiDeadline");
       Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")
