@@ -1,7 +1,8 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,14 +54,14 @@ public class ClientService {
   }
 
   private void check(Client client) {
-    List<FieldError> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     if (!client.contract().end().isAfter(client.contract().start())) {
-      errors.add(new FieldError("contract.end", "la fin du contrat doit suivre son début"));
+      errors.add(new Problem("contract.end", "la fin du contrat doit suivre son début"));
     }
     Set<String> siteIds = new HashSet<>();
     for (int i = 0; i < client.sites().size(); i++) {
       if (!siteIds.add(client.sites().get(i).id())) {
-        errors.add(new FieldError("sites[" + i + "].id", "identifiant de site en double"));
+        errors.add(new Problem("sites[" + i + "].id", "identifiant de site en double"));
       }
     }
     for (int i = 0; i < client.rssiContacts().size(); i++) {
@@ -70,14 +71,14 @@ public class ClientService {
       }
       String field = "rssiContacts[" + i + "].userId";
       if (identityService.createUserQuery().userId(userId).count() == 0) {
-        errors.add(new FieldError(field, "aucun compte utilisateur « " + userId + " »"));
+        errors.add(new Problem(field, "aucun compte utilisateur « " + userId + " »"));
         continue;
       }
       repository.clientOfRssiUser(userId).filter(other -> !other.equals(client.id())).ifPresent(other ->
-          errors.add(new FieldError(field, "ce compte est déjà RSSI d'un autre client (" + other + ")")));
+          errors.add(new Problem(field, "ce compte est déjà RSSI d'un autre client (" + other + ")")));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
   }
 }

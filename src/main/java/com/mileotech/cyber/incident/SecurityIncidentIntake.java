@@ -1,12 +1,13 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.security.PrivilegedCall;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import com.mileotech.cyber.system.References;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -61,9 +62,9 @@ class SecurityIncidentIntake {
 
   /** As above, with process variables that link the incident to what opened it (e.g. a security update). */
   CreateOnce.Outcome report(SecurityIncidentReport report, String reportedBy, java.util.Map<String, Object> links) {
-    List<FieldError> errors = validator.validate(report);
+    List<Problem> errors = validator.validate(report);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
     String alertId = report.externalAlertId();
     return createOnce.findOrCreate(alertId == null ? null : () -> repository.referenceOfAlert(alertId),

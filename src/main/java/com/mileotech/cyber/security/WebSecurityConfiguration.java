@@ -1,6 +1,7 @@
 package com.mileotech.cyber.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,15 @@ class WebSecurityConfiguration {
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, false));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Marks what the SubmissionGuard checks: calls to either copy of the engine's REST API. */
+  @Bean
+  FilterRegistrationBean<EngineApiCalls> engineApiCalls(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<EngineApiCalls> registration = new FilterRegistrationBean<>(new EngineApiCalls());
+    registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

@@ -1,10 +1,11 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import com.mileotech.cyber.security.PrivilegedCall;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import com.mileotech.cyber.system.References;
 import java.time.Instant;
 import java.util.List;
@@ -53,9 +54,9 @@ class UpdateIntake {
 
   /** From the API. @throws ApiException 400 naming each refused field */
   CreateOnce.Outcome publish(Publication publication) {
-    List<FieldError> errors = validator.validate(publication);
+    List<Problem> errors = validator.validate(publication);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
     return createOnce.findOrCreate(() -> register.referenceOf(publication), () -> {
       String reference = record(publication);
@@ -76,7 +77,7 @@ class UpdateIntake {
     return reference;
   }
 
-  List<FieldError> problems(Publication publication) {
+  List<Problem> problems(Publication publication) {
     return validator.validate(publication);
   }
 

@@ -280,11 +280,11 @@ class AccessMatrixTest {
   void monitoringInCockpit() throws Exception {
     // what Cockpit's pages call for an incident, through a Cockpit session
     expect("follow an incident in Cockpit", role -> {
-      WebappSession cockpit = WebappSession.login(port, USERS.get(role), password(role), "cockpit");
+      WebappSession cockpit = WebappSession.login(port, "cockpit", USERS.get(role), password(role));
       if (!cockpit.loggedIn()) {
         return false;
       }
-      String engine = "/camunda/api/engine/engine/default";
+      String engine = WebappSession.ENGINE_API;
       return cockpit.send("GET", engine + "/process-instance/" + incidentProcess + "/activity-instances", null)
           .statusCode() == 200
           && json.readTree(cockpit.send("GET", engine + "/history/activity-instance?processInstanceId=" + incidentProcess,
@@ -336,19 +336,28 @@ class AccessMatrixTest {
     expect("record an ANSSI request for an intermediate report", role -> call("POST", "/api/security-incidents/"
         + reference + "/notifications/anssi/intermediate-report-requests", role, null).statusCode() == 202,
         Set.of(Role.REF, Role.ADMIN));
-    // the same message sent directly, and what the grant it needed used to allow as well
-    expect("correlate the message through /engine-rest", role -> ok(call("POST", "/engine-rest/message", role,
-        Map.of("messageName", "AnssiIntermediateReportRequested", "businessKey", reference + "-ANSSI"))),
-        Set.of(Role.ADMIN));
-    // judged by their effect: for what the caller may not see, the engine answers as for an unknown
-    // id, and suspending an unknown id answers 204
+    // the grant that correlation needed, and what it also allowed: nobody but administrators holds it
+    expect("hold UPDATE_INSTANCE on anssi-notification", role -> json.readTree(call("GET",
+        "/engine-rest/authorization/check?permissionName=UPDATE_INSTANCE&resourceName=ProcessDefinition&resourceType=6"
+            + "&resourceId=anssi-notification", role, null).body()).path("authorized").asBoolean(), Set.of(Role.ADMIN));
+    // judged by their effect: for what a role may not see the engine answers as for an unknown id,
+    // and suspending an unknown id answers 204; messages and variable writes through the REST API
+    // are refused to everyone, administrators included (SubmissionGuard)
+    expect("correlate the message through /engine-rest", role -> {
+      long before = taskService.createTaskQuery().processInstanceId(anssi.getId())
+          .taskDefinitionKey("Task_DraftIntermediateReport").count();
+      call("POST", "/engine-rest/message", role,
+          Map.of("messageName", "AnssiIntermediateReportRequested", "businessKey", reference + "-ANSSI"));
+      return taskService.createTaskQuery().processInstanceId(anssi.getId())
+          .taskDefinitionKey("Task_DraftIntermediateReport").count() > before;
+    }, Set.of());
     expect("rewrite a notification's variables", role -> {
-      HttpResponse<String> response = call("POST", "/engine-rest/process-instance/" + anssi.getId() + "/variables",
-          role, Map.of("modifications", Map.of("matrixNote", Map.of("value", "réécrit par " + role))));
-      // 400: past the grants, refused for the fact it writes (the submission guard)
-      return response.statusCode() == 400
-          || ("réécrit par " + role).equals(runtimeService.getVariable(anssi.getId(), "matrixNote"));
-    }, Set.of(Role.ADMIN));
+      call("POST", "/engine-rest/process-instance/" + anssi.getId() + "/variables", role,
+          Map.of("modifications", Map.of("clientAwarenessAt", Map.of("value", "2020-01-01T00:00:00.000+0000",
+              "type", "Date"))));
+      Object awareness = runtimeService.getVariable(anssi.getId(), "clientAwarenessAt");
+      return awareness instanceof java.util.Date date && date.toInstant().equals(Instant.parse("2020-01-01T00:00:00Z"));
+    }, Set.of());
     expect("suspend a notification", role -> {
       call("PUT", "/engine-rest/process-instance/" + anssi.getId() + "/suspended", role, Map.of("suspended", true));
       boolean suspended = runtimeService.createProcessInstanceQuery().processInstanceId(anssi.getId()).suspended().count() > 0;
@@ -451,7 +460,7 @@ class AccessMatrixTest {
   }
 
   private boolean webappLogin(Role role, String app) throws IOException, InterruptedException {
-    return WebappSession.login(port, USERS.get(role), password(role), app).loggedIn();
+    return WebappSession.login(port, app, USERS.get(role), password(role)).loggedIn();
   }
 
   private String latestDefinition(String key) {

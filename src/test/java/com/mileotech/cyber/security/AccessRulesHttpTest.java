@@ -152,17 +152,17 @@ class AccessRulesHttpTest {
     TestUsers.ensure(identityService, "integration.webapp", Groups.INTEGRATIONS);
     for (String app : List.of("welcome", "tasklist", "cockpit", "admin")) {
       // answered as Camunda answers a user without access to the webapp
-      assertThat(WebappSession.login(port, "integration.webapp", TestUsers.PASSWORD, app).loginStatus()).as(app)
+      assertThat(WebappSession.login(port, app, "integration.webapp", TestUsers.PASSWORD).loginStatus()).as(app)
           .isEqualTo(403);
     }
-    WebappSession refused = WebappSession.login(port, "integration.webapp", TestUsers.PASSWORD, "welcome");
+    WebappSession refused = WebappSession.login(port, "welcome", "integration.webapp", TestUsers.PASSWORD);
     assertThat(refused.send("GET", "/camunda/api/engine/engine/default/process-definition", null).statusCode())
         .isIn(401, 403);
-    assertThat(WebappSession.login(port, "integration.webapp", "Wrong-Password-1!", "welcome").loginStatus())
+    assertThat(WebappSession.login(port, "welcome", "integration.webapp", "Wrong-Password-1!").loginStatus())
         .isEqualTo(401);
     // anyone else logs in to Welcome as before (the login form reaches Camunda intact)
     TestUsers.ensure(identityService, "tech.welcome", Groups.TECHNICIANS);
-    assertThat(WebappSession.login(port, "tech.welcome", TestUsers.PASSWORD, "welcome").loginStatus()).isEqualTo(200);
+    assertThat(WebappSession.login(port, "welcome", "tech.welcome", TestUsers.PASSWORD).loginStatus()).isEqualTo(200);
   }
 
   private ResponseEntity<String> deploy(TestRestTemplate as) {

@@ -330,11 +330,11 @@ class ClientIsolationHttpTest {
 
   @Test
   void anotherClientsIdsAnswerExactlyAsUnknownIdsThroughATasklistSession() throws Exception {
-    WebappSession attacker = WebappSession.login(port, ATTACKER, TestUsers.PASSWORD, "tasklist");
-    WebappSession owner = WebappSession.login(port, OWNER, TestUsers.PASSWORD, "tasklist");
+    WebappSession attacker = WebappSession.login(port, "tasklist", ATTACKER, TestUsers.PASSWORD);
+    WebappSession owner = WebappSession.login(port, "tasklist", OWNER, TestUsers.PASSWORD);
     assertThat(attacker.loggedIn()).isTrue();
     assertThat(owner.loggedIn()).isTrue();
-    assertAnswersAsUnknown("/camunda/api/engine/engine/default", attacker::send, owner::send);
+    assertAnswersAsUnknown(WebappSession.ENGINE_API, attacker::send, owner::send);
   }
 
   interface Caller {
@@ -390,7 +390,7 @@ class ClientIsolationHttpTest {
   void onlyThoseWhoMayStartAProcessReadItsStartForm() throws Exception {
     List<String> processes = processesOfTheProduct();
     assertThat(processes).contains("security-incident", "vms-commissioning", "security-update");
-    WebappSession session = WebappSession.login(port, ATTACKER, TestUsers.PASSWORD, "tasklist");
+    WebappSession session = WebappSession.login(port, "tasklist", ATTACKER, TestUsers.PASSWORD);
     List<String> readable = new ArrayList<>();
     for (String rssi : List.of(ATTACKER, OWNER)) {
       for (String key : processes) {
@@ -408,8 +408,8 @@ class ClientIsolationHttpTest {
     }
     for (String key : processes) {
       for (String form : List.of("startForm", "deployed-start-form", "form-variables", "rendered-form")) {
-        String path = "/camunda/api/engine/engine/default/process-definition/key/" + key + "/" + form;
-        HttpResponse<String> response = session.send("GET", path, null);
+        String path = WebappSession.ENGINE_API + "/process-definition/key/" + key + "/" + form;
+        HttpResponse<String> response = session.send("GET", path, null, "*/*");
         if (response.statusCode() != 403 && response.statusCode() != 404) {
           readable.add("Tasklist session " + path + " -> " + response.statusCode() + " " + response.body());
         }
@@ -449,7 +449,7 @@ class ClientIsolationHttpTest {
   void noOtherClientsNameSiteOrReferenceIsReadableAnywhere() throws Exception {
     List<String> markers = List.of(TestClients.OIV, "Client OIV", "Site Nord", "Site Sud", SECRET, incidentReference,
         probeBusinessKey, target.get("process"));
-    WebappSession session = WebappSession.login(port, ATTACKER, TestUsers.PASSWORD, "tasklist");
+    WebappSession session = WebappSession.login(port, "tasklist", ATTACKER, TestUsers.PASSWORD);
     List<String> paths = new ArrayList<>(LISTS);
     for (var deployment : repositoryService.createDeploymentQuery().list()) {
       paths.add("/deployment/" + deployment.getId());
@@ -464,7 +464,7 @@ class ClientIsolationHttpTest {
     List<String> leaks = new ArrayList<>();
     for (String path : paths) {
       List<HttpResponse<String>> answers = List.of(send(basic(request("/engine-rest" + path, "GET", null), ATTACKER).build()),
-          session.send("GET", "/camunda/api/engine/engine/default" + path, null));
+          session.send("GET", WebappSession.ENGINE_API + path, null));
       for (HttpResponse<String> answer : answers) {
         for (String marker : markers) {
           if (answer.body() != null && answer.body().contains(marker)) {
