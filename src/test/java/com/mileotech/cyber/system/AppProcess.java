@@ -99,6 +99,11 @@ public final class AppProcess implements AutoCloseable {
     waitForExit();
   }
 
+  /** Waits for the process to end by itself (or by another's hand); false if it still runs after the timeout. */
+  public boolean waitForExit(long seconds) throws InterruptedException {
+    return process.waitFor(seconds, TimeUnit.SECONDS);
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

@@ -176,6 +176,21 @@ public class Outbox {
         .params(time(now), id, node).update();
   }
 
+  /** A claimed mail this node did not try after all (its SMTP connection broke first): due again at once. */
+  void release(String id, String node) {
+    jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where id = ? and claimed_by = ? and status = 'pending'")
+        .params(id, node).update();
+  }
+
+  /**
+   * At a node's start: what it had claimed before it stopped is free again (a node that died mid-round
+   * would otherwise keep its mails until the lease ends). Node ids are unique among running nodes.
+   */
+  int releaseClaimsOf(String node) {
+    return jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where claimed_by = ? and status = 'pending'")
+        .param(node).update();
+  }
+
   void markSkipped(String id, String node, String reason) {
     jdbc.sql("""
         update mail_outbox set status = 'skipped', skip_reason = ?, claimed_by = null, claimed_until = null
