@@ -81,7 +81,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /** The user id and password of the Basic credentials, or null when there are none. */
-  private static String[] basicCredentials(HttpServletRequest request) {
+  static String[] basicCredentials(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
@@ -99,7 +99,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
-  private static UserAuthentication webappSession(HttpServletRequest request) {
+  static UserAuthentication webappSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.EngineErrorAnswers;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,8 @@ import org.springframework.core.Ordered;
 /**
  * Who may reach what over HTTP. The webapps (Tasklist, Cockpit, Admin) authenticate with their
  * own login; /engine-rest and /api require HTTP Basic against the Camunda identity service
- * (the webapp session is also accepted by /api, read-only). Only /actuator/health is open.
+ * (the webapp session is also accepted by /api, read-only). Only /actuator/health is open (its
+ * details for administrators). Every answer carries the security headers.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -19,6 +21,31 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter(identityService));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<HealthDetailsFilter> healthDetailsFilter(IdentityService identityService) {
+    FilterRegistrationBean<HealthDetailsFilter> registration = new FilterRegistrationBean<>(new HealthDetailsFilter(identityService));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The engine's errors of the caller's making as 400 / 409, at /engine-rest and under the webapps. */
+  @Bean
+  FilterRegistrationBean<EngineErrorAnswers> engineErrorAnswers() {
+    FilterRegistrationBean<EngineErrorAnswers> registration = new FilterRegistrationBean<>(new EngineErrorAnswers());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 
