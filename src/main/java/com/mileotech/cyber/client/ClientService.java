@@ -113,7 +113,7 @@ public class ClientService {
       List<String> uses = siteUses.of(client.id(), site.id());
       if (!uses.isEmpty()) {
         errors.add(new FieldError("sites", "le site « " + site.id() + " » (" + site.name() + ") ne peut pas être "
-            + "supprimé : " + String.join(", ", uses) + " le mentionnent ; retirez-le plutôt (\"retired\": true) : "
+            + "supprimé, il est utilisé par " + String.join(", ", uses) + " ; retirez-le plutôt (\"retired\": true) : "
             + "il reste dans le registre sans plus être proposé"));
       }
     }
