@@ -47,7 +47,10 @@ class StrictJson {
             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
   }
 
-  /** A java.time value from a JSON string only: numbers (epoch seconds) and arrays are refused. */
+  /**
+   * A java.time value never from a JSON number (epoch seconds? milliseconds? days?): refused. Jackson's
+   * own array form ([2026, 3, 2]) says what it means and stays accepted.
+   */
   static final class TextOnly extends DelegatingDeserializer {
 
     TextOnly(JsonDeserializer<?> delegate) {
@@ -62,7 +65,7 @@ class StrictJson {
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       JsonToken token = parser.currentToken();
-      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.START_ARRAY) {
+      if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
         return context.handleUnexpectedToken(handledType(), parser);
       }
       return super.deserialize(parser, context);
