@@ -1,7 +1,7 @@
 package com.mileotech.cyber;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -12,75 +12,94 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A browser's session with the webapps, without the browser: the login form of Tasklist, Cockpit
- * or Admin, then calls to the webapps' API (/camunda/api/...) with the session cookie and the CSRF
- * token, as the pages make them.
+ * A person logged in to a webapp (Tasklist, Cockpit, Admin) as a browser is: a session cookie and
+ * the CSRF token, calling the webapps' own copy of the engine API under /camunda/api/engine as the
+ * pages do. For tests that must see what Tasklist sees, not what /engine-rest answers.
  */
 public final class WebappSession {
 
+  /** The webapps' engine API for the default engine: append "/task/{id}/submit-form" and the like. */
+  public static final String ENGINE_API = "/camunda/api/engine/engine/default";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final HttpClient client;
   private final int port;
-  private final String app;
-  private final String token;
+  private final String csrfToken;
   private final int loginStatus;
 
-  private WebappSession(HttpClient client, int port, String app, String token, int loginStatus) {
+  private WebappSession(HttpClient client, int port, String csrfToken, int loginStatus) {
     this.client = client;
     this.port = port;
-    this.app = app;
-    this.token = token;
+    this.csrfToken = csrfToken;
     this.loginStatus = loginStatus;
   }
 
-  /** Logs in to {@code app} (tasklist, cockpit, admin); see {@link #loginStatus()} for the answer. */
+  /** Logs in to {@code app} ("tasklist", "cockpit", "admin", "welcome") as the login page does. */
   public static WebappSession login(int port, String app, String user, String password) {
-    CookieManager cookies = new CookieManager();
-    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
     try {
+      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
       client.send(HttpRequest.newBuilder(uri(port, "/camunda/app/" + app + "/default/")).GET().build(),
           HttpResponse.BodyHandlers.discarding());
-      HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri(port, "/camunda/api/engine/engine/")).GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
-      String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
-          .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().map(HttpCookie::getValue).orElse(""));
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
           + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
       HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri(port, "/camunda/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken(client, port))
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-      // the login starts a new session: its CSRF token comes with the next page's first call, as in the browser
-      HttpResponse<String> next = client.send(HttpRequest.newBuilder(uri(port, "/camunda/api/engine/engine/")).GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
-      String sessionToken = next.headers().firstValue("X-XSRF-TOKEN").orElse(token);
-      return new WebappSession(client, port, app, sessionToken, login.statusCode());
+      // the login starts a new session, which has a token of its own
+      return new WebappSession(client, port, csrfToken(client, port), login.statusCode());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  /** 200 when the login succeeded. */
+  private static String csrfToken(HttpClient client, int port) throws IOException, InterruptedException {
+    HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri(port, "/camunda/api/engine/engine/")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    return page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> ((CookieManager) client.cookieHandler().orElseThrow())
+        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+        .map(HttpCookie::getValue).orElse(""));
+  }
+
+  public boolean loggedIn() {
+    return loginStatus == 200;
+  }
+
+  /** What the login answered: 200, 401 (wrong password), 403 (no access to the webapp). */
   public int loginStatus() {
     return loginStatus;
   }
 
-  /** A call of the webapps' pages, e.g. POST /camunda/api/engine/engine/default/task/{id}/complete with JSON. */
-  public HttpResponse<String> send(String method, String path, String json) {
-    // the CSRF filter wants the token and a same-origin Referer, as the pages send them
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("X-XSRF-TOKEN", token)
-        .header("Referer", uri(port, "/camunda/app/" + app + "/default/").toString())
-        .header("Accept", "application/json");
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
+  public HttpResponse<String> get(String path) {
+    return send("GET", path, null);
+  }
+
+  public HttpResponse<String> post(String path, Object body) {
+    return send("POST", path, body);
+  }
+
+  /** A call as the pages make it: session cookie, CSRF token, JSON body. */
+  public HttpResponse<String> send(String method, String path, Object body) {
+    return send(method, path, body, "application/json");
+  }
+
+  /** The same accepting another media type (any, for a rendered form). */
+  public HttpResponse<String> send(String method, String path, Object body, String accept) {
     try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("X-XSRF-TOKEN", csrfToken)
+          .header("Accept", accept);
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request.header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+      }
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -88,6 +107,6 @@ public final class WebappSession {
   }
 
   private static URI uri(int port, String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
+    return URI.create("http://localhost:" + port + path);
   }
 }

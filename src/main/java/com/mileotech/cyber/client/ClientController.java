@@ -1,5 +1,6 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
@@ -53,7 +54,7 @@ class ClientController {
   Client update(@PathVariable String id, @Valid @RequestBody Client client) {
     currentUser.require(Groups.ADMINISTRATORS);
     if (client.id() != null && !client.id().equals(id)) {
-      throw ApiException.badRequest("id", "ne correspond pas à l'adresse (" + id + ")");
+      throw Refusal.field("id", "ne correspond pas à l'adresse (" + id + ")");
     }
     return service.update(client.withId(id));
   }

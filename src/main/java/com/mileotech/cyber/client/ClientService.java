@@ -3,8 +3,9 @@ package com.mileotech.cyber.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.security.AuditTrail;
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,17 +74,17 @@ public class ClientService {
   }
 
   private void check(Client before, Client client) {
-    List<FieldError> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     if (before != null) {
       removedSitesInUse(before, client, errors);
     }
     if (!client.contract().end().isAfter(client.contract().start())) {
-      errors.add(new FieldError("contract.end", "la fin du contrat doit suivre son début"));
+      errors.add(new Problem("contract.end", "la fin du contrat doit suivre son début"));
     }
     Set<String> siteIds = new HashSet<>();
     for (int i = 0; i < client.sites().size(); i++) {
       if (!siteIds.add(client.sites().get(i).id())) {
-        errors.add(new FieldError("sites[" + i + "].id", "identifiant de site en double"));
+        errors.add(new Problem("sites[" + i + "].id", "identifiant de site en double"));
       }
     }
     for (int i = 0; i < client.rssiContacts().size(); i++) {
@@ -93,26 +94,26 @@ public class ClientService {
       }
       String field = "rssiContacts[" + i + "].userId";
       if (identityService.createUserQuery().userId(userId).count() == 0) {
-        errors.add(new FieldError(field, "aucun compte utilisateur « " + userId + " »"));
+        errors.add(new Problem(field, "aucun compte utilisateur « " + userId + " »"));
         continue;
       }
       repository.clientOfRssiUser(userId).filter(other -> !other.equals(client.id())).ifPresent(other ->
-          errors.add(new FieldError(field, "ce compte est déjà RSSI d'un autre client (" + other + ")")));
+          errors.add(new Problem(field, "ce compte est déjà RSSI d'un autre client (" + other + ")")));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
   }
 
   /** A site left out of the new version is removed: refused while anything names it (retire it instead). */
-  private void removedSitesInUse(Client before, Client client, List<FieldError> errors) {
+  private void removedSitesInUse(Client before, Client client, List<Problem> errors) {
     for (Client.Site site : before.sites()) {
       if (client.site(site.id()).isPresent()) {
         continue;
       }
       List<String> uses = siteUses.of(client.id(), site.id());
       if (!uses.isEmpty()) {
-        errors.add(new FieldError("sites", "le site « " + site.id() + " » (" + site.name() + ") ne peut pas être "
+        errors.add(new Problem("sites", "le site « " + site.id() + " » (" + site.name() + ") ne peut pas être "
             + "supprimé, il est utilisé par " + String.join(", ", uses) + " ; retirez-le plutôt (\"retired\": true) : "
             + "il reste dans le registre sans plus être proposé"));
       }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import com.mileotech.cyber.client.ClientRepository;
 import java.time.LocalDate;
@@ -58,11 +59,11 @@ class CheckChecklistListener implements ExecutionListener {
     try {
       checked = ChecklistCheck.check(catalogue, submitted, submitted,
           problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today);
-    } catch (ChecklistRefused refused) {
-      problems.addAll(refused.problems());
+    } catch (Refusal refused) {
+      problems.addAll(refused.describedProblems());
     }
     if (!problems.isEmpty()) {
-      throw new ChecklistRefused("Checklist refusée", problems);
+      throw Refusal.of("Checklist refusée", problems);
     }
     execution.setVariable("vmsVersion", identification.vmsVersion().trim());
     ChecklistState.writeEquipment(execution, identification.cleanEquipment());

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -62,7 +63,7 @@ final class ChecklistCheck {
       result.add(clean);
     }
     if (!problems.isEmpty()) {
-      throw new ChecklistRefused("Checklist refusée", problems);
+      throw Refusal.of("Checklist refusée", problems);
     }
     return result;
   }

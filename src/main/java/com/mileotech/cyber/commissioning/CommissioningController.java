@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
@@ -54,7 +55,7 @@ class CommissioningController {
     currentUser.require(Groups.PROJECT_MANAGERS, Groups.TECHNICIANS);
     var problems = request.problems(clients);
     if (!problems.isEmpty()) {
-      throw ApiException.badRequest(problems);
+      throw Refusal.fields(problems);
     }
     String reference = references.next(RegisterCommissioningDelegate.PREFIX);
     Map<String, Object> variables = new HashMap<>();

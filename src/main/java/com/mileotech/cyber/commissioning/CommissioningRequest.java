@@ -1,9 +1,10 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,31 +27,31 @@ record CommissioningRequest(String clientId, String siteId, String vmsProduct, S
   }
 
   /** Every problem, each naming its field (JSON path); empty when the request can start. */
-  List<FieldError> problems(ClientRepository clients) {
-    List<FieldError> errors = new ArrayList<>();
+  List<Problem> problems(ClientRepository clients) {
+    List<Problem> errors = new ArrayList<>();
     Optional<Client> client = Optional.empty();
     if (blank(clientId)) {
-      errors.add(new FieldError("clientId", "obligatoire"));
+      errors.add(new Problem("clientId", "obligatoire"));
     } else {
       client = clients.find(clientId);
       if (client.isEmpty()) {
-        errors.add(new FieldError("clientId", "client inconnu du registre : " + clientId));
+        errors.add(new Problem("clientId", "client inconnu du registre : " + clientId));
       }
     }
     if (blank(siteId)) {
-      errors.add(new FieldError("siteId", "obligatoire"));
+      errors.add(new Problem("siteId", "obligatoire"));
     } else if (client.isPresent() && client.get().site(siteId).isEmpty()) {
-      errors.add(new FieldError("siteId", "site inconnu pour ce client (sites : "
+      errors.add(new Problem("siteId", "site inconnu pour ce client (sites : "
           + String.join(", ", client.get().sites().stream().map(Client.Site::id).toList()) + ")"));
     }
     if (blank(vmsProduct)) {
-      errors.add(new FieldError("vmsProduct", "obligatoire"));
+      errors.add(new Problem("vmsProduct", "obligatoire"));
     }
     if (blank(vmsVersion)) {
-      errors.add(new FieldError("vmsVersion", "obligatoire"));
+      errors.add(new Problem("vmsVersion", "obligatoire"));
     }
     if (equipment == null || equipment.isEmpty()) {
-      errors.add(new FieldError("equipment", "au moins un équipement (serveur, NVR ou caméra)"));
+      errors.add(new Problem("equipment", "au moins un équipement (serveur, NVR ou caméra)"));
       return errors;
     }
     Map<String, Integer> serials = new HashMap<>();
@@ -58,29 +59,29 @@ record CommissioningRequest(String clientId, String siteId, String vmsProduct, S
       Equipment e = equipment.get(i);
       String at = "equipment[" + i + "]";
       if (e == null) {
-        errors.add(new FieldError(at, "obligatoire"));
+        errors.add(new Problem(at, "obligatoire"));
         continue;
       }
       if (blank(e.kind())) {
-        errors.add(new FieldError(at + ".kind", "obligatoire : SERVER, NVR ou CAMERA"));
+        errors.add(new Problem(at + ".kind", "obligatoire : SERVER, NVR ou CAMERA"));
       } else if (Equipment.Kind.parse(e.kind()) == null) {
-        errors.add(new FieldError(at + ".kind", "valeur inconnue « " + e.kind() + " » ; valeurs admises : SERVER, NVR, CAMERA"));
+        errors.add(new Problem(at + ".kind", "valeur inconnue « " + e.kind() + " » ; valeurs admises : SERVER, NVR, CAMERA"));
       }
       if (blank(e.model())) {
-        errors.add(new FieldError(at + ".model", "obligatoire"));
+        errors.add(new Problem(at + ".model", "obligatoire"));
       }
       if (blank(e.firmwareVersion())) {
-        errors.add(new FieldError(at + ".firmwareVersion", "obligatoire"));
+        errors.add(new Problem(at + ".firmwareVersion", "obligatoire"));
       }
       if (e.securityUpdates() == null) {
-        errors.add(new FieldError(at + ".securityUpdates", "obligatoire (true ou false)"));
+        errors.add(new Problem(at + ".securityUpdates", "obligatoire (true ou false)"));
       }
       if (blank(e.serialNumber())) {
-        errors.add(new FieldError(at + ".serialNumber", "obligatoire"));
+        errors.add(new Problem(at + ".serialNumber", "obligatoire"));
       } else {
         Integer first = serials.putIfAbsent(e.serialNumber().trim(), i);
         if (first != null) {
-          errors.add(new FieldError(at + ".serialNumber",
+          errors.add(new Problem(at + ".serialNumber",
               "numéro de série « " + e.serialNumber().trim() + " » en double (déjà en equipment[" + first + "])"));
         }
       }

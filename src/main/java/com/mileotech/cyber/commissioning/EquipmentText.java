@@ -1,6 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,12 @@ final class EquipmentText {
   private EquipmentText() {}
 
   /** The equipment of the text, or the problems, each naming its line. */
-  record Parsed(List<Equipment> equipment, List<FieldError> problems, List<Integer> lines) {
+  record Parsed(List<Equipment> equipment, List<Problem> problems, List<Integer> lines) {
 
     /** Problems found on the parsed list (field equipment[i]...) restated with the text's line numbers. */
-    List<String> restate(List<FieldError> listProblems) {
+    List<String> restate(List<Problem> listProblems) {
       List<String> out = new ArrayList<>();
-      for (FieldError e : listProblems) {
+      for (Problem e : listProblems) {
         String field = e.field();
         String message = e.message();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("equipment\\[(\\d+)\\].*").matcher(field);
@@ -49,7 +50,7 @@ final class EquipmentText {
 
   static Parsed parse(String field, String text) {
     List<Equipment> equipment = new ArrayList<>();
-    List<FieldError> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
     String[] lines = text == null ? new String[0] : text.split("\\R");
     for (int i = 0; i < lines.length; i++) {
@@ -60,18 +61,18 @@ final class EquipmentText {
       String at = "ligne " + (i + 1);
       String[] parts = line.split(";", -1);
       if (parts.length != 5) {
-        problems.add(new FieldError(field, at + " : 5 éléments séparés par « ; » attendus (" + FORMAT + "), "
+        problems.add(new Problem(field, at + " : 5 éléments séparés par « ; » attendus (" + FORMAT + "), "
             + parts.length + " trouvé(s)"));
         continue;
       }
       String kind = kind(parts[0]);
       if (kind == null) {
-        problems.add(new FieldError(field, at + " : type inconnu « " + parts[0].strip() + " » (serveur, NVR ou caméra)"));
+        problems.add(new Problem(field, at + " : type inconnu « " + parts[0].strip() + " » (serveur, NVR ou caméra)"));
         continue;
       }
       Boolean updates = yesNo(parts[4]);
       if (updates == null) {
-        problems.add(new FieldError(field, at + " : mises à jour de sécurité « " + parts[4].strip() + " » : oui ou non attendu"));
+        problems.add(new Problem(field, at + " : mises à jour de sécurité « " + parts[4].strip() + " » : oui ou non attendu"));
         continue;
       }
       equipment.add(new Equipment(kind, parts[1].strip(), parts[2].strip(), parts[3].strip(), updates));

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,7 +21,7 @@ class Identities {
   String requireCurrentUser(String what) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
-      throw new ChecklistRefused(what + " impossible", java.util.List.of("aucun utilisateur authentifié"));
+      throw Refusal.of(what + " impossible", java.util.List.of("aucun utilisateur authentifié"));
     }
     return authentication.getUserId();
   }

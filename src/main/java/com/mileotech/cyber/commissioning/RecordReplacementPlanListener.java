@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class RecordReplacementPlanListener implements ExecutionListener {
       problems.add("replacementTargetDate : la date cible doit être à venir");
     }
     if (!problems.isEmpty()) {
-      throw new ChecklistRefused("Plan de remplacement refusé", problems);
+      throw Refusal.of("Plan de remplacement refusé", problems);
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.system.References;
@@ -66,7 +67,7 @@ class RegisterCommissioningDelegate implements JavaDelegate {
       problems.forEach(p -> messages.add(p.field() + " : " + p.message()));
     }
     if (!messages.isEmpty()) {
-      throw new ChecklistRefused("Mise en service refusée", messages);
+      throw Refusal.of("Mise en service refusée", messages);
     }
     Client client = clients.find(request.clientId()).orElseThrow();
 

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class ReverifyNonConformityListener implements ExecutionListener {
     copyFigures(form, candidate);
     problems.addAll(ChecklistCheck.contradictions(definition, candidate, equipment));
     if (!problems.isEmpty()) {
-      throw new ChecklistRefused("Revérification refusée", problems);
+      throw Refusal.of("Revérification refusée", problems);
     }
 
     String by = identities.requireCurrentUser("Revérification");

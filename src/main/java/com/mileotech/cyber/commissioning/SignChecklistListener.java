@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,13 +29,13 @@ class SignChecklistListener implements ExecutionListener {
     }
     Object decision = execution.getVariable("signatureDecision");
     if (!"SIGN".equals(decision) && !"EDIT".equals(decision)) {
-      throw new ChecklistRefused("Signature refusée", List.of("décision attendue : SIGN (signer) ou EDIT (modifier)"));
+      throw Refusal.of("Signature refusée", List.of("décision attendue : SIGN (signer) ou EDIT (modifier)"));
     }
     if ("EDIT".equals(decision)) {
       return;
     }
     if (!Boolean.TRUE.equals(execution.getVariable("signatureConfirmed"))) {
-      throw new ChecklistRefused("Signature refusée", List.of("cochez la certification avant de signer"));
+      throw Refusal.of("Signature refusée", List.of("cochez la certification avant de signer"));
     }
     String signer = identities.requireCurrentUser("Signature");
     SignedContent content = ChecklistState.content(execution);

@@ -1,12 +1,13 @@
 package com.mileotech.cyber.dashboard;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,14 +96,14 @@ class DashboardController {
         .sorted(Comparator.comparing(Client::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
 
-    List<FieldError> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     Client selected = null;
     if (client != null && !client.isBlank()) {
       Optional<Client> found = visible.stream().filter(c -> c.id().equals(client.trim())).findFirst();
       if (found.isPresent()) {
         selected = found.get();
       } else if (staff) {
-        errors.add(new FieldError("client", "client inconnu : « " + client.trim() + " »"));
+        errors.add(new Problem("client", "client inconnu : « " + client.trim() + " »"));
       } else {
         // a client RSSI learns nothing of other clients, not even whether they exist
         throw ApiException.notFound("Client introuvable : « " + client.trim() + " »");
@@ -111,17 +112,17 @@ class DashboardController {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Period period = period(year, from, to, now, errors);
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
     return new DashboardService.Request(period, visible, selected, staff ? null : currentUser.id(), now);
   }
 
-  private Period period(String year, String from, String to, Instant now, List<FieldError> errors) {
+  private Period period(String year, String from, String to, Instant now, List<Problem> errors) {
     boolean hasYear = year != null && !year.isBlank();
     boolean hasFrom = from != null && !from.isBlank();
     boolean hasTo = to != null && !to.isBlank();
     if (hasYear && (hasFrom || hasTo)) {
-      errors.add(new FieldError("year", "donnez soit une année, soit une période (from, to), pas les deux"));
+      errors.add(new Problem("year", "donnez soit une année, soit une période (from, to), pas les deux"));
       return null;
     }
     if (hasFrom || hasTo) {
@@ -131,11 +132,11 @@ class DashboardController {
         return null;
       }
       if (end.isBefore(start)) {
-        errors.add(new FieldError("to", "la fin de la période (" + end + ") précède son début (" + start + ")"));
+        errors.add(new Problem("to", "la fin de la période (" + end + ") précède son début (" + start + ")"));
         return null;
       }
       if (ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) >= Period.MAX_MONTHS) {
-        errors.add(new FieldError("to", "période trop longue : " + Period.MAX_MONTHS + " mois au plus"));
+        errors.add(new Problem("to", "période trop longue : " + Period.MAX_MONTHS + " mois au plus"));
         return null;
       }
       return new Period(start, end, zone);
@@ -151,21 +152,21 @@ class DashboardController {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new FieldError("year", "année invalide « " + year.trim() + " » : une année entre " + FIRST_YEAR
+    errors.add(new Problem("year", "année invalide « " + year.trim() + " » : une année entre " + FIRST_YEAR
         + " et " + LAST_YEAR + " est attendue, par exemple 2026"));
     return null;
   }
 
-  private static LocalDate day(String field, String text, List<FieldError> errors) {
+  private static LocalDate day(String field, String text, List<Problem> errors) {
     if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "obligatoire avec " + ("from".equals(field) ? "to" : "from")
+      errors.add(new Problem(field, "obligatoire avec " + ("from".equals(field) ? "to" : "from")
           + " (date au format AAAA-MM-JJ)"));
       return null;
     }
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "date invalide « " + text.trim() + " » : format AAAA-MM-JJ attendu"));
+      errors.add(new Problem(field, "date invalide « " + text.trim() + " » : format AAAA-MM-JJ attendu"));
       return null;
     }
   }

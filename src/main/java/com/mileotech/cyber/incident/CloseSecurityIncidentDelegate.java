@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     if (!Boolean.TRUE.equals(Values.bool(execution.getVariable("returnConfirmed")))) {
-      throw RefusedInput.of("Remise en service non enregistrée",
+      throw Refusal.of("Remise en service non enregistrée",
           List.of("confirmez que le système est remis en service"));
     }
     Instant now = moments.now();

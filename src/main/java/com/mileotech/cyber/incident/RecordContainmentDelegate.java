@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class RecordContainmentDelegate implements JavaDelegate {
     List<String> problems = new ArrayList<>();
     ACTIONS.check(execution, problems);
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Confinement non enregistré", problems);
+      throw Refusal.of("Confinement non enregistré", problems);
     }
     execution.setVariable("containedAt", Moments.date(moments.now()));
     execution.setVariable("containedBy", actors.current());

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ class RecordEradicationDelegate implements JavaDelegate {
     List<String> problems = new ArrayList<>();
     ACTIONS.check(execution, problems);
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Éradication non enregistrée", problems);
+      throw Refusal.of("Éradication non enregistrée", problems);
     }
     Integer round = (Integer) execution.getVariable("eradicationRound");
     execution.setVariable("eradicationRound", round == null ? 1 : round + 1);

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.incident.SecurityIncidentRepository.EvidenceItem;
 import com.mileotech.cyber.incident.SecurityIncidentRepository.LegalHold;
@@ -77,7 +78,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
       problems.add("indiquez si les preuves ont été capturées ou si le référent renonce à leur capture");
     }
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Preuves non enregistrées", problems);
+      throw Refusal.of("Preuves non enregistrées", problems);
     }
 
     Instant now = moments.now();

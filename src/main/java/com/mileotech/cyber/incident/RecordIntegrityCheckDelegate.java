@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ class RecordIntegrityCheckDelegate implements JavaDelegate {
     boolean confirmed = missing.isEmpty();
     String reason = Values.text(execution.getVariable(PROBLEM));
     if (!confirmed && reason == null) {
-      throw RefusedInput.of("Vérification non enregistrée", List.of(
+      throw Refusal.of("Vérification non enregistrée", List.of(
           "non confirmé : " + String.join(", ", missing) + " — indiquez pourquoi, le travail retournera à l'éradication"));
     }
     Integer checks = (Integer) execution.getVariable("integrityChecks");

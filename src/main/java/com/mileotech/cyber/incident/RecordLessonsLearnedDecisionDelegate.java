@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
       problems.add("approuvez le rapport ou renvoyez-le à la rédaction");
     }
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Décision non enregistrée", problems);
+      throw Refusal.of("Décision non enregistrée", problems);
     }
     boolean approved = APPROVED.equals(decision);
     execution.setVariable("lessonsLearnedApproved", approved);

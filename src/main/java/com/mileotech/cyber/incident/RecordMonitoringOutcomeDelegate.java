@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class RecordMonitoringOutcomeDelegate implements JavaDelegate {
       problems.add("indiquez si le suivi renforcé s'achève sans anomalie ou si une anomalie a été constatée");
     }
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Suivi renforcé non enregistré", problems);
+      throw Refusal.of("Suivi renforcé non enregistré", problems);
     }
     execution.setVariable("anomalySeen", ANOMALY.equals(outcome));
     execution.setVariable("monitoringEndedAt", Moments.date(moments.now()));

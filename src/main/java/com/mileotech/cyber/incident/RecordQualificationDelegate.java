@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -87,7 +88,7 @@ class RecordQualificationDelegate implements JavaDelegate {
       problems.add("motif de la requalification obligatoire (quels faits nouveaux ?)");
     }
     if (!problems.isEmpty()) {
-      throw RefusedInput.of(what, problems);
+      throw Refusal.of(what, problems);
     }
 
     Instant now = moments.now();

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.util.List;
@@ -41,13 +42,13 @@ class RecordRecoveryAgreementDelegate implements JavaDelegate {
       try {
         other = moments.instant(execution.getVariable(DATE_INPUT));
       } catch (IllegalArgumentException e) {
-        throw RefusedInput.of("Réponse refusée", List.of("autre date : " + e.getMessage()));
+        throw Refusal.of("Réponse refusée", List.of("autre date : " + e.getMessage()));
       }
       if (other == null) {
-        throw RefusedInput.of("Réponse refusée", List.of("indiquez la date et l'heure que vous proposez"));
+        throw Refusal.of("Réponse refusée", List.of("indiquez la date et l'heure que vous proposez"));
       }
       if (!other.isAfter(moments.now())) {
-        throw RefusedInput.of("Réponse refusée", List.of("la date proposée (" + moments.wordsWithZone(other)
+        throw Refusal.of("Réponse refusée", List.of("la date proposée (" + moments.wordsWithZone(other)
             + ") doit être dans le futur"));
       }
       execution.setVariable("recoveryClientProposalAt", Moments.date(other));
@@ -55,7 +56,7 @@ class RecordRecoveryAgreementDelegate implements JavaDelegate {
       execution.setVariable("recoveryClientProposedBy", actors.current());
       execution.setVariable("recoveryDateAgreed", false);
     } else {
-      throw RefusedInput.of("Réponse refusée", List.of("acceptez la date proposée ou proposez-en une autre"));
+      throw Refusal.of("Réponse refusée", List.of("acceptez la date proposée ou proposez-en une autre"));
     }
     execution.removeVariables(List.of(DECISION, DATE_INPUT));
   }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.util.List;
@@ -43,13 +44,13 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     try {
       proposed = moments.instant(execution.getVariable(DATE_INPUT));
     } catch (IllegalArgumentException e) {
-      throw RefusedInput.of("Proposition refusée", List.of("date de remise en service : " + e.getMessage()));
+      throw Refusal.of("Proposition refusée", List.of("date de remise en service : " + e.getMessage()));
     }
     if (proposed == null) {
-      throw RefusedInput.of("Proposition refusée", List.of("date et heure de remise en service obligatoires"));
+      throw Refusal.of("Proposition refusée", List.of("date et heure de remise en service obligatoires"));
     }
     if (!proposed.isAfter(moments.now())) {
-      throw RefusedInput.of("Proposition refusée", List.of("la date de remise en service proposée ("
+      throw Refusal.of("Proposition refusée", List.of("la date de remise en service proposée ("
           + moments.wordsWithZone(proposed) + ") doit être dans le futur"));
     }
     execution.setVariable("recoveryProposedAt", Moments.date(proposed));

@@ -1,9 +1,10 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import com.mileotech.cyber.system.References;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     String reportedBy;
     if (reference == null) {
       report = fromStartForm(execution);
-      List<FieldError> errors = validator.validate(report);
+      List<Problem> errors = validator.validate(report);
       if (!errors.isEmpty()) {
-        throw RefusedInput.of("Signalement refusé", errors.stream().map(FieldError::message).toList());
+        throw Refusal.of("Signalement refusé", errors.stream().map(Problem::message).toList());
       }
       Client client = clients.find(report.clientId()).orElseThrow();
       reference = references.next("INC");
@@ -83,7 +84,7 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       problems.add("début de l'incident : " + e.getMessage());
     }
     if (!problems.isEmpty()) {
-      throw RefusedInput.of("Signalement refusé", problems);
+      throw Refusal.of("Signalement refusé", problems);
     }
     return new SecurityIncidentReport(
         Values.text(execution.getVariable(Variables.CLIENT_ID)),

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ final class AnssiNotificationSteps {
   static class ValidateDraft implements ExecutionListener {
     @Override
     public void notify(DelegateExecution task) {
-      FormErrors errors = new FormErrors("Rapport à l'ANSSI incomplet");
+      Refusal.Collector errors = Refusal.collect("Rapport à l'ANSSI incomplet");
       REQUIRED_FIELDS.get(kind(task)).forEach((field, message) ->
           errors.require(FormValues.text(task, field) != null, message));
       errors.throwIfAny();
@@ -74,18 +76,20 @@ final class AnssiNotificationSteps {
   @Component("recordAnssiFiling")
   static class RecordFiling implements ExecutionListener {
     private final NotificationRegister register;
+    private final Moments moments;
 
-    RecordFiling(NotificationRegister register) {
+    RecordFiling(NotificationRegister register, Moments moments) {
       this.register = register;
+      this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
       String kind = kind(task);
-      Instant submittedAt = FormValues.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
       String deadline = (String) task.getVariable("anssiDeadline");
       Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
-      new FormErrors("Dépôt auprès de l'ANSSI impossible")
+      Refusal.collect("Dépôt auprès de l'ANSSI impossible")
           .require(submittedAt != null, "indiquez la date et l'heure du dépôt")
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
           .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -35,7 +37,7 @@ final class CnilNotificationSteps {
       Integer persons = FormValues.integer(task, "personsCount");
       Integer records = FormValues.integer(task, "recordsCount");
       String risk = FormValues.text(task, "riskToPersons");
-      new FormErrors("Notification CNIL incomplète")
+      Refusal.collect("Notification CNIL incomplète")
           .require(FormValues.text(task, "breachNature") != null, "décrivez la nature de la violation")
           .require(FormValues.text(task, "personsCategories") != null, "indiquez les catégories de personnes concernées")
           .require(persons != null && persons >= 0, "indiquez le nombre approximatif de personnes concernées")
@@ -60,14 +62,20 @@ final class CnilNotificationSteps {
    */
   @Component("validateCnilFiling")
   static class ValidateFiling implements ExecutionListener {
+    private final Moments moments;
+
+    ValidateFiling(Moments moments) {
+      this.moments = moments;
+    }
+
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
-      FormErrors errors = new FormErrors("Dépôt de la notification CNIL impossible")
+      Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible")
           .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = FormValues.instant(task.getVariable("cnilSubmittedAt"));
+        submittedAt = moments.instant(task.getVariable("cnilSubmittedAt"));
         Date due = (Date) task.getVariable("cnilDueAt");
         errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
             .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
@@ -115,16 +123,18 @@ final class CnilNotificationSteps {
   @Component("recordDataSubjectsDecision")
   static class RecordDataSubjectsDecision implements ExecutionListener {
     private final NotificationRegister register;
+    private final Moments moments;
 
-    RecordDataSubjectsDecision(NotificationRegister register) {
+    RecordDataSubjectsDecision(NotificationRegister register, Moments moments) {
       this.register = register;
+      this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = FormValues.instant(task.getVariable("dataSubjectsDecidedAt"));
-      new FormErrors("Décision sur la communication aux personnes incomplète")
+      Instant decidedAt = moments.instant(task.getVariable("dataSubjectsDecidedAt"));
+      Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
@@ -140,13 +150,19 @@ final class CnilNotificationSteps {
   /** "Compléter ou clore la notification CNIL" (art. 33(4): information in phases). */
   @Component("validateCnilFollowUp")
   static class ValidateFollowUp implements ExecutionListener {
+    private final Moments moments;
+
+    ValidateFollowUp(Moments moments) {
+      this.moments = moments;
+    }
+
     @Override
     public void notify(DelegateExecution task) {
       String action = FormValues.text(task, "cnilFollowUpAction");
-      FormErrors errors = new FormErrors("Suivi de la notification CNIL incomplet")
+      Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = FormValues.instant(task.getVariable("complementSubmittedAt"));
+        Instant at = moments.instant(task.getVariable("complementSubmittedAt"));
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")

@@ -5,10 +5,9 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
+import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,17 +22,16 @@ import org.springframework.stereotype.Component;
 @Component("informClient")
 class InformClientDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH 'h' mm", Locale.FRENCH)
-      .withZone(FormValues.PARIS);
-
   private final Reminders reminders;
   private final ClientRepository clients;
   private final NotificationRegister register;
+  private final Moments moments;
 
-  InformClientDelegate(Reminders reminders, ClientRepository clients, NotificationRegister register) {
+  InformClientDelegate(Reminders reminders, ClientRepository clients, NotificationRegister register, Moments moments) {
     this.reminders = reminders;
     this.clients = clients;
     this.register = register;
+    this.moments = moments;
   }
 
   @Override
@@ -57,7 +55,7 @@ class InformClientDelegate implements JavaDelegate {
     Date mileoAwareness = (Date) execution.getVariable("awarenessAt");
     boolean reportedByClient = "signalement-client".equals(execution.getVariable("detectionSource"));
     Instant clientAwareness = reportedByClient && mileoAwareness != null ? mileoAwareness.toInstant() : now;
-    String how = "Courriel à " + (rssi.isEmpty() ? "(aucun RSSI enregistré)" : rssi) + " le " + FRENCH.format(now)
+    String how = "Courriel à " + (rssi.isEmpty() ? "(aucun RSSI enregistré)" : rssi) + " le " + moments.words(now)
         + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : "");
 
     execution.setVariable("clientInformedAt", Date.from(now));

@@ -1,6 +1,8 @@
 package com.mileotech.cyber.notification;
 
-import java.sql.Timestamp;
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +32,7 @@ class NotificationRegister {
     jdbc.sql("""
         insert into regulatory_notification (id, incident_reference, client_id, authority, procedure_code, legal_basis,
           status, mileo_awareness_at, created_at) values (?, ?, ?, ?, ?, ?, 'en-cours', ?, ?)""")
-        .params(id, incidentReference, clientId, authority, procedure, legalBasis, ts(mileoAwarenessAt), ts(now()))
+        .params(id, incidentReference, clientId, authority, procedure, legalBasis, utc(mileoAwarenessAt), utc(now()))
         .update();
   }
 
@@ -40,7 +42,7 @@ class NotificationRegister {
 
   void clientInformed(String id, Instant at, String how, Instant clientAwarenessAt) {
     jdbc.sql("update regulatory_notification set client_informed_at = ?, client_informed_how = ?, client_awareness_at = ? where id = ?")
-        .params(ts(at), how, ts(clientAwarenessAt), id).update();
+        .params(utc(at), how, utc(clientAwarenessAt), id).update();
   }
 
   /** The facts of a personal data breach as drafted for the CNIL (kept whether notified or not). */
@@ -60,18 +62,18 @@ class NotificationRegister {
 
   void dataSubjects(String id, String decision, Instant decidedAt, String details) {
     jdbc.sql("update regulatory_notification set data_subjects_decision = ?, data_subjects_decided_at = ?, data_subjects_details = ? where id = ?")
-        .params(decision, ts(decidedAt), details, id).update();
+        .params(decision, utc(decidedAt), details, id).update();
   }
 
   void close(String id, Instant at) {
     jdbc.sql("update regulatory_notification set closed_at = ?, status = case when status = 'non-requise' then status else 'close' end where id = ?")
-        .params(ts(at), id).update();
+        .params(utc(at), id).update();
   }
 
   /** A report whose clock starts now, to be filed by {@code dueAt}. */
   void openReport(String id, ReportKind kind, Instant dueAt) {
     jdbc.sql("insert into regulatory_report (notification_id, kind, due_at, opened_at) values (?, ?, ?, ?)")
-        .params(id, kind.code(), ts(dueAt), ts(now())).update();
+        .params(id, kind.code(), utc(dueAt), utc(now())).update();
   }
 
   /** Records a filed report: the open one of that kind if any, else a new row (a report without deadline). */
@@ -81,20 +83,20 @@ class NotificationRegister {
         .params(id, kind.code()).query(Long.class).list().stream().findFirst();
     long reportId = open.orElseGet(() -> {
       jdbc.sql("insert into regulatory_report (notification_id, kind, opened_at) values (?, ?, ?)")
-          .params(id, kind.code(), ts(now())).update();
+          .params(id, kind.code(), utc(now())).update();
       return jdbc.sql("select max(id) from regulatory_report where notification_id = ? and kind = ?")
           .params(id, kind.code()).query(Long.class).single();
     });
     Instant dueAt = jdbc.sql("select due_at from regulatory_report where id = ?").param(reportId)
-        .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single().orElse(null);
+        .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).single().orElse(null);
     Boolean onTime = dueAt == null ? null : !submittedAt.isAfter(dueAt);
     Long lateBy = dueAt == null || !submittedAt.isAfter(dueAt) ? null
         : java.time.Duration.between(dueAt, submittedAt).toMinutes();
     jdbc.sql("""
         update regulatory_report set submitted_at = ?, submitted_by = ?, receipt_reference = ?, on_time = ?,
           late_by_minutes = ?, delay_reasons = ?, content = ?, recorded_at = ? where id = ?""")
-        .params(ts(submittedAt), submittedBy, receiptReference, onTime, lateBy, delayReasons, content,
-            ts(now()), reportId)
+        .params(utc(submittedAt), submittedBy, receiptReference, onTime, lateBy, delayReasons, content,
+            utc(now()), reportId)
         .update();
     return new Report(kind.code(), kind.label(), dueAt, submittedAt, submittedBy, receiptReference, onTime, lateBy, delayReasons);
   }
@@ -102,8 +104,8 @@ class NotificationRegister {
   Optional<Instant> openReportDue(String id, ReportKind kind) {
     return jdbc.sql("select due_at from regulatory_report where notification_id = ? and kind = ? and submitted_at is null order by id")
         .params(id, kind.code())
-        .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list().stream()
-        .filter(java.util.Objects::nonNull).findFirst();
+        .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).list().stream().flatMap(Optional::stream)
+        .findFirst();
   }
 
   List<Notification> forIncident(String incidentReference) {
@@ -112,16 +114,16 @@ class NotificationRegister {
         .query((rs, n) -> new Notification(
             rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"), rs.getString("authority"),
             rs.getString("procedure_code"), rs.getString("legal_basis"), rs.getString("status"),
-            instant(rs.getTimestamp("mileo_awareness_at")), instant(rs.getTimestamp("client_informed_at")),
-            rs.getString("client_informed_how"), instant(rs.getTimestamp("client_awareness_at")),
+            instant(rs, "mileo_awareness_at"), instant(rs, "client_informed_at"),
+            rs.getString("client_informed_how"), instant(rs, "client_awareness_at"),
             rs.getString("risk_to_persons") == null && rs.getString("breach_nature") == null ? null
                 : new BreachFacts(rs.getString("breach_nature"), rs.getString("persons_categories"),
                     (Integer) rs.getObject("persons_count"), rs.getString("records_categories"),
                     (Integer) rs.getObject("records_count"), rs.getString("likely_consequences"),
                     rs.getString("measures"), rs.getString("risk_to_persons")),
             rs.getString("decision_reason"), rs.getString("data_subjects_decision"),
-            instant(rs.getTimestamp("data_subjects_decided_at")), rs.getString("data_subjects_details"),
-            instant(rs.getTimestamp("closed_at")), List.of()))
+            instant(rs, "data_subjects_decided_at"), rs.getString("data_subjects_details"),
+            instant(rs, "closed_at"), List.of()))
         .list().stream()
         .map(notification -> notification.withReports(reports(notification.id())))
         .toList();
@@ -131,8 +133,8 @@ class NotificationRegister {
     return jdbc.sql("select * from regulatory_report where notification_id = ? order by id").param(notificationId)
         .query((rs, n) -> {
           ReportKind kind = ReportKind.of(rs.getString("kind"));
-          return new Report(kind.code(), kind.label(), instant(rs.getTimestamp("due_at")),
-              instant(rs.getTimestamp("submitted_at")), rs.getString("submitted_by"), rs.getString("receipt_reference"),
+          return new Report(kind.code(), kind.label(), instant(rs, "due_at"),
+              instant(rs, "submitted_at"), rs.getString("submitted_by"), rs.getString("receipt_reference"),
               (Boolean) rs.getObject("on_time"), (Long) rs.getObject("late_by_minutes"), rs.getString("delay_reasons"));
         })
         .list();
@@ -140,14 +142,6 @@ class NotificationRegister {
 
   private static Instant now() {
     return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
   }
 
   /** What GDPR art. 33(3) asks of a breach notification. */

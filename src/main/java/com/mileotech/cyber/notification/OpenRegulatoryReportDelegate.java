@@ -2,6 +2,7 @@ package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.reminder.Deadline;
 import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.Moments;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,17 +18,19 @@ class OpenRegulatoryReportDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
   private final NotificationRegister register;
+  private final Moments moments;
 
-  OpenRegulatoryReportDelegate(Deadlines deadlines, NotificationRegister register) {
+  OpenRegulatoryReportDelegate(Deadlines deadlines, NotificationRegister register, Moments moments) {
     this.deadlines = deadlines;
     this.register = register;
+    this.moments = moments;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ReportKind kind = ReportKind.of((String) execution.getVariableLocal("report"));
     Deadline deadline = deadlines.start(execution, (String) execution.getVariableLocal("deadline"),
-        (String) execution.getVariableLocal("rule"), FormValues.instant(execution.getVariableLocal("from")));
+        (String) execution.getVariableLocal("rule"), moments.instant(execution.getVariableLocal("from")));
     register.openReport((String) execution.getVariable("notificationId"), kind, deadline.dueAt());
   }
 }

@@ -5,15 +5,18 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that application.yaml cannot express: our password policy, audited and throttled logins,
- * the user operation log copied to the audit trail, and a cheaper lookup of the user's groups
- * before permission checks (GroupLookupAuthorizationManager).
+ * Engine settings that application.yaml cannot express: our password policy, audited and throttled logins (LoginThrottle),
+ * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
+ * before permission checks (GroupLookupAuthorizationManager), what a REST call may write
+ * (SubmissionGuard), another client's entities not found by id (TenantScopedEntityManager), and
+ * start forms for those who may start (StartFormsForStarters).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -49,6 +52,15 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       sessionFactories.addAll(configuration.getCustomSessionFactories());
     }
     sessionFactories.add(new GroupLookupAuthorizationManager.Factory());
+    sessionFactories.add(new TenantScopedEntityManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+    configuration.setFormService(new StartFormsForStarters());
+
+    List<CommandInterceptor> before = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      before.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    before.add(new SubmissionGuard(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(before);
   }
 }

@@ -1,7 +1,7 @@
 package com.mileotech.cyber.security;
 
-import com.mileotech.cyber.system.EngineErrorAnswers;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 /**
  * Who may reach what over HTTP. The webapps (Tasklist, Cockpit, Admin) authenticate with their
  * own login; /engine-rest and /api require HTTP Basic against the Camunda identity service
- * (the webapp session is also accepted by /api, read-only). Only /actuator/health is open (its
- * details for administrators). Every answer carries the security headers.
+ * (the webapp session is also accepted by /api, read-only); service accounts log in to no webapp.
+ * Only /actuator/health is open (its details for administrators). Every answer carries the
+ * security headers.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -40,15 +41,6 @@ class WebSecurityConfiguration {
     return registration;
   }
 
-  /** The engine's errors of the caller's making as 400 / 409, at /engine-rest and under the webapps. */
-  @Bean
-  FilterRegistrationBean<EngineErrorAnswers> engineErrorAnswers() {
-    FilterRegistrationBean<EngineErrorAnswers> registration = new FilterRegistrationBean<>(new EngineErrorAnswers());
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-    return registration;
-  }
-
   /** Without such a filter the engine's REST API answers anonymous callers. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
@@ -56,6 +48,25 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, throttle, false));
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Marks what the SubmissionGuard checks: calls to either copy of the engine's REST API. */
+  @Bean
+  FilterRegistrationBean<EngineApiCalls> engineApiCalls(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<EngineApiCalls> registration = new FilterRegistrationBean<>(new EngineApiCalls());
+    registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** Camunda lets every user log in to the Welcome webapp: not a service account. */
+  @Bean
+  FilterRegistrationBean<ServiceAccountLoginFilter> serviceAccountLoginFilter(IdentityService identityService) {
+    FilterRegistrationBean<ServiceAccountLoginFilter> registration =
+        new FilterRegistrationBean<>(new ServiceAccountLoginFilter(identityService));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

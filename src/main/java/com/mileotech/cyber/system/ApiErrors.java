@@ -30,32 +30,37 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice(basePackages = "com.mileotech.cyber")
 public class ApiErrors {
 
-  public static final String INVALID_REQUEST = "Requête invalide";
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, Object>> api(ApiException e) {
-    return body(e.status(), e.getMessage(), e.fieldErrors());
+    return body(e.status(), e.getMessage(), List.of());
+  }
+
+  /** The product's one refusal of input: 400, its French message, each named field. */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<Map<String, Object>> refusal(Refusal e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems().stream().filter(p -> p.field() != null).toList());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
+    List<Refusal.Problem> errors = new ArrayList<>();
     e.getBindingResult().getFieldErrors()
-        .forEach(f -> errors.add(new ApiException.FieldError(f.getField(), f.getDefaultMessage())));
+        .forEach(f -> errors.add(new Refusal.Problem(f.getField(), f.getDefaultMessage())));
     e.getBindingResult().getGlobalErrors()
-        .forEach(g -> errors.add(new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())));
-    errors.sort(Comparator.comparing(ApiException.FieldError::field));
-    return body(HttpStatus.BAD_REQUEST, INVALID_REQUEST, errors);
+        .forEach(g -> errors.add(new Refusal.Problem(g.getObjectName(), g.getDefaultMessage())));
+    errors.sort(Comparator.comparing(Refusal.Problem::field));
+    return body(HttpStatus.BAD_REQUEST, Refusal.INVALID_REQUEST, errors);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Map<String, Object>> violations(ConstraintViolationException e) {
-    List<ApiException.FieldError> errors = e.getConstraintViolations().stream()
-        .map(v -> new ApiException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-        .sorted(Comparator.comparing(ApiException.FieldError::field))
+    List<Refusal.Problem> errors = e.getConstraintViolations().stream()
+        .map(v -> new Refusal.Problem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .sorted(Comparator.comparing(Refusal.Problem::field))
         .toList();
-    return body(HttpStatus.BAD_REQUEST, INVALID_REQUEST, errors);
+    return body(HttpStatus.BAD_REQUEST, Refusal.INVALID_REQUEST, errors);
   }
 
   /** Malformed JSON, an unknown enum value, a date that does not parse: name the field. */
@@ -74,15 +79,15 @@ public class ApiErrors {
       } else {
         message = "valeur mal formée";
       }
-      return body(HttpStatus.BAD_REQUEST, INVALID_REQUEST, List.of(new ApiException.FieldError(field, message)));
+      return body(HttpStatus.BAD_REQUEST, Refusal.INVALID_REQUEST, List.of(new Refusal.Problem(field, message)));
     }
     return body(HttpStatus.BAD_REQUEST, "Corps de requête JSON illisible", List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return body(HttpStatus.BAD_REQUEST, INVALID_REQUEST,
-        List.of(new ApiException.FieldError(e.getName(), "valeur mal formée")));
+    return body(HttpStatus.BAD_REQUEST, Refusal.INVALID_REQUEST,
+        List.of(new Refusal.Problem(e.getName(), "valeur mal formée")));
   }
 
   @ExceptionHandler(AuthorizationException.class)
@@ -111,7 +116,7 @@ public class ApiErrors {
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne ; l'incident technique a été journalisé", List.of());
   }
 
-  static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<ApiException.FieldError> errors) {
+  static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, List<Refusal.Problem> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.value());
     body.put("message", message);

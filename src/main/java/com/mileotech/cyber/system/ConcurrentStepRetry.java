@@ -23,7 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * and it then sees what the background step did. Only commands of an HTTP request that run in
  * their own transaction are retried (never a command inside a larger transaction, never the job
  * executor's, which retries on its own). What still collides answers 409 with a French
- * "réessayez" (EngineErrorAnswers, ConflictAnswers).
+ * "réessayez" (ConflictAnswers).
  */
 @Component
 class ConcurrentStepRetry extends AbstractProcessEnginePlugin {

@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  *       201. {@code WRITE_DELAY} 0 writes each commit to the file before the commit returns (kept
  *       by the operating system when the JVM is killed). The setting is stored in the database.
  *   <li><b>PostgreSQL</b>: every connection of the pool turns {@code synchronous_commit} back on if
- *       the server has it off (commits then wait for the WAL flush); stronger settings
+ *       the server has it off (commits then wait for the WAL flush; added to any init SQL the
+ *       operator set); stronger settings
  *       (remote_write, remote_apply for a synchronous standby) are left alone. {@code fsync} off
  *       cannot be fixed by a client: a WARN says so.
  * </ul>
@@ -31,33 +35,47 @@ class DurableCommits implements BeanPostProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
 
+  /** DataSource beans already checked (a wrapper of the pool is the same database). */
+  private final Set<String> checked = ConcurrentHashMap.newKeySet();
+
   /** Runs on each new connection: one row when it had to raise the setting, none otherwise. */
   static final String POSTGRES_SYNCHRONOUS_COMMIT =
       "select set_config('synchronous_commit', 'on', false) where current_setting('synchronous_commit') = 'off'";
 
+  /** Before the pool starts: PostgreSQL connections ask for synchronous commits. */
   @Override
-  public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof HikariDataSource dataSource && dataSource.getJdbcUrl() != null) {
-      String url = dataSource.getJdbcUrl().toLowerCase(Locale.ROOT);
-      if (url.startsWith("jdbc:postgresql:") && dataSource.getConnectionInitSql() == null) {
-        dataSource.setConnectionInitSql(POSTGRES_SYNCHRONOUS_COMMIT);
-      }
-      if ((url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")) || url.startsWith("jdbc:postgresql:")) {
-        check(dataSource);
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+        && pool.getJdbcUrl().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+      String init = pool.getConnectionInitSql();
+      if (init == null || init.isBlank()) {
+        pool.setConnectionInitSql(POSTGRES_SYNCHRONOUS_COMMIT);
+      } else if (!init.contains("synchronous_commit")) {
+        pool.setConnectionInitSql(init + "; " + POSTGRES_SYNCHRONOUS_COMMIT);
       }
     }
     return bean;
   }
 
-  private static void check(HikariDataSource dataSource) {
+  /** Once the DataSource exists (whatever wraps it): H2's write delay off, PostgreSQL's settings checked. */
+  @Override
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof DataSource dataSource && checked.add(beanName)) {
+      check(dataSource);
+    }
+    return bean;
+  }
+
+  private static void check(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       String product = connection.getMetaData().getDatabaseProductName();
-      if ("H2".equals(product)) {
+      String url = String.valueOf(connection.getMetaData().getURL()).toLowerCase(Locale.ROOT);
+      if ("H2".equals(product) && !url.startsWith("jdbc:h2:mem:")) {
         h2(statement);
       } else if ("PostgreSQL".equals(product)) {
         postgres(statement);
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // the database is unreachable: Flyway and the engine will say so in their own words
       LOG.warn("Could not check the durability settings of the database: {}", e.getMessage());
     }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
 import com.mileotech.cyber.commissioning.HardeningControls;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class LinkHardeningControlsListener implements ExecutionListener {
       problems.add("produit inconnu de l'inventaire « " + product + " »");
     }
     if (!problems.isEmpty()) {
-      throw new Refused("Retour d'expérience refusé", problems);
+      throw Refusal.of("Retour d'expérience refusé", problems);
     }
     execution.setVariable("hardeningControls", ids.isEmpty() ? null : String.join(", ", ids));
     execution.setVariable("hardeningControlsLabel", ids.isEmpty() ? null : ids.stream()

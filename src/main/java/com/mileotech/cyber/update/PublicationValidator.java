@@ -1,8 +1,9 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
 import com.mileotech.cyber.system.Moments;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,62 +31,62 @@ class PublicationValidator {
     this.moments = moments;
   }
 
-  List<FieldError> validate(Publication p) {
-    List<FieldError> errors = new ArrayList<>();
+  List<Problem> validate(Publication p) {
+    List<Problem> errors = new ArrayList<>();
     Optional<UpdateKind> kind = Optional.empty();
     if (p.kind() == null || p.kind().isBlank()) {
-      errors.add(new FieldError("kind", "type de mise à jour obligatoire ; valeurs admises : " + UpdateKind.allowed()));
+      errors.add(new Problem("kind", "type de mise à jour obligatoire ; valeurs admises : " + UpdateKind.allowed()));
     } else {
       kind = UpdateKind.parse(p.kind());
       if (kind.isEmpty()) {
-        errors.add(new FieldError("kind", "type de mise à jour inconnu « " + p.kind() + " » ; valeurs admises : "
+        errors.add(new Problem("kind", "type de mise à jour inconnu « " + p.kind() + " » ; valeurs admises : "
             + UpdateKind.allowed()));
       }
     }
     if (p.product() == null || p.product().isEmpty()) {
-      errors.add(new FieldError("product", "produit obligatoire"));
+      errors.add(new Problem("product", "produit obligatoire"));
     } else if (p.product().length() > PRODUCT_MAX) {
-      errors.add(new FieldError("product", PRODUCT_MAX + " caractères au plus"));
+      errors.add(new Problem("product", PRODUCT_MAX + " caractères au plus"));
     } else if (kind.isPresent() && !inventory.knows(p.product(), kind.get().inventoryKinds())) {
-      errors.add(new FieldError("product", "produit inconnu « " + p.product() + " » : aucun client n'a de "
+      errors.add(new Problem("product", "produit inconnu « " + p.product() + " » : aucun client n'a de "
           + kind.get().itemLabel() + " de ce nom dans l'inventaire"));
     }
     if (p.critical() == null) {
-      errors.add(new FieldError("critical", "criticité obligatoire : true (correctif de sécurité critique) ou false"));
+      errors.add(new Problem("critical", "criticité obligatoire : true (correctif de sécurité critique) ou false"));
     }
     if (p.affectedVersions().isEmpty()) {
-      errors.add(new FieldError("affectedVersions", "au moins une version concernée (ex. <5.2.1, 5.0 - 5.2.0 ou *)"));
+      errors.add(new Problem("affectedVersions", "au moins une version concernée (ex. <5.2.1, 5.0 - 5.2.0 ou *)"));
     }
     for (int i = 0; i < p.affectedVersions().size(); i++) {
       String problem = Versions.problem(p.affectedVersions().get(i));
       if (problem != null) {
-        errors.add(new FieldError("affectedVersions[" + i + "]", problem));
+        errors.add(new Problem("affectedVersions[" + i + "]", problem));
       }
     }
     if (p.fixedVersion() != null) {
       if (!Versions.isVersion(p.fixedVersion())) {
-        errors.add(new FieldError("fixedVersion", "version illisible « " + p.fixedVersion() + " »"));
+        errors.add(new Problem("fixedVersion", "version illisible « " + p.fixedVersion() + " »"));
       } else if (p.affectedVersions().stream().allMatch(v -> Versions.problem(v) == null)
           && Versions.affected(p.affectedVersions(), p.fixedVersion())) {
-        errors.add(new FieldError("fixedVersion", "la version corrective " + p.fixedVersion()
+        errors.add(new Problem("fixedVersion", "la version corrective " + p.fixedVersion()
             + " fait partie des versions concernées"));
       }
     }
     if (p.advisory() == null || p.advisory().isEmpty()) {
-      errors.add(new FieldError("advisory", "référence du bulletin du constructeur ou du CERT obligatoire"));
+      errors.add(new Problem("advisory", "référence du bulletin du constructeur ou du CERT obligatoire"));
     } else if (p.advisory().length() > ADVISORY_MAX) {
-      errors.add(new FieldError("advisory", ADVISORY_MAX + " caractères au plus"));
+      errors.add(new Problem("advisory", ADVISORY_MAX + " caractères au plus"));
     }
     for (int i = 0; i < p.cveIds().size(); i++) {
       if (!CVE.matcher(p.cveIds().get(i)).matches()) {
-        errors.add(new FieldError("cveIds[" + i + "]", "identifiant CVE mal formé « " + p.cveIds().get(i)
+        errors.add(new Problem("cveIds[" + i + "]", "identifiant CVE mal formé « " + p.cveIds().get(i)
             + " » (ex. CVE-2026-12345)"));
       }
     }
     if (p.publishedAt() == null) {
-      errors.add(new FieldError("publishedAt", "date et heure de publication obligatoires"));
+      errors.add(new Problem("publishedAt", "date et heure de publication obligatoires"));
     } else if (moments.isInFuture(p.publishedAt())) {
-      errors.add(new FieldError("publishedAt", "la publication ne peut pas être dans le futur ("
+      errors.add(new Problem("publishedAt", "la publication ne peut pas être dans le futur ("
           + moments.wordsWithZone(p.publishedAt()) + ")"));
     }
     return errors;

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class RecordReverificationListener implements ExecutionListener {
       problems.add("constat obligatoire (ce qui a été vérifié et comment, l'écart ou la justification)");
     }
     if (!problems.isEmpty()) {
-      throw new Refused("Revérification non enregistrée", problems);
+      throw Refusal.of("Revérification non enregistrée", problems);
     }
     var auth = identityService.getCurrentAuthentication();
     register.verified((String) execution.getVariable("incidentReference"), (String) execution.getVariable("clientId"),

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ class RecordStagingValidationListener implements ExecutionListener {
       problems.add("décrivez l'échec constaté");
     }
     if (!problems.isEmpty()) {
-      throw new Refused("Validation non enregistrée", problems);
+      throw Refusal.of("Validation non enregistrée", problems);
     }
     boolean validated = VALIDATED.equals(result);
     execution.setVariable("stagingValidated", validated);

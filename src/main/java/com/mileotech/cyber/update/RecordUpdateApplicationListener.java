@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
@@ -104,7 +105,7 @@ class RecordUpdateApplicationListener implements ExecutionListener {
     items.keySet().stream().filter(id -> !lines.containsKey(id) && text.stream().noneMatch(l -> l.split(";")[0].trim().equals(id)))
         .forEach(id -> problems.add("« " + id + " » sans résultat"));
     if (!problems.isEmpty()) {
-      throw new Refused("Application refusée", problems);
+      throw Refusal.of("Application refusée", problems);
     }
 
     var auth = identityService.getCurrentAuthentication();

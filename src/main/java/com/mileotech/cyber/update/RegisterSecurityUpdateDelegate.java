@@ -1,8 +1,9 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.reminder.Deadlines;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,7 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
             + publication.product() + " sous la référence " + existing));
       }
       if (!problems.isEmpty()) {
-        throw new Refused("Mise à jour refusée", problems);
+        throw Refusal.of("Mise à jour refusée", problems);
       }
       reference = intake.record(publication);
       register.started(reference, execution.getProcessInstanceId());
@@ -73,7 +74,7 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
     try {
       publishedAt = moments.instant(execution.getVariable("publishedAtInput"));
     } catch (IllegalArgumentException e) {
-      throw new Refused("Mise à jour refusée", List.of("Publication : " + e.getMessage()));
+      throw Refusal.of("Mise à jour refusée", List.of("Publication : " + e.getMessage()));
     }
     return new Publication(text(execution.getVariable("product")), text(execution.getVariable("kind")), critical,
         lines(execution.getVariable("affectedVersionsText")), text(execution.getVariable("fixedVersion")),
@@ -81,7 +82,7 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
         words(execution.getVariable("cveIdsText")), publishedAt);
   }
 
-  private static String label(FieldError e) {
+  private static String label(Problem e) {
     Matcher m = INDEXED.matcher(e.field());
     if (m.matches()) {
       return LABELS.getOrDefault(m.group(1), m.group(1)) + ", ligne " + (Integer.parseInt(m.group(2)) + 1);

@@ -1,12 +1,13 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,27 +53,27 @@ class SoftwareInventoryController {
       @PathVariable String kind, @RequestBody SoftwareRequest request) {
     currentUser.require(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.ADMINISTRATORS);
     Client client = clients.find(clientId).orElseThrow(() -> ApiException.notFound("Client inconnu : " + clientId));
-    List<FieldError> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     if (client.site(siteId).isEmpty()) {
-      errors.add(new FieldError("siteId", "site inconnu pour le client " + client.name() + " : « " + siteId + " »"));
+      errors.add(new Problem("siteId", "site inconnu pour le client " + client.name() + " : « " + siteId + " »"));
     }
     if (!EquipmentInventory.VMS.equals(kind) && !EquipmentInventory.OS.equals(kind)) {
-      errors.add(new FieldError("kind", "logiciel inconnu « " + kind + " » ; valeurs admises : VMS, OS"));
+      errors.add(new Problem("kind", "logiciel inconnu « " + kind + " » ; valeurs admises : VMS, OS"));
     }
     String product = RegisterSecurityUpdateDelegate.text(request.product());
     String version = RegisterSecurityUpdateDelegate.text(request.version());
     if (product == null) {
-      errors.add(new FieldError("product", "produit obligatoire"));
+      errors.add(new Problem("product", "produit obligatoire"));
     } else if (product.length() > PublicationValidator.PRODUCT_MAX) {
-      errors.add(new FieldError("product", PublicationValidator.PRODUCT_MAX + " caractères au plus"));
+      errors.add(new Problem("product", PublicationValidator.PRODUCT_MAX + " caractères au plus"));
     }
     if (version == null) {
-      errors.add(new FieldError("version", "version obligatoire"));
+      errors.add(new Problem("version", "version obligatoire"));
     } else if (!Versions.isVersion(version)) {
-      errors.add(new FieldError("version", "version illisible « " + version + " »"));
+      errors.add(new Problem("version", "version illisible « " + version + " »"));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      throw Refusal.fields(errors);
     }
     inventory.recordSoftware(clientId, siteId, kind, product.replaceAll("\\s+", " "), version,
         "MANUEL", ClockUtil.getCurrentTime().toInstant());

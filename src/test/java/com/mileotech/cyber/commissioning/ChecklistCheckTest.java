@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +21,8 @@ class ChecklistCheckTest {
     try {
       ChecklistCheck.check(catalogue, points, List.of(), inventory, TODAY);
       return List.of();
-    } catch (ChecklistRefused refused) {
-      return refused.problems();
+    } catch (Refusal refused) {
+      return refused.describedProblems();
     }
   }
 

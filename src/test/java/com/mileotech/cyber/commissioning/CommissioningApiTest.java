@@ -224,8 +224,9 @@ class CommissioningApiTest {
     ResponseEntity<String> refusedStart = post(CommissioningFixture.TECHNICIAN,
         "/engine-rest/process-definition/key/vms-commissioning/submit-form", Map.of("variables", variables));
     assertThat(refusedStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // the French message alone: no "Cannot instantiate process definition <id>:" before it
     assertThat(json.readTree(refusedStart.getBody()).get("message").asText())
-        .endsWith("Mise en service refusée : equipmentText : ligne 2 : numéro de série « C-1 » en double (déjà ligne 1)");
+        .isEqualTo("Mise en service refusée : equipmentText : ligne 2 : numéro de série « C-1 » en double (déjà ligne 1).");
     // a client RSSI reads their own client's checklists but cannot start one
     assertThat(post(TestClients.PLAIN_RSSI, "/engine-rest/process-definition/key/vms-commissioning/submit-form",
         Map.of("variables", variables)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -242,8 +243,8 @@ class CommissioningApiTest {
         Map.of("variables", form));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("message").asText())
-        .endsWith("Checklist refusée : VMS-04 : Non conforme sans délai de remédiation ; "
-            + "CAM-07 : Conforme alors que Caméra Axis P3265-LVE (n° TL-CAM1) ne reçoit plus de mises à jour de sécurité");
+        .isEqualTo("Checklist refusée : VMS-04 : Non conforme sans délai de remédiation ; "
+            + "CAM-07 : Conforme alors que Caméra Axis P3265-LVE (n° TL-CAM1) ne reçoit plus de mises à jour de sécurité.");
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
 
     with(points, "VMS-04", p -> p.remediationDeadline = LocalDate.now().plusMonths(1).toString());

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.MapScope;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
 import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
@@ -37,7 +38,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -162,9 +162,9 @@ class CommissioningProcessTest {
     with(points, "SRV-02", p -> p.status = null);
 
     assertThatThrownBy(() -> fx.fill(pi, points))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Checklist refusée : SRV-02 : statut manquant (Conforme, Non conforme ou Non applicable) ; "
-            + "VMS-04 : Non conforme sans délai de remédiation");
+            + "VMS-04 : Non conforme sans délai de remédiation.");
     assertThat(pi).isWaitingAt("Task_FillChecklist");
     assertThat(runtimeService.getVariable(pi.getId(), "checklistVms").toString()).isEqualTo(before);
     assertThat(runtimeService.getVariable(pi.getId(), "checklistSummary")).isNull();
@@ -175,8 +175,8 @@ class CommissioningProcessTest {
     ProcessInstance pi = fx.start(TestClients.PLAIN, "boutique", false, standardInventory("NAJ"));
     List<PointEntry> points = with(allConforme(), "SRV-08", p -> p.status = "NON_APPLICABLE");
     assertThatThrownBy(() -> fx.fill(pi, points))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Checklist refusée : SRV-08 : Non applicable sans justification");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Checklist refusée : SRV-08 : Non applicable sans justification.");
     assertThat(pi).isWaitingAt("Task_FillChecklist");
 
     with(points, "SRV-08", p -> p.justification = "Le client n'a pas de SIEM");
@@ -196,12 +196,12 @@ class CommissioningProcessTest {
     with(points, "NVR-04", p -> p.httpDisabled = false);
 
     assertThatThrownBy(() -> fx.fill(pi, points))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Checklist refusée : "
             + "VMS-03 : Conforme alors que TLS 1.1 accepté, le guide exige TLS 1.2 minimum ; "
             + "NVR-04 : Conforme alors que HTTP actif alors que HTTPS est disponible ; "
             + "CAM-02 : Conforme alors que mot de passe administrateur de 10 caractères, le guide en exige 12 au moins ; "
-            + "CAM-07 : Conforme alors que Caméra Vieille caméra (n° FIG-CAM1) ne reçoit plus de mises à jour de sécurité");
+            + "CAM-07 : Conforme alors que Caméra Vieille caméra (n° FIG-CAM1) ne reçoit plus de mises à jour de sécurité.");
   }
 
   @Test
@@ -267,12 +267,12 @@ class CommissioningProcessTest {
     fx.fill(pi, allConforme());
     Task sign = fx.task(pi, "Task_SignChecklist");
     assertThatThrownBy(() -> taskService.complete(sign.getId(), Map.of("signatureDecision", "SIGN", "signatureConfirmed", true)))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Signature impossible : aucun utilisateur authentifié");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Signature impossible : aucun utilisateur authentifié.");
     assertThatThrownBy(() -> fx.completeAs(CommissioningFixture.TECHNICIAN, Groups.TECHNICIANS, pi, "Task_SignChecklist",
         Map.of("signatureDecision", "SIGN", "signatureConfirmed", false)))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Signature refusée : cochez la certification avant de signer");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Signature refusée : cochez la certification avant de signer.");
     assertThat(pi).isWaitingAt("Task_SignChecklist");
   }
 
@@ -310,8 +310,8 @@ class CommissioningProcessTest {
         "tlsMinVersion", "1.1", "comment", "Suites TLS reconfigurées", "confirmed", true)));
     assertThatThrownBy(() -> fx.completeAs(CommissioningFixture.OTHER_TECHNICIAN, Groups.TECHNICIANS, pi,
         "Task_RemediateNonConformity", refused))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Revérification refusée : VMS-03 : Conforme alors que TLS 1.1 accepté, le guide exige TLS 1.2 minimum");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Revérification refusée : VMS-03 : Conforme alors que TLS 1.1 accepté, le guide exige TLS 1.2 minimum.");
     fx.completeAs(CommissioningFixture.OTHER_TECHNICIAN, Groups.TECHNICIANS, pi, "Task_RemediateNonConformity",
         Map.of("reverification", Json.variable(Map.of("tlsMinVersion", "1.3", "comment", "TLS 1.0 et 1.1 désactivés",
             "confirmed", true, "firmwareUpdates", "REM-NVR1 ; V4.80.000"))));
@@ -402,8 +402,8 @@ class CommissioningProcessTest {
 
     assertThatThrownBy(() -> taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
         Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-01-15")))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Plan de remplacement refusé : replacementTargetDate : la date cible doit être à venir");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Plan de remplacement refusé : replacementTargetDate : la date cible doit être à venir.");
     taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
         Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-06-15"));
     assertThat(plan).isEnded();
@@ -521,12 +521,12 @@ class CommissioningProcessTest {
         equipment("CAMERA", "Axis", "DUP-1", "1.0", true),
         equipment("CAMERA", "Axis", "DUP-1", "1.0", true));
     assertThatThrownBy(() -> fx.start("client-inconnu", "boutique", false, inventory))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Mise en service refusée : clientId : client inconnu du registre : client-inconnu ; "
-            + "equipment[1].serialNumber : numéro de série « DUP-1 » en double (déjà en equipment[0])");
+            + "equipment[1].serialNumber : numéro de série « DUP-1 » en double (déjà en equipment[0]).");
     assertThatThrownBy(() -> fx.start(TestClients.PLAIN, "site-nord", false, standardInventory("X")))
-        .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("Mise en service refusée : siteId : site inconnu pour ce client (sites : boutique)");
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Mise en service refusée : siteId : site inconnu pour ce client (sites : boutique).");
   }
 
   @Test

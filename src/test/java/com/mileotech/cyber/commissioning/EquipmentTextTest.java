@@ -1,8 +1,9 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mileotech.cyber.system.ApiException.FieldError;
+import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class EquipmentTextTest {
         drone ; X ; D-1 ; 1.0 ; oui
         caméra ; Axis ; C-1 ; 1.0
         caméra ; Axis ; C-2 ; 1.0 ; peut-être""");
-    assertThat(parsed.problems()).extracting(FieldError::message).containsExactly(
+    assertThat(parsed.problems()).extracting(Problem::message).containsExactly(
         "ligne 1 : type inconnu « drone » (serveur, NVR ou caméra)",
         "ligne 2 : 5 éléments séparés par « ; » attendus (type ; modèle ; n° de série ; firmware ; mises à jour de sécurité (oui/non)), 4 trouvé(s)",
         "ligne 3 : mises à jour de sécurité « peut-être » : oui ou non attendu");
@@ -44,8 +45,8 @@ class EquipmentTextTest {
   void listProblemsAreRestatedWithLineNumbers() {
     EquipmentText.Parsed parsed = EquipmentText.parse("equipmentText", "caméra ; Axis ; C-1 ; 1.0 ; oui\n\ncaméra ; ; C-1 ; 1.0 ; oui");
     assertThat(parsed.restate(List.of(
-        new FieldError("equipment[1].model", "obligatoire"),
-        new FieldError("equipment[1].serialNumber", "numéro de série « C-1 » en double (déjà en equipment[0])"))))
+        new Problem("equipment[1].model", "obligatoire"),
+        new Problem("equipment[1].serialNumber", "numéro de série « C-1 » en double (déjà en equipment[0])"))))
         .containsExactly("equipmentText : ligne 3 : obligatoire",
             "equipmentText : ligne 3 : numéro de série « C-1 » en double (déjà ligne 1)");
   }

@@ -121,9 +121,10 @@ class DashboardBrowserTest {
         .longValue();
   }
 
-  /** How many pixels of the canvas are painted. */
+  /** How many pixels of the canvas are painted (0 while the canvas is not laid out yet, on a slow machine). */
   private static long painted(Browser browser, String canvas) {
     return ((Number) js(browser, "const c = document.getElementById(arguments[0]);"
+        + "if (!c || c.width === 0 || c.height === 0) { return 0; }"
         + "const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
         + "for (let i = 3; i < p.length; i += 4) { if (p[i] > 0) n++; } return n;", canvas)).longValue();
   }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -21,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -47,7 +47,7 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
 
     // unknown point: refused, naming it; nothing recorded
     assertThatThrownBy(() -> writeLessons(pi, "NVR-01, VMS-99", null, null))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("Retour d'expérience refusé : point de contrôle inconnu « VMS-99 »");
     assertThat(variable(pi, "hardeningControls")).isNull();
     writeLessons(pi, "nvr-01 cam-03", null, null);
@@ -95,7 +95,7 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
         .isWaitingAt("Task_ReverifyControl");
 
     assertThatThrownBy(() -> reverify(reverifications.get(0), "CONFORME", null))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Revérification non enregistrée : constat obligatoire (ce qui a été vérifié et comment, l'écart ou la justification).");
     // in order: CAM-03 Site Nord, CAM-03 Site Sud, NVR-01 Site Nord, NVR-01 Site Sud
     reverify(reverifications.get(0), "CONFORME", "Telnet et FTP fermés (scan de ports)");
@@ -139,10 +139,10 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
     respondUntilClosure(pi, TestClients.OIV_RSSI);
     runDueJobs(pi);
     assertThatThrownBy(() -> writeLessons(pi, "CAM-01", true, null))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Retour d'expérience refusé : indiquez le produit dont les clients sont à revérifier.");
     assertThatThrownBy(() -> writeLessons(pi, "CAM-01", true, "Produit inexistant"))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Retour d'expérience refusé : produit inconnu de l'inventaire « Produit inexistant ».");
     writeLessons(pi, "CAM-01", true, product);
     approveLessonsLearned(pi);

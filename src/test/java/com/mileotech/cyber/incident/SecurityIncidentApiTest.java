@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +123,7 @@ class SecurityIncidentApiTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode error = json.readTree(refused.getBody());
-    assertThat(error.get("type").asText()).isEqualTo("RefusedInput");
+    assertThat(error.get("type").asText()).isEqualTo("Refusal");
     assertThat(error.get("message").asText()).startsWith("Signalement refusé : ")
         .contains("client inconnu : « client-inexistant »", "au moins un site concerné est obligatoire");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident").count())

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -166,7 +167,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     String taskId = task(pi, "Task_RequalifyIncident").getId();
     as(REFERENT, Groups.CYBER_REFERENT);
     assertThatThrownBy(() -> formService.submitTaskForm(taskId, requalification))
-        .isInstanceOf(RefusedInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Requalification refusée : motif de la requalification obligatoire (quels faits nouveaux ?).");
     asNobody();
     assertThat(variable(pi, "qualificationVersion")).isEqualTo(1);
@@ -210,7 +211,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     as(TECH, Groups.TECHNICIANS);
     assertThatThrownBy(() -> formService.submitTaskForm(verify, Map.of("integrityConfigurationCompliant", true,
         "integrityFirmwareUpToDate", false, "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true)))
-        .isInstanceOf(RefusedInput.class).hasMessageContaining("non confirmé : firmware à jour");
+        .isInstanceOf(Refusal.class).hasMessageContaining("non confirmé : firmware à jour");
     asNobody();
 
     verifyIntegrity(pi, false, "Firmware 5.2 non publié par le constructeur");
@@ -238,7 +239,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     as(TECH, Groups.TECHNICIANS);
     assertThatThrownBy(() -> formService.submitTaskForm(capture,
         Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", "Pressé")))
-        .isInstanceOf(RefusedInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Preuves non enregistrées : seul le référent cybersécurité peut renoncer à la capture des preuves.");
     asNobody();
     assertThat(active(pi, "Task_CaptureEvidence")).isTrue();
@@ -271,14 +272,14 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     badHash.putAll(evidence(3, "dump-memoire", "not submitted: slot 2 did not open slot 3"));
     badHash.put("evidenceDecision", "capturees");
     assertThatThrownBy(() -> formService.submitTaskForm(capture, badHash))
-        .isInstanceOf(RefusedInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Preuves non enregistrées : preuve n° 2 : empreinte SHA-256 invalide (64 caractères hexadécimaux attendus).");
     // video footage kept past the purge only with a ground, a justification and an end date
     Map<String, Object> hold = new HashMap<>(evidence(1, "enregistrement-video", SHA));
     hold.put("evidenceDecision", "capturees");
     hold.put("videoLegalHold", true);
     assertThatThrownBy(() -> formService.submitTaskForm(capture, hold))
-        .isInstanceOf(RefusedInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("fondement légal").hasMessageContaining("justification obligatoire")
         .hasMessageContaining("date de fin obligatoire");
     asNobody();
@@ -313,7 +314,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     String taskId = task(pi, "Task_QualifyIncident").getId();
     as(REFERENT, Groups.CYBER_REFERENT);
     assertThatThrownBy(() -> formService.submitTaskForm(taskId, form))
-        .isInstanceOf(RefusedInput.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Qualification refusée : la prise de connaissance ne peut pas être dans le futur "
             + "(2 mars 2026 à 11 h 00, heure de Paris) ; confirmez l'heure de prise de connaissance affichée "
             + "(elle fait courir les délais légaux).");

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,29 +32,29 @@ class StartFormTest extends IncidentScenario {
     long rows = jdbc.sql("select count(*) from security_incident").query(Long.class).single();
 
     Map<String, Object> unknownClient = reportForm("client-inconnu", List.of("boutique"));
-    assertThatThrownBy(() -> report(unknownClient)).isInstanceOf(RefusedInput.class)
+    assertThatThrownBy(() -> report(unknownClient)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : client inconnu : « client-inconnu ».");
 
     Map<String, Object> badSite = reportForm(TestClients.PLAIN, List.of("site-nord"));
-    assertThatThrownBy(() -> report(badSite)).isInstanceOf(RefusedInput.class)
+    assertThatThrownBy(() -> report(badSite)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : site inconnu pour le client Client sans régime : « site-nord ».");
 
     Map<String, Object> incoherent = reportForm(TestClients.PLAIN, List.of("boutique"));
     incoherent.put("description", " ");
     incoherent.put("detectedAtInput", "2026-03-02T08:00");
     incoherent.put("beganAtInput", "2026-03-02T08:30");
-    assertThatThrownBy(() -> report(incoherent)).isInstanceOf(RefusedInput.class)
+    assertThatThrownBy(() -> report(incoherent)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : description obligatoire ; le début de l'incident ne peut pas suivre sa détection "
             + "(2 mars 2026 à 8 h 30, heure de Paris après 2 mars 2026 à 8 h 00, heure de Paris).");
 
     Map<String, Object> future = reportForm(TestClients.PLAIN, List.of("boutique"));
     future.put("detectedAtInput", "2026-03-02T12:00");
-    assertThatThrownBy(() -> report(future)).isInstanceOf(RefusedInput.class)
+    assertThatThrownBy(() -> report(future)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : l'heure de détection ne peut pas être dans le futur (2 mars 2026 à 12 h 00, heure de Paris).");
 
     Map<String, Object> unreadable = reportForm(TestClients.PLAIN, List.of("boutique"));
     unreadable.put("detectedAtInput", "02/03/2026 9h");
-    assertThatThrownBy(() -> report(unreadable)).isInstanceOf(RefusedInput.class)
+    assertThatThrownBy(() -> report(unreadable)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : heure de détection : date et heure illisibles : « 02/03/2026 9h ».");
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count()).isEqualTo(instances);

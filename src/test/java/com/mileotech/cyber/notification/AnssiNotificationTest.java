@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -73,7 +73,7 @@ class AnssiNotificationTest {
 
     assertThatThrownBy(() -> taskService.complete(support.task(anssi, "Task_DraftOivDeclaration").getId(),
         Map.of("oivSummary", "Intrusion sur le VMS")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("systèmes d'information d'importance vitale");
+        .isInstanceOf(Refusal.class).hasMessageContaining("systèmes d'information d'importance vitale");
     taskService.complete(support.task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
         "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
         "oivImpact", "Supervision interrompue 2 h"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.WebappSession;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -21,6 +24,7 @@ class PasswordPolicyTest {
 
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
 
   @Test
   void elevenCharactersAreRefused() {
@@ -53,7 +57,7 @@ class PasswordPolicyTest {
         Map.of("profile", Map.of("id", "weak.rest", "firstName", "A", "lastName", "B"),
             "credentials", Map.of("password", "Abcdefg1!23")), Map.class);
     assertThat(shortOne.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(shortOne.getBody().get("message").toString()).contains("Password does not match policy");
+    assertThat(shortOne.getBody().get("message").toString()).startsWith("Mot de passe refusé : au moins 12 caractères");
 
     ResponseEntity<Map> simple = admin.postForEntity("/engine-rest/user/create",
         Map.of("profile", Map.of("id", "weak.rest", "firstName", "A", "lastName", "B"),
@@ -66,6 +70,19 @@ class PasswordPolicyTest {
             "credentials", Map.of("password", "Correct-Horse-42!")), Map.class);
     assertThat(strong.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     assertThat(identityService.checkPassword("strong.rest", "Correct-Horse-42!")).isTrue();
+  }
+
+  /** What the Admin webapp calls when an administrator creates an account: the same French 400. */
+  @Test
+  void theAdminWebappRefusesAWeakPasswordAsABadRequestInFrench() {
+    WebappSession admin = WebappSession.login(port, "admin", TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    assertThat(admin.loggedIn()).isTrue();
+    HttpResponse<String> weak = admin.post(WebappSession.ENGINE_API + "/user/create",
+        Map.of("profile", Map.of("id", "weak.admin", "firstName", "A", "lastName", "B"),
+            "credentials", Map.of("password", "Abcdefg1!23")));
+    assertThat(weak.statusCode()).isEqualTo(400);
+    assertThat(weak.body()).contains("Mot de passe refusé : au moins 12 caractères").doesNotContain("Password");
+    assertThat(identityService.createUserQuery().userId("weak.admin").count()).isZero();
   }
 
   @Test

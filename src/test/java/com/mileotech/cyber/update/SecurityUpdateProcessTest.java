@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -195,7 +195,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
 
     // incomplete: refused, nothing recorded
     assertThatThrownBy(() -> submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec")))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Validation non enregistrée : environnement de préproduction obligatoire ; décrivez l'échec constaté.");
     submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec", "stagingEnvironment", "Banc NVR",
         "stagingComment", "Perte des flux RTSP après mise à jour"));
@@ -277,7 +277,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
   void aFixingVersionThatIsItselfAffectedIsRefused() {
     camera(TestClients.OIV, "site-nord", serial(), "10.0.0");
     assertThatThrownBy(() -> publish(publicationForm("CAMERA_FIRMWARE", false, "*", T0.minusSeconds(60))))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Mise à jour refusée : Version corrective : la version corrective 10.12.5 fait partie des versions concernées.");
   }
 
@@ -300,7 +300,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     form.remove("criticalAnswer");
     form.put("cveIdsText", "CVE-2026-1");
     assertThatThrownBy(() -> publish(form))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Mise à jour refusée : Produit : produit inconnu « Caméra inconnue » : aucun client n'a de caméra de ce nom "
             + "dans l'inventaire ; Correctif critique : criticité obligatoire : true (correctif de sécurité critique) ou false ; "
             + "Versions concernées, ligne 2 : condition de version illisible « 10.x - » (ex. 5.2.0, <5.2.1, <=5.2.0, >=5.0, "
@@ -314,7 +314,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     Map<String, Object> again = new java.util.HashMap<>(valid);
     again.put("advisory", "  " + valid.get("advisory").toString().toLowerCase() + " ");
     assertThatThrownBy(() -> publish(again))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Mise à jour refusée : Bulletin : ce bulletin est déjà enregistré pour " + product
             + " sous la référence " + first.getBusinessKey() + ".");
   }
@@ -330,14 +330,14 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     ProcessInstance oiv = atClient(update, TestClients.OIV);
     assertThatThrownBy(() -> apply(oiv, a + " ; appliquee ; 10.12.4\nXYZ ; appliquee ; 10.12.5\n"
         + a + " ; fin-de-support ; x", T0.plus(Duration.ofHours(1))))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Application refusée : date de l'intervention dans le futur (2 mars 2026 à 10 h 00, heure de Paris) ; "
             + "ligne 1 : la version 10.12.4 de " + a + " est encore concernée par le bulletin " + variable(oiv, "advisory")
             + " ; ligne 2 : « XYZ » n'est pas concerné par cette mise à jour chez ce client ; "
             + "ligne 3 : motif obligatoire pour " + a + " (fin-de-support) ; « " + b + " » sans résultat.");
     assertThatThrownBy(() -> apply(oiv, a + " ; installee ; 10.12.5\n" + b + " ; refus-client ;",
         published.minusSeconds(60)))
-        .isInstanceOf(FormFieldValidationException.class)
+        .isInstanceOf(Refusal.class)
         .hasMessage("Application refusée : date de l'intervention antérieure à la publication (2 mars 2026 à 4 h 00, "
             + "heure de Paris) ; ligne 1 : résultat « installee » inconnu pour " + a
             + " (appliquee, fin-de-support ou refus-client) ; ligne 2 : motif obligatoire pour " + b + " (refus-client).");

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder.mail;
 
+import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Status;
 import com.mileotech.cyber.security.CurrentUser;
@@ -45,7 +46,7 @@ class OutboxController {
     boolean byReference = reference != null && !reference.isBlank();
     boolean byStatus = status != null && !status.isBlank();
     if (!byReference && !byStatus) {
-      throw ApiException.badRequest("reference", "obligatoire (ex. INC-2026-0001), ou bien status");
+      throw Refusal.field("reference", "obligatoire (ex. INC-2026-0001), ou bien status");
     }
     Status wanted = byStatus ? status(status) : null;
     List<OutboxMail> mails = byReference ? outbox.findByReference(reference.trim())
@@ -74,7 +75,7 @@ class OutboxController {
     try {
       return Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status", "valeur inconnue « " + text + " » ; valeurs admises : "
+      throw Refusal.field("status", "valeur inconnue « " + text + " » ; valeurs admises : "
           + Arrays.stream(Status.values()).map(Outbox::code).collect(Collectors.joining(", ")));
     }
   }

@@ -9,8 +9,6 @@ import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.WebappSession;
 import com.mileotech.cyber.security.Groups;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
@@ -32,14 +30,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The engine's errors of the caller's making, at /engine-rest and under the webapps: a task
- * completed while a background step of the same case commits (made deterministic: the task's
- * "complete" listener has another transaction change the task first) is run again and succeeds,
- * or, when it keeps colliding, answers 409 with a French "réessayez" and changes nothing; Admin's
- * refusal of a weak password is a 400, as at /engine-rest.
+ * A task completed while a background step of the same case commits (made deterministic: the
+ * task's "complete" listener has another transaction change the task first) is run again and
+ * succeeds, or, when it keeps colliding, answers 409 with a French "réessayez" and changes nothing,
+ * at /engine-rest and through Tasklist's API alike.
  */
 @IntegrationTest
-class EngineErrorAnswersTest {
+class ConcurrentStepTest {
 
   private static final String PROCESS = "concurrent-step-check";
   private static final String TECH = "tech.conflict";
@@ -102,33 +99,15 @@ class EngineErrorAnswersTest {
     WebappSession tasklist = WebappSession.login(port, "tasklist", TECH, TestUsers.PASSWORD);
     assertThat(tasklist.loginStatus()).isEqualTo(200);
     COLLISIONS.set(ConcurrentStepRetry.ATTEMPTS);
-    HttpResponse<String> viaTasklist = tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + task + "/complete",
+    HttpResponse<String> viaTasklist = tasklist.post(WebappSession.ENGINE_API + "/task/" + task + "/complete",
         "{\"variables\": {}}");
     assertThat(viaTasklist.statusCode()).isEqualTo(409);
     assertThat(json.readTree(viaTasklist.body()).get("message").asText()).isEqualTo(ConflictAnswers.TRY_AGAIN);
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
 
     COLLISIONS.set(0);
-    assertThat(tasklist.send("POST", "/camunda/api/engine/engine/default/task/" + task + "/complete",
-        "{\"variables\": {}}").statusCode()).isEqualTo(204);
-  }
-
-  @Test
-  void adminRefusingAWeakPasswordIsABadRequestAsAtEngineRest() throws Exception {
-    WebappSession admin = WebappSession.login(port, "admin", TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
-    assertThat(admin.loginStatus()).isEqualTo(200);
-    String user = "weak." + UUID.randomUUID().toString().substring(0, 8);
-    String body = json.writeValueAsString(Map.of(
-        "profile", Map.of("id", user, "firstName", "Faible", "lastName", "Motdepasse", "email", user + "@test.example"),
-        "credentials", Map.of("password", "court")));
-    HttpResponse<String> refused = admin.send("POST", "/camunda/api/engine/engine/default/user/create", body);
-    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-    assertThat(identityService.createUserQuery().userId(user).count()).isZero();
-
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    assertThat(http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).exchange("/engine-rest/user/create",
-        HttpMethod.POST, new HttpEntity<>(body, headers), String.class).getStatusCode().value()).isEqualTo(400);
+    assertThat(tasklist.post(WebappSession.ENGINE_API + "/task/" + task + "/complete", "{\"variables\": {}}")
+        .statusCode()).isEqualTo(204);
   }
 
   private String newTask() {

@@ -1,0 +1,324 @@
+package com.mileotech.cyber.security;
+
+import com.mileotech.cyber.system.Refusal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteExternalTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricTaskInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstancesByProcessInstanceIdCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserOperationLogEntryCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskDueDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.CaseExecutionVariableCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByDefinitionIdCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByInstanceIdCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBulkCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The legal record is written by the procedure, not by whoever calls the engine's REST API
+ * (docs/access-rules.md, "What a submission may write"). For every command a person or service
+ * account issues directly through /engine-rest or the webapps' API ({@link EngineApiCalls}):
+ * <ul>
+ *   <li>completing a task (complete, submit-form, resolve) may set only the input fields of that
+ *       task's deployed form, each with a value of its type and size ({@link FormContract});</li>
+ *   <li>starting a process may set only the input fields of its start form, and only at its start
+ *       event;</li>
+ *   <li>what no form of a person may do is refused outright: writing or removing variables (set,
+ *       patch, delete, batch), moving a case between steps (modification, restart, start at
+ *       activities), messages, signals and conditions (our API sends those), moving a deadline (task due or
+ *       follow-up date, timer due date), deleting history (the audit trail and chronology).</li>
+ * </ul>
+ * Each refusal is a {@link Refusal} naming the fields, before anything runs. Commands issued by our
+ * own code (delegates, jobs, /api controllers, nested commands) are not checked: they compute and
+ * record the facts. A task or definition the caller cannot see is left to the engine, so the answer
+ * is the engine's own, exactly as for an unknown id.
+ */
+final class SubmissionGuard extends CommandInterceptor {
+
+  static final String VARIABLES = "Modification refusée : les données d'un dossier ne s'écrivent que par les formulaires "
+      + "de ses tâches";
+  static final String STEPS = "Modification refusée : un dossier suit sa procédure, il ne passe pas d'une étape à une "
+      + "autre à la main";
+  static final String MESSAGES = "Envoi refusé : les messages et signaux des procédures sont envoyés par l'application "
+      + "elle-même (par exemple une demande de rapport intermédiaire de l'ANSSI : POST /api/security-incidents/{référence}"
+      + "/notifications/anssi/intermediate-report-requests)";
+  static final String DEADLINES = "Modification refusée : les échéances sont calculées par le serveur à partir des faits "
+      + "et ne se modifient pas à la main";
+  static final String HISTORY = "Suppression refusée : l'historique est le journal d'audit et la chronologie des dossiers ; "
+      + "seul le nettoyage planifié le supprime, à la fin de sa durée de conservation";
+
+  private static final List<Class<?>> VARIABLE_WRITES = List.of(AbstractSetVariableCmd.class,
+      AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
+      CompleteExternalTaskCmd.class, HandleExternalTaskBpmnErrorCmd.class, CaseExecutionVariableCmd.class);
+  private static final List<Class<?>> STEP_CHANGES = List.of(ModifyProcessInstanceCmd.class,
+      ModifyProcessInstanceAsyncCmd.class, ProcessInstanceModificationCmd.class, ProcessInstanceModificationBatchCmd.class,
+      RestartProcessInstancesCmd.class, RestartProcessInstancesBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class);
+  private static final List<Class<?>> MESSAGE_SENDS = List.of(AbstractCorrelateMessageCmd.class,
+      CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class,
+      EvaluateStartConditionCmd.class);
+  private static final List<Class<?>> DEADLINE_CHANGES = List.of(SetTaskDueDateCmd.class, SetTaskFollowUpDateCmd.class,
+      SetJobDuedateCmd.class);
+  private static final List<Class<?>> HISTORY_DELETIONS = List.of(DeleteHistoricProcessInstancesCmd.class,
+      DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricTaskInstanceCmd.class,
+      DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
+      DeleteUserOperationLogEntryCmd.class, DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
+      DeleteHistoricDecisionInstanceByInstanceIdCmd.class, DeleteHistoricDecisionInstancesBatchCmd.class,
+      DeleteHistoricDecisionInstancesBulkCmd.class, SetRemovalTimeToHistoricProcessInstancesCmd.class);
+
+  private final ProcessEngineConfigurationImpl engine;
+  /** Parsed forms by the SHA-256 of their deployed content (a redeployed form is a new entry). */
+  private final Map<String, FormContract> contracts = new ConcurrentHashMap<>();
+
+  SubmissionGuard(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    // only the outermost command of a REST call: what it runs inside (delegates, listeners) is ours
+    if (Context.getCommandContext() == null && EngineApiCalls.inProgress()) {
+      check(command);
+    }
+    return next.execute(command);
+  }
+
+  private void check(Command<?> command) {
+    if (command instanceof SubmitTaskFormCmd) {
+      taskSubmission(field(command, "taskId"), field(command, "properties"));
+    } else if (command instanceof CompleteTaskCmd) {
+      taskSubmission(field(command, "taskId"), field(command, "variables"));
+    } else if (command instanceof SubmitStartFormCmd) {
+      startSubmission(field(command, "processDefinitionId"), null, null, field(command, "variables"));
+    } else if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
+      startSubmission(start.getProcessDefinitionId(), start.getProcessDefinitionKey(),
+          start.getProcessDefinitionTenantId(), start.getVariables());
+    } else if (isAny(command, VARIABLE_WRITES)) {
+      throw Refusal.of(VARIABLES, variableNames(command));
+    } else if (isAny(command, STEP_CHANGES)) {
+      throw Refusal.of(STEPS, List.of());
+    } else if (isAny(command, MESSAGE_SENDS)) {
+      throw Refusal.of(MESSAGES, List.of());
+    } else if (isAny(command, DEADLINE_CHANGES)) {
+      throw Refusal.of(DEADLINES, List.of());
+    } else if (isAny(command, HISTORY_DELETIONS)) {
+      throw Refusal.of(HISTORY, List.of());
+    } else if (command instanceof SaveTaskCmd) {
+      taskUpdate(field(command, "task"));
+    }
+  }
+
+  /** A task's completion: only its form's input fields, only when the caller may see the task at all. */
+  private void taskSubmission(String taskId, Map<String, Object> variables) {
+    if (taskId == null || variables == null || variables.isEmpty()) {
+      return;
+    }
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return; // the engine answers, exactly as for an unknown task
+    }
+    FormContract form = contract(context -> new GetDeployedTaskFormCmd(taskId).execute(context));
+    form.check(variables, "Formulaire « " + task.getName() + " » refusé");
+  }
+
+  /** A start: only the start form's input fields, only for someone who may start that process. */
+  private void startSubmission(String definitionId, String key, String tenantId, Map<String, Object> variables) {
+    if (variables == null || variables.isEmpty()) {
+      return;
+    }
+    ProcessDefinition definition = withoutChecks(context -> {
+      var query = engine.getRepositoryService().createProcessDefinitionQuery();
+      if (definitionId != null) {
+        query.processDefinitionId(definitionId);
+      } else if (key != null) {
+        query.processDefinitionKey(key).latestVersion();
+        if (tenantId != null) {
+          query.tenantIdIn(tenantId);
+        }
+      } else {
+        return null;
+      }
+      List<ProcessDefinition> found = query.list();
+      return found.size() == 1 ? found.get(0) : null;
+    });
+    if (definition == null || !mayStart(definition)) {
+      return; // the engine answers: unknown definition, or not allowed to start it
+    }
+    FormContract form = contract(context -> new GetDeployedStartFormCmd(definition.getId()).execute(context));
+    form.check(variables, "Formulaire de démarrage « " + Objects.requireNonNullElse(definition.getName(), definition.getKey())
+        + " » refusé");
+  }
+
+  /** Task properties may change (by an administrator), its deadlines may not. */
+  private void taskUpdate(TaskEntity changed) {
+    if (changed == null || changed.getId() == null) {
+      return;
+    }
+    Task stored = withoutChecks(context -> engine.getTaskService().createTaskQuery().taskId(changed.getId()).singleResult());
+    if (stored != null && (!Objects.equals(time(stored.getDueDate()), time(changed.getDueDate()))
+        || !Objects.equals(time(stored.getFollowUpDate()), time(changed.getFollowUpDate())))) {
+      throw Refusal.of(DEADLINES, List.of());
+    }
+  }
+
+  private boolean mayStart(ProcessDefinition definition) {
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    if (caller == null) {
+      return true;
+    }
+    return withoutChecks(context -> engine.getAuthorizationService().isUserAuthorized(caller.getUserId(),
+        caller.getGroupIds(), Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, definition.getKey()));
+  }
+
+  /** The contract of a deployed Camunda Form, or "nothing may be written" when there is none. */
+  private FormContract contract(Command<InputStream> deployedForm) {
+    byte[] content = withoutChecks(context -> {
+      try (InputStream in = deployedForm.execute(context)) {
+        return in.readAllBytes();
+      } catch (ProcessEngineException e) {
+        return null; // no Camunda Form on this task or start event
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (content == null) {
+      return FormContract.none();
+    }
+    return contracts.computeIfAbsent(sha256(content), hash -> {
+      try {
+        return FormContract.parse(new ByteArrayInputStream(content));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Reads what the guard needs itself, whatever the caller may see (the caller's visibility is checked before). */
+  private <T> T withoutChecks(Command<T> read) {
+    return engine.getCommandExecutorTxRequired().execute((CommandContext context) -> {
+      context.disableAuthorizationCheck();
+      context.disableTenantCheck();
+      return read.execute(context);
+    });
+  }
+
+  private static List<String> variableNames(Command<?> command) {
+    TreeSet<String> names = new TreeSet<>();
+    for (String field : List.of("variables", "variableNames", "deletions")) {
+      Object value = optionalField(command, field);
+      if (value instanceof Map<?, ?> map) {
+        map.keySet().forEach(k -> names.add(String.valueOf(k)));
+      } else if (value instanceof Collection<?> list) {
+        list.forEach(k -> names.add(String.valueOf(k)));
+      }
+    }
+    return names.isEmpty() ? List.of() : List.of("variables " + String.join(", ", names));
+  }
+
+  private static boolean isAny(Command<?> command, List<Class<?>> types) {
+    return types.stream().anyMatch(type -> type.isInstance(command));
+  }
+
+  private static Long time(java.util.Date date) {
+    return date == null ? null : date.getTime();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T field(Object target, String name) {
+    Object value = optionalField(target, name);
+    return (T) value;
+  }
+
+  /** A field of an engine command (they keep their input in protected fields, without getters). */
+  private static Object optionalField(Object target, String name) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return null;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every engine command type the guard knows, for the test that checks they still exist in this engine version. */
+  static List<Class<?>> knownCommands() {
+    List<Class<?>> all = new ArrayList<>(List.of(SubmitTaskFormCmd.class, CompleteTaskCmd.class, SubmitStartFormCmd.class,
+        StartProcessInstanceCmd.class, SaveTaskCmd.class));
+    all.addAll(VARIABLE_WRITES);
+    all.addAll(STEP_CHANGES);
+    all.addAll(MESSAGE_SENDS);
+    all.addAll(DEADLINE_CHANGES);
+    all.addAll(HISTORY_DELETIONS);
+    return all;
+  }
+}

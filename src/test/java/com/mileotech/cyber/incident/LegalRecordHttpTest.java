@@ -1,0 +1,354 @@
+package com.mileotech.cyber.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.WebappSession;
+import com.mileotech.cyber.security.Groups;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The legal record cannot be falsified by what a submission sends (issue 14): every case found by
+ * hand, replayed over HTTP against the running application, through /engine-rest and through the
+ * webapps' API that Tasklist calls.
+ */
+@IntegrationTest
+class LegalRecordHttpTest extends IncidentScenario {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN = TestUsers.ADMIN;
+
+  @LocalServerPort int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  // ------------------------------------------------------------------ the cases found by hand
+
+  @Test
+  void aLateCnilFilingCannotMoveItsOwnDeadlineAndItsRefusalIsAFrench400OnBothApis() throws Exception {
+    ProcessInstance cnil = cnilAwaitingFiling();
+    Date due = (Date) runtimeService.getVariable(cnil.getId(), "cnilDueAt");
+    now(due.toInstant().plus(Duration.ofHours(8)));
+    Task filing = task(cnil, "Task_FileCnilNotification");
+    Map<String, Object> late = new LinkedHashMap<>(Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", paris(now().minusSeconds(60)), "cnilReceiptReference", "CNIL-2026-0100"));
+
+    Map<String, Object> falsified = new LinkedHashMap<>(late);
+    falsified.put("cnilDueAt", "2099-01-01T00:00:00.000+0000");
+    HttpResponse<String> refused = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(falsified, Map.of("cnilDueAt", "Date"))));
+    assertRefused(refused, "cnilDueAt");
+    assertThat(runtimeService.getVariable(cnil.getId(), "cnilDueAt")).isEqualTo(due);
+    assertThat(task(cnil, "Task_FileCnilNotification").getId()).isEqualTo(filing.getId());
+
+    // without the extra variable: the procedure's own refusal, in French, without the engine's prefix
+    HttpResponse<String> noReasons = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(late, Map.of())));
+    assertThat(noReasons.statusCode()).isEqualTo(400);
+    assertThat(message(noReasons)).startsWith("Dépôt de la notification CNIL impossible : ").contains("motifs du retard");
+    WebappSession tasklist = WebappSession.login(port, "tasklist", TestClients.OIV_RSSI, TestUsers.PASSWORD);
+    HttpResponse<String> inTasklist = tasklist.post(WebappSession.ENGINE_API + "/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(late, Map.of())));
+    assertThat(inTasklist.statusCode()).isEqualTo(400);
+    assertThat(message(inTasklist)).isEqualTo(message(noReasons)).doesNotContain("Cannot", filing.getId());
+    HttpResponse<String> viaComplete = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/complete",
+        Map.of("variables", typed(late, Map.of())));
+    assertThat(viaComplete.statusCode()).isEqualTo(400);
+    assertThat(message(viaComplete)).isEqualTo(message(noReasons));
+    assertThat(task(cnil, "Task_FileCnilNotification").getId()).isEqualTo(filing.getId());
+  }
+
+  @Test
+  void anAnssiFilingCannotEraseWhichDeadlineItAnswers() throws Exception {
+    ProcessInstance anssi = notificationOf(qualifiedOiv(false), "ANSSI");
+    runDueJobs(anssi);
+    as(REFERENT, Groups.CYBER_REFERENT);
+    try {
+      formService.submitTaskForm(task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
+          "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
+          "oivImpact", "Supervision interrompue 2 h"));
+    } finally {
+      asNobody();
+    }
+    Task filing = task(anssi, "Task_FileOivDeclaration");
+    now(now().plus(Duration.ofHours(30)));
+    Map<String, Object> late = new LinkedHashMap<>(Map.of("anssiSubmittedAt", paris(now().minusSeconds(60)),
+        "anssiReceiptReference", "ANSSI-OIV-9", "anssiDeadline", ""));
+    HttpResponse<String> refused = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(late, Map.of())));
+    assertRefused(refused, "anssiDeadline");
+    assertThat(runtimeService.getVariable(filing.getExecutionId(), "anssiDeadline")).isEqualTo("oivDeclaration");
+  }
+
+  @Test
+  void aProjectManagerCannotRecordTheClientsAgreementAsTheClient() throws Exception {
+    ProcessInstance pi = qualifiedOiv(false);
+    captureEvidence(pi);
+    contain(pi);
+    eradicate(pi);
+    verifyIntegrity(pi, true, null);
+    Task proposal = task(pi, "Task_ProposeRecoveryDate");
+    TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
+    Map<String, Object> asTheClient = new LinkedHashMap<>(Map.of("recoveryDecision", "accepter-date-client",
+        "recoveryClientProposedBy", TestClients.OIV_RSSI, "recoveryClientProposalAt", paris(now().plusSeconds(86_400)),
+        "recoveryDateInput", paris(now().plusSeconds(86_400))));
+    HttpResponse<String> refused = post(MANAGER, "/engine-rest/task/" + proposal.getId() + "/complete",
+        Map.of("variables", typed(asTheClient, Map.of())));
+    assertRefused(refused, "recoveryClientProposedBy", "recoveryClientProposalAt");
+    assertThat(variable(pi, "recoveryDateAgreed")).isNull();
+    assertThat(variable(pi, "recoveryAgreedBy")).isNull();
+    assertThat(task(pi, "Task_ProposeRecoveryDate").getId()).isEqualTo(proposal.getId());
+  }
+
+  @Test
+  void aTechnicianContainingTheIncidentCannotRewriteItsQualificationNorMoveItToAnotherClient() throws Exception {
+    ProcessInstance pi = qualifiedOiv(true);
+    captureEvidence(pi);
+    Task containment = task(pi, "Task_ContainIncident");
+    Map<String, Object> before = snapshot(pi);
+    Map<String, Object> rewrite = new LinkedHashMap<>(Map.of("containmentNetworkIsolation", "fait",
+        "severity", "mineur", "personalDataInvolved", false, "awarenessAt", "2020-01-01T00:00:00.000+0000",
+        "qualifiedBy", "quelqu.un", "clientId", TestClients.PLAIN));
+    HttpResponse<String> refused = post(TECH, "/engine-rest/task/" + containment.getId() + "/complete",
+        Map.of("variables", typed(rewrite, Map.of("awarenessAt", "Date"))));
+    assertRefused(refused, "severity", "personalDataInvolved", "awarenessAt", "qualifiedBy", "clientId");
+    assertThat(snapshot(pi)).isEqualTo(before);
+
+    // a declared field with a value of the wrong type: 400 naming it, not a ClassCastException
+    for (Object wrong : List.of(42, true, List.of("fait"), "x".repeat(5_000))) {
+      HttpResponse<String> badType = post(TECH, "/engine-rest/task/" + containment.getId() + "/submit-form",
+          Map.of("variables", Map.of("containmentNetworkIsolationComment", Map.of("value", wrong))));
+      assertRefused(badType, "containmentNetworkIsolationComment");
+    }
+    assertThat(snapshot(pi)).isEqualTo(before);
+  }
+
+  @Test
+  void aStartFormSetsOnlyItsFieldsAndSpendsNothingOtherwise() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count();
+    Map<String, Object> report = new LinkedHashMap<>(Map.of("clientId", TestClients.OIV,
+        "siteSelection", "[\"site-nord\"]", "detectionSource", "technicien-sur-site",
+        "description", "Compte inconnu sur le NVR", "reference", "INC-1999-0001", "awarenessAt", "2020-01-01T00:00:00.000+0000"));
+    HttpResponse<String> refused = post(TECH, "/engine-rest/process-definition/key/security-incident/submit-form",
+        Map.of("variables", typed(report, Map.of("awarenessAt", "Date"))));
+    assertRefused(refused, "reference", "awarenessAt");
+    HttpResponse<String> viaStart = post(TECH, "/engine-rest/process-definition/key/security-incident/start",
+        Map.of("variables", typed(report, Map.of("awarenessAt", "Date"))));
+    assertRefused(viaStart, "reference", "awarenessAt");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count())
+        .isEqualTo(before);
+  }
+
+  // ------------------------------------------------------------------ every protected fact, every path
+
+  /**
+   * Every fact on an incident at the containment step that the containment form does not declare
+   * (the qualification, deadlines, who did what, the client...), through every path that writes
+   * variables, as the administrator (who holds every permission) and as the task's candidate: each
+   * is refused and nothing changes.
+   */
+  @Test
+  void noProtectedFactIsWritableThroughAnyPath() throws Exception {
+    ProcessInstance pi = qualifiedOiv(true);
+    captureEvidence(pi);
+    Task containment = task(pi, "Task_ContainIncident");
+    Map<String, Object> before = snapshot(pi);
+    Set<String> facts = new TreeSet<>(before.keySet());
+    assertThat(facts).contains("severity", "personalDataInvolved", "awarenessAt", "qualifiedBy", "clientId",
+        "reference", "qualifiedAt", "evidenceRecordedBy").hasSizeGreaterThan(20);
+
+    List<String> leaks = new ArrayList<>();
+    for (String fact : facts) {
+      Map<String, Object> one = Map.of(fact, Map.of("value", "falsifié"));
+      Map<String, HttpResponse<String>> paths = new LinkedHashMap<>();
+      paths.put("POST task/complete", call(ADMIN, "POST", "/engine-rest/task/" + containment.getId() + "/complete",
+          Map.of("variables", one)));
+      paths.put("POST task/submit-form (candidate)", call(TECH, "POST",
+          "/engine-rest/task/" + containment.getId() + "/submit-form", Map.of("variables", one)));
+      paths.put("PUT task/variables", call(ADMIN, "PUT", "/engine-rest/task/" + containment.getId() + "/variables/" + fact,
+          Map.of("value", "falsifié")));
+      paths.put("PUT task/localVariables", call(ADMIN, "PUT",
+          "/engine-rest/task/" + containment.getId() + "/localVariables/" + fact, Map.of("value", "falsifié")));
+      paths.put("POST task/variables", call(ADMIN, "POST", "/engine-rest/task/" + containment.getId() + "/variables",
+          Map.of("modifications", one)));
+      paths.put("PUT process-instance/variables", call(ADMIN, "PUT",
+          "/engine-rest/process-instance/" + pi.getId() + "/variables/" + fact, Map.of("value", "falsifié")));
+      paths.put("POST process-instance/variables", call(ADMIN, "POST",
+          "/engine-rest/process-instance/" + pi.getId() + "/variables", Map.of("modifications", one)));
+      paths.put("DELETE process-instance/variables", call(ADMIN, "DELETE",
+          "/engine-rest/process-instance/" + pi.getId() + "/variables/" + fact, null));
+      paths.put("PUT execution/localVariables", call(ADMIN, "PUT",
+          "/engine-rest/execution/" + pi.getId() + "/localVariables/" + fact, Map.of("value", "falsifié")));
+      paths.put("POST variables/async", call(ADMIN, "POST", "/engine-rest/process-instance/variables-async",
+          Map.of("processInstanceIds", List.of(pi.getId()), "variables", one)));
+      paths.put("POST modification", call(ADMIN, "POST", "/engine-rest/process-instance/" + pi.getId() + "/modification",
+          Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ContainIncident",
+              "variables", Map.of(fact, Map.of("value", "falsifié", "local", false)))))));
+      paths.put("POST message", call(ADMIN, "POST", "/engine-rest/message", Map.of("messageName",
+          "HardeningReverificationsDone", "processInstanceId", pi.getId(), "processVariables", one)));
+      paths.put("POST signal", call(ADMIN, "POST", "/engine-rest/signal", Map.of("name", "x", "variables", one)));
+      paths.forEach((path, answer) -> {
+        if (answer.statusCode() != 400 && answer.statusCode() != 403 && answer.statusCode() != 404) {
+          leaks.add(fact + " via " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+      });
+    }
+    assertThat(leaks).isEmpty();
+    assertThat(snapshot(pi)).isEqualTo(before);
+    assertThat(task(pi, "Task_ContainIncident").getId()).isEqualTo(containment.getId());
+
+    // the task's candidate over the webapps' API, as Tasklist would send it
+    WebappSession tasklist = WebappSession.login(port, "tasklist", TECH, TestUsers.PASSWORD);
+    HttpResponse<String> inTasklist = tasklist.post(WebappSession.ENGINE_API + "/task/" + containment.getId()
+        + "/submit-form", Map.of("variables", Map.of("severity", Map.of("value", "mineur"))));
+    assertRefused(inTasklist, "severity");
+    assertThat(snapshot(pi)).isEqualTo(before);
+  }
+
+  @Test
+  void deadlinesCannotBeMovedAndHistoryCannotBeDeletedByHand() throws Exception {
+    ProcessInstance pi = qualifiedOiv(true);
+    Task evidence = task(pi, "Task_CaptureEvidence");
+    Map<String, Object> task = JSON.convertValue(JSON.readTree(call(ADMIN, "GET", "/engine-rest/task/" + evidence.getId(),
+        null).body()), Map.class);
+    task.put("due", "2099-01-01T00:00:00.000+0000");
+    task.put("followUp", "2099-01-01T00:00:00.000+0000");
+    assertThat(call(ADMIN, "PUT", "/engine-rest/task/" + evidence.getId(), task).statusCode()).isEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(evidence.getId()).singleResult().getDueDate())
+        .isEqualTo(evidence.getDueDate());
+
+    ProcessInstance cnil = notificationOf(pi, "CNIL");
+    runDueJobs(cnil);
+    String timer = managementService.createJobQuery().processInstanceId(cnil.getId()).timers().list().get(0).getId();
+    Date timerDue = managementService.createJobQuery().jobId(timer).singleResult().getDuedate();
+    assertThat(call(ADMIN, "PUT", "/engine-rest/job/" + timer + "/duedate",
+        Map.of("duedate", "2099-01-01T00:00:00.000+0000")).statusCode()).isEqualTo(400);
+    assertThat(managementService.createJobQuery().jobId(timer).singleResult().getDuedate()).isEqualTo(timerDue);
+
+    String variable = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("severity").singleResult().getId();
+    assertThat(call(ADMIN, "DELETE", "/engine-rest/history/variable-instance/" + variable, null).statusCode()).isEqualTo(400);
+    assertThat(call(ADMIN, "DELETE", "/engine-rest/history/process-instance/" + pi.getId() + "/variable-instances", null)
+        .statusCode()).isEqualTo(400);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("severity")
+        .count()).isOne();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private ProcessInstance qualifiedOiv(boolean personalData) {
+    ProcessInstance pi = reportOiv();
+    qualify(pi, "critique", personalData);
+    return pi;
+  }
+
+  private ProcessInstance notificationOf(ProcessInstance incident, String authority) {
+    return runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
+  }
+
+  /** A CNIL notification of an OIV incident with images of people, drafted, awaiting its filing by the client. */
+  private ProcessInstance cnilAwaitingFiling() {
+    ProcessInstance cnil = notificationOf(qualifiedOiv(true), "CNIL");
+    runDueJobs(cnil);
+    Map<String, Object> draft = new HashMap<>();
+    draft.put("breachNature", "Accès non autorisé aux enregistrements");
+    draft.put("personsCategories", "salariés");
+    draft.put("personsCount", 40);
+    draft.put("recordsCategories", "images de vidéoprotection");
+    draft.put("recordsCount", 300);
+    draft.put("dpoContact", "dpo@client.example");
+    draft.put("likelyConsequences", "Atteinte à la vie privée");
+    draft.put("measuresTaken", "Comptes révoqués");
+    draft.put("riskToPersons", "risque");
+    as(REFERENT, Groups.CYBER_REFERENT);
+    try {
+      formService.submitTaskForm(task(cnil, "Task_DraftCnilNotification").getId(), draft);
+    } finally {
+      asNobody();
+    }
+    return cnil;
+  }
+
+  /** Every variable of the instance as stored (JSON as its text, so that two reads compare equal). */
+  private Map<String, Object> snapshot(ProcessInstance pi) {
+    Map<String, Object> values = new TreeMap<>();
+    var typed = runtimeService.getVariablesTyped(pi.getId(), false);
+    for (String name : typed.keySet()) {
+      TypedValue value = typed.getValueTyped(name);
+      values.put(name, value instanceof SerializableValue serializable ? serializable.getValueSerialized() : value.getValue());
+    }
+    return values;
+  }
+
+  /** Variables as the REST API takes them: {"name": {"value", "type"}}. */
+  private static Map<String, Object> typed(Map<String, Object> values, Map<String, String> types) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> {
+      Map<String, Object> variable = new HashMap<>();
+      variable.put("value", value);
+      if (types.containsKey(name)) {
+        variable.put("type", types.get(name));
+      }
+      variables.put(name, variable);
+    });
+    return variables;
+  }
+
+  private static void assertRefused(HttpResponse<String> response, String... fields) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    String message = message(response);
+    assertThat(message).doesNotContain("Cannot", "ENGINE-", "Exception");
+    for (String field : fields) {
+      assertThat(message).contains(field + " : ");
+    }
+  }
+
+  private static String message(HttpResponse<String> response) throws Exception {
+    JsonNode body = JSON.readTree(response.body());
+    return Objects.requireNonNullElse(body.path("message").asText(null), "");
+  }
+
+  private HttpResponse<String> post(String user, String path, Object body) throws Exception {
+    return call(user, "POST", path, body);
+  }
+
+  private HttpResponse<String> call(String user, String method, String path, Object body) throws Exception {
+    String password = ADMIN.equals(user) ? TestUsers.ADMIN_PASSWORD : TestUsers.PASSWORD;
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,148 @@
+package com.mileotech.cyber.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mileotech.cyber.system.Refusal;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/** What a form lets a submission write (SubmissionGuard's rules), without an engine. */
+class FormContractTest {
+
+  static final String FORM = """
+      {"id": "test-form", "components": [
+        {"type": "text", "text": "## {{reference}}"},
+        {"type": "radio", "key": "decision", "values": [{"label": "Oui", "value": "oui"}]},
+        {"type": "textfield", "key": "receipt", "validate": {"maxLength": 20}},
+        {"type": "textarea", "key": "reasons"},
+        {"type": "number", "key": "count", "validate": {"min": 0, "max": 10}},
+        {"type": "checkbox", "key": "confirmed"},
+        {"type": "datetime", "key": "at", "subtype": "datetime"},
+        {"type": "datetime", "key": "day", "subtype": "date"},
+        {"type": "checklist", "key": "sites", "valuesKey": "siteOptions"},
+        {"type": "textarea", "key": "overview", "readonly": true},
+        {"type": "group", "components": [
+          {"type": "radio", "key": "points.P_01.status"},
+          {"type": "textarea", "key": "points.P_01.comment"},
+          {"type": "textarea", "key": "points.inventory", "readonly": true}
+        ]}
+      ]}""";
+
+  @Test
+  void aSubmissionSetsTheFormsFieldsWithValuesOfTheirTypes() throws Exception {
+    VariableMap ok = Variables.createVariables().putValue("decision", "oui").putValue("receipt", "CNIL-1")
+        .putValue("reasons", "x".repeat(4000)).putValue("count", 3L).putValue("confirmed", true)
+        .putValue("at", "2026-12-05T14:30").putValue("day", "2026-12-05")
+        .putValueTyped("sites", json("[\"nord\", \"sud\"]"))
+        .putValueTyped("points", json("{\"P_01\": {\"status\": \"CONFORME\", \"comment\": \"RAS\"}}"));
+    contract().check(ok, "Test");
+    assertThat(ok).containsKeys("decision", "points");
+  }
+
+  @Test
+  void anythingElseIsRefusedNamingEachField() throws Exception {
+    VariableMap extra = Variables.createVariables().putValue("decision", "oui").putValue("cnilDueAt", new Date())
+        .putValue("reference", "INC-1999-0001")
+        .putValueTyped("points", json("{\"P_01\": {\"status\": \"CONFORME\", \"signedBy\": \"x\"}, \"P_99\": {}}"));
+    assertThatThrownBy(() -> contract().check(extra, "Formulaire refusé"))
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining("cnilDueAt : ce champ n'appartient pas au formulaire")
+        .hasMessageContaining("reference : ")
+        .hasMessageContaining("points.P_01.signedBy : ")
+        .hasMessageContaining("points.P_99 : ")
+        .hasMessageNotContaining("decision");
+  }
+
+  @Test
+  void valuesOfTheWrongTypeOrSizeAreRefused() throws Exception {
+    Map<String, Object> cases = Map.of("receipt", "x".repeat(21), "reasons", 42, "count", "beaucoup",
+        "confirmed", "oui", "at", "05/12/2026 14:30", "day", "2026-12-05T10:00", "sites", "[oops",
+        "decision", List.of("oui"));
+    cases.forEach((field, value) -> assertThatThrownBy(
+        () -> contract().check(Variables.createVariables().putValue(field, value), "Test"))
+        .as(field).isInstanceOf(Refusal.class).hasMessageContaining(field + " : "));
+    assertThatThrownBy(() -> contract().check(Variables.createVariables().putValue("count", 11), "Test"))
+        .hasMessageContaining("count : au plus 10");
+    assertThatThrownBy(() -> contract().check(Variables.createVariables()
+        .putValueTyped("points", Variables.serializedObjectValue("{}").serializationDataFormat("application/json")
+            .objectTypeName("com.example.Gadget").create()), "Test"))
+        .hasMessageContaining("points : type de valeur non admis");
+  }
+
+  @Test
+  void readOnlyFieldsAreShownNeverWrittenBack() throws Exception {
+    VariableMap submission = Variables.createVariables().putValue("overview", "réécrit")
+        .putValueTyped("points", json("{\"P_01\": {\"status\": \"CONFORME\"}, \"inventory\": \"réécrit\"}"));
+    contract().check(submission, "Test");
+    assertThat(submission).doesNotContainKey("overview");
+    assertThat(((JsonValue) submission.getValueTyped("points")).getValueSerialized())
+        .contains("CONFORME").doesNotContain("inventory");
+  }
+
+  /** Every form of the product parses, and none declares a fact the server records. */
+  @Test
+  void everyFormOfTheProductDeclaresOnlyInputs() throws Exception {
+    List<String> serverFacts = List.of("reference", "clientName", "personalDataInvolved", "awarenessAt",
+        "qualifiedBy", "qualifiedAt", "recoveryAgreedBy", "recoveryDateAgreed", "recoveryClientProposedBy",
+        "cnilDueAt", "anssiDeadline", "clientAwarenessAt", "signedBy", "signatureSha256", "documentVersion",
+        "catalogueVersion", "lessonsLearnedApprovedBy", "evidenceRecordedBy");
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
+        try (InputStream in = Files.newInputStream(form)) {
+          FormContract contract = FormContract.parse(in);
+          assertThat(contract.formId()).as(form.toString()).isNotBlank();
+          assertThat(contract.fields().keySet()).as(form.toString()).doesNotContainAnyElementsOf(serverFacts);
+        }
+      }
+    }
+  }
+
+  /** The guard reads the input of these engine commands by field name: an engine upgrade that renames one fails here. */
+  @Test
+  void theEngineCommandsKeepTheFieldsTheGuardReads() throws Exception {
+    assertThat(field(CompleteTaskCmd.class, "taskId")).isNotNull();
+    assertThat(field(CompleteTaskCmd.class, "variables")).isNotNull();
+    assertThat(field(SubmitTaskFormCmd.class, "taskId")).isNotNull();
+    assertThat(field(SubmitTaskFormCmd.class, "properties")).isNotNull();
+    assertThat(field(SubmitStartFormCmd.class, "processDefinitionId")).isNotNull();
+    assertThat(field(SubmitStartFormCmd.class, "variables")).isNotNull();
+    assertThat(field(org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd.class, "instantiationBuilder")).isNotNull();
+    assertThat(field(org.camunda.bpm.engine.impl.cmd.SaveTaskCmd.class, "task")).isNotNull();
+    assertThat(SubmissionGuard.knownCommands()).hasSizeGreaterThan(30);
+  }
+
+  private static java.lang.reflect.Field field(Class<?> type, String name) {
+    for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+      try {
+        return t.getDeclaredField(name);
+      } catch (NoSuchFieldException e) {
+        // superclass
+      }
+    }
+    return null;
+  }
+
+  private static FormContract contract() throws Exception {
+    return FormContract.parse(new ByteArrayInputStream(FORM.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static JsonValue json(String text) {
+    return SpinValues.jsonValue(text).create();
+  }
+}
