@@ -132,8 +132,10 @@
     }
     $('message').hidden = true;
     fillForm(body.scope, params);
-    render(body);
+    // shown before the charts are drawn: a chart created in a hidden container has no size, and
+    // whether it is resized once shown depends on timing (blank charts on a slow machine)
     $('content').hidden = false;
+    render(body);
     document.body.dataset.state = 'ready';
     return body;
   }
