@@ -6,6 +6,7 @@ import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
       Instant detected = moments.instant(execution.getVariable(Variables.DETECTED_AT));
       problems.require(givenAt != null, "indiquez la date et l'heure de l'accord du client");
       problems.require(givenAt == null || !moments.isInFuture(givenAt), "l'accord du client ne peut pas être dans le futur");
-      problems.require(givenAt == null || detected == null || !givenAt.isBefore(detected),
+      // a time typed to the minute may share the minute of the detection
+      problems.require(givenAt == null || detected == null || !givenAt.isBefore(detected.truncatedTo(ChronoUnit.MINUTES)),
           "l'accord du client ne peut pas précéder la détection de l'incident (" + moments.wordsWithZone(detected) + ")");
     } catch (IllegalArgumentException e) {
       problems.add("date de l'accord du client : " + e.getMessage());

@@ -8,6 +8,7 @@ import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,10 @@ final class ClientInformationSteps {
       execution.setVariable("mileoAwarenessText", deadlines.inWords(mileoAwareness.toInstant()));
       // what the form shows: who will receive the application's mail
       execution.setVariable("clientRssiContacts", clients.find((String) execution.getVariable("clientId"))
-          .map(ClientInformationSteps::rssi).filter(text -> !text.isEmpty()).orElse("aucun RSSI enregistré"));
+          .map(client -> client.rssiContacts().stream().filter(c -> c.email() != null && !c.email().isBlank())
+              .map(c -> c.name() + " (" + c.email() + (c.phone() == null ? "" : ", " + c.phone()) + ")")
+              .collect(Collectors.joining(", ")))
+          .filter(text -> !text.isEmpty()).orElse("aucun RSSI enregistré avec une adresse"));
     }
   }
 
@@ -112,7 +116,8 @@ final class ClientInformationSteps {
           problems.require(informedAt != null, "indiquez la date et l'heure à laquelle le client a été informé");
           problems.require(informedAt == null || !moments.isInFuture(informedAt),
               "le client ne peut pas avoir été informé dans le futur");
-          problems.require(informedAt == null || detected == null || !informedAt.isBefore(detected),
+          problems.require(informedAt == null || detected == null
+                  || !informedAt.isBefore(detected.truncatedTo(ChronoUnit.MINUTES)),
               "le client ne peut pas avoir été informé avant la détection de l'incident ("
                   + moments.wordsWithZone(detected) + ")");
         } catch (IllegalArgumentException e) {

@@ -97,6 +97,15 @@ class ProcessScenarioBrowserTest {
     runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
+    // the referent tells the client first, "sans délai": the application mails the RSSI on completion
+    referent.open("/camunda/app/tasklist/default/").click("Notifications réglementaires ouvertes")
+        .click("Informer le client de la violation " + reference).click("Réclamer");
+    referent.waitForText("doit l'en informer sans délai");
+    assertThat(referent.visibleText()).contains("RSSI du client : RSSI OIV (" + TestClients.OIV_RSSI + "@test.example)");
+    check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
+    referent.click("Terminer").waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    runDueJobs(cnil.getId());
+    assertThat(runtimeService.getVariable(cnil.getId(), "clientInformedBy")).isEqualTo(REFERENT);
     taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
