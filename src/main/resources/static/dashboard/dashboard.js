@@ -8,7 +8,8 @@
 
   const API = '/api/dashboard';
   const LOGIN = '/camunda/app/tasklist/default/#/login';
-  const ZONE = 'Europe/Paris';
+  // the server's mileo.zone (scope.timeZone) once the figures arrive; never the browser's own zone
+  let zone = 'Europe/Paris';
   const COLORS = {
     critique: '#b91c1c', significatif: '#f59e0b', mineur: '#3b82f6', 'non-qualifie': '#9ca3af',
     conforme: '#15803d', nonConforme: '#dc2626', nonApplicable: '#9ca3af',
@@ -16,7 +17,7 @@
     mttd: '#7c3aed', mttr: '#0e7490', neutral: '#475569'
   };
   const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-  const dateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' });
+  let dateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
   const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'short' });
   const charts = {};
 
@@ -159,6 +160,10 @@
 
   function render(d) {
     const s = d.scope;
+    if (s.timeZone && s.timeZone !== zone) {
+      zone = s.timeZone;
+      dateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
+    }
     $('scope').textContent = 'Période : ' + s.period + ' (du ' + date(s.from) + ' au ' + date(s.to) + ') — '
       + (s.clientId ? 'client : ' + s.clientName : 'tous les clients') + ' — établi le ' + when(s.generatedAt)
       + ' (heure de Paris).';

@@ -1,7 +1,9 @@
 package com.mileotech.cyber.client;
 
-import java.sql.Timestamp;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +48,7 @@ public class ClientRepository {
 
   /** Inserts or replaces the client with its contacts and sites. */
   public void save(Client client) {
-    Timestamp now = Timestamp.from(Instant.now());
+    OffsetDateTime now = utc(Instant.now());
     int updated = jdbc.sql("""
         update client set name = ?, regime = ?, contract_type = ?, contract_start = ?, contract_end = ?,
           contract_staging_validation = ?, dpo_name = ?, dpo_email = ?, dpo_phone = ?, updated_at = ? where id = ?""")

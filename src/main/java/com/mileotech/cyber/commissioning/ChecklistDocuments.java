@@ -1,6 +1,8 @@
 package com.mileotech.cyber.commissioning;
 
-import java.sql.Timestamp;
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,8 +36,8 @@ class ChecklistDocuments {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(c.reference(), doc.version(), c.clientId(), c.siteId(), processInstanceId, doc.reason(),
             doc.fileName(), Json.canonical(doc), doc.contentSha256(), doc.signature().userId(),
-            Timestamp.from(Instant.parse(doc.signature().at())), doc.signature().sha256(),
-            Timestamp.from(Instant.parse(doc.issuedAt())), retainUntil, pdf)
+            utc(Instant.parse(doc.signature().at())), doc.signature().sha256(),
+            utc(Instant.parse(doc.issuedAt())), retainUntil, pdf)
         .update();
   }
 
@@ -50,8 +52,8 @@ class ChecklistDocuments {
         .param(reference)
         .query((rs, n) -> new Version(rs.getString("reference"), rs.getInt("doc_version"), rs.getString("client_id"),
             rs.getString("reason"), rs.getString("file_name"), rs.getString("content_sha256"), rs.getString("signed_by"),
-            rs.getTimestamp("signed_at").toInstant(), rs.getString("signature_sha256"),
-            rs.getTimestamp("issued_at").toInstant(), rs.getObject("retain_until", LocalDate.class)))
+            instant(rs, "signed_at"), rs.getString("signature_sha256"),
+            instant(rs, "issued_at"), rs.getObject("retain_until", LocalDate.class)))
         .list();
   }
 

@@ -1,6 +1,8 @@
 package com.mileotech.cyber.commissioning;
 
-import java.sql.Timestamp;
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,7 @@ public class EquipmentInventory {
       int updated = jdbc.sql("""
           update client_equipment set kind = ?, model = ?, firmware_version = ?, security_updates = ?, site_id = ?,
             last_reference = ?, updated_at = ? where client_id = ? and serial_number = ?""")
-          .params(e.kind(), e.model(), e.firmwareVersion(), !e.endOfSupport(), siteId, reference, Timestamp.from(at),
+          .params(e.kind(), e.model(), e.firmwareVersion(), !e.endOfSupport(), siteId, reference, utc(at),
               clientId, e.serialNumber())
           .update();
       if (updated == 0) {
@@ -38,7 +40,7 @@ public class EquipmentInventory {
             insert into client_equipment (client_id, serial_number, kind, model, firmware_version, security_updates,
               site_id, last_reference, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(clientId, e.serialNumber(), e.kind(), e.model(), e.firmwareVersion(), !e.endOfSupport(), siteId,
-                reference, Timestamp.from(at))
+                reference, utc(at))
             .update();
       }
     }
@@ -96,12 +98,12 @@ public class EquipmentInventory {
     int updated = jdbc.sql("""
         update client_software set product = ?, version = ?, last_reference = ?, updated_at = ?
         where client_id = ? and site_id = ? and kind = ?""")
-        .params(product, version, reference, Timestamp.from(at), clientId, siteId, kind).update();
+        .params(product, version, reference, utc(at), clientId, siteId, kind).update();
     if (updated == 0) {
       jdbc.sql("""
           insert into client_software (client_id, site_id, kind, product, version, last_reference, updated_at)
           values (?, ?, ?, ?, ?, ?, ?)""")
-          .params(clientId, siteId, kind, product, version, reference, Timestamp.from(at)).update();
+          .params(clientId, siteId, kind, product, version, reference, utc(at)).update();
     }
   }
 
@@ -112,7 +114,7 @@ public class EquipmentInventory {
   public List<Software> software(String clientId) {
     return jdbc.sql("select * from client_software where client_id = ? order by site_id, kind").param(clientId)
         .query((rs, n) -> new Software(rs.getString("site_id"), rs.getString("kind"), rs.getString("product"),
-            rs.getString("version"), rs.getString("last_reference"), rs.getTimestamp("updated_at").toInstant()))
+            rs.getString("version"), rs.getString("last_reference"), instant(rs, "updated_at")))
         .list();
   }
 
@@ -124,7 +126,7 @@ public class EquipmentInventory {
       jdbc.sql("""
           update client_equipment set firmware_version = ?, last_reference = ?, updated_at = ?
           where client_id = ? and serial_number = ?""")
-          .params(version, reference, Timestamp.from(at), item.clientId(), item.itemId()).update();
+          .params(version, reference, utc(at), item.clientId(), item.itemId()).update();
     }
   }
 
@@ -134,7 +136,7 @@ public class EquipmentInventory {
       jdbc.sql("""
           update client_equipment set security_updates = false, last_reference = ?, updated_at = ?
           where client_id = ? and serial_number = ?""")
-          .params(reference, Timestamp.from(at), item.clientId(), item.itemId()).update();
+          .params(reference, utc(at), item.clientId(), item.itemId()).update();
     }
   }
 
@@ -150,7 +152,7 @@ public class EquipmentInventory {
         .param(clientId)
         .query((rs, n) -> new Item(rs.getString("serial_number"), rs.getString("kind"), rs.getString("model"),
             rs.getString("firmware_version"), rs.getBoolean("security_updates"), rs.getString("site_id"),
-            rs.getString("last_reference"), rs.getTimestamp("updated_at").toInstant()))
+            rs.getString("last_reference"), instant(rs, "updated_at")))
         .list();
   }
 }

@@ -1,5 +1,8 @@
 package com.mileotech.cyber.dashboard;
 
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,11 +10,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,8 +85,8 @@ class DashboardRecords {
         order by n.incident_reference, n.authority, r.id""")
         .param("start", utc(period.start())).param("end", utc(period.end())).param("clients", clients)
         .query((rs, n) -> new Report(rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"),
-            rs.getString("authority"), rs.getString("status"), rs.getString("kind"), timestamp(rs, "due_at"),
-            timestamp(rs, "submitted_at"), (Boolean) rs.getObject("on_time"), nullableLong(rs, "late_by_minutes")))
+            rs.getString("authority"), rs.getString("status"), rs.getString("kind"), instant(rs, "due_at"),
+            instant(rs, "submitted_at"), (Boolean) rs.getObject("on_time"), nullableLong(rs, "late_by_minutes")))
         .list();
   }
 
@@ -109,7 +109,7 @@ class DashboardRecords {
         .param("start", utc(period.start())).param("end", utc(period.end())).param("clients", clients)
         .query((rs, n) -> new ClientInformation(rs.getString("id"), rs.getString("incident_reference"),
             rs.getString("client_id"), rs.getString("authority"), instant(rs, "client_information_due_at"),
-            timestamp(rs, "client_informed_at"), (Boolean) rs.getObject("client_information_on_time")))
+            instant(rs, "client_informed_at"), (Boolean) rs.getObject("client_information_on_time")))
         .list();
   }
 
@@ -129,11 +129,11 @@ class DashboardRecords {
           and (d.doc_version = 1 or d.doc_version =
             (select max(m.doc_version) from commissioning_document m where m.reference = d.reference))
         order by d.signed_at, d.reference, d.doc_version""")
-        .param("start", Timestamp.from(period.start())).param("end", Timestamp.from(period.end()))
+        .param("start", utc(period.start())).param("end", utc(period.end()))
         .param("clients", clients)
         .query((rs, n) -> new ChecklistVersion(rs.getString("reference"), rs.getInt("doc_version"),
-            rs.getString("client_id"), rs.getString("site_id"), rs.getString("signed_by"), timestamp(rs, "signed_at"),
-            timestamp(rs, "issued_at"), read(rs.getString("content_json"))))
+            rs.getString("client_id"), rs.getString("site_id"), rs.getString("signed_by"), instant(rs, "signed_at"),
+            instant(rs, "issued_at"), read(rs.getString("content_json"))))
         .list();
   }
 
@@ -185,21 +185,6 @@ class DashboardRecords {
 
   static LocalDate date(String text) {
     return text == null || text.isBlank() ? null : LocalDate.parse(text);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
-  }
-
-  /** Columns without time zone, written as java.sql.Timestamp by their features. */
-  private static Instant timestamp(ResultSet rs, String column) throws SQLException {
-    Timestamp ts = rs.getTimestamp(column);
-    return ts == null ? null : ts.toInstant();
   }
 
   private static Long nullableLong(ResultSet rs, String column) throws SQLException {

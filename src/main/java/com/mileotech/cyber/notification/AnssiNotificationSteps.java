@@ -1,6 +1,7 @@
 package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
@@ -82,11 +83,13 @@ final class AnssiNotificationSteps {
     private final NotificationRegister register;
     private final ClientDecisions clientDecisions;
     private final Deadlines deadlines;
+    private final Moments moments;
 
-    RecordFiling(NotificationRegister register, ClientDecisions clientDecisions, Deadlines deadlines) {
+    RecordFiling(NotificationRegister register, ClientDecisions clientDecisions, Deadlines deadlines, Moments moments) {
       this.register = register;
       this.clientDecisions = clientDecisions;
       this.deadlines = deadlines;
+      this.moments = moments;
     }
 
     @Override
@@ -94,7 +97,7 @@ final class AnssiNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
           "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
-      Instant submittedAt = FormValues.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
       String deadline = (String) task.getVariable("anssiDeadline");
       boolean hasDeadline = deadline != null && !deadline.isEmpty();
       Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
@@ -67,10 +68,12 @@ final class CnilNotificationSteps {
   static class ValidateFiling implements ExecutionListener {
     private final ClientDecisions clientDecisions;
     private final Deadlines deadlines;
+    private final Moments moments;
 
-    ValidateFiling(ClientDecisions clientDecisions, Deadlines deadlines) {
+    ValidateFiling(ClientDecisions clientDecisions, Deadlines deadlines, Moments moments) {
       this.clientDecisions = clientDecisions;
       this.deadlines = deadlines;
+      this.moments = moments;
     }
 
     @Override
@@ -87,7 +90,7 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = FormValues.instant(task.getVariable("cnilSubmittedAt"));
+        submittedAt = moments.instant(task.getVariable("cnilSubmittedAt"));
         Date due = (Date) task.getVariable("cnilDueAt");
         Date legalDue = (Date) task.getVariable("cnilLegalDueAt");
         boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
@@ -146,10 +149,12 @@ final class CnilNotificationSteps {
   static class RecordDataSubjectsDecision implements ExecutionListener {
     private final NotificationRegister register;
     private final ClientDecisions clientDecisions;
+    private final Moments moments;
 
-    RecordDataSubjectsDecision(NotificationRegister register, ClientDecisions clientDecisions) {
+    RecordDataSubjectsDecision(NotificationRegister register, ClientDecisions clientDecisions, Moments moments) {
       this.register = register;
       this.clientDecisions = clientDecisions;
+      this.moments = moments;
     }
 
     @Override
@@ -158,7 +163,7 @@ final class CnilNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
           "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
       String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = FormValues.instant(task.getVariable("dataSubjectsDecidedAt"));
+      Instant decidedAt = moments.instant(task.getVariable("dataSubjectsDecidedAt"));
       Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
@@ -176,9 +181,11 @@ final class CnilNotificationSteps {
   @Component("validateCnilFollowUp")
   static class ValidateFollowUp implements ExecutionListener {
     private final ClientDecisions clientDecisions;
+    private final Moments moments;
 
-    ValidateFollowUp(ClientDecisions clientDecisions) {
+    ValidateFollowUp(ClientDecisions clientDecisions, Moments moments) {
       this.clientDecisions = clientDecisions;
+      this.moments = moments;
     }
 
     @Override
@@ -191,7 +198,7 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = FormValues.instant(task.getVariable("complementSubmittedAt"));
+        Instant at = moments.instant(task.getVariable("complementSubmittedAt"));
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")

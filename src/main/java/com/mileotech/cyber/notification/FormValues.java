@@ -1,26 +1,17 @@
 package com.mileotech.cyber.notification;
 
-import com.mileotech.cyber.system.Moments;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Values as Camunda Forms submit them: dates arrive as ISO strings, with an offset, in UTC, or
- * without zone (then read as Paris time, the users' time).
+ * Values as Camunda Forms submit them: texts, lists, numbers. Dates and times go through
+ * {@link com.mileotech.cyber.system.Moments} (ISO with an offset, or wall-clock time in mileo.zone).
  */
 final class FormValues {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
   private FormValues() {}
-
-  static Instant instant(Object value) {
-    return Moments.parse(value, PARIS);
-  }
 
   /** A text, or a list (a checklist arrives as a JSON array) joined with commas; blank is null. */
   static String text(VariableScope scope, String name) {

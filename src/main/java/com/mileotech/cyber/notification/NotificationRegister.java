@@ -1,12 +1,12 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +35,7 @@ class NotificationRegister {
     jdbc.sql("""
         insert into regulatory_notification (id, incident_reference, client_id, authority, procedure_code, legal_basis,
           status, mileo_awareness_at, created_at) values (?, ?, ?, ?, ?, ?, 'en-cours', ?, ?)""")
-        .params(id, incidentReference, clientId, authority, procedure, legalBasis, ts(mileoAwarenessAt), ts(now()))
+        .params(id, incidentReference, clientId, authority, procedure, legalBasis, utc(mileoAwarenessAt), utc(now()))
         .update();
   }
 
@@ -57,7 +57,7 @@ class NotificationRegister {
         update regulatory_notification set client_informed_at = ?, client_informed_how = ?, client_awareness_at = ?,
           client_informed_by = ?, client_informed_channel = ?, client_information_on_time = ?, earliest_awareness_at = ?
         where id = ?""")
-        .params(ts(information.informedAt()), information.how(), ts(information.clientAwarenessAt()),
+        .params(utc(information.informedAt()), information.how(), utc(information.clientAwarenessAt()),
             information.informedBy(), information.channel(), information.onTime(),
             utc(information.earliestAwarenessAt()), id)
         .update();
@@ -87,12 +87,12 @@ class NotificationRegister {
     jdbc.sql("""
         update regulatory_notification set data_subjects_decision = ?, data_subjects_decided_at = ?, data_subjects_details = ?,
           data_subjects_decided_by = ?, data_subjects_recorded_by = ? where id = ?""")
-        .params(decision, ts(decidedAt), details, by, recordedBy, id).update();
+        .params(decision, utc(decidedAt), details, by, recordedBy, id).update();
   }
 
   void close(String id, Instant at) {
     jdbc.sql("update regulatory_notification set closed_at = ?, status = case when status = 'non-requise' then status else 'close' end where id = ?")
-        .params(ts(at), id).update();
+        .params(utc(at), id).update();
   }
 
   /**
@@ -101,7 +101,7 @@ class NotificationRegister {
    */
   void openReport(String id, ReportKind kind, Instant dueAt, Instant legalDueAt) {
     jdbc.sql("insert into regulatory_report (notification_id, kind, due_at, legal_due_at, opened_at) values (?, ?, ?, ?, ?)")
-        .params(id, kind.code(), ts(dueAt), utc(legalDueAt), ts(now())).update();
+        .params(id, kind.code(), utc(dueAt), utc(legalDueAt), utc(now())).update();
   }
 
   /**
@@ -115,12 +115,12 @@ class NotificationRegister {
         .params(id, kind.code()).query(Long.class).list().stream().findFirst();
     long reportId = open.orElseGet(() -> {
       jdbc.sql("insert into regulatory_report (notification_id, kind, opened_at) values (?, ?, ?)")
-          .params(id, kind.code(), ts(now())).update();
+          .params(id, kind.code(), utc(now())).update();
       return jdbc.sql("select max(id) from regulatory_report where notification_id = ? and kind = ?")
           .params(id, kind.code()).query(Long.class).single();
     });
     Instant[] due = jdbc.sql("select due_at, legal_due_at from regulatory_report where id = ?").param(reportId)
-        .query((rs, n) -> new Instant[] {instant(rs.getTimestamp("due_at")), zoned(rs, "legal_due_at")}).single();
+        .query((rs, n) -> new Instant[] {instant(rs, "due_at"), instant(rs, "legal_due_at")}).single();
     Instant dueAt = due[0];
     Instant legalDueAt = due[1] != null ? due[1] : dueAt;
     Boolean onTime = dueAt == null ? null : !submittedAt.isAfter(dueAt);
@@ -131,8 +131,8 @@ class NotificationRegister {
         update regulatory_report set submitted_at = ?, submitted_by = ?, recorded_by = ?, receipt_reference = ?, on_time = ?,
           late_by_minutes = ?, legally_on_time = ?, legally_late_by_minutes = ?, delay_reasons = ?, content = ?,
           recorded_at = ? where id = ?""")
-        .params(ts(submittedAt), filedBy, recordedBy, receiptReference, onTime, lateBy, legallyOnTime, legallyLateBy,
-            delayReasons, content, ts(now()), reportId)
+        .params(utc(submittedAt), filedBy, recordedBy, receiptReference, onTime, lateBy, legallyOnTime, legallyLateBy,
+            delayReasons, content, utc(now()), reportId)
         .update();
     return new Report(kind.code(), kind.label(), dueAt, legalDueAt, submittedAt, filedBy, recordedBy, receiptReference,
         onTime, lateBy, legallyOnTime, legallyLateBy, verdict(onTime, legallyOnTime), delayReasons);
@@ -156,8 +156,8 @@ class NotificationRegister {
   Optional<Instant> openReportDue(String id, ReportKind kind) {
     return jdbc.sql("select due_at from regulatory_report where notification_id = ? and kind = ? and submitted_at is null order by id")
         .params(id, kind.code())
-        .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list().stream()
-        .filter(java.util.Objects::nonNull).findFirst();
+        .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).list().stream().flatMap(Optional::stream)
+        .findFirst();
   }
 
   List<Notification> forIncident(String incidentReference) {
@@ -166,20 +166,20 @@ class NotificationRegister {
         .query((rs, n) -> new Notification(
             rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"), rs.getString("authority"),
             rs.getString("procedure_code"), rs.getString("legal_basis"), rs.getString("status"),
-            instant(rs.getTimestamp("mileo_awareness_at")), zoned(rs, "earliest_awareness_at"),
-            zoned(rs, "client_information_due_at"), instant(rs.getTimestamp("client_informed_at")),
+            instant(rs, "mileo_awareness_at"), instant(rs, "earliest_awareness_at"),
+            instant(rs, "client_information_due_at"), instant(rs, "client_informed_at"),
             (Boolean) rs.getObject("client_information_on_time"), rs.getString("client_informed_by"),
             rs.getString("client_informed_channel"), rs.getString("client_informed_how"),
-            instant(rs.getTimestamp("client_awareness_at")),
+            instant(rs, "client_awareness_at"),
             rs.getString("risk_to_persons") == null && rs.getString("breach_nature") == null ? null
                 : new BreachFacts(rs.getString("breach_nature"), rs.getString("persons_categories"),
                     (Integer) rs.getObject("persons_count"), rs.getString("records_categories"),
                     (Integer) rs.getObject("records_count"), rs.getString("likely_consequences"),
                     rs.getString("measures"), rs.getString("risk_to_persons")),
             rs.getString("decision_reason"), rs.getString("decision_by"), rs.getString("decision_recorded_by"),
-            rs.getString("data_subjects_decision"), instant(rs.getTimestamp("data_subjects_decided_at")),
+            rs.getString("data_subjects_decision"), instant(rs, "data_subjects_decided_at"),
             rs.getString("data_subjects_details"), rs.getString("data_subjects_decided_by"),
-            rs.getString("data_subjects_recorded_by"), instant(rs.getTimestamp("closed_at")), List.of()))
+            rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of()))
         .list().stream()
         .map(notification -> notification.withReports(reports(notification.id())))
         .toList();
@@ -191,8 +191,8 @@ class NotificationRegister {
           ReportKind kind = ReportKind.of(rs.getString("kind"));
           Boolean onTime = (Boolean) rs.getObject("on_time");
           Boolean legallyOnTime = (Boolean) rs.getObject("legally_on_time");
-          return new Report(kind.code(), kind.label(), instant(rs.getTimestamp("due_at")), zoned(rs, "legal_due_at"),
-              instant(rs.getTimestamp("submitted_at")), rs.getString("submitted_by"), rs.getString("recorded_by"),
+          return new Report(kind.code(), kind.label(), instant(rs, "due_at"), instant(rs, "legal_due_at"),
+              instant(rs, "submitted_at"), rs.getString("submitted_by"), rs.getString("recorded_by"),
               rs.getString("receipt_reference"), onTime, nullableLong(rs, "late_by_minutes"), legallyOnTime,
               nullableLong(rs, "legally_late_by_minutes"), verdict(onTime, legallyOnTime), rs.getString("delay_reasons"));
         })
@@ -201,24 +201,6 @@ class NotificationRegister {
 
   private static Instant now() {
     return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
-
-  private static Instant instant(Timestamp ts) {
-    return ts == null ? null : ts.toInstant();
-  }
-
-  /** Columns with a time zone (V72): bound and read as instants at UTC, no JVM zone involved. */
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant zoned(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
   }
 
   private static Long nullableLong(ResultSet rs, String column) throws SQLException {

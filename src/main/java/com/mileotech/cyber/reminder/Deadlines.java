@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -116,9 +117,14 @@ public class Deadlines {
     return met;
   }
 
-  /** "vendredi 6 mars 2026 à 14 h 30 (heure de Paris)": a moment as the users read it. */
+  /**
+   * "vendredi 6 mars 2026 à 14 h 30 (heure de Paris)": a moment as the users read it ("(heure de
+   * Paris, heure d'hiver)" in the hour that happens twice when the clocks turn back).
+   */
   public String inWords(Instant instant) {
-    return FRENCH.withZone(properties.zone()).format(instant) + " (heure de Paris)";
+    String repeated = Moments.repeatedHour(instant, properties.zone());
+    return FRENCH.withZone(properties.zone()).format(instant) + " (heure de Paris"
+        + (repeated == null ? "" : ", " + repeated) + ")";
   }
 
   Optional<Instant> nextReminder(Deadline deadline, Instant now) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -47,9 +48,26 @@ public class Moments {
     return instant.isAfter(now().plus(SKEW));
   }
 
-  /** "4 mars 2026 à 14 h 30" in the configured zone. */
+  /** "4 mars 2026 à 14 h 30" in the configured zone; "25 octobre 2026 à 2 h 30 (heure d'hiver)" in a repeated hour. */
   public String words(Instant instant) {
-    return instant == null ? null : WORDS.format(instant.atZone(zone));
+    if (instant == null) {
+      return null;
+    }
+    String repeated = repeatedHour(instant, zone);
+    return WORDS.format(instant.atZone(zone)) + (repeated == null ? "" : " (" + repeated + ")");
+  }
+
+  /**
+   * "heure d'été" or "heure d'hiver" when the wall-clock time of {@code instant} happens twice
+   * that night (the clocks turned back: 02:00–03:00 on the last Sunday of October in Paris), so
+   * that a reader knows which one; null for every other time.
+   */
+  public static String repeatedHour(Instant instant, ZoneId zone) {
+    ZoneRules rules = zone.getRules();
+    if (rules.getValidOffsets(LocalDateTime.ofInstant(instant, zone)).size() < 2) {
+      return null;
+    }
+    return rules.isDaylightSavings(instant) ? "heure d'été" : "heure d'hiver";
   }
 
   /** "4 mars 2026 à 14 h 30, heure de Paris". */

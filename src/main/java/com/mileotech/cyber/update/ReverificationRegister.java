@@ -1,6 +1,8 @@
 package com.mileotech.cyber.update;
 
-import java.sql.Timestamp;
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ class ReverificationRegister {
     if (exists == 0) {
       jdbc.sql("""
           insert into hardening_reverification (incident_reference, client_id, site_id, point_id, requested_at, status)
-          values (?, ?, ?, ?, ?, ?)""").params(incident, clientId, siteId, pointId, Timestamp.from(at), TO_VERIFY).update();
+          values (?, ?, ?, ?, ?, ?)""").params(incident, clientId, siteId, pointId, utc(at), TO_VERIFY).update();
     }
   }
 
@@ -45,7 +47,7 @@ class ReverificationRegister {
     jdbc.sql("""
         update hardening_reverification set status = ?, comment = ?, verified_by = ?, verified_at = ?
         where incident_reference = ? and client_id = ? and site_id = ? and point_id = ?""")
-        .params(status, comment, by, Timestamp.from(at), incident, clientId, siteId, pointId).update();
+        .params(status, comment, by, utc(at), incident, clientId, siteId, pointId).update();
   }
 
   String processInstance(String incident, String clientId, String siteId, String pointId) {
@@ -66,7 +68,7 @@ class ReverificationRegister {
         .query((rs, n) -> new Reverification(rs.getString("incident_reference"), rs.getString("client_id"),
             rs.getString("site_id"), rs.getString("point_id"), rs.getString("status"), rs.getString("comment"),
             rs.getString("verified_by"),
-            rs.getTimestamp("verified_at") == null ? null : rs.getTimestamp("verified_at").toInstant()))
+            instant(rs, "verified_at")))
         .list();
   }
 }

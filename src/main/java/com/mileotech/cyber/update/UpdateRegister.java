@@ -1,9 +1,11 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.system.DbTime.instant;
+import static com.mileotech.cyber.system.DbTime.utc;
+
 import com.mileotech.cyber.commissioning.EquipmentInventory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -60,8 +62,8 @@ class UpdateRegister {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(reference, p.product(), EquipmentInventory.productKey(p.product()), p.kind(), p.critical(),
             String.join("\n", p.affectedVersions()), p.fixedVersion(), p.advisory(), Publication.advisoryKey(p.advisory()),
-            p.cveIds().isEmpty() ? null : String.join(",", p.cveIds()), ts(p.publishedAt()), p.deadlineRule(), ts(dueAt),
-            by, ts(at), "enregistree")
+            p.cveIds().isEmpty() ? null : String.join(",", p.cveIds()), utc(p.publishedAt()), p.deadlineRule(), utc(dueAt),
+            by, utc(at), "enregistree")
         .update();
   }
 
@@ -112,7 +114,7 @@ class UpdateRegister {
   void stagingValidated(String reference, String clientId, String by, Instant at) {
     jdbc.sql("""
         update security_update_client set staging_validated_by = ?, staging_validated_at = ?
-        where reference = ? and client_id = ?""").params(by, ts(at), reference, clientId).update();
+        where reference = ? and client_id = ?""").params(by, utc(at), reference, clientId).update();
   }
 
   void securityIncident(String reference, String clientId, String incident) {
@@ -153,7 +155,7 @@ class UpdateRegister {
     jdbc.sql("""
         update security_update_item set outcome = ?, new_version = ?, reason = ?, recorded_by = ?, recorded_at = ?,
           applied_at = ? where reference = ? and client_id = ? and item_id = ?""")
-        .params(outcome, newVersion, reason, by, ts(at), ts(appliedAt), reference, clientId, itemId).update();
+        .params(outcome, newVersion, reason, by, utc(at), utc(appliedAt), reference, clientId, itemId).update();
   }
 
   // --- mapping
@@ -178,14 +180,5 @@ class UpdateRegister {
     return new Item(rs.getString("client_id"), rs.getString("item_id"), rs.getString("site_id"), rs.getString("item_kind"),
         rs.getString("model"), rs.getString("version_before"), rs.getString("outcome"), rs.getString("new_version"),
         rs.getString("reason"), rs.getString("recorded_by"), instant(rs, "recorded_at"), instant(rs, "applied_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }

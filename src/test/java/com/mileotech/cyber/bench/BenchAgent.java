@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
@@ -107,7 +108,8 @@ final class BenchAgent {
     String op = (String) command.get("op");
     return switch (op) {
       case "setup" -> setup(integer(command, "clients"));
-      case "lifecycle" -> lifecycle((String) command.get("kind"), integer(command, "count"), integer(command, "drivers"));
+      case "lifecycle" -> lifecycle((String) command.get("kind"), integer(command, "count"), integer(command, "drivers"),
+          command.containsKey("memoryProbeAfter") ? integer(command, "memoryProbeAfter") : 0);
       case "checklists" -> checklists(integer(command, "count"), integer(command, "drivers"));
       case "timers" -> timers((String) command.get("tag"), integer(command, "count"), longValue(command, "from"),
           longValue(command, "to"));
@@ -229,8 +231,16 @@ final class BenchAgent {
 
   // ---------------------------------------------------------------- 1. lifecycle throughput
 
-  private Map<String, Object> lifecycle(String kind, int count, int drivers) throws Exception {
+  /**
+   * {@code count} instances on {@code drivers} threads. With {@code memoryProbeAfter} > 0, the
+   * driver that completes that many-th instance measures the heap after a full GC there and then,
+   * while the other drivers go on: a sample under load that every round takes (timing it from
+   * outside missed it when the round ended first, on a loaded machine).
+   */
+  private Map<String, Object> lifecycle(String kind, int count, int drivers, int memoryProbeAfter) throws Exception {
     boolean incident = "incident".equals(kind);
+    AtomicInteger finished = new AtomicInteger();
+    AtomicReference<Map<String, Object>> probe = new AtomicReference<>();
     String definitionId = repository.createProcessDefinitionQuery()
         .processDefinitionKey(incident ? IncidentSteps.PROCESS : BARE).latestVersion().singleResult().getId();
     AtomicInteger userTasks = new AtomicInteger();
@@ -243,8 +253,14 @@ final class BenchAgent {
       } else {
         userTasks.addAndGet(driveBare(definitionId, clientId));
       }
+      if (finished.incrementAndGet() == memoryProbeAfter) {
+        probe.set(memory());
+      }
     });
     Map<String, Object> out = result.toMap();
+    if (probe.get() != null) {
+      out.put("memoryUnderLoad", probe.get());
+    }
     out.put("userTasksPerInstance", count == 0 ? 0 : userTasks.get() / (double) count);
     out.put("optimisticLockingRetries", retries.get());
     return out;

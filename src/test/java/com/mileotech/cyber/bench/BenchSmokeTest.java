@@ -29,9 +29,13 @@ class BenchSmokeTest {
     List<Figure> figures = (List<Figure>) h2.get("figures");
     assertThat(figures).extracting(Figure::scenario).contains("1. Lifecycle throughput", "2. Checklist throughput",
         "3. Task lists at scale", "4. Deadline storm", "5. Start-up and memory", "7. Timer accuracy");
+    // every figure is sampled on any machine (the memory under load included: the node takes it
+    // mid-round); targets in time (delivered within 60 s, p95 under 100 ms...) are the real run's
+    // business, never asserted here: a loaded CI machine misses them without anything being wrong
     assertThat(figures).allSatisfy(f -> assertThat(f.samples()).as(f.name()).isPositive());
+    assertThat(figure(figures, "heap after full GC, under load").median()).isPositive();
     assertThat(figure(figures, "reminders lost or duplicated").max()).isZero();
-    assertThat(figure(figures, "10 reminders due at once: due → all delivered").met()).isTrue();
+    assertThat(figure(figures, "10 reminders due at once: due → all delivered").max()).as("all delivered").isFinite();
     assertThat(figure(figures, "overhead: bare rate ÷ incident rate").median()).isPositive();
 
     Map<String, Object> details = (Map<String, Object>) h2.get("details");

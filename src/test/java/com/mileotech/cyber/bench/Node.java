@@ -50,7 +50,6 @@ final class Node implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + xmx);
-    command.add("-Duser.timezone=UTC");
     command.add("-Dfile.encoding=UTF-8");
     command.add("-cp");
     command.add(Bench.classpath());

@@ -32,7 +32,7 @@ import org.springframework.util.FileSystemUtils;
 public final class Browser implements AutoCloseable {
 
   /** Long enough for the webapps' first load (4 MB of scripts) on a busy 2-core CI machine. */
-  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration TIMEOUT = Duration.ofSeconds(60); // an upper bound: waits end when the page is ready
 
   /** The browser's time zone. */
   public static final String ZONE = "Europe/Paris";

@@ -2,9 +2,10 @@ package com.mileotech.cyber.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.system.DbTime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -128,7 +129,7 @@ class DashboardRecordsPostgresTest {
         .params(reference, version, client, json, ts(signedAt), ts(signedAt), new byte[0]).update();
   }
 
-  private static Timestamp ts(String instant) {
-    return Timestamp.from(Instant.parse(instant));
+  private static OffsetDateTime ts(String instant) {
+    return DbTime.utc(Instant.parse(instant));
   }
 }

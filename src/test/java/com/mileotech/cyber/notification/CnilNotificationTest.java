@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -127,6 +128,66 @@ class CnilNotificationTest {
     // the referent recorded the complement the client filed: as the client's, by the referent
     assertThat(record.reports().get(1).submittedBy()).isNull();
     assertThat(record.reports().get(1).recordedBy()).isEqualTo(NotificationTestSupport.REFERENT);
+  }
+
+  /**
+   * Paris turns its clocks back on 25 October 2026: 02:00–03:00 happens twice (00:00–01:00 UTC in
+   * summer time, then 01:00–02:00 UTC in winter time). A deadline in the second 02:30 was stored
+   * as a zone-less "02:30" and read back as the first, one hour early, when the JVM ran in Paris:
+   * the task's due date, the timer, the register, and a filing 15 minutes early counted 45 minutes
+   * late. Run in Europe/Paris too (pom.xml, profile paris-time-zone).
+   */
+  @Test
+  void aDeadlineInTheRepeatedAutumnHourIsKeptToTheMinute() {
+    Instant due = Instant.parse("2026-10-25T01:30:00Z"); // 02:30 winter time, the second 02:30 of the night
+    Instant awareness = due.minus(Duration.ofHours(72));
+    ClockUtil.setCurrentTime(Date.from(awareness));
+    ProcessInstance cnil = support.notification(
+        support.qualifiedIncident(TestClients.PLAIN, true, "significatif", "intrusion", awareness, "alerte-supervision"),
+        "CNIL");
+    support.informClient(cnil);
+    SoftAssertions softly = new SoftAssertions(); // every place the deadline is kept, each reported
+
+    softly.assertThat(((Date) engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueAt")).toInstant())
+        .as("the process variable").isEqualTo(due);
+    softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueText"))
+        .as("the deadline as the forms show it").isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
+    softly.assertThat(support.task(cnil, "Task_DraftCnilNotification").getDueDate().toInstant())
+        .as("the task's due date as the engine reads it back").isEqualTo(due);
+    softly.assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId())
+        .dueAfter(Date.from(due.minusSeconds(1))).dueBefore(Date.from(due.plusSeconds(1))).count())
+        .as("tasks due within a second of the deadline").isEqualTo(1);
+    softly.assertThat(engine.getManagementService().createJobQuery().processInstanceId(cnil.getId())
+        .activityId("Event_CnilDeadlinePassed").singleResult().getDuedate().toInstant())
+        .as("the deadline timer's due date").isEqualTo(due);
+    completeDraft(cnil, "risque");
+    softly.assertThat(support.task(cnil, "Task_FileCnilNotification").getDueDate().toInstant())
+        .as("the filing task's due date").isEqualTo(due);
+    softly.assertThat(record(cnil).reports()).singleElement()
+        .satisfies(r -> assertThat(r.dueAt()).as("the register's due date").isEqualTo(due))
+        .satisfies(r -> assertThat(r.legalDueAt()).as("the register's legal due date").isEqualTo(due));
+    softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilLegalDueText"))
+        .as("the legal time as the forms show it").isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
+
+    // 02:45 summer time, 45 minutes before the deadline: not passed yet
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(45))));
+    support.runDueJobs(cnil);
+    softly.assertThat(((RecordingReminders) reminders).calls(cnil.getId())).extracting(RecordingReminders.Call::kind)
+        .as("escalations 45 minutes before the deadline").doesNotContain("escalate");
+
+    // filed at 02:15 winter time, 15 minutes before the deadline: on time
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(15))));
+    String filing = support.task(cnil, "Task_FileCnilNotification").getId();
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing, Map.of(
+        "cnilDecision", "deposee", "cnilSubmittedAt", "2026-10-25T02:15+01:00", "cnilReceiptReference", "CNIL-2026-1025")));
+    softly.assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
+      assertThat(r.submittedAt()).as("filed at").isEqualTo(due.minus(Duration.ofMinutes(15)));
+      assertThat(r.dueAt()).as("due at").isEqualTo(due);
+      assertThat(r.lateByMinutes()).as("late by (minutes)").isNull();
+      assertThat(r.onTime()).as("on time").isTrue();
+    });
+    softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilMet")).as("cnilMet").isEqualTo(true);
+    softly.assertAll();
   }
 
   @Test

@@ -22,12 +22,17 @@ final class FrenchTime {
 
   private FrenchTime() {}
 
-  /** "mardi 4 mars 2026 à 14 h 30 (heure de Paris)"; the first of the month is "1er". */
+  /**
+   * "mardi 4 mars 2026 à 14 h 30 (heure de Paris)"; the first of the month is "1er"; "(heure de
+   * Paris, heure d'hiver)" in the hour that happens twice when the clocks turn back.
+   */
   static String dateTime(Instant instant, ZoneId zone) {
     ZonedDateTime t = instant.atZone(zone);
     String day = t.getDayOfMonth() == 1 ? "1er" : String.valueOf(t.getDayOfMonth());
-    return String.format("%s %s %s %d à %d h %02d (%s)", WEEKDAY.format(t), day, MONTH.format(t), t.getYear(),
-        t.getHour(), t.getMinute(), zone.equals(PARIS) ? "heure de Paris" : "fuseau " + zone.getId());
+    String repeated = Moments.repeatedHour(instant, zone);
+    return String.format("%s %s %s %d à %d h %02d (%s%s)", WEEKDAY.format(t), day, MONTH.format(t), t.getYear(),
+        t.getHour(), t.getMinute(), zone.equals(PARIS) ? "heure de Paris" : "fuseau " + zone.getId(),
+        repeated == null ? "" : ", " + repeated);
   }
 
   /** "dans 2 jours et 3 heures" before {@code due}, "dépassée de 5 heures" after it. */

@@ -26,6 +26,19 @@ class FrenchTimeTest {
   }
 
   @Test
+  void saysWhichOfTheTwo230sItIsTheNightTheClocksTurnBack() {
+    // 25 October 2026: 02:00-03:00 happens first in summer time (UTC+2), then in winter time (UTC+1)
+    assertThat(FrenchTime.dateTime(Instant.parse("2026-10-25T00:30:00Z"), PARIS))
+        .isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'été)");
+    assertThat(FrenchTime.dateTime(Instant.parse("2026-10-25T01:30:00Z"), PARIS))
+        .isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
+    assertThat(FrenchTime.dateTime(Instant.parse("2026-10-25T02:30:00Z"), PARIS))
+        .isEqualTo("dimanche 25 octobre 2026 à 3 h 30 (heure de Paris)");
+    // the spring gap repeats nothing
+    assertThat(Moments.repeatedHour(Instant.parse("2026-03-29T01:30:00Z"), PARIS)).isNull();
+  }
+
+  @Test
   void writesTheTimeLeftAndTheDelay() {
     Instant due = Instant.parse("2026-03-04T13:30:00Z");
     assertThat(FrenchTime.timeLeft(due.minus(Duration.ofHours(51)), due)).isEqualTo("dans 2 jours et 3 heures");

@@ -159,15 +159,15 @@ class OutboxPostgresTest {
         waitUntilAnotherSessionWaitsForALock();
         return written; // commits now: the second transaction's insert then meets the unique key
       }));
-      assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(firstInserted.await(60, TimeUnit.SECONDS)).isTrue();
       Future<Boolean> second = pool.submit(() -> transaction.execute(status -> {
         boolean written = outbox.insertIfAbsent(mail(key, "second@test.example"));
         // PostgreSQL would refuse any further statement of an aborted transaction: this one goes on
         outbox.insertIfAbsent(mail("notice:pi-race:after", "after@test.example"));
         return written;
       }));
-      assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
+      assertThat(first.get(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(second.get(180, TimeUnit.SECONDS)).isFalse();
     } finally {
       pool.shutdownNow();
     }
@@ -179,7 +179,7 @@ class OutboxPostgresTest {
   /** Polls PostgreSQL until a session is blocked on a lock (the second insert on the unique key). */
   private static void waitUntilAnotherSessionWaitsForALock() {
     JdbcClient monitor = JdbcClient.create(postgres.getPostgresDatabase());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (monitor.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
         .query(Long.class).single() == 0) {
       if (System.nanoTime() > deadline) {

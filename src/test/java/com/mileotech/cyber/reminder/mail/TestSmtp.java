@@ -33,8 +33,8 @@ final class TestSmtp implements AutoCloseable {
     mailSender.setPort(port);
     mailSender.setDefaultEncoding("UTF-8");
     Properties properties = new Properties();
-    properties.put("mail.smtp.connectiontimeout", "2000");
-    properties.put("mail.smtp.timeout", "5000");
+    properties.put("mail.smtp.connectiontimeout", "30000"); // bounds only: a loaded machine is slow, not broken
+    properties.put("mail.smtp.timeout", "60000");
     mailSender.setJavaMailProperties(properties);
     start();
   }
