@@ -185,8 +185,8 @@
       ['MTTD médian', duration(d.indicators.mttd.median), '90e centile : ' + duration(d.indicators.mttd.p90)],
       ['MTTR médian', duration(d.indicators.mttr.median), '90e centile : ' + duration(d.indicators.mttr.p90)],
       ['Échéances manquées', number.format(regulatory), 'notifications CNIL / ANSSI'],
-      ['Client informé sans délai', told.onTime + ' / ' + told.due, 'délai tenu (' + told.late + ' hors délai, '
-        + told.overdue + ' en attente au délai dépassé)'],
+      ['Client informé sans délai', told.onTime + ' / ' + told.due, told.late + told.overdue === 0 ? 'délai tenu'
+        : told.late + ' hors délai' + (told.overdue ? ', ' + told.overdue + ' pas encore informé(s)' : '')],
       ['Retours d\'expérience', lessons.onTime + ' / ' + lessons.due, 'remis à temps'],
       ['Checklists signées', number.format(d.hardening.checklistsSigned), d.hardening.annualAudits + ' audit(s) annuel(s)'],
       ['Non-conformités ouvertes', number.format(nc.open), nc.overdue + ' au délai dépassé'],
