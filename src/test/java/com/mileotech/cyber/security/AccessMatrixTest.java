@@ -122,6 +122,7 @@ class AccessMatrixTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private static String incident;           // an incident of client-oiv (the RSSI_OWN's client)
   private static String incidentProcess;
+  private static String incidentStep;
   private static final String DOCUMENT = "CHK-MATRIX-OIV";
 
   @BeforeEach
@@ -145,6 +146,7 @@ class AccessMatrixTest {
       // a step technicians work on, as "Capturer les preuves" is, with a value of its own: history
       // of what technicians worked on is still history (issue 14: they read none)
       String step = taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId();
+      incidentStep = step;
       taskService.addCandidateGroup(step, Groups.TECHNICIANS_ID);
       taskService.setVariableLocal(step, "matrixEvidenceNote", "Empreinte relevée sur le NVR");
       jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
@@ -271,8 +273,9 @@ class AccessMatrixTest {
         + incidentProcess + "&variableName=matrixEvidenceNote", role) > 0, readers);
     expect("history of changes", role -> count("/engine-rest/history/detail?processInstanceId=" + incidentProcess
         + "&variableName=matrixEvidenceNote", role) > 0, readers);
-    expect("history of the operations", role -> count("/engine-rest/history/identity-link-log?processInstanceId="
-        + incidentProcess, role) > 0, readers);
+    // the identity link log has no process instance filter (the REST API ignores one): the incident's task
+    expect("history of the operations", role -> count("/engine-rest/history/identity-link-log?taskId="
+        + incidentStep, role) > 0, readers);
     expect("variable by guessed id", role -> {
       String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(incidentProcess)
           .variableName("clientName").singleResult().getId();
