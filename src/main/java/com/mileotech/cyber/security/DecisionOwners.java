@@ -4,7 +4,6 @@ import com.mileotech.cyber.system.Refusal;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -101,12 +100,6 @@ public class DecisionOwners {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? userId : name + " (" + userId + ")";
-  }
-
-  /** The user ids of a group's members, e.g. to name them in a message. */
-  public Set<String> members(Groups group) {
-    return privileged(() -> identityService.createUserQuery().memberOfGroup(group.id()).list())
-        .stream().map(User::getId).collect(Collectors.toSet());
   }
 
   /** Identity lookups are ours, not the caller's: a technician may not list users. */
