@@ -45,6 +45,9 @@ class OpenTasks {
    */
   static final Set<String> STANDING_TASKS = Set.of("Task_RequalifyIncident");
 
+  /** The block every report to an authority runs in, called by the notification it belongs to. */
+  static final String REPORT_PROCESS = "regulatory-report";
+
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
@@ -78,7 +81,7 @@ class OpenTasks {
     Map<String, String> businessKeys = businessKeys(shown);
     Map<String, String> processes = new HashMap<>();
     List<OpenItem> items = shown.stream().map(t -> {
-      String process = processes.computeIfAbsent(t.getProcessDefinitionId(), id -> {
+      String process = processes.computeIfAbsent(labelledDefinition(t), id -> {
         ProcessDefinition definition = repositoryService.getProcessDefinition(id);
         return Labels.PROCESSES.getOrDefault(definition.getKey(),
             Objects.requireNonNullElse(definition.getName(), definition.getKey()));
@@ -91,6 +94,19 @@ class OpenTasks {
           t.getAssignee(), candidateGroups(t), TASK_LINK + t.getId());
     }).toList();
     return new OpenItems(open.size(), overdue, items);
+  }
+
+  /**
+   * The process a task is shown under: its own, but a report's task (regulatory-report, the block
+   * each report of a notification runs in) is the notification's, "Notification CNIL" or "ANSSI".
+   */
+  private String labelledDefinition(Task task) {
+    if (!repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey().equals(REPORT_PROCESS)) {
+      return task.getProcessDefinitionId();
+    }
+    ProcessInstance notification = runtimeService.createProcessInstanceQuery()
+        .subProcessInstanceId(task.getProcessInstanceId()).singleResult();
+    return notification == null ? task.getProcessDefinitionId() : notification.getProcessDefinitionId();
   }
 
   private TaskQuery query(List<String> clients) {

@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of anssi-notification: what each report must say (NIS2 art. 23(4), LPM), its
- * filing with the time and the authority's reference, on time or late with the reasons.
+ * The steps of an ANSSI report: what each report must say (NIS2 art. 23(4), LPM), its filing with
+ * the time and the authority's reference, on time or late with the reasons. They run in the shared
+ * block regulatory-report ({@link RegulatoryReportSteps}), as visible steps after its user tasks.
  */
 final class AnssiNotificationSteps {
 
@@ -58,14 +58,14 @@ final class AnssiNotificationSteps {
   }
 
   static String kind(DelegateExecution task) {
-    return (String) task.getVariable("anssiReportKind");
+    return (String) task.getVariable(RegulatoryReportSteps.KIND);
   }
 
   /** "Rédiger ...": the report says what the regulation asks of it. */
   @Component("validateAnssiDraft")
-  static class ValidateDraft implements ExecutionListener {
+  static class ValidateDraft implements JavaDelegate {
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       Refusal.Collector errors = Refusal.collect("Rapport à l'ANSSI incomplet");
       REQUIRED_FIELDS.get(kind(task)).forEach((field, message) ->
           errors.require(FormValues.text(task, field) != null, message));
@@ -79,7 +79,7 @@ final class AnssiNotificationSteps {
    * filing the client made, as the client's.
    */
   @Component("recordAnssiFiling")
-  static class RecordFiling implements ExecutionListener {
+  static class RecordFiling implements JavaDelegate {
     private final NotificationRegister register;
     private final ClientDecisions clientDecisions;
     private final Deadlines deadlines;
@@ -93,12 +93,12 @@ final class AnssiNotificationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
           "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
       Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
-      String deadline = (String) task.getVariable("anssiDeadline");
+      String deadline = (String) task.getVariable(RegulatoryReportSteps.DEADLINE);
       boolean hasDeadline = deadline != null && !deadline.isEmpty();
       Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;
       Date legalDue = hasDeadline ? (Date) task.getVariable(deadline + "LegalDueAt") : null;

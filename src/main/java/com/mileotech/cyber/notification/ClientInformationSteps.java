@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +72,12 @@ final class ClientInformationSteps {
   }
 
   /**
-   * On leaving "Informer le client": when and how the client was told, by whom at Mileo (the
-   * authenticated user), and what follows — the client's awareness, the earliest awareness known
+   * "Enregistrer l'information du client", right after "Informer le client": when and how the client
+   * was told, by whom at Mileo (the authenticated user), and what follows — the client's awareness, the earliest awareness known
    * (where the CNIL and ANSSI clocks start), whether Mileo's own deadline was kept.
    */
   @Component("recordClientInformation")
-  static class Record implements ExecutionListener {
+  static class Record implements JavaDelegate {
     private final NotificationRegister register;
     private final ClientRepository clients;
     private final DecisionOwners owners;
@@ -92,10 +91,7 @@ final class ClientInformationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
-      if (task.isCanceled()) {
-        return;
-      }
+    public void execute(DelegateExecution task) {
       String channel = FormValues.text(task, CHANNEL_INPUT);
       Refusal.Collector problems = Refusal.collect("Information du client non enregistrée")
           .require(channel != null && CHANNELS.containsKey(channel),

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of cnil-notification (GDPR art. 33 and 34): each checks what a person submitted
- * before the task may complete, and records it in the register in the same transaction. The
- * checks are the user tasks' end execution listeners: their exception undoes the completion and
- * reaches Tasklist as it is (a task listener's would come wrapped in an engine message).
+ * The steps of the CNIL notification (GDPR art. 33 and 34): each checks what a person submitted
+ * and records it in the register, as the visible step right after the user task ("Enregistrer
+ * ..."), synchronous, in the transaction of the completion: a refusal undoes the completion and
+ * reaches Tasklist as it is (docs/development.md, "Models"). The draft and the filing run in the
+ * shared block regulatory-report ({@link RegulatoryReportSteps}).
  */
 final class CnilNotificationSteps {
 
@@ -26,7 +26,7 @@ final class CnilNotificationSteps {
 
   /** "Rédiger la notification CNIL": what art. 33(3) asks is all there. */
   @Component("validateCnilDraft")
-  static class ValidateDraft implements ExecutionListener {
+  static class ValidateDraft implements JavaDelegate {
     private final NotificationRegister register;
 
     ValidateDraft(NotificationRegister register) {
@@ -34,7 +34,7 @@ final class CnilNotificationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       Integer persons = FormValues.integer(task, "personsCount");
       Integer records = FormValues.integer(task, "recordsCount");
       String risk = FormValues.text(task, "riskToPersons");
@@ -65,7 +65,7 @@ final class CnilNotificationSteps {
    * (72 h from the client's own awareness, art. 33(1)) was also missed.
    */
   @Component("validateCnilFiling")
-  static class ValidateFiling implements ExecutionListener {
+  static class ValidateFiling implements JavaDelegate {
     private final ClientDecisions clientDecisions;
     private final Deadlines deadlines;
     private final Moments moments;
@@ -77,7 +77,7 @@ final class CnilNotificationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
       if (!List.of("deposee", "non-requise").contains(decision)) {
         throw Refusal.of("Dépôt de la notification CNIL impossible", "choisissez : notification déposée ou non requise");
@@ -116,7 +116,7 @@ final class CnilNotificationSteps {
     }
   }
 
-  /** "Consigner la décision au registre". */
+  /** The client's decision in the register, after its check ({@link ValidateFiling}), in "Enregistrer le dépôt". */
   @Component("recordCnilDecision")
   static class RecordDecision implements JavaDelegate {
     private final NotificationRegister register;
@@ -146,7 +146,7 @@ final class CnilNotificationSteps {
 
   /** "Décider de la communication aux personnes concernées" (art. 34: high risk). */
   @Component("recordDataSubjectsDecision")
-  static class RecordDataSubjectsDecision implements ExecutionListener {
+  static class RecordDataSubjectsDecision implements JavaDelegate {
     private final NotificationRegister register;
     private final ClientDecisions clientDecisions;
     private final Moments moments;
@@ -158,7 +158,7 @@ final class CnilNotificationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       // the controller's decision (art. 34): its RSSI, or the referent recording what the client decided
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
           "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
@@ -177,9 +177,35 @@ final class CnilNotificationSteps {
     }
   }
 
-  /** "Compléter ou clore la notification CNIL" (art. 33(4): information in phases). */
+  /**
+   * "Enregistrer le suivi de la notification CNIL", after "Compléter ou clore la notification CNIL"
+   * (art. 33(4): information in phases): a complement is checked and recorded in the register, and
+   * the next follow-up form starts empty; {@code cnilComplementFiled} tells the process which way to go.
+   */
+  @Component("recordCnilFollowUp")
+  static class RecordFollowUp implements JavaDelegate {
+    private final ValidateFollowUp validate;
+    private final RecordComplement record;
+
+    RecordFollowUp(ValidateFollowUp validate, RecordComplement record) {
+      this.validate = validate;
+      this.record = record;
+    }
+
+    @Override
+    public void execute(DelegateExecution task) {
+      validate.execute(task);
+      boolean complement = "complement".equals(FormValues.text(task, "cnilFollowUpAction"));
+      if (complement) {
+        record.execute(task);
+      }
+      task.setVariable("cnilComplementFiled", complement);
+    }
+  }
+
+  /** What "Compléter ou clore la notification CNIL" says: who, and a complement complete. */
   @Component("validateCnilFollowUp")
-  static class ValidateFollowUp implements ExecutionListener {
+  static class ValidateFollowUp implements JavaDelegate {
     private final ClientDecisions clientDecisions;
     private final Moments moments;
 
@@ -189,7 +215,7 @@ final class CnilNotificationSteps {
     }
 
     @Override
-    public void notify(DelegateExecution task) {
+    public void execute(DelegateExecution task) {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Suivi de la notification CNIL refusé",
           "dépose les compléments auprès de la CNIL et clôt la notification");
       task.setVariable("complementFiledBy", act.madeBy());
@@ -210,7 +236,7 @@ final class CnilNotificationSteps {
     }
   }
 
-  /** "Consigner le complément"; the next follow-up form starts empty. */
+  /** A complement filed, in the register; the next follow-up form starts empty. */
   @Component("recordCnilComplement")
   static class RecordComplement implements JavaDelegate {
     private final NotificationRegister register;

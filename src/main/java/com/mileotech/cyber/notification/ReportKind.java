@@ -29,6 +29,11 @@ public enum ReportKind {
     return label;
   }
 
+  /** A report to the CNIL (GDPR art. 33), the others are the ANSSI's (NIS2, LPM). */
+  boolean isCnil() {
+    return this == CNIL_INITIAL || this == CNIL_COMPLEMENT;
+  }
+
   static ReportKind of(String code) {
     return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Unknown report kind " + code));

@@ -29,6 +29,8 @@ public class Deadlines {
 
   /** No reminder left: a timer parked where it never fires. */
   static final String NO_FURTHER_REMINDER = "R1/9999-12-31T00:00:00Z/PT1M";
+  /** Where a timer without a deadline is parked. */
+  static final Instant PARKED = Instant.parse("9999-12-31T00:00:00Z");
 
   private static final java.time.format.DateTimeFormatter FRENCH =
       java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", java.util.Locale.FRENCH);
@@ -83,16 +85,41 @@ public class Deadlines {
         reminders(rule, startedAt.toInstant(), dueAt.toInstant()));
   }
 
-  /** For the reminder boundary timer's timeCycle. */
+  /**
+   * For the reminder boundary timer's timeCycle. A blank {@code name} is work without a deadline
+   * (e.g. a report the authority asks for, in the shared block of regulatory-report): no reminder.
+   */
   public String reminderCycle(VariableScope scope, String name) {
+    if (none(name)) {
+      return NO_FURTHER_REMINDER;
+    }
     return nextReminder(get(scope, name), now())
         .map(next -> "R1/" + next + "/PT1M")
         .orElse(NO_FURTHER_REMINDER);
   }
 
-  /** For a user task's follow-up date: when its next reminder goes out, or null. */
+  /** For a user task's follow-up date: when its next reminder goes out, or null (also without a deadline). */
   public Date nextReminderAt(VariableScope scope, String name) {
+    if (none(name)) {
+      return null;
+    }
     return nextReminder(get(scope, name), now()).map(Date::from).orElse(null);
+  }
+
+  /**
+   * For a user task's due date when the deadline is a parameter ({@code dueDate="${deadlines.dueAt(execution,
+   * reportDeadline)}"}): the deadline {@code name}'s due date, or null when there is none (blank name).
+   */
+  public Date dueAt(VariableScope scope, String name) {
+    return none(name) ? null : Date.from(get(scope, name).dueAt());
+  }
+
+  /**
+   * For the deadline's boundary timer when the deadline is a parameter: its due date, or, without a
+   * deadline, a date parked where the timer never fires (as {@link #NO_FURTHER_REMINDER}).
+   */
+  public Date timerDate(VariableScope scope, String name) {
+    return none(name) ? Date.from(PARKED) : Date.from(get(scope, name).dueAt());
   }
 
   /** The reminder that is due now: the latest one whose time has come, if any. */
@@ -136,6 +163,10 @@ public class Deadlines {
     rule.remindersAfterStart().forEach(span -> times.add(span.after(startedAt, properties.zone())));
     rule.remindersBeforeDue().forEach(span -> times.add(span.before(dueAt, properties.zone())));
     return new ArrayList<>(times.headSet(dueAt, false).tailSet(startedAt, false));
+  }
+
+  private static boolean none(String name) {
+    return name == null || name.isBlank();
   }
 
   private static Instant now() {

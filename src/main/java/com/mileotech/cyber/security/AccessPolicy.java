@@ -69,13 +69,14 @@ public final class AccessPolicy {
     // process themselves (PrivilegedCall): a CREATE_INSTANCE would also let them start it through
     // /engine-rest, bypassing the API's validation and de-duplication.
 
-    // --- Regulatory notifications (cnil-notification, anssi-notification): started by the
+    // --- Regulatory notifications (cnil-notification, anssi-notification, and regulatory-report,
+    // the block each of their reports runs in, as a called instance): started by the
     // incident process, never by hand. The referent and project managers follow them in
     // Cockpit; the referent records ANSSI's requests for an intermediate report through POST
     // /api/security-incidents/{ref}/notifications/anssi/intermediate-report-requests, which
     // correlates the message itself: no UPDATE_INSTANCE (it would also let them rewrite the
     // notification's variables or suspend it).
-    for (String process : List.of("cnil-notification", "anssi-notification")) {
+    for (String process : List.of("cnil-notification", "anssi-notification", "regulatory-report")) {
       grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
@@ -108,8 +109,8 @@ public final class AccessPolicy {
     // client, so another client's instances, history and variables stay invisible, and unknown by
     // id (TenantScopedEntityManager). READ on a definition does not open its start form: an RSSI
     // starts nothing (StartFormsForStarters).
-    for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "vms-commissioning",
-        "security-update-client", "equipment-replacement", "hardening-reverification")) {
+    for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "regulatory-report",
+        "vms-commissioning", "security-update-client", "equipment-replacement", "hardening-reverification")) {
       grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
     }
     // Camunda lets a group's members read the group; the RSSIs of all clients share one, and reading

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.security;
 
 import com.mileotech.cyber.system.StartupStep;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -64,10 +66,22 @@ class TasklistFiltersStep implements StartupStep {
     ensure("En retard", "Mes tâches et celles de mes groupes dont l'échéance est passée", 5,
         mineOrMyGroups().dueBeforeExpression("${now()}").orderByDueDate().asc(),
         tasklistUsers);
+    // each report to the CNIL or the ANSSI runs in its own called instance of regulatory-report
+    TaskQuery notifications = taskService.createTaskQuery()
+        .processDefinitionKeyIn("cnil-notification", "anssi-notification", "regulatory-report").orderByDueDate().asc();
     ensure("Notifications réglementaires ouvertes", "CNIL et ANSSI : toutes les notifications en cours, par échéance", 10,
-        taskService.createTaskQuery().processDefinitionKeyIn("cnil-notification", "anssi-notification")
-            .orderByDueDate().asc(),
-        List.of(Groups.CYBER_REFERENT));
+        notifications, List.of(Groups.CYBER_REFERENT));
+    includeReports("Notifications réglementaires ouvertes", notifications);
+  }
+
+  /** A filter saved before the reports had their own process (issue 17) lists them too. */
+  private void includeReports(String name, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    String[] keys = ((TaskQueryImpl) filter.getQuery()).getProcessDefinitionKeys();
+    if (keys != null && !Arrays.asList(keys).contains("regulatory-report")) {
+      filter.setQuery(query);
+      filterService.saveFilter(filter);
+    }
   }
 
   /** Tasks assigned to me or offered to one of my groups (assigned or not). */

@@ -98,7 +98,8 @@ class ProcessScenarioBrowserTest {
 
     // personal data at an OIV: CNIL and ANSSI notifications; the referent's CNIL draft, then the RSSI's filing
     runDueJobs(reported.getId());
-    ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
+    ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processDefinitionKey("cnil-notification")
+        .processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
     // the referent tells the client first, "sans délai": the application mails the RSSI on completion
     referent.open("/camunda/app/tasklist/default/").click("Notifications réglementaires ouvertes")
@@ -109,7 +110,9 @@ class ProcessScenarioBrowserTest {
     referent.click("Terminer").waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
     runDueJobs(cnil.getId());
     assertThat(runtimeService.getVariable(cnil.getId(), "clientInformedBy")).isEqualTo(REFERENT);
-    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+    // the report runs in its own instance of regulatory-report, called by the notification
+    String report = runtimeService.createProcessInstanceQuery().superProcessInstanceId(cnil.getId()).singleResult().getId();
+    taskService.complete(activeTask(report, "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));

@@ -257,7 +257,7 @@ class DashboardData {
     at("2031-03-16T13:10:00Z");
     draftCnil(cnilE);
     at("2031-03-16T14:00:00Z");
-    submit(cnilE, "Task_FileCnilNotification", BETA_RSSI, Groups.CLIENT_RSSI, BETA, Map.of(
+    submit(cnilE, "Task_FileReport", BETA_RSSI, Groups.CLIENT_RSSI, BETA, Map.of(
         "cnilDecision", "non-requise",
         "cnilNotRequiredReason", "Flux indisponibles, aucune image consultée ni extraite"));
     runJobs(cnilE);
@@ -359,6 +359,7 @@ class DashboardData {
 
   private ProcessInstance notification(ProcessInstance incident, String authority) {
     ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("CNIL".equals(authority) ? "cnil-notification" : "anssi-notification")
         .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
     assertThat(pi).as(authority + " notification of " + incident.getBusinessKey()).isNotNull();
     return pi;
@@ -372,7 +373,7 @@ class DashboardData {
   }
 
   private void draftCnil(ProcessInstance cnil) {
-    submit(cnil, "Task_DraftCnilNotification", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), Map.of(
+    submit(cnil, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), Map.of(
         "breachNature", "Accès non autorisé aux enregistrements", "personsCategories", json("[\"clients\"]"),
         "personsCount", 10, "recordsCategories", "Vidéos", "recordsCount", 100, "dpoContact", "DPO",
         "likelyConsequences", "Atteinte à la vie privée", "measuresTaken", "Comptes révoqués",
@@ -385,12 +386,12 @@ class DashboardData {
     if (delayReasons != null) {
       form.put("cnilDelayReasons", delayReasons);
     }
-    submit(cnil, "Task_FileCnilNotification", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), form);
+    submit(cnil, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), form);
     runJobs(cnil);
   }
 
   private void draftOiv(ProcessInstance anssi) {
-    submit(anssi, "Task_DraftOivDeclaration", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), Map.of(
+    submit(anssi, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), Map.of(
         "oivSummary", "Incident sur le VMS", "oivAffectedSystems", "Vidéoprotection", "oivImpact", "Supervision coupée"));
   }
 
@@ -400,7 +401,7 @@ class DashboardData {
     if (delayReasons != null) {
       form.put("anssiDelayReasons", delayReasons);
     }
-    submit(anssi, "Task_FileOivDeclaration", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), form);
+    submit(anssi, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), form);
   }
 
   // ------------------------------------------------------------------ hardening checklist
@@ -528,7 +529,9 @@ class DashboardData {
   /** Submits the task's form as that person (the way Tasklist does), in the client's tenant. */
   private void submit(ProcessInstance pi, String key, String user, Groups group, String client,
       Map<String, Object> form) {
-    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    // in the instance or one it called (a notification's report runs in regulatory-report)
+    Task task = taskService.createTaskQuery().processInstanceIdIn(withCalled(pi).toArray(String[]::new))
+        .taskDefinitionKey(key).singleResult();
     assertThat(task).as("task %s of %s", key, pi.getBusinessKey()).isNotNull();
     as(user, group, client);
     try {
@@ -550,8 +553,10 @@ class DashboardData {
   private void runJobs(ProcessInstance pi) {
     Set<String> seen = new HashSet<>();
     for (int guard = 0; guard < 40; guard++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable()
-          .orderByJobDuedate().asc().list();
+      List<Job> due = withCalled(pi).stream()
+          .flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream())
+          .sorted(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+          .toList();
       Job next = due.stream().filter(j -> j.getRetries() > 0 && !seen.contains(j.getId() + j.getDuedate()))
           .findFirst().orElse(null);
       if (next == null) {
@@ -561,6 +566,15 @@ class DashboardData {
       managementService.executeJob(next.getId());
     }
     throw new AssertionError("jobs keep coming in " + pi.getBusinessKey());
+  }
+
+  private List<String> withCalled(ProcessInstance pi) {
+    List<String> ids = new java.util.ArrayList<>(List.of(pi.getId()));
+    for (int i = 0; i < ids.size(); i++) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
   }
 
   private static void at(String instant) {

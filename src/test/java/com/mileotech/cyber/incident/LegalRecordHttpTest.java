@@ -55,7 +55,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     ProcessInstance cnil = cnilAwaitingFiling();
     Date due = (Date) runtimeService.getVariable(cnil.getId(), "cnilDueAt");
     now(due.toInstant().plus(Duration.ofHours(8)));
-    Task filing = task(cnil, "Task_FileCnilNotification");
+    Task filing = task(report(cnil), "Task_FileReport");
     Map<String, Object> late = new LinkedHashMap<>(Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", paris(now().minusSeconds(60)), "cnilReceiptReference", "CNIL-2026-0100"));
 
@@ -65,7 +65,8 @@ class LegalRecordHttpTest extends IncidentScenario {
         Map.of("variables", typed(falsified, Map.of("cnilDueAt", "Date"))));
     assertRefused(refused, "cnilDueAt");
     assertThat(runtimeService.getVariable(cnil.getId(), "cnilDueAt")).isEqualTo(due);
-    assertThat(task(cnil, "Task_FileCnilNotification").getId()).isEqualTo(filing.getId());
+    assertThat(runtimeService.getVariable(report(cnil).getId(), "cnilDueAt")).isEqualTo(due);
+    assertThat(task(report(cnil), "Task_FileReport").getId()).isEqualTo(filing.getId());
 
     // without the extra variable: the procedure's own refusal, in French, without the engine's prefix
     HttpResponse<String> noReasons = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
@@ -81,7 +82,7 @@ class LegalRecordHttpTest extends IncidentScenario {
         Map.of("variables", typed(late, Map.of())));
     assertThat(viaComplete.statusCode()).isEqualTo(400);
     assertThat(message(viaComplete)).isEqualTo(message(noReasons));
-    assertThat(task(cnil, "Task_FileCnilNotification").getId()).isEqualTo(filing.getId());
+    assertThat(task(report(cnil), "Task_FileReport").getId()).isEqualTo(filing.getId());
   }
 
   @Test
@@ -90,20 +91,21 @@ class LegalRecordHttpTest extends IncidentScenario {
     informClient(anssi);
     as(REFERENT, Groups.CYBER_REFERENT);
     try {
-      formService.submitTaskForm(task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
+      formService.submitTaskForm(task(report(anssi), "Task_DraftReport").getId(), Map.of(
           "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
           "oivImpact", "Supervision interrompue 2 h"));
     } finally {
       asNobody();
     }
-    Task filing = task(anssi, "Task_FileOivDeclaration");
+    Task filing = task(report(anssi), "Task_FileReport");
     now(now().plus(Duration.ofHours(30)));
+    // which deadline a report answers is a parameter of its call (regulatory-report's reportDeadline)
     Map<String, Object> late = new LinkedHashMap<>(Map.of("anssiSubmittedAt", paris(now().minusSeconds(60)),
-        "anssiReceiptReference", "ANSSI-OIV-9", "anssiDeadline", ""));
+        "anssiReceiptReference", "ANSSI-OIV-9", "reportDeadline", ""));
     HttpResponse<String> refused = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
         Map.of("variables", typed(late, Map.of())));
-    assertRefused(refused, "anssiDeadline");
-    assertThat(runtimeService.getVariable(filing.getExecutionId(), "anssiDeadline")).isEqualTo("oivDeclaration");
+    assertRefused(refused, "reportDeadline");
+    assertThat(runtimeService.getVariable(filing.getExecutionId(), "reportDeadline")).isEqualTo("oivDeclaration");
   }
 
   @Test
@@ -204,10 +206,10 @@ class LegalRecordHttpTest extends IncidentScenario {
         "salariés", "personsCount", 40, "recordsCategories", "vidéos", "recordsCount", 300, "dpoContact", "dpo@client.example",
         "likelyConsequences", "Atteinte à la vie privée", "measuresTaken", "Comptes révoqués"));
     draft.put("riskToPersons", "risque");
-    submit(cnil, "Task_DraftCnilNotification", REFERENT, Groups.CYBER_REFERENT, draft);
+    submit(report(cnil), "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, draft);
 
     now(mileoKnew.plus(Duration.ofHours(100)));
-    Task filing = task(cnil, "Task_FileCnilNotification");
+    Task filing = task(report(cnil), "Task_FileReport");
     Map<String, Object> filed = new LinkedHashMap<>(Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", paris(now()), "cnilReceiptReference", "CNIL-2026-0800"));
     HttpResponse<String> noReasons = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
@@ -389,7 +391,14 @@ class LegalRecordHttpTest extends IncidentScenario {
 
   private ProcessInstance notificationOf(ProcessInstance incident, String authority) {
     return runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("CNIL".equals(authority) ? "cnil-notification" : "anssi-notification")
         .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
+  }
+
+  /** The running report of a notification: its instance of regulatory-report (drafting, filing). */
+  private ProcessInstance report(ProcessInstance notification) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("regulatory-report")
+        .superProcessInstanceId(notification.getId()).singleResult();
   }
 
   /** A CNIL notification of an OIV incident with images of people, drafted, awaiting its filing by the client. */
@@ -408,7 +417,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     draft.put("riskToPersons", "risque");
     as(REFERENT, Groups.CYBER_REFERENT);
     try {
-      formService.submitTaskForm(task(cnil, "Task_DraftCnilNotification").getId(), draft);
+      formService.submitTaskForm(task(report(cnil), "Task_DraftReport").getId(), draft);
     } finally {
       asNobody();
     }

@@ -59,7 +59,10 @@ class AnssiNotificationTest {
     ProcessInstance anssi = support.notification(incident, "ANSSI");
     assertThat(anssi).isWaitingAt("Task_InformClient");
     support.informClient(anssi);
-    assertThat(anssi).isWaitingAt("Task_DraftOivDeclaration");
+    assertThat(anssi).isWaitingAt("Task_DeclareOivIncident");
+    assertThat(support.report(anssi, "declaration-oiv")).isWaitingAt("Task_DraftReport");
+    assertThat(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getName())
+        .startsWith("Rédiger la déclaration d'incident (OIV) " + incident.getBusinessKey());
     assertThat(variable(anssi, "oivDeclarationDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
 
     // reminders 4 h, 12 h, 20 h after the client's awareness, escalation at 24 h (configured target)
@@ -67,18 +70,18 @@ class AnssiNotificationTest {
       at(hours);
       support.runDueJobs(anssi);
     }
-    assertThat(((RecordingReminders) reminders).calls(anssi.getId()))
+    assertThat(support.reminderCalls(anssi))
         .filteredOn(c -> !c.kind().equals("inform"))
         .extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours())
         .containsExactly("remind@4", "remind@12", "remind@20");
 
-    assertThatThrownBy(() -> taskService.complete(support.task(anssi, "Task_DraftOivDeclaration").getId(),
+    assertThatThrownBy(() -> taskService.complete(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getId(),
         Map.of("oivSummary", "Intrusion sur le VMS")))
         .isInstanceOf(Refusal.class).hasMessageContaining("systèmes d'information d'importance vitale");
-    taskService.complete(support.task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
+    taskService.complete(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getId(), Map.of(
         "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
         "oivImpact", "Supervision interrompue 2 h"));
-    support.completeAsReferent(anssi, "Task_FileOivDeclaration", Map.of(
+    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-05T04:30+02:00", "anssiReceiptReference", "ANSSI-OIV-77"));
 
     // the final report's month counts from the declaration filed (5 May 02:30 UTC), not from awareness
@@ -88,25 +91,28 @@ class AnssiNotificationTest {
         .isEqualTo(Date.from(filed.atZone(ZoneId.of("Europe/Paris")).plusMonths(1).toInstant()))
         .isNotEqualTo(Date.from(AWARENESS.atZone(ZoneId.of("Europe/Paris")).plusMonths(1).toInstant()));
     assertThat(variable(anssi, "oivDeclarationMet")).isEqualTo(true);
-    assertThat(anssi).isWaitingAt("Task_DraftFinalReport");
+    assertThat(anssi).isWaitingAt("Task_SubmitFinalReport");
+    assertThat(support.report(anssi, "rapport-avancement")).isWaitingAt("Task_DraftReport");
     assertThat(variable(anssi, "incidentOngoing")).isEqualTo(true);
 
     // ANSSI asks for an intermediate report: a message correlated to the running instance
     runtime.createMessageCorrelation("AnssiIntermediateReportRequested").processInstanceBusinessKey(anssi.getBusinessKey())
         .correlate();
-    assertThat(anssi).isWaitingAt("Task_DraftFinalReport", "Task_DraftIntermediateReport");
-    taskService.complete(support.task(anssi, "Task_DraftIntermediateReport").getId(), Map.of("irContent", "Point de situation J+2"));
+    assertThat(anssi).isWaitingAt("Task_SubmitFinalReport", "Task_SubmitIntermediateReport");
+    assertThat(support.report(anssi, "rapport-intermediaire")).isWaitingAt("Task_DraftReport");
+    taskService.complete(support.reportTask(anssi, "rapport-intermediaire", "Task_DraftReport").getId(),
+        Map.of("irContent", "Point de situation J+2"));
     at(30);
-    support.completeAsReferent(anssi, "Task_FileIntermediateReport", Map.of(
+    support.completeAsReferent(support.report(anssi, "rapport-intermediaire"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-05T14:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-I1"));
-    assertThat(anssi).isWaitingAt("Task_DraftFinalReport");
+    assertThat(anssi).isWaitingAt("Task_SubmitFinalReport");
 
     // still ongoing: a progress report instead, then the final report one month after the end
-    assertThat(variable(anssi, "anssiReportTitle")).isNull(); // local to the report's subprocess
-    taskService.complete(support.task(anssi, "Task_DraftFinalReport").getId(), Map.of(
+    assertThat(variable(anssi, "anssiReportTitle")).isNull(); // a parameter of the report's own instance
+    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(), Map.of(
         "prStatus", "Investigation en cours", "prMeasures", "Surveillance renforcée"));
     at(72);
-    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
+    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-07T08:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-P1"));
     assertThat(anssi).isWaitingAt("Event_SecurityIncidentEnded");
 
@@ -114,15 +120,16 @@ class AnssiNotificationTest {
     Instant end = AWARENESS.plus(Duration.ofDays(6));
     at(6 * 24);
     support.endIncident(incident, end);
-    assertThat(anssi).isWaitingAt("Task_DraftFinalReport");
+    assertThat(anssi).isWaitingAt("Task_SubmitFinalReport");
+    assertThat(support.report(anssi, "rapport-final")).isWaitingAt("Task_DraftReport");
     assertThat(variable(anssi, "finalReportDueAt"))
         .isEqualTo(Date.from(end.atZone(ZoneId.of("Europe/Paris")).plusMonths(1).toInstant()));
     assertThat(variable(anssi, "incidentOngoing")).isEqualTo(false);
-    taskService.complete(support.task(anssi, "Task_DraftFinalReport").getId(), Map.of(
+    taskService.complete(support.reportTask(anssi, "rapport-final", "Task_DraftReport").getId(), Map.of(
         "frSeverityImpact", "Intrusion par mot de passe par défaut", "frRootCause", "Mot de passe constructeur",
         "frMitigation", "Mots de passe changés, parc vérifié", "frCrossBorderImpact", "Aucun"));
     at(8 * 24 + 2);
-    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
+    support.completeAsReferent(support.report(anssi, "rapport-final"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-12T10:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-F"));
     assertThat(anssi).isEnded().hasPassed("Event_AnssiNotificationClosed");
 
@@ -154,49 +161,52 @@ class AnssiNotificationTest {
     assertThat(variable(anssi, "earlyWarningLegalDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
     assertThat(variable(anssi, "earlyWarningDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
     assertThat(variable(anssi, "incidentNotificationDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
-    assertThat(anssi).isWaitingAt("Task_DraftEarlyWarning");
+    assertThat(anssi).isWaitingAt("Task_IssueEarlyWarning");
+    assertThat(support.report(anssi, "alerte-precoce")).isWaitingAt("Task_DraftReport");
 
     for (int hours : new int[] {11, 12, 20, 24}) {
       at(hours);
       support.runDueJobs(anssi);
     }
-    assertThat(((RecordingReminders) reminders).calls(anssi.getId())).filteredOn(c -> !c.kind().equals("inform"))
+    assertThat(support.reminderCalls(anssi)).filteredOn(c -> !c.kind().equals("inform"))
         .extracting(c -> c.kind() + " " + c.name() + "@" + Duration.between(AWARENESS, c.at()).toHours())
         .containsExactly("remind earlyWarning@12", "remind earlyWarning@20", "escalate earlyWarning@24");
 
-    taskService.complete(support.task(anssi, "Task_DraftEarlyWarning").getId(), Map.of(
+    taskService.complete(support.reportTask(anssi, "alerte-precoce", "Task_DraftReport").getId(), Map.of(
         "ewMaliciousSuspected", "oui", "ewCrossBorderImpact", "non", "ewSummary", "Rançongiciel sur le NVR"));
     at(26);
-    assertThatThrownBy(() -> support.completeAsReferent(anssi, "Task_FileEarlyWarning", Map.of(
+    ProcessInstance earlyWarning = support.report(anssi, "alerte-precoce");
+    assertThatThrownBy(() -> support.completeAsReferent(earlyWarning, "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1")))
         .hasMessageContaining("motifs du retard");
-    support.completeAsReferent(anssi, "Task_FileEarlyWarning", Map.of(
+    support.completeAsReferent(earlyWarning, "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1",
         "anssiDelayReasons", "Week-end, astreinte client injoignable"));
     assertThat(variable(anssi, "earlyWarningMet")).isEqualTo(false);
-    assertThat(anssi).isWaitingAt("Task_DraftIncidentNotification");
-    assertThat(support.task(anssi, "Task_DraftIncidentNotification").getDueDate())
+    assertThat(anssi).isWaitingAt("Task_NotifyIncident");
+    assertThat(support.reportTask(anssi, "notification-incident", "Task_DraftReport").getDueDate())
         .isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
 
-    taskService.complete(support.task(anssi, "Task_DraftIncidentNotification").getId(), Map.of(
+    taskService.complete(support.reportTask(anssi, "notification-incident", "Task_DraftReport").getId(), Map.of(
         "inSeverityAssessment", "Significatif", "inImpactAssessment", "Enregistrement interrompu",
         "inIndicatorsOfCompromise", "Aucun à ce stade"));
     at(60);
-    support.completeAsReferent(anssi, "Task_FileIncidentNotification", Map.of(
+    support.completeAsReferent(support.report(anssi, "notification-incident"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-06T18:00+02:00", "anssiReceiptReference", "ANSSI-N-1"));
     assertThat(variable(anssi, "incidentNotificationMet")).isEqualTo(true);
     assertThat(variable(anssi, "finalReportDueAt")).isEqualTo(Date.from(Instant.parse("2026-06-06T16:00:00Z")));
 
     // the incident ends while the progress report is being filed: no message is awaited then
-    taskService.complete(support.task(anssi, "Task_DraftFinalReport").getId(), Map.of(
+    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(), Map.of(
         "prStatus", "Restauration en cours", "prMeasures", "NVR remplacé"));
     support.requalify(incident, Map.of());
     at(100);
     support.endIncident(incident, AWARENESS.plus(Duration.ofHours(100)));
-    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
+    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport", Map.of(
         "anssiSubmittedAt", "2026-05-08T12:00+02:00", "anssiReceiptReference", "ANSSI-P-1"));
     assertThat(anssi).hasPassed("Gateway_IncidentEndedMeanwhile").hasNotPassed("Event_SecurityIncidentEnded")
-        .isWaitingAt("Task_DraftFinalReport");
+        .isWaitingAt("Task_SubmitFinalReport");
+    assertThat(support.report(anssi, "rapport-final")).isWaitingAt("Task_DraftReport");
     assertThat(variable(anssi, "finalReportDueAt")).isEqualTo(Date.from(Instant.parse("2026-06-08T11:00:00Z")));
   }
 

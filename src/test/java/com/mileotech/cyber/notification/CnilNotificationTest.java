@@ -69,19 +69,24 @@ class CnilNotificationTest {
     assertThat(taskService.getIdentityLinksForTask(inform.getId())).extracting(l -> l.getGroupId())
         .containsExactlyInAnyOrder("cyber-referent", "project-managers");
     support.informClient(cnil); // the client is told at once, in writing: its clock starts
-    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    assertThat(cnil).isWaitingAt("Task_NotifyCnil");
+    ProcessInstance report = report(cnil); // the report's own instance, in the client's tenant
+    assertThat(report).isWaitingAt("Task_DraftReport");
+    assertThat(report.getTenantId()).isEqualTo(TestClients.PLAIN);
     Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
     assertThat(variables.get("clientAwarenessAt")).isEqualTo(Date.from(AWARENESS));
     assertThat(variables.get("cnilDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
     assertThat((String) variables.get("cnilDueText")).isEqualTo("jeudi 5 mars 2026 à 9 h 00 (heure de Paris)");
     assertThat(((RecordingReminders) reminders).calls(cnil.getId())).singleElement()
         .satisfies(c -> assertThat(c.notice().template()).isEqualTo("breach-client-information"));
-    Task draft = support.task(cnil, "Task_DraftCnilNotification");
+    Task draft = support.task(report, "Task_DraftReport");
+    assertThat(draft.getName()).isEqualTo("Rédiger la notification CNIL " + incident.getBusinessKey() + " — Client sans régime");
     assertThat(draft.getDueDate()).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
     assertThat(taskService.getIdentityLinksForTask(draft.getId())).extracting(l -> l.getGroupId()).containsExactly("cyber-referent");
 
     completeDraft(cnil, "risque");
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report, "Task_FileReport");
+    assertThat(filing.getName()).startsWith("Valider et déposer la notification CNIL " + incident.getBusinessKey());
     assertThat(taskService.getIdentityLinksForTask(filing.getId())).extracting(l -> l.getGroupId())
         .containsExactlyInAnyOrder("client-rssi", "cyber-referent");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(31))));
@@ -152,16 +157,16 @@ class CnilNotificationTest {
         .as("the process variable").isEqualTo(due);
     softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueText"))
         .as("the deadline as the forms show it").isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
-    softly.assertThat(support.task(cnil, "Task_DraftCnilNotification").getDueDate().toInstant())
+    softly.assertThat(support.task(report(cnil), "Task_DraftReport").getDueDate().toInstant())
         .as("the task's due date as the engine reads it back").isEqualTo(due);
-    softly.assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId())
+    softly.assertThat(taskService.createTaskQuery().processInstanceId(report(cnil).getId())
         .dueAfter(Date.from(due.minusSeconds(1))).dueBefore(Date.from(due.plusSeconds(1))).count())
         .as("tasks due within a second of the deadline").isEqualTo(1);
-    softly.assertThat(engine.getManagementService().createJobQuery().processInstanceId(cnil.getId())
-        .activityId("Event_CnilDeadlinePassed").singleResult().getDuedate().toInstant())
+    softly.assertThat(engine.getManagementService().createJobQuery().processInstanceId(report(cnil).getId())
+        .activityId("Event_ReportDeadlinePassed").singleResult().getDuedate().toInstant())
         .as("the deadline timer's due date").isEqualTo(due);
     completeDraft(cnil, "risque");
-    softly.assertThat(support.task(cnil, "Task_FileCnilNotification").getDueDate().toInstant())
+    softly.assertThat(support.task(report(cnil), "Task_FileReport").getDueDate().toInstant())
         .as("the filing task's due date").isEqualTo(due);
     softly.assertThat(record(cnil).reports()).singleElement()
         .satisfies(r -> assertThat(r.dueAt()).as("the register's due date").isEqualTo(due))
@@ -172,12 +177,12 @@ class CnilNotificationTest {
     // 02:45 summer time, 45 minutes before the deadline: not passed yet
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(45))));
     support.runDueJobs(cnil);
-    softly.assertThat(((RecordingReminders) reminders).calls(cnil.getId())).extracting(RecordingReminders.Call::kind)
+    softly.assertThat(support.reminderCalls(cnil)).extracting(RecordingReminders.Call::kind)
         .as("escalations 45 minutes before the deadline").doesNotContain("escalate");
 
     // filed at 02:15 winter time, 15 minutes before the deadline: on time
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(15))));
-    String filing = support.task(cnil, "Task_FileCnilNotification").getId();
+    String filing = support.task(report(cnil), "Task_FileReport").getId();
     support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing, Map.of(
         "cnilDecision", "deposee", "cnilSubmittedAt", "2026-10-25T02:15+01:00", "cnilReceiptReference", "CNIL-2026-1025")));
     softly.assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
@@ -194,7 +199,7 @@ class CnilNotificationTest {
   void cnilFiledLateNeedsTheReasons() {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "risque");
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report(cnil), "Task_FileReport");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(81))));
     Map<String, Object> late = new HashMap<>(Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-05T18:00+01:00", "cnilReceiptReference", "CNIL-2026-0002"));
@@ -202,7 +207,7 @@ class CnilNotificationTest {
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), late)))
         .isInstanceOf(Refusal.class)
         .hasMessageContaining("postérieur à l'échéance de 72 heures et au délai légal").hasMessageContaining("art. 33(1)");
-    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_FileReport");
     assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
 
     late.put("cnilDelayReasons", "Attente de l'expertise du constructeur sur l'étendue de l'accès");
@@ -222,18 +227,18 @@ class CnilNotificationTest {
   void cnilNotRequiredIsDocumented() {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "improbable");
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report(cnil), "Task_FileReport");
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
         () -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise"))))
         .hasMessageContaining("documentez pourquoi");
     Map<String, Object> notRequired = Map.of("cnilDecision", "non-requise",
         "cnilNotRequiredReason", "Images chiffrées, clé non compromise : aucune personne identifiable");
     // the controller's judgement: not the referent's, even on the client's word
-    assertThatThrownBy(() -> support.completeAsReferent(cnil, "Task_FileCnilNotification", notRequired))
+    assertThatThrownBy(() -> support.completeAsReferent(report(cnil), "Task_FileReport", notRequired))
         .isInstanceOf(Refusal.class)
         .hasMessage("Décision « notification non requise » refusée : seul le RSSI du client « Client sans régime », "
             + "responsable du traitement, peut décider que la violation n'a pas à être notifiée à la CNIL.");
-    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_FileReport");
     support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), notRequired));
     assertThat(cnil).isEnded().hasPassed("Event_CnilNotRequired");
     NotificationRegister.Notification record = record(cnil);
@@ -249,7 +254,7 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "eleve");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(7))));
-    support.completeAsReferent(cnil, "Task_FileCnilNotification", Map.of("cnilDecision", "deposee",
+    support.completeAsReferent(report(cnil), "Task_FileReport", Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-2026-0003"));
     Task decide = support.task(cnil, "Task_DecideDataSubjectsCommunication");
     assertThat(decide).isNotNull();
@@ -272,12 +277,12 @@ class CnilNotificationTest {
   @Test
   void anIncompleteDraftIsRefusedAndChangesNothing() {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
-    Task draft = support.task(cnil, "Task_DraftCnilNotification");
+    Task draft = support.task(report(cnil), "Task_DraftReport");
     assertThatThrownBy(() -> taskService.complete(draft.getId(), Map.of("personsCount", 3)))
         .isInstanceOf(Refusal.class)
         .hasMessageContaining("catégories de personnes")
         .hasMessageContaining("risque pour les personnes");
-    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_DraftReport");
     assertThat(record(cnil).breachFacts()).isNull();
   }
 
@@ -290,13 +295,13 @@ class CnilNotificationTest {
       ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(hours))));
       support.runDueJobs(cnil);
     }
-    assertThat(recorded.calls(cnil.getId())).extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours())
+    assertThat(support.reminderCalls(cnil)).extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours())
         .containsExactly("remind@24", "remind@48", "remind@66", "escalate@72");
-    assertThat(recorded.calls(cnil.getId())).allSatisfy(c -> assertThat(c.name()).isEqualTo("cnil"));
-    // the timers sit on the subprocess: each mail is about the task open in it, to its people
-    String draftTask = support.task(cnil, "Task_DraftCnilNotification").getId();
+    assertThat(support.reminderCalls(cnil)).allSatisfy(c -> assertThat(c.name()).isEqualTo("cnil"));
+    // the timers sit on the report's subprocess: each mail is about the task open in it, to its people
+    String draftTask = support.task(report(cnil), "Task_DraftReport").getId();
     for (int hours : new int[] {24, 48, 66}) {
-      assertThat(outbox.findByKey(Outbox.reminderKey(cnil.getId(), "cnil", AWARENESS.plus(Duration.ofHours(hours)))))
+      assertThat(outbox.findByKey(Outbox.reminderKey(report(cnil).getId(), "cnil", AWARENESS.plus(Duration.ofHours(hours)))))
           .as("reminder at %d h", hours).hasValueSatisfying(mail -> {
             assertThat(mail.taskId()).isEqualTo(draftTask);
             assertThat(mail.recipients()).contains("referent.cnil@test.example");
@@ -304,7 +309,7 @@ class CnilNotificationTest {
           });
     }
     // the escalation does not cancel the notification, which must still be filed (late)
-    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_DraftReport");
   }
 
   /**
@@ -334,7 +339,7 @@ class CnilNotificationTest {
 
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
     support.informClient(cnil);
-    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_DraftReport");
     Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
     assertThat(variables).containsEntry("clientInformationMet", false)
         .containsEntry("clientAwarenessAt", Date.from(AWARENESS.plus(Duration.ofHours(5))))
@@ -371,14 +376,14 @@ class CnilNotificationTest {
     assertThat(variables.get("cnilLegalDueAt")).isEqualTo(Date.from(told.plus(Duration.ofHours(72))));
     assertThat(variables.get("clientAwarenessAt")).isEqualTo(Date.from(told));
     assertThat((String) variables.get("cnilLegalDueText")).isEqualTo("dimanche 8 mars 2026 à 17 h 00 (heure de Paris)");
-    assertThat(support.task(cnil, "Task_DraftCnilNotification").getDueDate())
+    assertThat(support.task(report(cnil), "Task_DraftReport").getDueDate())
         .isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
-    assertThat(((RecordingReminders) reminders).calls(cnil.getId())).extracting(c -> c.kind() + " " + c.name())
+    assertThat(support.reminderCalls(cnil)).extracting(c -> c.kind() + " " + c.name())
         .containsExactly("escalate clientInformation", "inform client-informed-CNIL", "escalate cnil");
 
     completeDraft(cnil, "risque");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(100))));
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report(cnil), "Task_FileReport");
     Map<String, Object> filed = new HashMap<>(Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-06T13:00+01:00", "cnilReceiptReference", "CNIL-2026-0080")); // 100 h after
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
@@ -414,7 +419,7 @@ class CnilNotificationTest {
   void aFilingIsTheClientsAndAnAdministratorMakesNone() {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "risque");
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report(cnil), "Task_FileReport");
     Map<String, Object> filed = Map.of("cnilDecision", "deposee", "cnilSubmittedAt", "2026-03-02T12:00+01:00",
         "cnilReceiptReference", "CNIL-2026-0004");
     var identity = engine.getIdentityService();
@@ -431,7 +436,7 @@ class CnilNotificationTest {
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    assertThat(report(cnil)).isWaitingAt("Task_FileReport");
     assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
   }
 
@@ -439,17 +444,17 @@ class CnilNotificationTest {
   void theRssiOfAnotherClientCanNeitherSeeNorCompleteTheTasks() {
     ProcessInstance cnil = startedCnil(TestClients.OIV);
     completeDraft(cnil, "risque");
-    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Task filing = support.task(report(cnil), "Task_FileReport");
     var identity = engine.getIdentityService();
     try {
       identity.setAuthentication(TestClients.PLAIN_RSSI, List.of("client-rssi"), List.of(TestClients.PLAIN));
-      assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list()).isEmpty();
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cnil.getBusinessKey()).list()).isEmpty();
       assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
           "cnilNotRequiredReason", "x"))).isNotInstanceOf(Refusal.class);
 
       identity.setAuthentication(TestClients.OIV_RSSI, List.of("client-rssi"), List.of(TestClients.OIV));
-      assertThat(taskService.createTaskQuery().processInstanceId(cnil.getId()).list())
-          .extracting(Task::getTaskDefinitionKey).containsExactly("Task_FileCnilNotification");
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cnil.getBusinessKey()).list())
+          .extracting(Task::getTaskDefinitionKey).containsExactly("Task_FileReport");
       taskService.claim(filing.getId(), TestClients.OIV_RSSI);
       ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
       taskService.complete(filing.getId(), Map.of("cnilDecision", "deposee",
@@ -471,8 +476,13 @@ class CnilNotificationTest {
     return cnil;
   }
 
+  /** The CNIL notification's report (regulatory-report): drafted by the referent, filed by the client. */
+  private ProcessInstance report(ProcessInstance cnil) {
+    return support.report(cnil, "notification-initiale");
+  }
+
   private void completeDraft(ProcessInstance cnil, String risk) {
-    taskService.complete(support.task(cnil, "Task_DraftCnilNotification").getId(), Map.of(
+    taskService.complete(support.task(report(cnil), "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès non autorisé au serveur VMS et consultation d'enregistrements",
         "personsCategories", org.camunda.spin.Spin.JSON("[\"clients\",\"passants\"]"),
         "personsCount", 40, "recordsCategories", "Enregistrements vidéo de 7 jours", "recordsCount", 1200,

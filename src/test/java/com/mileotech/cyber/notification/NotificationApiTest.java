@@ -86,11 +86,11 @@ class NotificationApiTest {
     assertThat(as(TestClients.OIV_RSSI).postForEntity(request, null, String.class).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     ProcessInstance anssi = support.notification(incident, "ANSSI");
-    assertThat(support.task(anssi, "Task_DraftIntermediateReport")).isNull();
+    assertThat(support.report(anssi, "rapport-intermediaire")).isNull();
 
     ResponseEntity<Map> accepted = as("referent.api").postForEntity(request, null, Map.class);
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(support.task(anssi, "Task_DraftIntermediateReport")).isNotNull();
+    assertThat(support.reportTask(anssi, "rapport-intermediaire", "Task_DraftReport")).isNotNull();
 
     ProcessInstance withoutAnssi = support.qualifiedIncident(TestClients.PLAIN, true, "mineur", "autre",
         Instant.now().minusSeconds(60), "alerte-supervision");

@@ -7,6 +7,8 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.client.ContractType;
 import com.mileotech.cyber.client.RegulatoryRegime;
+import com.mileotech.cyber.reminder.RecordingReminders;
+import com.mileotech.cyber.reminder.Reminders;
 import com.mileotech.cyber.system.References;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,13 +40,16 @@ public class NotificationTestSupport {
   private final ClientRepository clients;
   private final ClientService clientService;
   private final References references;
+  private final Reminders reminders;
   private boolean deployed;
 
-  NotificationTestSupport(ProcessEngine engine, ClientRepository clients, ClientService clientService, References references) {
+  NotificationTestSupport(ProcessEngine engine, ClientRepository clients, ClientService clientService, References references,
+      Reminders reminders) {
     this.engine = engine;
     this.clients = clients;
     this.clientService = clientService;
     this.references = references;
+    this.reminders = reminders;
   }
 
   public void prepare() {
@@ -106,7 +111,32 @@ public class NotificationTestSupport {
 
   public ProcessInstance notification(ProcessInstance incident, String authority) {
     return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("CNIL".equals(authority) ? "cnil-notification" : "anssi-notification")
         .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
+  }
+
+  /**
+   * The running report of that kind ({@link ReportKind} code) of a notification: its instance of
+   * regulatory-report, the block every report to an authority runs in (drafting, filing, timers).
+   */
+  public ProcessInstance report(ProcessInstance notification, String kind) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("regulatory-report")
+        .superProcessInstanceId(notification.getId()).variableValueEquals("reportKind", kind).singleResult();
+  }
+
+  /** The open task {@code key} of the running report of that kind (e.g. "Task_FileReport"). */
+  public Task reportTask(ProcessInstance notification, String kind, String key) {
+    ProcessInstance report = report(notification, kind);
+    if (report == null) {
+      throw new AssertionError("no running report '" + kind + "' in " + notification.getId());
+    }
+    return task(report, key);
+  }
+
+  /** What the notification asked of the reminder mechanism, its reports' reminders and escalations included. */
+  public List<RecordingReminders.Call> reminderCalls(ProcessInstance notification) {
+    return ((RecordingReminders) reminders).calls().stream()
+        .filter(c -> notification.getBusinessKey().equals(c.businessKey())).toList();
   }
 
   long notificationCount(ProcessInstance incident) {
@@ -114,17 +144,32 @@ public class NotificationTestSupport {
         .processInstanceBusinessKeyLike(incident.getBusinessKey() + "-%").count();
   }
 
-  /** Runs every job due now in the instance (async steps, timers), as the job executor would. */
+  /**
+   * Runs every job due now in the instance and the instances it called (its reports), async steps
+   * and timers, as the job executor would.
+   */
   public void runDueJobs(ProcessInstance instance) {
     ManagementService management = engine.getManagementService();
     for (int guard = 0; guard < 30; guard++) {
-      List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> due = new java.util.ArrayList<>();
+      for (String id : withCalledInstances(instance.getId())) {
+        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+      }
       if (due.isEmpty()) {
         return;
       }
       due.forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("jobs keep coming in " + instance.getId());
+  }
+
+  private List<String> withCalledInstances(String processInstanceId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(processInstanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
   }
 
   Task task(ProcessInstance instance, String key) {

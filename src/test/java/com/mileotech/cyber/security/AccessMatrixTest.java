@@ -76,20 +76,11 @@ class AccessMatrixTest {
       Map.entry("security-incident/Task_ReturnToService", Set.of("technicians", "project-managers")),
       Map.entry("cnil-notification/Task_InformClient", Set.of("cyber-referent", "project-managers")),
       Map.entry("anssi-notification/Task_InformClient", Set.of("cyber-referent", "project-managers")),
-      Map.entry("cnil-notification/Task_DraftCnilNotification", Set.of("cyber-referent")),
-      Map.entry("cnil-notification/Task_FileCnilNotification", Set.of("client-rssi", "cyber-referent")),
       Map.entry("cnil-notification/Task_DecideDataSubjectsCommunication", Set.of("client-rssi", "cyber-referent")),
       Map.entry("cnil-notification/Task_FollowUpCnilNotification", Set.of("client-rssi", "cyber-referent")),
-      Map.entry("anssi-notification/Task_DraftEarlyWarning", Set.of("cyber-referent")),
-      Map.entry("anssi-notification/Task_DraftIncidentNotification", Set.of("cyber-referent")),
-      Map.entry("anssi-notification/Task_DraftOivDeclaration", Set.of("cyber-referent")),
-      Map.entry("anssi-notification/Task_DraftFinalReport", Set.of("cyber-referent")),
-      Map.entry("anssi-notification/Task_DraftIntermediateReport", Set.of("cyber-referent")),
-      Map.entry("anssi-notification/Task_FileEarlyWarning", Set.of("client-rssi", "cyber-referent")),
-      Map.entry("anssi-notification/Task_FileIncidentNotification", Set.of("client-rssi", "cyber-referent")),
-      Map.entry("anssi-notification/Task_FileOivDeclaration", Set.of("client-rssi", "cyber-referent")),
-      Map.entry("anssi-notification/Task_FileFinalReport", Set.of("client-rssi", "cyber-referent")),
-      Map.entry("anssi-notification/Task_FileIntermediateReport", Set.of("client-rssi", "cyber-referent")),
+      // every report of both notifications, in the block they call (regulatory-report)
+      Map.entry("regulatory-report/Task_DraftReport", Set.of("cyber-referent")),
+      Map.entry("regulatory-report/Task_FileReport", Set.of("client-rssi", "cyber-referent")),
       Map.entry("vms-commissioning/Task_FillChecklist", Set.of("technicians")),
       Map.entry("vms-commissioning/Task_SignChecklist", Set.of("technicians")),
       Map.entry("vms-commissioning/Task_RemediateNonConformity", Set.of("technicians")),
@@ -351,12 +342,13 @@ class AccessMatrixTest {
     // and suspending an unknown id answers 204; messages and variable writes through the REST API
     // are refused to everyone, administrators included (SubmissionGuard)
     expect("correlate the message through /engine-rest", role -> {
-      long before = taskService.createTaskQuery().processInstanceId(anssi.getId())
-          .taskDefinitionKey("Task_DraftIntermediateReport").count();
+      // the report drafts of the notification, in the instances of regulatory-report it called
+      long before = taskService.createTaskQuery().processInstanceBusinessKey(reference + "-ANSSI")
+          .taskDefinitionKey("Task_DraftReport").count();
       call("POST", "/engine-rest/message", role,
           Map.of("messageName", "AnssiIntermediateReportRequested", "businessKey", reference + "-ANSSI"));
-      return taskService.createTaskQuery().processInstanceId(anssi.getId())
-          .taskDefinitionKey("Task_DraftIntermediateReport").count() > before;
+      return taskService.createTaskQuery().processInstanceBusinessKey(reference + "-ANSSI")
+          .taskDefinitionKey("Task_DraftReport").count() > before;
     }, Set.of());
     expect("rewrite a notification's variables", role -> {
       call("POST", "/engine-rest/process-instance/" + anssi.getId() + "/variables", role,
@@ -473,11 +465,11 @@ class AccessMatrixTest {
         Map.of("lessonsDecision", "approuve"), Set.of(Role.PM), "seul un chef de projet, autre que l'auteur du rapport",
         pi -> assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
             .variableName("lessonsLearnedApprovedBy").singleResult().getValue()).isEqualTo(USERS.get(Role.PM)));
-    decide("Déposer la notification CNIL", () -> notificationTask("CNIL", "Task_FileCnilNotification", "risque"),
+    decide("Déposer la notification CNIL", () -> notificationTask("CNIL", "Task_FileReport", "risque"),
         Map.of("cnilDecision", "deposee", "cnilSubmittedAt", earlier, "cnilReceiptReference", "CNIL-MATRIX"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose la notification", pi -> {});
     decide("Décider que la notification CNIL n'est pas requise",
-        () -> notificationTask("CNIL", "Task_FileCnilNotification", "risque"),
+        () -> notificationTask("CNIL", "Task_FileReport", "risque"),
         Map.of("cnilDecision", "non-requise", "cnilNotRequiredReason", "Images chiffrées, clé non compromise"),
         Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV », responsable du traitement", pi -> {});
     decide("Décider de la communication aux personnes concernées",
@@ -485,7 +477,7 @@ class AccessMatrixTest {
         Map.of("dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", earlier,
             "dataSubjectsDetails", "Affichage sur site"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » décide de la communication", pi -> {});
-    decide("Déposer la déclaration à l'ANSSI", () -> notificationTask("ANSSI", "Task_FileOivDeclaration", null),
+    decide("Déposer la déclaration à l'ANSSI", () -> notificationTask("ANSSI", "Task_FileReport", null),
         Map.of("anssiSubmittedAt", earlier, "anssiReceiptReference", "ANSSI-MATRIX"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose les rapports", pi -> {});
     decide("Signer la checklist de durcissement", this::checklistToSign,
@@ -583,15 +575,27 @@ class AccessMatrixTest {
     runJobs(processInstance);
   }
 
+  /** The task waiting in the instance or in an instance it called (a notification's report, regulatory-report). */
   private String waitingTask(String processInstance, String taskKey) {
-    var task = taskService.createTaskQuery().processInstanceId(processInstance).taskDefinitionKey(taskKey).singleResult();
+    var task = taskService.createTaskQuery().processInstanceIdIn(withCalled(processInstance).toArray(String[]::new))
+        .taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as(taskKey + " waiting in " + processInstance).isNotNull();
     return task.getId();
   }
 
+  private List<String> withCalled(String processInstance) {
+    List<String> ids = new java.util.ArrayList<>(List.of(processInstance));
+    for (int i = 0; i < ids.size(); i++) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(called -> ids.add(called.getId()));
+    }
+    return ids;
+  }
+
   private void runJobs(String processInstance) {
     for (int guard = 0; guard < 30; guard++) {
-      var due = managementService.createJobQuery().processInstanceId(processInstance).executable().list();
+      var due = withCalled(processInstance).stream()
+          .flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream()).toList();
       if (due.isEmpty()) {
         return;
       }
@@ -679,16 +683,16 @@ class AccessMatrixTest {
         .singleResult().getId();
     submitAs(Role.REF, pi, "Task_InformClient", Map.of("clientInformationChannel", "courriel-application"));
     if ("CNIL".equals(authority)) {
-      submitAs(Role.REF, pi, "Task_DraftCnilNotification", Map.of("breachNature", "Accès aux enregistrements",
+      submitAs(Role.REF, pi, "Task_DraftReport", Map.of("breachNature", "Accès aux enregistrements",
           "personsCategories", "salariés", "personsCount", 40, "recordsCategories", "vidéos", "recordsCount", 300,
           "dpoContact", "dpo@client.example", "likelyConsequences", "Atteinte à la vie privée",
           "measuresTaken", "Comptes révoqués", "riskToPersons", risk));
       if (taskKey.equals("Task_DecideDataSubjectsCommunication")) {
-        submitAs(Role.REF, pi, "Task_FileCnilNotification", Map.of("cnilDecision", "deposee",
+        submitAs(Role.REF, pi, "Task_FileReport", Map.of("cnilDecision", "deposee",
             "cnilSubmittedAt", paris(Instant.now().minusSeconds(60)), "cnilReceiptReference", "CNIL-MATRIX-0"));
       }
     } else {
-      submitAs(Role.REF, pi, "Task_DraftOivDeclaration", Map.of("oivSummary", "Intrusion sur le VMS",
+      submitAs(Role.REF, pi, "Task_DraftReport", Map.of("oivSummary", "Intrusion sur le VMS",
           "oivAffectedSystems", "Vidéoprotection du site Nord", "oivImpact", "Supervision interrompue"));
     }
     return waitingTask(pi, taskKey);

@@ -1,0 +1,73 @@
+package com.mileotech.cyber.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of regulatory-report, the one block of every report owed to the CNIL or the ANSSI
+ * (bpmn/regulatory-report.bpmn, called by cnil-notification and anssi-notification): "Enregistrer le
+ * rapport rédigé" and "Enregistrer le dépôt" each check and record what the person submitted, with
+ * the authority's own rules ({@link CnilNotificationSteps}, {@link AnssiNotificationSteps}), chosen
+ * by the report's kind, a parameter of the call.
+ *
+ * <p>The call's parameters, variables of the report's instance: {@value #KIND} (a {@link ReportKind}
+ * code), {@value #DEADLINE} (the deadline's name, as {@code Deadlines} stores it on the notification
+ * and the call copies it; empty when the report has none).
+ */
+final class RegulatoryReportSteps {
+
+  static final String KIND = "reportKind";
+  static final String DEADLINE = "reportDeadline";
+
+  private RegulatoryReportSteps() {}
+
+  static ReportKind kind(DelegateExecution execution) {
+    return ReportKind.of((String) execution.getVariable(KIND));
+  }
+
+  /** "Enregistrer le rapport rédigé": the draft says what the authority asks of that report. */
+  @Component("recordReportDraft")
+  static class RecordDraft implements JavaDelegate {
+    private final CnilNotificationSteps.ValidateDraft cnil;
+    private final AnssiNotificationSteps.ValidateDraft anssi;
+
+    RecordDraft(CnilNotificationSteps.ValidateDraft cnil, AnssiNotificationSteps.ValidateDraft anssi) {
+      this.cnil = cnil;
+      this.anssi = anssi;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+      (kind(execution).isCnil() ? cnil : anssi).execute(execution);
+    }
+  }
+
+  /**
+   * "Enregistrer le dépôt": the client's filing (or, for the CNIL, its documented decision that no
+   * notification is required), by its owner, in the register.
+   */
+  @Component("recordReportFiling")
+  static class RecordFiling implements JavaDelegate {
+    private final CnilNotificationSteps.ValidateFiling cnilFiling;
+    private final CnilNotificationSteps.RecordDecision cnilDecision;
+    private final AnssiNotificationSteps.RecordFiling anssi;
+
+    RecordFiling(CnilNotificationSteps.ValidateFiling cnilFiling, CnilNotificationSteps.RecordDecision cnilDecision,
+        AnssiNotificationSteps.RecordFiling anssi) {
+      this.cnilFiling = cnilFiling;
+      this.cnilDecision = cnilDecision;
+      this.anssi = anssi;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws Exception {
+      if (kind(execution).isCnil()) {
+        cnilFiling.execute(execution);
+        cnilDecision.execute(execution);
+      } else {
+        anssi.execute(execution);
+      }
+    }
+  }
+}
