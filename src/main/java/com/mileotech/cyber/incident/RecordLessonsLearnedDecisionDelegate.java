@@ -42,7 +42,7 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Decider reviewer = owners.requireMember(REFUSED, Groups.PROJECT_MANAGERS,
         "seul un chef de projet, autre que l'auteur du rapport, peut approuver le retour d'expérience ou le renvoyer à la rédaction");
-    if (RecordLessonsLearnedAuthorListener.authors(execution).contains(reviewer.userId())) {
+    if (RecordLessonsLearnedAuthorDelegate.authors(execution).contains(reviewer.userId())) {
       throw Refusal.of(REFUSED, "vous avez rédigé ce rapport : un autre chef de projet doit l'approuver (principe des quatre yeux)");
     }
     String decision = Values.text(execution.getVariable(DECISION));

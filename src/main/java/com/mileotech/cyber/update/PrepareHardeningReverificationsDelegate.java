@@ -47,7 +47,7 @@ class PrepareHardeningReverificationsDelegate implements JavaDelegate {
       client.activeSites().forEach(s -> sites.add(List.of(client.id(), s.id())));
       String product = (String) execution.getVariable("reverificationProduct");
       if (product != null) {
-        inventory.running(product, LinkHardeningControlsListener.EVERY_KIND).stream()
+        inventory.running(product, LinkHardeningControlsDelegate.EVERY_KIND).stream()
             .filter(i -> clients.find(i.clientId()).flatMap(c -> c.site(i.siteId())).isPresent())
             .forEach(i -> sites.add(List.of(i.clientId(), i.siteId())));
       }

@@ -43,7 +43,7 @@ class PublishReverificationBulletinDelegate implements JavaDelegate {
       Client client = clients.find(r.clientId()).orElseThrow();
       return "- " + r.pointId() + " (" + controls.control(r.pointId()).map(HardeningControls.Control::label).orElse("")
           + ") — " + client.name() + ", " + client.site(r.siteId()).map(Client.Site::name).orElse(r.siteId()) + " : "
-          + RecordReverificationListener.STATUSES.getOrDefault(r.status(), "non vérifié")
+          + RecordReverificationDelegate.STATUSES.getOrDefault(r.status(), "non vérifié")
           + (r.verifiedAt() == null ? "" : " le " + moments.wordsWithZone(r.verifiedAt()))
           + (r.comment() == null ? "" : " — " + r.comment());
     }).collect(Collectors.joining("\n"));

@@ -141,6 +141,7 @@ public class NotificationTestSupport {
 
   long notificationCount(ProcessInstance incident) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn("cnil-notification", "anssi-notification")
         .processInstanceBusinessKeyLike(incident.getBusinessKey() + "-%").count();
   }
 

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -14,11 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Appliquer la mise à jour" (end listener): one line per affected item,
+ * "Enregistrer l'application de la mise à jour", right after "Appliquer la mise à jour": when (the
+ * deadline kept or not), and one line per affected item,
  * {@code <n° de série> ; <appliquee | fin-de-support | refus-client> ; <nouvelle version | motif>},
  * and the time of the intervention. Every item must have its outcome; a new version must no longer
  * be affected; a reason is required when the item is not updated. Then: who, when, the new version
@@ -26,19 +28,21 @@ import org.springframework.stereotype.Component;
  * the equipment at end of support listed for the replacement plan. Refused as a whole otherwise.
  */
 @Component("recordUpdateApplication")
-class RecordUpdateApplicationListener implements ExecutionListener {
+class RecordUpdateApplicationDelegate implements JavaDelegate {
 
   private static final Set<String> OUTCOMES = Set.of(UpdateRegister.APPLIED, UpdateRegister.END_OF_SUPPORT,
       UpdateRegister.CLIENT_REFUSAL);
 
+  private final Deadlines deadlines;
   private final UpdateRegister register;
   private final EquipmentInventory inventory;
   private final ClientRepository clients;
   private final IdentityService identityService;
   private final Moments moments;
 
-  RecordUpdateApplicationListener(UpdateRegister register, EquipmentInventory inventory, ClientRepository clients,
-      IdentityService identityService, Moments moments) {
+  RecordUpdateApplicationDelegate(UpdateRegister register, EquipmentInventory inventory, ClientRepository clients,
+      IdentityService identityService, Moments moments, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.register = register;
     this.inventory = inventory;
     this.clients = clients;
@@ -49,10 +53,8 @@ class RecordUpdateApplicationListener implements ExecutionListener {
   private record Line(String outcome, String value) {}
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
+    deadlines.recordOutcome(execution, "update"); // undone with the rest by a refusal
     String reference = (String) execution.getVariable("reference");
     String clientId = (String) execution.getVariable("clientId");
     UpdateRegister.Update update = register.find(reference).orElseThrow();

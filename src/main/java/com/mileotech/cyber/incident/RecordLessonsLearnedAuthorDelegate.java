@@ -5,31 +5,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Rédiger le retour d'expérience": who wrote this version of the report, from the
+ * "Enregistrer l'auteur du retour d'expérience", right after "Rédiger le retour d'expérience": who
+ * wrote this version of the report, from the
  * authentication ({@code lessonsLearnedWrittenBy}), and everyone who wrote a version of it
  * ({@code lessonsLearnedAuthors}), so that its approval is four eyes: never by one of its authors.
  */
 @Component("recordLessonsLearnedAuthor")
-class RecordLessonsLearnedAuthorListener implements ExecutionListener {
+class RecordLessonsLearnedAuthorDelegate implements JavaDelegate {
 
   static final String WRITTEN_BY = "lessonsLearnedWrittenBy";
   static final String AUTHORS = "lessonsLearnedAuthors";
 
   private final DecisionOwners owners;
 
-  RecordLessonsLearnedAuthorListener(DecisionOwners owners) {
+  RecordLessonsLearnedAuthorDelegate(DecisionOwners owners) {
     this.owners = owners;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
     String author = owners.currentUserId();
     execution.setVariable(WRITTEN_BY, author);
     if (author != null) {

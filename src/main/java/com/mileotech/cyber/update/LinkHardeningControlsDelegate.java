@@ -10,35 +10,33 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Rédiger le retour d'expérience" of security-incident (end listener, added by the
- * security updates feature): the referent may link the root causes to control points of the
+ * "Relier le retour d'expérience aux points de durcissement", right after "Rédiger le retour
+ * d'expérience" of security-incident (a step of the security updates feature): the referent may
+ * link the root causes to control points of the
  * hardening guide (e.g. NVR-01, default password left) and ask for their re-verification at every
  * client running the same product. Unknown points or products are refused, naming them.
  * Sets {@code hardeningControls} ("NVR-01, CAM-03" or null), {@code hardeningControlsLabel} and
  * {@code reverificationProduct}.
  */
 @Component("linkHardeningControls")
-class LinkHardeningControlsListener implements ExecutionListener {
+class LinkHardeningControlsDelegate implements JavaDelegate {
 
   static final List<String> EVERY_KIND = List.of("SERVER", "NVR", "CAMERA", EquipmentInventory.VMS, EquipmentInventory.OS);
 
   private final HardeningControls controls;
   private final EquipmentInventory inventory;
 
-  LinkHardeningControlsListener(HardeningControls controls, EquipmentInventory inventory) {
+  LinkHardeningControlsDelegate(HardeningControls controls, EquipmentInventory inventory) {
     this.controls = controls;
     this.inventory = inventory;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
     Set<String> ids = new LinkedHashSet<>();
     RegisterSecurityUpdateDelegate.words(execution.getVariable("lessonsHardeningControls"))
         .forEach(id -> ids.add(id.toUpperCase(Locale.ROOT)));

@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Valider la mise à jour en préproduction" (end listener): validated (who, when, the
+ * "Enregistrer la validation en préproduction", right after "Valider la mise à jour en préproduction":
+ * validated (who, when, the
  * environment) or failed with what went wrong; refused when incomplete.
  */
 @Component("recordStagingValidation")
-class RecordStagingValidationListener implements ExecutionListener {
+class RecordStagingValidationDelegate implements JavaDelegate {
 
   static final String VALIDATED = "validee";
   static final String FAILED = "echec";
@@ -23,17 +24,14 @@ class RecordStagingValidationListener implements ExecutionListener {
   private final IdentityService identityService;
   private final Moments moments;
 
-  RecordStagingValidationListener(UpdateRegister register, IdentityService identityService, Moments moments) {
+  RecordStagingValidationDelegate(UpdateRegister register, IdentityService identityService, Moments moments) {
     this.register = register;
     this.identityService = identityService;
     this.moments = moments;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
     String result = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingResult"));
     String environment = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingEnvironment"));
     String comment = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingComment"));

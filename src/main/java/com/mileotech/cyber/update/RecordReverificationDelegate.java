@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -7,35 +8,36 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Revérifier le point" (end listener): Conforme, Non conforme or Non applicable, with
+ * "Enregistrer la revérification", right after "Revérifier le point": when (the deadline kept or not),
+ * and Conforme, Non conforme or Non applicable, with
  * the finding (always: what was verified and how; for Non conforme the gap and the action planned;
  * for Non applicable the justification). Who and when go to the register.
  */
 @Component("recordReverification")
-class RecordReverificationListener implements ExecutionListener {
+class RecordReverificationDelegate implements JavaDelegate {
 
   static final Map<String, String> STATUSES = Map.of("CONFORME", "Conforme", "NON_CONFORME", "Non conforme",
       "NON_APPLICABLE", "Non applicable");
 
+  private final Deadlines deadlines;
   private final ReverificationRegister register;
   private final IdentityService identityService;
   private final Moments moments;
 
-  RecordReverificationListener(ReverificationRegister register, IdentityService identityService, Moments moments) {
+  RecordReverificationDelegate(ReverificationRegister register, IdentityService identityService, Moments moments, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.register = register;
     this.identityService = identityService;
     this.moments = moments;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
+    deadlines.recordOutcome(execution, "reverification"); // undone with the rest by a refusal
     String status = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationStatus"));
     String comment = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationComment"));
     List<String> problems = new ArrayList<>();

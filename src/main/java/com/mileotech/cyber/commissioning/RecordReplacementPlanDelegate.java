@@ -6,25 +6,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** On leaving "Établir le plan de remplacement" (end listener): a plan and a target date to come. */
+/** "Enregistrer le plan de remplacement", right after "Établir le plan de remplacement": a plan and a target date to come. */
 @Component("recordReplacementPlan")
-class RecordReplacementPlanListener implements ExecutionListener {
+class RecordReplacementPlanDelegate implements JavaDelegate {
 
   private final DeadlineProperties time;
 
-  RecordReplacementPlanListener(DeadlineProperties time) {
+  RecordReplacementPlanDelegate(DeadlineProperties time) {
     this.time = time;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
     Object plan = execution.getVariable("replacementPlan");
     if (plan == null || plan.toString().isBlank()) {

@@ -7,34 +7,32 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Renseigner la checklist" (end listener: unlike a task listener's, its exception
- * reaches Tasklist unwrapped, as a 400 with this message): refuses an incomplete or inconsistent checklist
+ * "Enregistrer la checklist renseignée", right after "Renseigner la checklist" (synchronous, in the
+ * completion's transaction: its refusal undoes the completion and reaches Tasklist unwrapped, as a 400
+ * with this message): refuses an incomplete or inconsistent checklist
  * (naming each offending point; nothing is saved), otherwise stores it normalised against the
  * catalogue with the overview the signature form shows.
  */
 @Component("checkChecklist")
-class CheckChecklistListener implements ExecutionListener {
+class CheckChecklistDelegate implements JavaDelegate {
 
   private final Catalogues catalogues;
   private final ClientRepository clients;
   private final DeadlineProperties time;
 
-  CheckChecklistListener(Catalogues catalogues, ClientRepository clients, DeadlineProperties time) {
+  CheckChecklistDelegate(Catalogues catalogues, ClientRepository clients, DeadlineProperties time) {
     this.catalogues = catalogues;
     this.clients = clients;
     this.time = time;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return; // the instance is being deleted or the task cancelled: nothing was submitted
-    }
+  public void execute(DelegateExecution execution) {
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
     List<PointEntry> submitted = ChecklistState.points(execution);
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
@@ -8,33 +9,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * On leaving "Lever la non-conformité" (end listener): the technician re-verified the point. It becomes
+ * "Enregistrer la levée de la non-conformité", right after "Lever la non-conformité": the technician
+ * re-verified the point, and when (the remediation deadline kept or not). It becomes
  * Conforme only if the figures recorded now satisfy the guide; who and when are recorded with
  * the initial finding, and firmware versions updated during the intervention go to the inventory.
  */
 @Component("reverifyNonConformity")
-class ReverifyNonConformityListener implements ExecutionListener {
+class ReverifyNonConformityDelegate implements JavaDelegate {
 
+  private final Deadlines deadlines;
   private final Catalogues catalogues;
   private final Identities identities;
   private final DeadlineProperties time;
 
-  ReverifyNonConformityListener(Catalogues catalogues, Identities identities, DeadlineProperties time) {
+  ReverifyNonConformityDelegate(Catalogues catalogues, Identities identities, DeadlineProperties time, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.catalogues = catalogues;
     this.identities = identities;
     this.time = time;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
+  public void execute(DelegateExecution execution) {
+    deadlines.recordOutcome(execution, "remediation"); // undone with the rest by a refusal
     String pointId = (String) execution.getVariable("pointId");
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
     Catalogue.Point definition = catalogue.point(pointId).orElseThrow();
