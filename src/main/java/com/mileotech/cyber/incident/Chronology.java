@@ -22,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Chronology {
 
-  /** The process that runs each regulatory notification (another feature), found by the incident's reference. */
-  static final String NOTIFICATION_PROCESS = "regulatory-notification";
+  /**
+   * The processes of the regulatory notifications (another feature), found by the incident's
+   * reference: each notification, and each of its reports (regulatory-report, called by it).
+   */
+  static final String[] NOTIFICATION_PROCESSES = {"cnil-notification", "anssi-notification", "regulatory-report"};
 
   private static final Map<String, String> PHASES = new LinkedHashMap<>();
 
@@ -100,7 +103,7 @@ class Chronology {
   private List<HistoricProcessInstance> notifications(String reference) {
     Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
     for (String variable : List.of("incidentReference", Variables.REFERENCE)) {
-      historyService.createHistoricProcessInstanceQuery().processDefinitionKey(NOTIFICATION_PROCESS)
+      historyService.createHistoricProcessInstanceQuery().processDefinitionKeyIn(NOTIFICATION_PROCESSES)
           .variableValueEquals(variable, reference).list().forEach(p -> found.put(p.getId(), p));
     }
     return List.copyOf(found.values());
