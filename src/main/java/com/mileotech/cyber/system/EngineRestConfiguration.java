@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -40,7 +41,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /** What both copies of the API register beside Camunda's own resources. */
   static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class,
-      ConflictAnswers.EngineApi.class);
+      ConflictAnswers.EngineApi.class, UnknownIdMapper.class);
 
   @Override
   protected void registerAdditionalResources() {
@@ -82,6 +83,21 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       dto.setType(Refusal.class.getSimpleName());
       dto.setMessage(refusal.getMessage());
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    }
+  }
+
+  /**
+   * An id that names nothing (the engine throws NullValueException, e.g. the variables of an unknown
+   * process instance): 404 with the engine's message, not a server error. Another client's ids are
+   * unknown ids too (security/TenantScopedEntityManager), so they answer the same.
+   */
+  public static class UnknownIdMapper implements ExceptionMapper<NullValueException> {
+    @Override
+    public Response toResponse(NullValueException unknown) {
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(NullValueException.class.getSimpleName());
+      dto.setMessage(unknown.getMessage());
+      return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
     }
   }
 
