@@ -1,5 +1,6 @@
 package com.mileotech.cyber.dashboard;
 
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -103,10 +104,10 @@ class DashboardController {
       if (found.isPresent()) {
         selected = found.get();
       } else if (staff) {
-        errors.add(new Problem("client", "client inconnu : « " + client.trim() + " »"));
+        errors.add(new Problem("client", "client inconnu : " + Limits.quote(client.trim())));
       } else {
         // a client RSSI learns nothing of other clients, not even whether they exist
-        throw ApiException.notFound("Client introuvable : « " + client.trim() + " »");
+        throw ApiException.notFound("Client introuvable : " + Limits.quote(client.trim()));
       }
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -152,7 +153,7 @@ class DashboardController {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new Problem("year", "année invalide « " + year.trim() + " » : une année entre " + FIRST_YEAR
+    errors.add(new Problem("year", "année invalide " + Limits.quote(year.trim()) + " : une année entre " + FIRST_YEAR
         + " et " + LAST_YEAR + " est attendue, par exemple 2026"));
     return null;
   }
@@ -166,7 +167,7 @@ class DashboardController {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      errors.add(new Problem(field, "date invalide « " + text.trim() + " » : format AAAA-MM-JJ attendu"));
+      errors.add(new Problem(field, "date invalide " + Limits.quote(text.trim()) + " : format AAAA-MM-JJ attendu"));
       return null;
     }
   }

@@ -86,7 +86,7 @@ final class AnssiNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String kind = kind(task);
-      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments);
       String deadline = (String) task.getVariable("anssiDeadline");
       Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")

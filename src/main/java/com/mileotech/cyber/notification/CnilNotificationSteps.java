@@ -75,7 +75,7 @@ final class CnilNotificationSteps {
           .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = moments.instant(task.getVariable("cnilSubmittedAt"));
+        submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments);
         Date due = (Date) task.getVariable("cnilDueAt");
         errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
             .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
@@ -133,7 +133,7 @@ final class CnilNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = moments.instant(task.getVariable("dataSubjectsDecidedAt"));
+      Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments);
       Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
@@ -162,7 +162,7 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = moments.instant(task.getVariable("complementSubmittedAt"));
+        Instant at = FormValues.instant(task, "complementSubmittedAt", moments);
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")

@@ -5,6 +5,7 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.util.Date;
@@ -55,8 +56,9 @@ class InformClientDelegate implements JavaDelegate {
     Date mileoAwareness = (Date) execution.getVariable("awarenessAt");
     boolean reportedByClient = "signalement-client".equals(execution.getVariable("detectionSource"));
     Instant clientAwareness = reportedByClient && mileoAwareness != null ? mileoAwareness.toInstant() : now;
-    String how = "Courriel à " + (rssi.isEmpty() ? "(aucun RSSI enregistré)" : rssi) + " le " + moments.words(now)
-        + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : "");
+    // regulatory_notification.client_informed_how: the outbox keeps every recipient in full
+    String how = Limits.shorten("Courriel à " + (rssi.isEmpty() ? "(aucun RSSI enregistré)" : rssi) + " le "
+        + moments.words(now) + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : ""), 1000);
 
     execution.setVariable("clientInformedAt", Date.from(now));
     execution.setVariable("clientInformedHow", how);

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -41,14 +46,22 @@ final class FormContract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox", "checklist",
       "taglist", "radio", "select", "datetime");
+  /** Items of a checklist or taglist without a limit of its own. */
+  static final int LIST_MAX = Limits.LIST;
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern TIME = Pattern.compile(
+      "(\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|[+-]\\d{2}:\\d{2})?");
   private static final Set<String> PLAIN_JSON_TYPES = Set.of("java.util.LinkedHashMap", "java.util.HashMap",
       "java.util.ArrayList", "java.util.LinkedList");
 
-  /** One input field: its path ("a" or "a.b.c"), type, and the limits of its value. */
+  /**
+   * One input field: its path ("a" or "a.b.c"), type, and the limits of its value; {@code choices}
+   * are the fixed values of a radio, select or checklist (empty when its options come from a
+   * variable or an expression), {@code decimalDigits} how many digits a number may have after
+   * the point (null: any).
+   */
   record Field(String path, String type, String subtype, boolean readonly, Integer maxLength,
-      Double min, Double max) {
+      Double min, Double max, List<String> choices, Integer decimalDigits) {
 
     String root() {
       int dot = path.indexOf('.');
@@ -167,8 +180,8 @@ final class FormContract {
       case "textfield", "textarea" -> text(field, value);
       case "number" -> number(field, value);
       case "checkbox" -> value instanceof Boolean ? null : "vrai ou faux attendu";
-      case "radio", "select" -> choice(value);
-      case "checklist", "taglist" -> choices(value);
+      case "radio", "select" -> choice(field, value);
+      case "checklist", "taglist" -> choices(field, value);
       case "datetime" -> moment(field, value);
       default -> null;
     };
@@ -183,7 +196,7 @@ final class FormContract {
     }
     int max = field.maxLength() != null ? field.maxLength()
         : "textarea".equals(field.type()) ? TEXTAREA_MAX : TEXTFIELD_MAX;
-    return text.length() > max ? "texte trop long (" + text.length() + " caractères, au plus " + max + ")" : null;
+    return Limits.textProblem(text, max);
   }
 
   private static String number(Field field, Object value) {
@@ -198,22 +211,46 @@ final class FormContract {
     if (Double.isNaN(number) || Double.isInfinite(number)) {
       return "nombre attendu";
     }
-    if (field.min() != null && number < field.min()) {
-      return "au moins " + format(field.min());
+    double min = field.min() != null ? field.min() : -Limits.NUMBER;
+    double max = field.max() != null ? field.max() : Limits.NUMBER;
+    if (number < min) {
+      return "au moins " + format(min);
     }
-    if (field.max() != null && number > field.max()) {
-      return "au plus " + format(field.max());
+    if (number > max) {
+      return "au plus " + format(max);
+    }
+    if (field.decimalDigits() != null && !hasAtMostDecimals(number, field.decimalDigits())) {
+      return field.decimalDigits() == 0 ? "nombre entier attendu"
+          : "au plus " + field.decimalDigits() + " chiffre(s) après la virgule";
     }
     return null;
   }
 
-  /** One choice: its value is the procedure's to judge (its validators name the field in their own words). */
-  private static String choice(Object value) {
-    return value instanceof String text && text.length() <= TEXTFIELD_MAX ? null : "choix attendu";
+  private static boolean hasAtMostDecimals(double number, int digits) {
+    double scaled = number * Math.pow(10, digits);
+    return Math.abs(scaled - Math.rint(scaled)) < 1e-6;
+  }
+
+  /**
+   * One choice: one of the form's fixed values, when it has some; else its value is the
+   * procedure's to judge (options from a variable: its validators name the field in their own words).
+   */
+  private static String choice(Field field, Object value) {
+    if (!(value instanceof String text) || text.length() > TEXTFIELD_MAX) {
+      return "choix attendu";
+    }
+    String characters = Limits.characterProblem(text);
+    if (characters != null) {
+      return characters;
+    }
+    if (!field.choices().isEmpty() && !text.isEmpty() && !field.choices().contains(text)) {
+      return "choix inconnu " + Limits.quote(text) + " ; choix possibles : " + String.join(", ", field.choices());
+    }
+    return null;
   }
 
   /** Several choices: a list, or its JSON text (what a REST client sends without "type": "Json"). */
-  private static String choices(Object value) {
+  private static String choices(Field field, Object value) {
     Object list = value;
     if (value instanceof String text && text.strip().startsWith("[")) {
       try {
@@ -225,10 +262,17 @@ final class FormContract {
     if (!(list instanceof Collection<?> items)) {
       return "liste attendue";
     }
-    if (items.size() > 200) {
-      return "liste trop longue (" + items.size() + " éléments, au plus 200)";
+    String tooLong = Limits.listProblem(items, LIST_MAX);
+    if (tooLong != null) {
+      return tooLong;
     }
-    return items.stream().allMatch(item -> choice(item) == null) ? null : "liste de choix attendue";
+    for (Object item : items) {
+      String problem = choice(field, item);
+      if (problem != null) {
+        return item instanceof String ? problem : "liste de choix attendue";
+      }
+    }
+    return null;
   }
 
   private static String moment(Field field, Object value) {
@@ -236,12 +280,42 @@ final class FormContract {
       return "date ou heure attendue";
     }
     boolean ok = switch (field.subtype() == null ? "date" : field.subtype()) {
-      case "time" -> TIME.matcher(text).matches();
-      case "datetime" -> text.length() > 10 && text.charAt(10) == 'T' && DATE.matcher(text.substring(0, 10)).matches()
-          && TIME.matcher(text.substring(11)).matches();
-      default -> DATE.matcher(text).matches();
+      case "time" -> isTime(text);
+      case "datetime" -> text.length() > 10 && text.charAt(10) == 'T' && isDay(text.substring(0, 10))
+          && isTime(text.substring(11));
+      default -> isDay(text);
     };
-    return ok ? null : "date ou heure mal formée";
+    return ok ? null : "date ou heure mal formée ou inexistante";
+  }
+
+  /** A day of the calendar, written yyyy-MM-dd (not 2026-02-30). */
+  private static boolean isDay(String text) {
+    if (!DATE.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      LocalDate.parse(text);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  /** A time of day (not 25:00), with an offset that exists if there is one. */
+  private static boolean isTime(String text) {
+    var time = TIME.matcher(text);
+    if (!time.matches()) {
+      return false;
+    }
+    try {
+      LocalTime.parse(time.group(1));
+      if (time.group(2) != null) {
+        ZoneOffset.of(time.group(2));
+      }
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   /**
@@ -297,10 +371,15 @@ final class FormContract {
   private static Field field(String key, String type, JsonNode component) {
     JsonNode validate = component.path("validate");
     boolean readonly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+    List<String> choices = new ArrayList<>();
+    if (!component.has("valuesKey") && !component.has("valuesExpression")) {
+      component.path("values").forEach(v -> choices.add(v.path("value").asText()));
+    }
     return new Field(key, type, component.path("subtype").asText(null), readonly,
         validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
         validate.has("min") ? validate.path("min").asDouble() : null,
-        validate.has("max") ? validate.path("max").asDouble() : null);
+        validate.has("max") ? validate.path("max").asDouble() : null, List.copyOf(choices),
+        component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null);
   }
 
   private static String format(double number) {
