@@ -98,6 +98,20 @@ class DashboardController {
         .toList();
 
     List<Problem> errors = new ArrayList<>();
+    // parameters are short codes and days: anything longer, or holding a control character, is no value
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("year", year);
+    parameters.put("from", from);
+    parameters.put("to", to);
+    parameters.put("client", client);
+    parameters.forEach((name, value) -> {
+      if (Limits.idProblem(value) != null) {
+        errors.add(new Problem(name, Limits.idProblem(value)));
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw Refusal.fields(errors);
+    }
     Client selected = null;
     if (client != null && !client.isBlank()) {
       Optional<Client> found = visible.stream().filter(c -> c.id().equals(client.trim())).findFirst();

@@ -72,7 +72,7 @@ final class CnilNotificationSteps {
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
       Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible")
-          .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
+          .require(decision != null && List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
         submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments);
@@ -135,7 +135,7 @@ final class CnilNotificationSteps {
       String decision = FormValues.text(task, "dataSubjectsDecision");
       Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments);
       Refusal.collect("Décision sur la communication aux personnes incomplète")
-          .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
+          .require(decision != null && List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
           .require(FormValues.text(task, "dataSubjectsDetails") != null,
@@ -160,7 +160,7 @@ final class CnilNotificationSteps {
     public void notify(DelegateExecution task) {
       String action = FormValues.text(task, "cnilFollowUpAction");
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
-          .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
+          .require(action != null && List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
         Instant at = FormValues.instant(task, "complementSubmittedAt", moments);
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")

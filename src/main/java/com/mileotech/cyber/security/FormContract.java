@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -58,10 +59,11 @@ final class FormContract {
    * One input field: its path ("a" or "a.b.c"), type, and the limits of its value; {@code choices}
    * are the fixed values of a radio, select or checklist (empty when its options come from a
    * variable or an expression), {@code decimalDigits} how many digits a number may have after
-   * the point (null: any).
+   * the point (null: any); {@code required} whether the form requires it always (required, and
+   * neither it nor a group around it is ever hidden).
    */
   record Field(String path, String type, String subtype, boolean readonly, Integer maxLength,
-      Double min, Double max, List<String> choices, Integer decimalDigits) {
+      Double min, Double max, List<String> choices, Integer decimalDigits, boolean required) {
 
     String root() {
       int dot = path.indexOf('.');
@@ -91,7 +93,7 @@ final class FormContract {
   static FormContract parse(InputStream form) throws IOException {
     JsonNode schema = JSON.readTree(form);
     Map<String, Field> fields = new LinkedHashMap<>();
-    collect(schema.path("components"), fields);
+    collect(schema.path("components"), fields, false);
     return new FormContract(schema.path("id").asText(null), fields);
   }
 
@@ -103,13 +105,31 @@ final class FormContract {
     return fields;
   }
 
+  /** {@link #check(Map, String, Function)} of a start, where nothing is filled yet. */
+  void check(Map<String, Object> submission, String what) {
+    check(submission, what, name -> null);
+  }
+
   /**
    * Checks a submission against the form, dropping what read-only fields sent back. Refuses it as a
    * whole, naming each field, when it sets anything the form does not declare or a value of the
-   * wrong type or size. {@code submission} must be mutable (the REST API's maps are).
+   * wrong type or size, or leaves empty a field the form always requires (its value is the
+   * submitted one, else what {@code current} holds: a task's form shows the case's variables, and
+   * a submission may leave them as they are). {@code submission} must be mutable (the REST API's
+   * maps are).
    */
-  void check(Map<String, Object> submission, String what) {
+  void check(Map<String, Object> submission, String what, Function<String, Object> current) {
     List<Refusal.Problem> problems = new ArrayList<>();
+    for (Field field : fields.values()) {
+      if (field.required() && !field.nested()) {
+        Object value = submission.containsKey(field.path())
+            ? (submission instanceof VariableMap typed ? typed.getValueTyped(field.path()) : submission.get(field.path()))
+            : current.apply(field.path());
+        if (empty(value)) {
+          problems.add(new Refusal.Problem(field.path(), "obligatoire"));
+        }
+      }
+    }
     for (String name : List.copyOf(submission.keySet())) {
       if (!roots.contains(name)) {
         problems.add(new Refusal.Problem(name, "ce champ n'appartient pas au formulaire : il ne peut pas être écrit"));
@@ -357,18 +377,36 @@ final class FormContract {
     }
   }
 
-  private static void collect(JsonNode components, Map<String, Field> fields) {
+  /** Nothing there: no value, blank text, an empty list or object. */
+  private static boolean empty(Object value) {
+    Object plain = value instanceof TypedValue typed && !(typed instanceof SerializableValue) ? typed.getValue() : value;
+    if (plain instanceof SerializableValue serializable) {
+      plain = serializable.isDeserialized() ? serializable.getValue() : serializable.getValueSerialized();
+      if (plain instanceof String json) {
+        String text = json.strip();
+        return text.isEmpty() || text.equals("null") || text.equals("[]") || text.equals("{}") || text.equals("\"\"");
+      }
+    }
+    if (plain instanceof SpinJsonNode json) {
+      return json.isNull() || (json.isArray() && json.elements().isEmpty()) || (json.isString() && json.stringValue().isBlank());
+    }
+    return plain == null || (plain instanceof CharSequence text && text.toString().isBlank())
+        || (plain instanceof Collection<?> list && list.isEmpty()) || (plain instanceof Map<?, ?> map && map.isEmpty());
+  }
+
+  private static void collect(JsonNode components, Map<String, Field> fields, boolean hidden) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       String key = component.path("key").asText(null);
+      boolean conditional = hidden || component.has("conditional");
       if (key != null && INPUT_TYPES.contains(type)) {
-        fields.put(key, field(key, type, component));
+        fields.put(key, field(key, type, component, conditional));
       }
-      collect(component.path("components"), fields);
+      collect(component.path("components"), fields, conditional);
     }
   }
 
-  private static Field field(String key, String type, JsonNode component) {
+  private static Field field(String key, String type, JsonNode component, boolean conditional) {
     JsonNode validate = component.path("validate");
     boolean readonly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
     List<String> choices = new ArrayList<>();
@@ -379,7 +417,8 @@ final class FormContract {
         validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
         validate.has("min") ? validate.path("min").asDouble() : null,
         validate.has("max") ? validate.path("max").asDouble() : null, List.copyOf(choices),
-        component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null);
+        component.has("decimalDigits") ? component.path("decimalDigits").asInt() : null,
+        validate.path("required").asBoolean(false) && !readonly && !conditional);
   }
 
   private static String format(double number) {

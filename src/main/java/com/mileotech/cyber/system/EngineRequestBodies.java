@@ -33,7 +33,8 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
  * which variables a form allows is SubmissionGuard's and the procedure's to judge.
  *
  * <p>{@link French} is the net behind it: any other 400 of Camunda's on these paths keeps its
- * status and gets a French message.
+ * status and gets a French message, and the completion of a task that does not exist (or no more)
+ * is a 404 rather than Camunda's 500.
  */
 public class EngineRequestBodies implements ContainerRequestFilter {
 
@@ -42,6 +43,9 @@ public class EngineRequestBodies implements ContainerRequestFilter {
       "(?:^|.*/)(?:task/[^/]+/(?:submit-form|complete|resolve)|process-definition/.+/(?:submit-form|start))/?$");
   static final String UNREADABLE = "Requête refusée : corps de requête JSON illisible";
   static final String REFUSED = "Requête refusée";
+  /** Camunda's words for a task or definition that does not exist. */
+  static final Pattern NOT_FOUND = Pattern.compile(
+      "Cannot find task with id|task is null|no deployed process definition found|No process definition found");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The value types a form's submission may use (Camunda's names, compared without case). */
@@ -188,6 +192,17 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   public static class French implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      // Camunda answers a completion of a task that is no more (done meanwhile, or never was) with a 500
+      if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto && dto.getMessage() != null
+          && NOT_FOUND.matcher(dto.getMessage()).find()
+          && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+        response.setStatus(404);
+        ExceptionDto gone = new ExceptionDto();
+        gone.setType("NotFound");
+        gone.setMessage("Tâche ou procédure introuvable : déjà terminée, ou inconnue");
+        response.setEntity(gone);
+        return;
+      }
       if (response.getStatus() == 400 && response.getEntity() instanceof ExceptionDto dto
           && !Refusal.class.getSimpleName().equals(dto.getType())
           && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * Our API reads JSON as it is written, without guessing: a date or time is an ISO 8601 string
  * (an epoch number such as {@code "publishedAt": 1772438400} is refused), a yes/no is
  * {@code true} or {@code false} ({@code "critical": 1} is refused), a whole number is not
- * {@code 1.5}, a text is a JSON string ({@code "equipment": 42} is refused) holding only characters
+ * {@code 1.5}, a code of a list is its name ({@code "regime": 1} is refused), a text is a JSON string ({@code "equipment": 42} is refused) holding only characters
  * every database keeps (no control character but tab and line breaks, no half of a UTF-16 pair:
  * see {@link Limits#characterProblem}). Each refusal is a 400 naming the field (ApiErrors). Only
  * the application's own API: the engine's REST API and the process variables have mappers of
@@ -39,6 +39,7 @@ class StrictJson {
   Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
     return builder -> builder
         .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .modulesToInstall(modules -> {
           modules.add(new SimpleModule("mileo-strict-dates").setDeserializerModifier(
               new BeanDeserializerModifier() {

@@ -100,7 +100,9 @@ class PublicationValidator {
       errors.add(new Problem("cveIds", Limits.listProblem(p.cveIds(), CVE_ENTRIES_MAX)));
     } else {
       for (int i = 0; i < p.cveIds().size(); i++) {
-        if (!CVE.matcher(p.cveIds().get(i)).matches()) {
+        if (p.cveIds().get(i) == null) {
+          errors.add(new Problem("cveIds[" + i + "]", "identifiant CVE manquant"));
+        } else if (!CVE.matcher(p.cveIds().get(i)).matches()) {
           errors.add(new Problem("cveIds[" + i + "]", "identifiant CVE mal formé " + Limits.quote(p.cveIds().get(i))
               + " (ex. CVE-2026-12345)"));
         }

@@ -49,8 +49,11 @@ class OutboxController {
     if (!byReference && !byStatus) {
       throw Refusal.field("reference", "obligatoire (ex. INC-2026-0001), ou bien status");
     }
-    if (byReference && Limits.idProblem(reference.trim()) != null) {
-      throw Refusal.field("reference", Limits.idProblem(reference.trim()));
+    if (byReference && Limits.idProblem(reference) != null) {
+      throw Refusal.field("reference", Limits.idProblem(reference));
+    }
+    if (byStatus && Limits.idProblem(status) != null) {
+      throw Refusal.field("status", Limits.idProblem(status));
     }
     Status wanted = byStatus ? status(status) : null;
     List<OutboxMail> mails = byReference ? outbox.findByReference(reference.trim())
