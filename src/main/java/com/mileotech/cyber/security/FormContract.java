@@ -264,7 +264,9 @@ final class FormContract {
       return characters;
     }
     if (!field.choices().isEmpty() && !text.isEmpty() && !field.choices().contains(text)) {
-      return "choix inconnu " + Limits.quote(text) + " ; choix possibles : " + String.join(", ", field.choices());
+      // a long list (the clients of the registry) is the form's to show, not the refusal's
+      return "choix inconnu " + Limits.quote(text) + (field.choices().size() > 10 ? ""
+          : " ; choix possibles : " + String.join(", ", field.choices()));
     }
     return null;
   }
