@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * 400 rather than 500, with the French message alone: a {@link Refusal} (a form or start the
  * procedure refuses; nothing was written), and a password the policy refuses (the engine throws a
  * plain ProcessEngineException); and a command that kept colliding with a concurrent step of the
- * same case as 409 (ConflictAnswers).
+ * same case as 409 (ConflictAnswers). A submission whose body or variables Camunda could not read
+ * is a French 400 naming each variable (EngineRequestBodies).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -41,7 +42,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /** What both copies of the API register beside Camunda's own resources. */
   static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class,
-      ConflictAnswers.EngineApi.class, UnknownIdMapper.class);
+      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class);
 
   @Override
   protected void registerAdditionalResources() {
