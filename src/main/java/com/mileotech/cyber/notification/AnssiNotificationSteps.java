@@ -97,7 +97,7 @@ final class AnssiNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
           "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
-      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments);
       String deadline = (String) task.getVariable(RegulatoryReportSteps.DEADLINE);
       boolean hasDeadline = deadline != null && !deadline.isEmpty();
       Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;

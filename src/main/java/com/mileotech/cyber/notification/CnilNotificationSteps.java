@@ -79,7 +79,7 @@ final class CnilNotificationSteps {
     @Override
     public void execute(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
-      if (!List.of("deposee", "non-requise").contains(decision)) {
+      if (decision == null || !List.of("deposee", "non-requise").contains(decision)) {
         throw Refusal.of("Dépôt de la notification CNIL impossible", "choisissez : notification déposée ou non requise");
       }
       ClientDecisions.Act act = "non-requise".equals(decision)
@@ -90,7 +90,7 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = moments.instant(task.getVariable("cnilSubmittedAt"));
+        submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments);
         Date due = (Date) task.getVariable("cnilDueAt");
         Date legalDue = (Date) task.getVariable("cnilLegalDueAt");
         boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
@@ -163,9 +163,9 @@ final class CnilNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
           "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
       String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = moments.instant(task.getVariable("dataSubjectsDecidedAt"));
+      Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments);
       Refusal.collect("Décision sur la communication aux personnes incomplète")
-          .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
+          .require(decision != null && List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
           .require(FormValues.text(task, "dataSubjectsDetails") != null,
@@ -222,9 +222,9 @@ final class CnilNotificationSteps {
       task.setVariable("complementRecordedBy", act.recordedBy());
       String action = FormValues.text(task, "cnilFollowUpAction");
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
-          .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
+          .require(action != null && List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = moments.instant(task.getVariable("complementSubmittedAt"));
+        Instant at = FormValues.instant(task, "complementSubmittedAt", moments);
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")
