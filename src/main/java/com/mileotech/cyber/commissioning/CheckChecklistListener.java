@@ -57,8 +57,10 @@ class CheckChecklistListener implements ExecutionListener {
     }
     List<PointEntry> checked = List.of();
     try {
+      LocalDate contractEnd = clients.find((String) execution.getVariable("clientId"))
+          .map(c -> c.contract().end()).orElse(null);
       checked = ChecklistCheck.check(catalogue, submitted, submitted,
-          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today);
+          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today, contractEnd);
     } catch (Refusal refused) {
       problems.addAll(refused.describedProblems());
     }

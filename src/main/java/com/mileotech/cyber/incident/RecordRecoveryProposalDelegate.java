@@ -42,7 +42,7 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     }
     Instant proposed;
     try {
-      proposed = moments.instant(execution.getVariable(DATE_INPUT));
+      proposed = moments.typed(execution, DATE_INPUT);
     } catch (IllegalArgumentException e) {
       throw Refusal.of("Proposition refusée", List.of("date de remise en service : " + e.getMessage()));
     }

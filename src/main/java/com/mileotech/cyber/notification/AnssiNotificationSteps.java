@@ -86,11 +86,14 @@ final class AnssiNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String kind = kind(task);
-      Instant submittedAt = moments.instant(task.getVariable("anssiSubmittedAt"));
+      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments, "Dépôt auprès de l'ANSSI impossible", "date et heure du dépôt");
       String deadline = (String) task.getVariable("anssiDeadline");
       Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
+      String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
+          "le dépôt", "la prise de connaissance de l'incident");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")
           .require(submittedAt != null, "indiquez la date et l'heure du dépôt")
+          .require(beforeAwareness == null, beforeAwareness)
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
           .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")
           .require(submittedAt == null || due == null || !submittedAt.isAfter(due.toInstant())

@@ -77,7 +77,7 @@ class ChecklistCheckTest {
       p.status = "NON_CONFORME";
       p.comment = "Auto-signé";
       p.remediationDeadline = "bientôt";
-    }))).containsExactly("VMS-04 : délai de remédiation « bientôt » illisible (date attendue)");
+    }))).containsExactly("VMS-04 : délai de remédiation « bientôt » illisible (JJ/MM/AAAA attendu)");
     assertThat(problems(with(allConforme(), "SRV-08", p -> {
       p.status = "NON_APPLICABLE";
       p.justification = "  ";

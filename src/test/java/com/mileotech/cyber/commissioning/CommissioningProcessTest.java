@@ -522,11 +522,11 @@ class CommissioningProcessTest {
         equipment("CAMERA", "Axis", "DUP-1", "1.0", true));
     assertThatThrownBy(() -> fx.start("client-inconnu", "boutique", false, inventory))
         .isInstanceOf(Refusal.class)
-        .hasMessage("Mise en service refusée : clientId : client inconnu du registre : client-inconnu ; "
+        .hasMessage("Mise en service refusée : client : client inconnu du registre : client-inconnu ; "
             + "equipment[1].serialNumber : numéro de série « DUP-1 » en double (déjà en equipment[0]).");
     assertThatThrownBy(() -> fx.start(TestClients.PLAIN, "site-nord", false, standardInventory("X")))
         .isInstanceOf(Refusal.class)
-        .hasMessage("Mise en service refusée : siteId : site inconnu pour ce client (sites : boutique).");
+        .hasMessage("Mise en service refusée : site : site inconnu pour ce client (sites : boutique).");
   }
 
   @Test

@@ -80,8 +80,9 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     assertThat(v).containsEntry("returnedToServiceAt", Date.from(closure)).containsEntry("closedAt", Date.from(closure))
         .containsEntry("mttdMinutes", 90L)
         .containsEntry("mttrMinutes", Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes())
-        .containsEntry("indicatorsLabel", "MTTD : 90 min (détection − début) ; MTTR : "
-            + Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes() + " min (remise en service − détection)");
+        .containsEntry("indicatorsLabel", "MTTD : 1 h 30 (détection − début) ; MTTR : "
+            + com.mileotech.cyber.system.Moments.duration(Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes())
+            + " (remise en service − détection)");
     // re-qualification is possible until closure, not after
     assertThat(active(pi, "Task_RequalifyIncident")).isFalse();
     assertThat(pi).isWaitingAt("Task_MonitorSystem", "Task_BuildChronology");
