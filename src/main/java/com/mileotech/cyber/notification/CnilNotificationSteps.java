@@ -65,7 +65,7 @@ final class CnilNotificationSteps {
 
   static String personsCategoriesLabel(VariableScope task) {
     String codes = FormValues.text(task, "personsCategories");
-    return codes == null ? null : java.util.Arrays.stream(codes.split(",\\s*"))
+    return codes == null ? null : java.util.Arrays.stream(codes.replaceAll("[\\[\\]\"]", "").split(",\\s*"))
         .map(code -> PERSONS_CATEGORIES.getOrDefault(code, code)).collect(Collectors.joining(", "));
   }
 

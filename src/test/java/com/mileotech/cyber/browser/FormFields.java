@@ -24,9 +24,19 @@ public final class FormFields {
         + option + "\")]")));
   }
 
+  /** Ticks the option (radio or checkbox) labelled so; clicks again while it is not selected. */
   public static void check(Browser browser, String optionLabel) {
-    click(browser, browser.waitForVisible(By.xpath("//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.),\""
-        + optionLabel + "\")]")));
+    By label = By.xpath("//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.),\""
+        + optionLabel + "\")]");
+    click(browser, browser.waitForVisible(label));
+    browser.waitUntil(driver -> {
+      WebElement option = driver.findElement(label);
+      if (option.findElement(By.tagName("input")).isSelected()) {
+        return true;
+      }
+      click(browser, option);
+      return false;
+    });
   }
 
   public static void typeNth(Browser browser, String label, String text, int index) {

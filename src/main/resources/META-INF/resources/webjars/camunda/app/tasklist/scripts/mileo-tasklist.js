@@ -8,7 +8,28 @@
  *   Cockpit: for the others it led to an English 403 page.
  * - An unclaimed task says at the top of its form how to act on it, with a button that claims it.
  * - After a login, back to the dashboard page that sent the visitor to it (?mileoReturnTo=).
+ * - Group identifiers (candidate groups) shown by their French names: most users may not read the
+ *   groups, so Tasklist shows their ids.
  */
+const GROUPS = {
+  'technicians': 'Techniciens',
+  'project-managers': 'Chefs de projet',
+  'cyber-referent': 'Référent cybersécurité',
+  'client-rssi': 'RSSI du client',
+  'camunda-admin': 'Administrateurs',
+  'integrations': 'Intégrations'
+};
+
+/** A text that is a group id alone, outside forms and fields, shows the group's name. */
+function groupNames(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const id = node.data.trim();
+    if (Object.prototype.hasOwnProperty.call(GROUPS, id) && !(node.parentElement && node.parentElement.closest('.fjs-container, input, textarea'))) {
+      node.data = node.data.replace(id, GROUPS[id]);
+    }
+  }
+}
 const DASHBOARD = '/dashboard/';
 
 /** Where a login may lead back to: our own dashboard page only (no open redirect). */
@@ -81,12 +102,27 @@ window.angular.module('cam.tasklist.custom').run(['$rootScope', function ($rootS
   $rootScope.$on('$routeChangeSuccess', () => follow($rootScope.authentication));
   follow($rootScope.authentication);
 
-  new MutationObserver(() => {
+  new MutationObserver((mutations) => {
+    mutations.forEach((mutation) => {
+      if (mutation.type === 'characterData') {
+        if (mutation.target.parentNode) {
+          groupNames(mutation.target.parentNode);
+        }
+        return;
+      }
+      mutation.addedNodes.forEach((node) => {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          groupNames(node);
+        } else if (node.nodeType === Node.TEXT_NODE && node.parentNode) {
+          groupNames(node.parentNode);
+        }
+      });
+    });
     claimBanner();
     if ($rootScope.authentication && $rootScope.authentication.name) {
       dashboardLink();
     }
-  }).observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }]);
 
 export default [];
