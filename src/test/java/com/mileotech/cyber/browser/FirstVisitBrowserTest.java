@@ -114,7 +114,9 @@ class FirstVisitBrowserTest {
     type(technician, "Équipement concerné", "NVR-07 (Milestone XProtect)");
     type(technician, "Description de ce qui a été constaté", "Compte administrateur inconnu créé sur le NVR");
     look(technician, "technicien-signalement-rempli");
-    technician.click("Démarrer").waitForText("Le processus a été démarré.");
+    // Tasklist's own message fades out; ours stays: the new reference and where to follow it
+    technician.click("Démarrer").waitForText("ouvert.");
+    technician.waitForText("Suivre au tableau de bord").waitForText("L'étape suivante revient à une autre équipe.");
     look(technician, "technicien-signalement-envoye");
     HistoricProcessInstance reported = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey("security-incident").startedBy(TECH).orderByProcessInstanceStartTime().desc()
@@ -176,7 +178,8 @@ class FirstVisitBrowserTest {
     type(technician, "Version du VMS", "2024 R2");
     type(technician, "Inventaire des équipements", "caméra ; Axis P3265-LVE ; WALK-" + System.nanoTime() + " ; 11.9.60 ; oui");
     look(technician, "technicien-mise-en-service");
-    technician.click("Démarrer").waitForText("Le processus a été démarré.");
+    technician.click("Démarrer").waitForText("ouvert.").waitForText("Étape suivante : Renseigner la checklist de durcissement");
+    look(technician, "technicien-mise-en-service-demarree");
     ProcessInstance commissioning = runtimeService.createProcessInstanceQuery().processDefinitionKey("vms-commissioning")
         .orderByProcessInstanceId().desc().listPage(0, 1).get(0);
     Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");

@@ -127,7 +127,7 @@ class FrenchDatesBrowserTest {
     technician.waitForText("a lieu deux fois");
     check(technician, "La seconde (heure d'hiver");
     technician.waitForText("Lu : " + WORDS.format(began) + ", heure de Paris, seconde occurrence");
-    technician.click("Démarrer").waitForText("Le processus a été démarré.");
+    technician.click("Démarrer").waitForText("ouvert.");
 
     HistoricProcessInstance reported = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey("security-incident").startedBy(TECH).orderByProcessInstanceStartTime().desc()

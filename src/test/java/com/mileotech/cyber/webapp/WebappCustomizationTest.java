@@ -116,7 +116,8 @@ class WebappCustomizationTest {
   void tasklistIsServedWithOurConfigurationAndFrenchLocale() throws IOException {
     String config = get("/camunda/app/tasklist/scripts/config.js?bust=7.24.0");
     assertThat(config).contains("availableLocales: ['en', 'fr']", "fallbackLocale: 'en'",
-        "customScripts: ['scripts/french-dates']", "key: 'ctrl+alt+c'");
+        "customScripts: ['scripts/french-dates', 'scripts/french-forms', 'scripts/mileo-tasklist']",
+        "key: 'ctrl+alt+c'");
 
     JsonNode french = parse(get("/camunda/app/tasklist/locales/fr.json?bust=7.24.0"));
     assertThat(french.get("labels").get("START_PROCESS").asText()).isEqualTo("Démarrer un processus");
@@ -124,6 +125,8 @@ class WebappCustomizationTest {
 
     assertThat(get("/camunda/app/tasklist/scripts/french-dates.js?bust=7.24.0"))
         .contains("angular.module('cam.tasklist.custom')");
+    assertThat(get("/camunda/app/tasklist/scripts/french-forms.js?bust=7.24.0")).contains("'Field is required.': 'Ce champ est obligatoire.'");
+    assertThat(get("/camunda/app/tasklist/scripts/mileo-tasklist.js?bust=7.24.0")).contains("Prendre la tâche");
     // English stays Camunda's
     assertThat(parse(get("/camunda/app/tasklist/locales/en.json")).get("labels").get("START_PROCESS").asText())
         .isEqualTo("Start process");

@@ -8,6 +8,8 @@
  *   Cockpit: for the others it led to an English 403 page.
  * - An unclaimed task says at the top of its form how to act on it, with a button that claims it.
  * - After a login, back to the dashboard page that sent the visitor to it (?mileoReturnTo=).
+ * - After "Démarrer": the new case's reference, a link to its next task when it is the user's to
+ *   see (a checklist to fill after a commissioning start), and the dashboard.
  * - Group identifiers (candidate groups) shown by their French names: most users may not read the
  *   groups, so Tasklist shows their ids.
  */
@@ -36,6 +38,21 @@ const DASHBOARD = '/dashboard/';
 function returnTo() {
   const target = new URLSearchParams(window.location.search).get('mileoReturnTo');
   return target && /^\/dashboard\/[^\/\\]*$/.test(target.split('?')[0]) && !target.startsWith('//') ? target : null;
+}
+
+// read when the script loads, before AngularJS rewrites the address; kept for this tab's session
+// in case the login reloads the page without it
+if (returnTo()) {
+  window.sessionStorage.setItem('mileoReturnTo', returnTo());
+}
+
+/** Once logged in, back to the page the visitor came from (once). */
+function goBack() {
+  const target = window.sessionStorage.getItem('mileoReturnTo');
+  if (target && /^\/dashboard\/[^\/\\]*$/.test(target.split('?')[0])) {
+    window.sessionStorage.removeItem('mileoReturnTo');
+    window.location.assign(target);
+  }
 }
 
 function dashboardLink() {
@@ -82,8 +99,82 @@ function claimBanner() {
   });
   box.appendChild(text);
   box.appendChild(take);
-  form.parentNode.insertBefore(box, form);
+  // above Tasklist's form container, which greys out (and takes the clicks of) an unclaimed form
+  const container = form.closest('[cam-tasklist-form]') || form;
+  container.parentNode.insertBefore(box, container);
 }
+
+/* ---------- after a start: the reference and where to follow it ---------- */
+
+const ENGINE_API = `${(document.querySelector('base') && document.querySelector('base').getAttribute('app-root')) || '/camunda'}/api/engine/engine/default`;
+
+function link(text, href) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function showStarted(instance) {
+  const previous = document.querySelector('.mileo-started');
+  if (previous) {
+    previous.remove();
+  }
+  const box = document.createElement('div');
+  box.className = 'mileo-started';
+  box.setAttribute('role', 'status');
+  const title = document.createElement('strong');
+  title.textContent = `Dossier ${instance.businessKey} ouvert.`;
+  box.appendChild(title);
+  const next = document.createElement('span');
+  box.appendChild(next);
+  box.appendChild(document.createTextNode(' '));
+  box.appendChild(link('Suivre au tableau de bord', DASHBOARD));
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', 'Fermer');
+  close.textContent = '×';
+  close.addEventListener('click', () => box.remove());
+  box.appendChild(close);
+  document.body.appendChild(box);
+  // its next task, when this user may see it
+  fetch(`${ENGINE_API}/task?processInstanceId=${encodeURIComponent(instance.id)}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : []))
+    .then((tasks) => {
+      if (tasks.length) {
+        next.textContent = ' Étape suivante : ';
+        next.appendChild(link(tasks[0].name, `#/?task=${encodeURIComponent(tasks[0].id)}`));
+        next.appendChild(document.createTextNode('.'));
+      } else {
+        next.textContent = " L'étape suivante revient à une autre équipe.";
+      }
+    })
+    .catch(() => {});
+}
+
+// Tasklist starts a process through the engine's REST API (XMLHttpRequest): watch its answer
+const open = XMLHttpRequest.prototype.open;
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  this.mileoStart = method === 'POST' && /\/process-definition\/[^/]+\/submit-form(\?|$)/.test(String(url));
+  return open.call(this, method, url, ...rest);
+};
+XMLHttpRequest.prototype.send = function (...args) {
+  if (this.mileoStart) {
+    this.addEventListener('load', () => {
+      try {
+        const instance = this.status === 200 ? JSON.parse(this.responseText) : null;
+        if (instance && instance.id && instance.businessKey) {
+          showStarted(instance);
+        }
+      } catch (e) {
+        // not the answer we expected: nothing to add
+      }
+    });
+  }
+  return send.apply(this, args);
+};
 
 window.angular.module('cam.tasklist.custom').run(['$rootScope', function ($rootScope) {
   const follow = (authentication) => {
@@ -92,10 +183,7 @@ window.angular.module('cam.tasklist.custom').run(['$rootScope', function ($rootS
     document.body.classList.toggle('mileo-no-cockpit', !cockpit);
     if (loggedIn) {
       dashboardLink();
-      const target = returnTo();
-      if (target) {
-        window.location.assign(target);
-      }
+      goBack();
     }
   };
   $rootScope.$on('authentication.changed', (event, authentication) => follow(authentication));
@@ -121,6 +209,7 @@ window.angular.module('cam.tasklist.custom').run(['$rootScope', function ($rootS
     claimBanner();
     if ($rootScope.authentication && $rootScope.authentication.name) {
       dashboardLink();
+      goBack();
     }
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }]);
