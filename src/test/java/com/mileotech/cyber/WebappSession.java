@@ -26,13 +26,13 @@ public final class WebappSession {
   private final HttpClient client;
   private final int port;
   private final String csrfToken;
-  private final boolean loggedIn;
+  private final int loginStatus;
 
-  private WebappSession(HttpClient client, int port, String csrfToken, boolean loggedIn) {
+  private WebappSession(HttpClient client, int port, String csrfToken, int loginStatus) {
     this.client = client;
     this.port = port;
     this.csrfToken = csrfToken;
-    this.loggedIn = loggedIn;
+    this.loginStatus = loginStatus;
   }
 
   /** Logs in to {@code app} ("tasklist", "cockpit", "admin", "welcome") as the login page does. */
@@ -47,7 +47,7 @@ public final class WebappSession {
           .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken(client, port))
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
       // the login starts a new session, which has a token of its own
-      return new WebappSession(client, port, csrfToken(client, port), login.statusCode() == 200);
+      return new WebappSession(client, port, csrfToken(client, port), login.statusCode());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -65,7 +65,12 @@ public final class WebappSession {
   }
 
   public boolean loggedIn() {
-    return loggedIn;
+    return loginStatus == 200;
+  }
+
+  /** What the login answered: 200, 401 (wrong password), 403 (no access to the webapp). */
+  public int loginStatus() {
+    return loginStatus;
   }
 
   public HttpResponse<String> get(String path) {
@@ -78,9 +83,14 @@ public final class WebappSession {
 
   /** A call as the pages make it: session cookie, CSRF token, JSON body. */
   public HttpResponse<String> send(String method, String path, Object body) {
+    return send(method, path, body, "application/json");
+  }
+
+  /** The same accepting another media type (any, for a rendered form). */
+  public HttpResponse<String> send(String method, String path, Object body, String accept) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("X-XSRF-TOKEN", csrfToken)
-          .header("Accept", "application/json");
+          .header("Accept", accept);
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {

@@ -2,6 +2,7 @@ package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.security.PrivilegedCall;
 import com.mileotech.cyber.system.ApiException;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,16 @@ class NotificationController {
   private final HistoryService history;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final PrivilegedCall privileged;
 
   NotificationController(NotificationRegister register, CurrentUser currentUser, HistoryService history,
-      RuntimeService runtime, IdentityService identity) {
+      RuntimeService runtime, IdentityService identity, PrivilegedCall privileged) {
     this.register = register;
     this.currentUser = currentUser;
     this.history = history;
     this.runtime = runtime;
     this.identity = identity;
+    this.privileged = privileged;
   }
 
   /** Each obligation with its reports: due date, filing time, receipt reference, on time or late and why. */
@@ -54,8 +57,10 @@ class NotificationController {
     currentUser.require(Groups.CYBER_REFERENT, Groups.ADMINISTRATORS);
     requireVisibleIncident(reference);
     String businessKey = reference + "-ANSSI";
-    var correlated = runtime.createMessageCorrelation("AnssiIntermediateReportRequested")
-        .processInstanceBusinessKey(businessKey).correlateAllWithResult();
+    // the referent holds no UPDATE_INSTANCE on anssi-notification (it would also let them rewrite
+    // its variables or suspend it): their right to record this request was checked above
+    var correlated = privileged.call(() -> runtime.createMessageCorrelation("AnssiIntermediateReportRequested")
+        .processInstanceBusinessKey(businessKey).correlateAllWithResult());
     if (correlated.isEmpty()) {
       throw ApiException.conflict("Aucune notification ANSSI en cours pour l'incident " + reference);
     }

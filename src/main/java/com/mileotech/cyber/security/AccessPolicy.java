@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.authorization.Resources;
  * THE place where each group gets its Camunda authorizations: one row per (group, resource,
  * resource id, permissions). {@link AccessPolicyStep} creates them at start-up, idempotently.
  * Each process feature adds its rows here; nothing else in the code grants anything (task
- * candidates aside, which the engine grants itself: see default-user-permission-name-for-task).
+ * candidates aside, which the engine grants itself: TASK_WORK on the task, see
+ * default-user-permission-name-for-task; no history of it, enable-historic-instance-permissions
+ * being off). Rows an earlier version granted beyond their purpose are withdrawn here too.
  *
  * <p>Client separation is not here: it is the tenant check (see ClientTenants).
  */
@@ -32,6 +34,8 @@ public final class AccessPolicy {
   public record Grant(Groups group, Resource resource, String resourceId, List<Permission> permissions) {}
 
   private static final List<Grant> GRANTS = new ArrayList<>();
+  /** Permissions an earlier version granted and this one must take back from existing databases. */
+  private static final List<Grant> WITHDRAWN = new ArrayList<>();
 
   static {
     // --- Webapps: Tasklist for everyone who works tasks; Cockpit for those who monitor ----------
@@ -59,12 +63,18 @@ public final class AccessPolicy {
     grant(Groups.TECHNICIANS, Resources.PROCESS_INSTANCE, "*", CREATE);
     grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_INSTANCE, "*", CREATE);
 
-    // --- Integrations (service accounts): no webapp, no task, no history. Each process feature
-    // grants them only the start of what they feed (see below).
+    // --- Integrations (service accounts): no webapp (ServiceAccountLoginFilter), no task, no
+    // history, no grant at all. They feed the product only through our API (POST
+    // /api/security-incidents, /api/security-updates), whose controllers admit them and start the
+    // process themselves (PrivilegedCall): a CREATE_INSTANCE would also let them start it through
+    // /engine-rest, bypassing the API's validation and de-duplication.
 
     // --- Regulatory notifications (cnil-notification, anssi-notification): started by the
     // incident process, never by hand. The referent and project managers follow them in
-    // Cockpit; the referent records ANSSI's requests for an intermediate report (a message).
+    // Cockpit; the referent records ANSSI's requests for an intermediate report through POST
+    // /api/security-incidents/{ref}/notifications/anssi/intermediate-report-requests, which
+    // correlates the message itself: no UPDATE_INSTANCE (it would also let them rewrite the
+    // notification's variables or suspend it).
     for (String process : List.of("cnil-notification", "anssi-notification")) {
       grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, process,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -73,14 +83,13 @@ public final class AccessPolicy {
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }
-    grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "anssi-notification",
+    withdraw(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "anssi-notification",
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     grant(Groups.CYBER_REFERENT, Resources.DECISION_DEFINITION, "regulatory-obligations",
         Permissions.READ, Permissions.READ_HISTORY);
     // --- Security incidents (PROC-CYB-005, process security-incident) -------------------------
     // Staff report from Tasklist's start form; the supervision platform through POST
-    // /api/security-incidents, which starts the process as its service account: CREATE_INSTANCE
-    // without READ, so it starts incidents and reads nothing. The referent and project managers
+    // /api/security-incidents only (see Integrations above). The referent and project managers
     // follow every incident in Cockpit. Task work comes with the candidate groups.
     String securityIncident = "security-incident";
     grant(Groups.TECHNICIANS, Resources.PROCESS_DEFINITION, securityIncident, READ, CREATE_INSTANCE);
@@ -88,23 +97,28 @@ public final class AccessPolicy {
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
     grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, securityIncident,
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
-    grant(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, securityIncident, CREATE_INSTANCE);
-    for (Groups starter : List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT, Groups.INTEGRATIONS)) {
+    withdraw(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, securityIncident, CREATE_INSTANCE);
+    for (Groups starter : List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT)) {
       grant(starter, Resources.PROCESS_INSTANCE, "*", CREATE);
     }
+    withdraw(Groups.INTEGRATIONS, Resources.PROCESS_INSTANCE, "*", CREATE);
 
     // --- Client RSSI: their own client's cases, read-only (tasks come with the candidate groups).
     // The grants name every client's processes; the tenant check narrows them to the RSSI's own
-    // client, so another client's instances, history and variables stay invisible.
+    // client, so another client's instances, history and variables stay invisible, and unknown by
+    // id (TenantScopedEntityManager). READ on a definition does not open its start form: an RSSI
+    // starts nothing (StartFormsForStarters).
     for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "vms-commissioning",
         "security-update-client", "equipment-replacement", "hardening-reverification")) {
       grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
     }
+    // Camunda lets a group's members read the group; the RSSIs of all clients share one, and reading
+    // it told an RSSI which accounts are other clients' RSSIs (GET /engine-rest/group?member=rssi.x).
+    withdraw(Groups.CLIENT_RSSI, Resources.GROUP, Groups.CLIENT_RSSI_ID, READ);
 
     // --- Security updates (GUID-PREM-003 §01, §03; issue 10) -------------------------------------
     // Staff publish an update from Tasklist's start form (security-update); a maker's or CERT feed
-    // through POST /api/security-updates as a service account of integrations: CREATE_INSTANCE
-    // without READ (CREATE on process instances is granted to all four starters above). The
+    // through POST /api/security-updates only (see Integrations above). The
     // per-client work (security-update-client), the shared replacement plan (equipment-replacement)
     // and the hardening re-verifications (hardening-reverification) are started by the processes
     // themselves, in jobs. The referent and project managers follow all of them in Cockpit.
@@ -113,7 +127,7 @@ public final class AccessPolicy {
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
     grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "security-update",
         READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY);
-    grant(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, "security-update", CREATE_INSTANCE);
+    withdraw(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, "security-update", CREATE_INSTANCE);
     for (String process : List.of("security-update-client", "equipment-replacement", "hardening-reverification")) {
       grant(Groups.PROJECT_MANAGERS, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
       grant(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
@@ -126,7 +140,16 @@ public final class AccessPolicy {
     GRANTS.add(new Grant(group, resource, resourceId, List.of(permissions)));
   }
 
+  private static void withdraw(Groups group, Resource resource, String resourceId, Permission... permissions) {
+    WITHDRAWN.add(new Grant(group, resource, resourceId, List.of(permissions)));
+  }
+
   public static List<Grant> grants() {
     return Collections.unmodifiableList(GRANTS);
+  }
+
+  /** Removed at every start wherever present, even when an administrator added them back by hand. */
+  public static List<Grant> withdrawn() {
+    return Collections.unmodifiableList(WITHDRAWN);
   }
 }

@@ -6,12 +6,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups of {@link Groups} and the grants of {@link AccessPolicy}. Idempotent: an
  * existing row gets the missing permissions added, never a duplicate; permissions that an
- * administrator added by hand in Admin are kept.
+ * administrator added by hand in Admin are kept, except those the policy withdraws (a row left
+ * with no permission is deleted).
  */
 @Component
 class AccessPolicyStep implements StartupStep {
@@ -43,15 +45,35 @@ class AccessPolicyStep implements StartupStep {
     for (AccessPolicy.Grant grant : AccessPolicy.grants()) {
       apply(grant);
     }
+    for (AccessPolicy.Grant withdrawn : AccessPolicy.withdrawn()) {
+      withdraw(withdrawn);
+    }
   }
 
-  private void apply(AccessPolicy.Grant grant) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
+  private void withdraw(AccessPolicy.Grant withdrawn) {
+    Authorization existing = find(withdrawn);
+    if (existing == null || withdrawn.permissions().stream().noneMatch(existing::isPermissionGranted)) {
+      return;
+    }
+    withdrawn.permissions().forEach(existing::removePermission);
+    if (((AuthorizationEntity) existing).getPermissions() == 0) {
+      authorizationService.deleteAuthorization(existing.getId());
+    } else {
+      authorizationService.saveAuthorization(existing);
+    }
+  }
+
+  private Authorization find(AccessPolicy.Grant grant) {
+    return authorizationService.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(grant.group().id())
         .resourceType(grant.resource())
         .resourceId(grant.resourceId())
         .singleResult();
+  }
+
+  private void apply(AccessPolicy.Grant grant) {
+    Authorization existing = find(grant);
     Authorization authorization = existing;
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

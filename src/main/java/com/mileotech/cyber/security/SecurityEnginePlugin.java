@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings that application.yaml cannot express: our password policy, audited logins,
  * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
- * before permission checks (GroupLookupAuthorizationManager), and what a REST call may write
- * (SubmissionGuard).
+ * before permission checks (GroupLookupAuthorizationManager), what a REST call may write
+ * (SubmissionGuard), another client's entities not found by id (TenantScopedEntityManager), and
+ * start forms for those who may start (StartFormsForStarters).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -39,7 +40,9 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       sessionFactories.addAll(configuration.getCustomSessionFactories());
     }
     sessionFactories.add(new GroupLookupAuthorizationManager.Factory());
+    sessionFactories.add(new TenantScopedEntityManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
+    configuration.setFormService(new StartFormsForStarters());
 
     List<CommandInterceptor> before = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {

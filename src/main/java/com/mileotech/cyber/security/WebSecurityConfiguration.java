@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 /**
  * Who may reach what over HTTP. The webapps (Tasklist, Cockpit, Admin) authenticate with their
  * own login; /engine-rest and /api require HTTP Basic against the Camunda identity service
- * (the webapp session is also accepted by /api, read-only). Only /actuator/health is open.
+ * (the webapp session is also accepted by /api, read-only); service accounts log in to no webapp.
+ * Only /actuator/health is open.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -39,6 +40,16 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<EngineApiCalls> registration = new FilterRegistrationBean<>(new EngineApiCalls());
     registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
+  /** Camunda lets every user log in to the Welcome webapp: not a service account. */
+  @Bean
+  FilterRegistrationBean<ServiceAccountLoginFilter> serviceAccountLoginFilter(IdentityService identityService) {
+    FilterRegistrationBean<ServiceAccountLoginFilter> registration =
+        new FilterRegistrationBean<>(new ServiceAccountLoginFilter(identityService));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 

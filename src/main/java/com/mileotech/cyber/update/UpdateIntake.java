@@ -3,6 +3,7 @@ package com.mileotech.cyber.update;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.security.PrivilegedCall;
 import com.mileotech.cyber.system.ApiException;
 import com.mileotech.cyber.system.Refusal.Problem;
 import com.mileotech.cyber.system.References;
@@ -35,10 +36,11 @@ class UpdateIntake {
   private final IdentityService identityService;
   private final DeadlineProperties deadlines;
   private final CreateOnce createOnce;
+  private final PrivilegedCall privileged;
 
   UpdateIntake(PublicationValidator validator, UpdateRegister register, References references,
       RuntimeService runtimeService, IdentityService identityService, DeadlineProperties deadlines,
-      CreateOnce createOnce) {
+      CreateOnce createOnce, PrivilegedCall privileged) {
     this.validator = validator;
     this.register = register;
     this.references = references;
@@ -46,6 +48,7 @@ class UpdateIntake {
     this.identityService = identityService;
     this.deadlines = deadlines;
     this.createOnce = createOnce;
+    this.privileged = privileged;
   }
 
 
@@ -57,7 +60,10 @@ class UpdateIntake {
     }
     return createOnce.findOrCreate(() -> register.referenceOf(publication), () -> {
       String reference = record(publication);
-      String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of("reference", reference)).getId();
+      // the controller admitted the caller (integrations); a service account holds no
+      // CREATE_INSTANCE, so that /engine-rest cannot bypass the register and its de-duplication
+      String pid = privileged.call(() ->
+          runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of("reference", reference)).getId());
       register.started(reference, pid);
       return reference;
     });

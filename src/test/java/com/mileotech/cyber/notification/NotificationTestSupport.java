@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (qualified, then re-qualified, then ended) calls the same delegates at the same moments.
  */
 @Component
-class NotificationTestSupport {
+public class NotificationTestSupport {
 
   static final String INCIDENT = "notification-check-incident";
   static final String NIS2_CLIENT = "client-nis2";
@@ -46,7 +46,7 @@ class NotificationTestSupport {
     this.references = references;
   }
 
-  void prepare() {
+  public void prepare() {
     IdentityService identity = engine.getIdentityService();
     TestClients.ensure(identity, clients, clientService);
     if (!clients.exists(NIS2_CLIENT)) {
@@ -71,7 +71,7 @@ class NotificationTestSupport {
   }
 
   /** A qualified incident; returns its process instance (business key = its reference). */
-  ProcessInstance qualifiedIncident(String clientId, boolean personalData, String severity, String nature,
+  public ProcessInstance qualifiedIncident(String clientId, boolean personalData, String severity, String nature,
       Instant awareness, String detectionSource) {
     String reference = references.next("TNO");
     Map<String, Object> variables = new HashMap<>();
@@ -103,7 +103,7 @@ class NotificationTestSupport {
     engine.getTaskService().complete(task.getId());
   }
 
-  ProcessInstance notification(ProcessInstance incident, String authority) {
+  public ProcessInstance notification(ProcessInstance incident, String authority) {
     return engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
   }
@@ -114,7 +114,7 @@ class NotificationTestSupport {
   }
 
   /** Runs every job due now in the instance (async steps, timers), as the job executor would. */
-  void runDueJobs(ProcessInstance instance) {
+  public void runDueJobs(ProcessInstance instance) {
     ManagementService management = engine.getManagementService();
     for (int guard = 0; guard < 30; guard++) {
       List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();

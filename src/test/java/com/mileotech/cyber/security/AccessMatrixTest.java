@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.WebappSession;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.notification.NotificationTestSupport;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -111,6 +111,8 @@ class AccessMatrixTest {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired NotificationTestSupport notifications;
 
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -136,6 +138,11 @@ class AccessMatrixTest {
       // the referent is told by mail (an asynchronous step): the outbox then has a row for the incident
       managementService.createJobQuery().processInstanceId(incidentProcess).executable().list()
           .forEach(job -> managementService.executeJob(job.getId()));
+      // a step technicians work on, as "Capturer les preuves" is, with a value of its own: history
+      // of what technicians worked on is still history (issue 14: they read none)
+      String step = taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId();
+      taskService.addCandidateGroup(step, Groups.TECHNICIANS_ID);
+      taskService.setVariableLocal(step, "matrixEvidenceNote", "Empreinte relevée sur le NVR");
       jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
           "Retour d'expérience — " + incident, incident);
       jdbc.update("""
@@ -155,6 +162,9 @@ class AccessMatrixTest {
         Set.of(Role.TECH, Role.PM, Role.REF, Role.RSSI_OWN, Role.RSSI_OTHER, Role.ADMIN));
     expect("Cockpit", role -> webappLogin(role, "cockpit"), Set.of(Role.PM, Role.REF, Role.ADMIN));
     expect("Admin", role -> webappLogin(role, "admin"), Set.of(Role.ADMIN));
+    // Camunda lets anyone log in to Welcome, and any webapp session opens /camunda/api/engine
+    expect("Welcome", role -> webappLogin(role, "welcome"),
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.RSSI_OWN, Role.RSSI_OTHER, Role.ADMIN));
   }
 
   // ------------------------------------------------------------------ starting processes
@@ -170,6 +180,29 @@ class AccessMatrixTest {
         role, Map.of("variables", engineVariables(Map.of("clientId", TestClients.OIV, "siteId", "site-nord",
             "vmsProduct", "Milestone XProtect", "vmsVersion", "2024 R2", "projectManagerReview", true,
             "equipmentText", "CAMERA ; Axis P3265 ; MX-" + System.nanoTime() + " ; 11.9 ; oui"))))),
+        Set.of(Role.TECH, Role.PM, Role.ADMIN));
+    // by id too: a service account starts nothing except through its API (which de-duplicates)
+    String incidentDefinition = latestDefinition("security-incident");
+    expect("start security-incident by id", role -> ok(call("POST", "/engine-rest/process-definition/" + incidentDefinition
+        + "/start", role, Map.of("variables", engineVariables(Map.of("clientId", TestClients.OIV,
+            "siteSelection", "[\"site-nord\"]", "detectionSource", "technicien-sur-site", "equipment", "NVR-04",
+            "description", "Test d'autorisation par identifiant"))))),
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
+    String updateDefinition = latestDefinition("security-update");
+    expect("start security-update by id", role -> startedOrRefusedByTheProcess(call("POST",
+        "/engine-rest/process-definition/" + updateDefinition
+        + "/start", role, Map.of("variables", engineVariables(Map.of("kind", "VMS", "product", "Produit matrice",
+            "criticalAnswer", "non", "affectedVersionsText", "1.0", "fixedVersion", "1.1",
+            "advisory", "MATRIX-" + role + "-" + System.nanoTime(), "cveIdsText", "CVE-2026-10001",
+            "publishedAtInput", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusHours(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()))))),
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
+    // a start form is read by those who start the process only (it lists every client and site)
+    expect("read the start form of security-incident", role -> ok(call("GET",
+        "/engine-rest/process-definition/key/security-incident/deployed-start-form", role, null)),
+        Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
+    expect("read the start form of vms-commissioning", role -> ok(call("GET",
+        "/engine-rest/process-definition/key/vms-commissioning/deployed-start-form", role, null)),
         Set.of(Role.TECH, Role.PM, Role.ADMIN));
   }
 
@@ -227,13 +260,40 @@ class AccessMatrixTest {
     Set<Role> readers = Set.of(Role.PM, Role.REF, Role.RSSI_OWN, Role.ADMIN);
     expect("process instance", role -> count("/engine-rest/process-instance?processInstanceIds=" + incidentProcess, role) == 1, readers);
     expect("history", role -> count("/engine-rest/history/process-instance?processInstanceId=" + incidentProcess, role) == 1, readers);
-    expect("variables", role -> count("/engine-rest/variable-instance?processInstanceIdIn=" + incidentProcess, role) > 0, readers);
+    expect("variables", role -> count("/engine-rest/variable-instance?processInstanceIdIn=" + incidentProcess
+        + "&variableName=clientName", role) > 0, readers);
     expect("history of tasks", role -> count("/engine-rest/history/task?processInstanceId=" + incidentProcess, role) > 0, readers);
+    expect("history of variables", role -> count("/engine-rest/history/variable-instance?processInstanceId="
+        + incidentProcess + "&variableName=matrixEvidenceNote", role) > 0, readers);
+    expect("history of changes", role -> count("/engine-rest/history/detail?processInstanceId=" + incidentProcess
+        + "&variableName=matrixEvidenceNote", role) > 0, readers);
+    expect("history of the operations", role -> count("/engine-rest/history/identity-link-log?processInstanceId="
+        + incidentProcess, role) > 0, readers);
     expect("variable by guessed id", role -> {
       String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(incidentProcess)
           .variableName("clientName").singleResult().getId();
       return ok(call("GET", "/engine-rest/variable-instance/" + variableId, role, null));
     }, readers);
+  }
+
+  @Test
+  void monitoringInCockpit() throws Exception {
+    // what Cockpit's pages call for an incident, through a Cockpit session
+    expect("follow an incident in Cockpit", role -> {
+      WebappSession cockpit = WebappSession.login(port, "cockpit", USERS.get(role), password(role));
+      if (!cockpit.loggedIn()) {
+        return false;
+      }
+      String engine = WebappSession.ENGINE_API;
+      return cockpit.send("GET", engine + "/process-instance/" + incidentProcess + "/activity-instances", null)
+          .statusCode() == 200
+          && json.readTree(cockpit.send("GET", engine + "/history/activity-instance?processInstanceId=" + incidentProcess,
+              null).body()).size() > 0
+          && json.readTree(cockpit.send("GET", engine + "/process-instance/" + incidentProcess + "/variables", null)
+              .body()).has("clientName")
+          && cockpit.send("GET", "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null)
+              .statusCode() == 200;
+    }, Set.of(Role.PM, Role.REF, Role.ADMIN));
   }
 
   @Test
@@ -261,6 +321,67 @@ class AccessMatrixTest {
     expect("grant itself everything", role -> ok(call("POST", "/engine-rest/authorization/create", role, Map.of(
         "type", 1, "permissions", List.of("ALL"), "userId", USERS.get(role), "resourceType", 6, "resourceId", "*"))),
         Set.of(Role.ADMIN));
+  }
+
+  // ------------------------------------------------------------------ regulatory notifications
+
+  @Test
+  void anAnssiRequestIsRecordedOnlyThroughItsApi() throws Exception {
+    notifications.prepare();
+    org.camunda.bpm.engine.runtime.ProcessInstance qualified = notifications.qualifiedIncident(TestClients.OIV, true,
+        "critique", "intrusion", Instant.now().minusSeconds(60), "alerte-supervision");
+    org.camunda.bpm.engine.runtime.ProcessInstance anssi = notifications.notification(qualified, "ANSSI");
+    notifications.runDueJobs(anssi);
+    String reference = qualified.getBusinessKey();
+    expect("record an ANSSI request for an intermediate report", role -> call("POST", "/api/security-incidents/"
+        + reference + "/notifications/anssi/intermediate-report-requests", role, null).statusCode() == 202,
+        Set.of(Role.REF, Role.ADMIN));
+    // the grant that correlation needed, and what it also allowed: nobody but administrators holds it
+    expect("hold UPDATE_INSTANCE on anssi-notification", role -> json.readTree(call("GET",
+        "/engine-rest/authorization/check?permissionName=UPDATE_INSTANCE&resourceName=ProcessDefinition&resourceType=6"
+            + "&resourceId=anssi-notification", role, null).body()).path("authorized").asBoolean(), Set.of(Role.ADMIN));
+    // judged by their effect: for what a role may not see the engine answers as for an unknown id,
+    // and suspending an unknown id answers 204; messages and variable writes through the REST API
+    // are refused to everyone, administrators included (SubmissionGuard)
+    expect("correlate the message through /engine-rest", role -> {
+      long before = taskService.createTaskQuery().processInstanceId(anssi.getId())
+          .taskDefinitionKey("Task_DraftIntermediateReport").count();
+      call("POST", "/engine-rest/message", role,
+          Map.of("messageName", "AnssiIntermediateReportRequested", "businessKey", reference + "-ANSSI"));
+      return taskService.createTaskQuery().processInstanceId(anssi.getId())
+          .taskDefinitionKey("Task_DraftIntermediateReport").count() > before;
+    }, Set.of());
+    expect("rewrite a notification's variables", role -> {
+      call("POST", "/engine-rest/process-instance/" + anssi.getId() + "/variables", role,
+          Map.of("modifications", Map.of("clientAwarenessAt", Map.of("value", "2020-01-01T00:00:00.000+0000",
+              "type", "Date"))));
+      Object awareness = runtimeService.getVariable(anssi.getId(), "clientAwarenessAt");
+      return awareness instanceof java.util.Date date && date.toInstant().equals(Instant.parse("2020-01-01T00:00:00Z"));
+    }, Set.of());
+    expect("suspend a notification", role -> {
+      call("PUT", "/engine-rest/process-instance/" + anssi.getId() + "/suspended", role, Map.of("suspended", true));
+      boolean suspended = runtimeService.createProcessInstanceQuery().processInstanceId(anssi.getId()).suspended().count() > 0;
+      if (suspended) {
+        runtimeService.activateProcessInstanceById(anssi.getId());
+      }
+      return suspended;
+    }, Set.of(Role.ADMIN));
+  }
+
+  @Test
+  void thePolicyWithdrawsNothingItGrants() {
+    for (AccessPolicy.Grant withdrawn : AccessPolicy.withdrawn()) {
+      for (AccessPolicy.Grant grant : AccessPolicy.grants()) {
+        if (grant.group() == withdrawn.group() && grant.resource().equals(withdrawn.resource())
+            && grant.resourceId().equals(withdrawn.resourceId())) {
+          assertThat(grant.permissions()).as(grant.toString()).doesNotContainAnyElementsOf(withdrawn.permissions());
+        }
+      }
+      assertThat(authorizationService.createAuthorizationQuery().groupIdIn(withdrawn.group().id())
+          .resourceType(withdrawn.resource()).resourceId(withdrawn.resourceId()).list())
+          .as("withdrawn at start-up: " + withdrawn)
+          .allSatisfy(a -> withdrawn.permissions().forEach(p -> assertThat(a.isPermissionGranted(p)).isFalse()));
+    }
   }
 
   // ------------------------------------------------------------------ our API
@@ -339,20 +460,17 @@ class AccessMatrixTest {
   }
 
   private boolean webappLogin(Role role, String app) throws IOException, InterruptedException {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> ((CookieManager) browser.cookieHandler().orElseThrow())
-        .getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
-        .map(java.net.HttpCookie::getValue).orElse(""));
-    String form = "username=" + URLEncoder.encode(USERS.get(role), StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password(role), StandardCharsets.UTF_8);
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    return login.statusCode() == 200;
+    return WebappSession.login(port, app, USERS.get(role), password(role)).loggedIn();
+  }
+
+  private String latestDefinition(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
+  }
+
+  /** Started, or past the grants and refused by the process for what was sent (not for who sent it). */
+  private static boolean startedOrRefusedByTheProcess(HttpResponse<String> response) {
+    return ok(response) || (response.statusCode() != 403 && response.statusCode() != 404
+        && response.body().contains("refusée"));
   }
 
   private Map<String, Object> engineVariables(Map<String, Object> values) {

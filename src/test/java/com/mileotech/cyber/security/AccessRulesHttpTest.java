@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.WebappSession;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +41,7 @@ class AccessRulesHttpTest {
   private static final String PROCESS = "access-rules-check";
 
   @Autowired TestRestTemplate http;
+  @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -141,6 +144,25 @@ class AccessRulesHttpTest {
     assertThat(integration.getForObject("/engine-rest/process-instance?processDefinitionKey=" + PROCESS, List.class)).isEmpty();
     assertThat(integration.getForEntity("/api/clients", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deploy(integration).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aServiceAccountLogsInToNoWebappNotEvenWelcome() throws Exception {
+    // its own account: a wrong password delays this account's next logins (Camunda's login delay)
+    TestUsers.ensure(identityService, "integration.webapp", Groups.INTEGRATIONS);
+    for (String app : List.of("welcome", "tasklist", "cockpit", "admin")) {
+      // answered as Camunda answers a user without access to the webapp
+      assertThat(WebappSession.login(port, app, "integration.webapp", TestUsers.PASSWORD).loginStatus()).as(app)
+          .isEqualTo(403);
+    }
+    WebappSession refused = WebappSession.login(port, "welcome", "integration.webapp", TestUsers.PASSWORD);
+    assertThat(refused.send("GET", "/camunda/api/engine/engine/default/process-definition", null).statusCode())
+        .isIn(401, 403);
+    assertThat(WebappSession.login(port, "welcome", "integration.webapp", "Wrong-Password-1!").loginStatus())
+        .isEqualTo(401);
+    // anyone else logs in to Welcome as before (the login form reaches Camunda intact)
+    TestUsers.ensure(identityService, "tech.welcome", Groups.TECHNICIANS);
+    assertThat(WebappSession.login(port, "welcome", "tech.welcome", TestUsers.PASSWORD).loginStatus()).isEqualTo(200);
   }
 
   private ResponseEntity<String> deploy(TestRestTemplate as) {

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder.mail;
 
+import com.mileotech.cyber.security.PrivilegedCall;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -15,18 +16,6 @@ final class Privileged {
 
   static <T> T call(Supplier<T> work) {
     CommandContext context = Context.getCommandContext();
-    if (context == null) {
-      return work.get();
-    }
-    boolean authorization = context.isAuthorizationCheckEnabled();
-    boolean tenant = context.isTenantCheckEnabled();
-    context.disableAuthorizationCheck();
-    context.disableTenantCheck();
-    try {
-      return work.get();
-    } finally {
-      context.setAuthorizationCheckEnabled(authorization);
-      context.setTenantCheckEnabled(tenant);
-    }
+    return context == null ? work.get() : PrivilegedCall.within(context, work);
   }
 }
