@@ -130,16 +130,21 @@ class FirstVisitBrowserTest {
     referent.click("Tâches de mon équipe").click("Qualifier l'incident " + reference);
     referent.waitForText("Prendre la tâche");
     look(referent, "referent-qualification-a-prendre");
+    assertThat(referent.visible(By.cssSelector("a.instance-link"))).as("the referent may open Cockpit").isNotEmpty();
     referent.click("Prendre la tâche");
     referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     check(referent, "Intrusion");
     check(referent, "Critique");
     check(referent, "Oui");
     type(referent, "Systèmes concernés", "NVR-07, comptes administrateurs");
-    check(referent, "Maintenant");
+    // aware two hours ago: the RSSI's filing below must follow it
+    java.time.LocalDateTime aware = java.time.LocalDateTime.now(java.time.ZoneId.of(Browser.ZONE)).minusHours(2);
+    check(referent, "Plus tôt");
+    type(referent, "Date et heure de prise de connaissance", aware.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+    referent.waitForText("Lu : ");
     check(referent, "Je confirme cette heure de prise de connaissance");
     look(referent, "referent-qualification-remplie");
-    referent.click("Terminer").waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
     look(referent, "referent-qualification-terminee");
 
     // the CNIL draft (the referent's, through the API), then the client's RSSI files it
@@ -156,6 +161,7 @@ class FirstVisitBrowserTest {
     look(rssi, "rssi-accueil");
     rssi.click("Valider et déposer la notification CNIL " + reference).waitForText("Prendre la tâche");
     look(rssi, "rssi-depot-a-prendre");
+    assertThat(rssi.visible(By.cssSelector("a.instance-link"))).as("no Cockpit link for a client's RSSI").isEmpty();
     rssi.click("Prendre la tâche");
     rssi.waitUntil(driver -> rssi.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     assertThat(rssi.visibleText()).contains("salariés, visiteurs");
@@ -165,7 +171,7 @@ class FirstVisitBrowserTest {
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-WALK-1");
     look(rssi, "rssi-depot-rempli");
     Task filing = activeTask(cnil.getId(), "Task_FileCnilNotification");
-    rssi.click("Terminer").waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
+    complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     look(rssi, "rssi-depot-termine");
 
     // the technician starts a commissioning, fills its checklist and signs it
@@ -188,6 +194,7 @@ class FirstVisitBrowserTest {
         .waitForText("Renseigner la checklist de durcissement " + checklist).click("Prendre la tâche");
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     look(technician, "technicien-checklist-vide");
+    assertThat(technician.visible(By.cssSelector("a.instance-link"))).as("no Cockpit link for a technician").isEmpty();
     List<WebElement> evaluations = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));
     for (WebElement evaluation : evaluations) {
       click(technician, evaluation.findElement(By.xpath(".//label[normalize-space(.)='Conforme']//input")));
@@ -196,11 +203,16 @@ class FirstVisitBrowserTest {
     type(technician, "Mise à jour du VMS disponible", "0");
     choose(technician, "Version minimale de TLS", "TLS 1.2");
     type(technician, "Durée de validité du certificat", "24");
-    tick(technician, "Mot de passe par défaut changé", 0);
-    typeNth(technician, "Longueur du mot de passe administrateur", "16", 0);
-    for (String measure : List.of("Complexité imposée", "Telnet désactivé", "FTP désactivé", "HTTPS disponible",
-        "HTTP désactivé", "UPnP désactivé", "Bonjour désactivé", "ONVIF Discovery désactivé")) {
-      tick(technician, measure, 0);
+    // the measures the guide asks for, wherever the form asks them (NVR and cameras)
+    for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),'Longueur du mot de passe administrateur')]"); i++) {
+      typeNth(technician, "Longueur du mot de passe administrateur", "16", i);
+    }
+    for (String measure : List.of("Mot de passe par défaut changé", "Complexité imposée", "Telnet désactivé",
+        "FTP désactivé", "HTTPS disponible", "HTTP désactivé", "UPnP désactivé", "Bonjour désactivé",
+        "ONVIF Discovery désactivé")) {
+      for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),\"" + measure + "\")]//input[@type='checkbox']"); i++) {
+        tick(technician, measure, i);
+      }
     }
     // one point Non conforme without its deadline: named at the top of the form
     click(technician, evaluations.get(0).findElement(By.xpath(".//label[normalize-space(.)='Non conforme']//input")));
@@ -246,5 +258,15 @@ class FirstVisitBrowserTest {
 
   private void runDueJobs(String processInstanceId) {
     EngineSteps.runDueJobs(managementService, processInstanceId);
+  }
+
+  /** Tasklist's "Terminer", brought to the middle of the view first: its footer covers the bottom of a long form. */
+  private static Browser complete(Browser browser) {
+    FormFields.click(browser, browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']")));
+    return browser;
+  }
+
+  private static int count(Browser browser, String xpath) {
+    return browser.driver().findElements(By.xpath(xpath)).size();
   }
 }

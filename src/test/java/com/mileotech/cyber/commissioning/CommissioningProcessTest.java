@@ -289,7 +289,7 @@ class CommissioningProcessTest {
     String reference = (String) runtimeService.getVariable(pi.getId(), "reference");
     assertThat(pi).hasPassed("Task_IssueDocument").isWaitingAt("Task_RemediateNonConformity");
     Task remediation = fx.task(pi, "Task_RemediateNonConformity");
-    assertThat(remediation.getName()).startsWith("Lever la non-conformité VMS-03 CHK-").endsWith(" — Client sans régime");
+    assertThat(remediation.getName()).startsWith("Lever la non-conformité VMS-03 CHK-").endsWith(" — Client sans régime, Boutique");
     // due at the end of the technician's date in Paris: 1 April 00:00 (summer time) = 31 March 22:00 UTC
     Instant due = Instant.parse("2026-03-31T22:00:00Z");
     assertThat(remediation.getDueDate()).isEqualTo(Date.from(due));

@@ -347,6 +347,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     stale.put("awarenessConfirmed", "autre 02/03/2026 08:00 ");
     formService.submitTaskForm(taskId, stale);
     asNobody();
+    runDueJobs(pi);
     assertThat(variable(pi, "awarenessAt")).isEqualTo(Date.from(Instant.parse("2026-03-02T07:00:00Z")));
 
     captureEvidence(pi);
