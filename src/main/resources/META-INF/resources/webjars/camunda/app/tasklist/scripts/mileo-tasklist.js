@@ -22,13 +22,18 @@ const GROUPS = {
   'integrations': 'Intégrations'
 };
 
-/** A text that is a group id alone, outside forms and fields, shows the group's name. */
+const isGroup = (id) => Object.prototype.hasOwnProperty.call(GROUPS, id);
+
+/**
+ * A text that is a group id, or a list of them ("client-rssi, cyber-referent": a task's candidate
+ * groups), outside forms and fields, shows the groups' names.
+ */
 function groupNames(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const id = node.data.trim();
-    if (Object.prototype.hasOwnProperty.call(GROUPS, id) && !(node.parentElement && node.parentElement.closest('.fjs-container, input, textarea'))) {
-      node.data = node.data.replace(id, GROUPS[id]);
+    const ids = node.data.split(',').map((id) => id.trim()).filter((id) => id);
+    if (ids.length && ids.every(isGroup) && !(node.parentElement && node.parentElement.closest('.fjs-container, input, textarea'))) {
+      node.data = node.data.replace(/[a-z][a-z-]*/g, (id) => (isGroup(id) ? GROUPS[id] : id));
     }
   }
 }
