@@ -132,8 +132,10 @@
     }
     $('message').hidden = true;
     fillForm(body.scope, params);
-    render(body);
+    // shown before the charts are drawn: a chart created in a hidden container has no size, and
+    // whether it is resized once shown depends on timing (blank charts on a slow machine)
     $('content').hidden = false;
+    render(body);
     document.body.dataset.state = 'ready';
     return body;
   }
@@ -178,12 +180,15 @@
   function tiles(d) {
     const regulatory = d.deadlines.authorities.reduce((sum, a) => sum + a.reports.late + a.reports.overdue, 0);
     const lessons = d.deadlines.lessonsLearned.tally;
+    const told = d.deadlines.clientInformation.tally;
     const nc = d.hardening.nonConformities;
     const list = [
       ['Incidents', number.format(d.incidents.total), d.incidents.open + ' en cours'],
       ['MTTD médian', duration(d.indicators.mttd.median), '90e centile : ' + duration(d.indicators.mttd.p90)],
       ['MTTR médian', duration(d.indicators.mttr.median), '90e centile : ' + duration(d.indicators.mttr.p90)],
       ['Échéances manquées', number.format(regulatory), 'notifications CNIL / ANSSI'],
+      ['Client informé sans délai', told.onTime + ' / ' + told.due, told.late + told.overdue === 0 ? 'délai tenu'
+        : told.late + ' hors délai' + (told.overdue ? ', ' + told.overdue + ' pas encore informé(s)' : '')],
       ['Retours d\'expérience', lessons.onTime + ' / ' + lessons.due, 'remis à temps'],
       ['Checklists signées', number.format(d.hardening.checklistsSigned), d.hardening.annualAudits + ' audit(s) annuel(s)'],
       ['Non-conformités ouvertes', number.format(nc.open), nc.overdue + ' au délai dépassé'],
@@ -276,7 +281,8 @@
 
   function deadlines(d) {
     const groups = d.deadlines.authorities.map((a) => ({ label: a.code, tally: a.reports }))
-      .concat([{ label: 'Retours d\'expérience', tally: d.deadlines.lessonsLearned.tally }]);
+      .concat([{ label: 'Information du client', tally: d.deadlines.clientInformation.tally },
+        { label: 'Retours d\'expérience', tally: d.deadlines.lessonsLearned.tally }]);
     const series = [['À temps', 'onTime'], ['En retard', 'late'], ['Dépassées, non faites', 'overdue'], ['À venir', 'pending']];
     chart('chart-deadlines', {
       type: 'bar',
@@ -296,6 +302,9 @@
         + (a.notRequired ? ', ' + a.notRequired + ' non requise(s)' : ''), a.reports));
       a.byKind.forEach((k) => rows.push(Object.assign(tallyRow(k.label, k.tally), { className: 'sub' })));
     });
+    rows.push(tallyRow('Information du client (sans délai)', d.deadlines.clientInformation.tally));
+    d.deadlines.clientInformation.byAuthority.forEach((k) =>
+      rows.push(Object.assign(tallyRow(k.label, k.tally), { className: 'sub' })));
     rows.push(tallyRow('Retours d\'expérience (15 jours)', d.deadlines.lessonsLearned.tally));
     table('table-deadlines', ['Rapport', 'Dus', 'À temps', 'En retard', 'Dépassés', 'À venir', 'Retard médian', 'Retard max.'],
       rows, 'Aucune échéance');

@@ -28,8 +28,14 @@ public record Client(
 
   public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
 
+  /** The site, retired or not (records made before its retirement still name it). */
   public Optional<Site> site(String siteId) {
     return sites.stream().filter(s -> s.id().equals(siteId)).findFirst();
+  }
+
+  /** The sites offered for new work: every site but the retired ones. */
+  public List<Site> activeSites() {
+    return sites.stream().filter(s -> !s.retired()).toList();
   }
 
   public Client withId(String newId) {
@@ -65,10 +71,20 @@ public record Client(
       @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*", message = "identifiant de compte invalide")
       String userId) {}
 
-  /** A site of the client where video-surveillance equipment runs. */
+  /**
+   * A site of the client where video-surveillance equipment runs. A retired site is kept (the
+   * records that name it still do) but no longer offered for new work; a site in use cannot be
+   * removed from its client, only retired.
+   */
   public record Site(
       @NotBlank(message = "obligatoire") @Size(max = 64, message = "64 caractères au plus")
       @Pattern(regexp = ID_PATTERN, message = "minuscules, chiffres et tirets (ex. siege-paris)") String id,
       @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
-      @Size(max = 400, message = "400 caractères au plus") String address) {}
+      @Size(max = 400, message = "400 caractères au plus") String address,
+      boolean retired) {
+
+    public Site(String id, String name, String address) {
+      this(id, name, address, false);
+    }
+  }
 }

@@ -74,8 +74,8 @@ public class ClientRepository {
     jdbc.sql("delete from client_site where client_id = ?").param(client.id()).update();
     for (int i = 0; i < client.sites().size(); i++) {
       Client.Site s = client.sites().get(i);
-      jdbc.sql("insert into client_site (client_id, site_id, position, name, address) values (?, ?, ?, ?, ?)")
-          .params(client.id(), s.id(), i, s.name(), s.address()).update();
+      jdbc.sql("insert into client_site (client_id, site_id, position, name, address, retired) values (?, ?, ?, ?, ?, ?)")
+          .params(client.id(), s.id(), i, s.name(), s.address(), s.retired()).update();
     }
   }
 
@@ -92,7 +92,8 @@ public class ClientRepository {
         .list();
     List<Client.Site> sites = jdbc.sql("select * from client_site where client_id = ? order by position")
         .param(row.id())
-        .query((rs, n) -> new Client.Site(rs.getString("site_id"), rs.getString("name"), rs.getString("address")))
+        .query((rs, n) -> new Client.Site(rs.getString("site_id"), rs.getString("name"), rs.getString("address"),
+            rs.getBoolean("retired")))
         .list();
     return new Client(row.id(), row.name(), row.regime(), row.contract(), rssi, row.dpo(), sites);
   }

@@ -1,18 +1,33 @@
 package com.mileotech.cyber.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.security.AuditTrail;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.ApiException;
 import com.mileotech.cyber.system.Refusal.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Registry changes: checks that span fields, then rows and tenant in one transaction. */
+/**
+ * Registry changes: checks that span fields, then rows and tenant in one transaction; once it has
+ * committed, the change goes to the audit trail with the client before and after it
+ * ({@code client.created}, {@code client.updated}: who, which fields changed, both versions).
+ */
 @Service
 public class ClientService {
 
@@ -20,13 +35,17 @@ public class ClientService {
   private final ClientTenants tenants;
   private final IdentityService identityService;
   private final ApplicationEventPublisher events;
+  private final SiteUses siteUses;
+  private final ObjectMapper json;
 
   ClientService(ClientRepository repository, ClientTenants tenants, IdentityService identityService,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, SiteUses siteUses, ObjectMapper json) {
     this.repository = repository;
     this.tenants = tenants;
     this.identityService = identityService;
     this.events = events;
+    this.siteUses = siteUses;
+    this.json = json;
   }
 
   @Transactional
@@ -34,27 +53,31 @@ public class ClientService {
     if (repository.exists(client.id())) {
       throw ApiException.conflict("Le client « " + client.id() + " » existe déjà");
     }
-    return save(client);
+    return save(null, client);
   }
 
   @Transactional
   public Client update(Client client) {
-    if (!repository.exists(client.id())) {
-      throw ApiException.notFound("Client inconnu : " + client.id());
-    }
-    return save(client);
+    Client before = repository.find(client.id())
+        .orElseThrow(() -> ApiException.notFound("Client inconnu : " + client.id()));
+    return save(before, client);
   }
 
-  private Client save(Client client) {
-    check(client);
+  private Client save(Client before, Client client) {
+    check(before, client);
     repository.save(client);
     tenants.sync(client);
     events.publishEvent(new ClientRegistryChanged(client.id()));
-    return repository.find(client.id()).orElseThrow();
+    Client after = repository.find(client.id()).orElseThrow();
+    auditAfterCommit(before, after);
+    return after;
   }
 
-  private void check(Client client) {
+  private void check(Client before, Client client) {
     List<Problem> errors = new ArrayList<>();
+    if (before != null) {
+      removedSitesInUse(before, client, errors);
+    }
     if (!client.contract().end().isAfter(client.contract().start())) {
       errors.add(new Problem("contract.end", "la fin du contrat doit suivre son début"));
     }
@@ -80,5 +103,71 @@ public class ClientService {
     if (!errors.isEmpty()) {
       throw Refusal.fields(errors);
     }
+  }
+
+  /** A site left out of the new version is removed: refused while anything names it (retire it instead). */
+  private void removedSitesInUse(Client before, Client client, List<Problem> errors) {
+    for (Client.Site site : before.sites()) {
+      if (client.site(site.id()).isPresent()) {
+        continue;
+      }
+      List<String> uses = siteUses.of(client.id(), site.id());
+      if (!uses.isEmpty()) {
+        errors.add(new Problem("sites", "le site « " + site.id() + " » (" + site.name() + ") ne peut pas être "
+            + "supprimé, il est utilisé par " + String.join(", ", uses) + " ; retirez-le plutôt (\"retired\": true) : "
+            + "il reste dans le registre sans plus être proposé"));
+      }
+    }
+  }
+
+  private void auditAfterCommit(Client before, Client after) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("user", caller == null ? null : caller.getUserId());
+    fields.put("client", after.id());
+    Map<String, Object> beforeFields = before == null ? null : flatten(before);
+    Map<String, Object> afterFields = flatten(after);
+    fields.put("changed", changed(beforeFields, afterFields));
+    fields.put("before", before == null ? null : json.convertValue(before, Map.class));
+    fields.put("after", json.convertValue(after, Map.class));
+    String event = before == null ? "client.created" : "client.updated";
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          AuditTrail.event(event, fields);
+        }
+      });
+    } else {
+      AuditTrail.event(event, fields);
+    }
+  }
+
+  /** The client as JSON paths and values: {@code sites[1].retired -> true}. */
+  private Map<String, Object> flatten(Client client) {
+    Map<String, Object> flat = new TreeMap<>();
+    flatten("", json.valueToTree(client), flat);
+    return flat;
+  }
+
+  private static void flatten(String path, JsonNode node, Map<String, Object> flat) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(e -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), flat));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        flatten(path + "[" + i + "]", node.get(i), flat);
+      }
+    } else if (!node.isNull()) {
+      flat.put(path, node.asText());
+    }
+  }
+
+  private static List<String> changed(Map<String, Object> before, Map<String, Object> after) {
+    if (before == null) {
+      return List.copyOf(after.keySet());
+    }
+    Set<String> paths = new TreeSet<>(before.keySet());
+    paths.addAll(after.keySet());
+    return paths.stream().filter(p -> !Objects.equals(before.get(p), after.get(p))).toList();
   }
 }

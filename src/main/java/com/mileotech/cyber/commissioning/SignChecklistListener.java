@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.security.DecisionOwners;
+import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.Refusal;
 import java.util.Date;
 import java.util.List;
@@ -11,15 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * On leaving "Signer la checklist" (end listener) with the decision SIGN: records the signature — the
  * authenticated user completing the task, the time, and the SHA-256 of the canonical content
- * signed. With EDIT the checklist goes back to the fill-in, unsigned.
+ * signed. With EDIT the checklist goes back to the fill-in, unsigned. The signature is the
+ * responsible technician's (GUID-PREM-003): only a member of the technicians signs, as themself;
+ * an administrator, who may complete any task, is refused.
  */
 @Component("signChecklist")
 class SignChecklistListener implements ExecutionListener {
 
   private final Identities identities;
+  private final DecisionOwners owners;
 
-  SignChecklistListener(Identities identities) {
+  SignChecklistListener(Identities identities, DecisionOwners owners) {
     this.identities = identities;
+    this.owners = owners;
   }
 
   @Override
@@ -38,6 +44,8 @@ class SignChecklistListener implements ExecutionListener {
       throw Refusal.of("Signature refusée", List.of("cochez la certification avant de signer"));
     }
     String signer = identities.requireCurrentUser("Signature");
+    owners.requireMember("Signature refusée", Groups.TECHNICIANS,
+        "seul un technicien signe la checklist de durcissement, en son nom");
     SignedContent content = ChecklistState.content(execution);
     execution.setVariable("signedBy", signer);
     execution.setVariable("signedByName", identities.displayName(signer));

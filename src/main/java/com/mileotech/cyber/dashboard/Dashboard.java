@@ -52,8 +52,19 @@ record Dashboard(
 
   // ------------------------------------------------------------------ deadlines
 
-  /** Regulatory notifications and lessons-learned reports of the period's incidents. */
-  record Deadlines(List<Authority> authorities, LessonsLearned lessonsLearned, List<LateItem> late) {}
+  /**
+   * Regulatory notifications, Mileo's deadline to tell the client of each, and lessons-learned
+   * reports of the period's incidents.
+   */
+  record Deadlines(List<Authority> authorities, ClientInformation clientInformation, LessonsLearned lessonsLearned,
+      List<LateItem> late) {}
+
+  /**
+   * "Informer le client" (GDPR art. 33(2), "sans délai" from Mileo's awareness): one deadline per
+   * notification, kept (client told on time), missed (told late), overdue (not told yet, deadline
+   * passed) or pending; overall and per authority.
+   */
+  record ClientInformation(Tally tally, List<KindTally> byAuthority) {}
 
   /**
    * Reports owed to one authority. A report counts once its deadline runs: filed on time, filed

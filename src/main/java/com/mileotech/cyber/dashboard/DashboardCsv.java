@@ -70,6 +70,11 @@ class DashboardCsv {
         tally(out, deadlines, a.label() + " — " + k.label(), k.tally(), "rapports");
       }
     }
+    String told = "Information du client";
+    tally(out, told, DashboardService.CLIENT_INFORMATION_LABEL, d.deadlines().clientInformation().tally(), "notifications");
+    for (KindTally k : d.deadlines().clientInformation().byAuthority()) {
+      tally(out, told, DashboardService.CLIENT_INFORMATION_LABEL + " — " + k.label(), k.tally(), "notifications");
+    }
     tally(out, "Retours d'expérience", DashboardService.LESSONS_LABEL, d.deadlines().lessonsLearned().tally(),
         "rapports");
     for (Dashboard.LateItem late : d.deadlines().late()) {

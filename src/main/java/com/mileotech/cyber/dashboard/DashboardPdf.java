@@ -143,6 +143,8 @@ class DashboardPdf {
         tally(pdf, widths, "    " + k.label(), k.tally());
       }
     }
+    tally(pdf, widths, "Information du client (sans délai, dès la prise de connaissance)",
+        d.deadlines().clientInformation().tally());
     tally(pdf, widths, "Retours d'expérience (15 jours après la clôture)", d.deadlines().lessonsLearned().tally());
 
     if (!d.deadlines().late().isEmpty()) {

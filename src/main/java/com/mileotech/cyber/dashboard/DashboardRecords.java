@@ -90,6 +90,29 @@ class DashboardRecords {
         .list();
   }
 
+  /** Mileo's deadline to tell the client of one notification, and when the client was told (null: not yet). */
+  record ClientInformation(String notificationId, String incidentReference, String clientId, String authority,
+      Instant dueAt, Instant informedAt, Boolean onTime) {}
+
+  /** The notifications of the period's incidents that have a deadline to tell the client (since V72). */
+  List<ClientInformation> clientInformation(Period period, List<String> clients) {
+    if (clients.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        select n.id, n.incident_reference, n.client_id, n.authority, n.client_information_due_at, n.client_informed_at,
+          n.client_information_on_time
+        from regulatory_notification n
+        where n.client_information_due_at is not null and n.incident_reference in (select i.reference from security_incident i
+          where i.detected_at >= :start and i.detected_at < :end and i.client_id in (:clients))
+        order by n.incident_reference, n.authority""")
+        .param("start", utc(period.start())).param("end", utc(period.end())).param("clients", clients)
+        .query((rs, n) -> new ClientInformation(rs.getString("id"), rs.getString("incident_reference"),
+            rs.getString("client_id"), rs.getString("authority"), instant(rs, "client_information_due_at"),
+            instant(rs, "client_informed_at"), (Boolean) rs.getObject("client_information_on_time")))
+        .list();
+  }
+
   /**
    * The first and the latest issued version of each checklist first signed in the period: what
    * was signed, and what stands now.

@@ -65,6 +65,9 @@ class DashboardService {
   static final String LESSONS_MET = "lessonsLearnedMet";
   static final String LESSONS_KIND = "retour-experience";
   static final String LESSONS_LABEL = "Rapport de retour d'expérience (15 jours après la clôture)";
+  /** Mileo's deadline to tell the client of a notification (register columns client_information_*). */
+  static final String CLIENT_INFORMATION_KIND = "information-client";
+  static final String CLIENT_INFORMATION_LABEL = "Information du client (sans délai)";
 
   private final DashboardRecords records;
   private final OpenTasks openTasks;
@@ -230,6 +233,25 @@ class DashboardService {
       }
     }
 
+    List<Outcome> told = new ArrayList<>();
+    Map<String, List<Outcome>> toldByAuthority = new LinkedHashMap<>();
+    for (DashboardRecords.ClientInformation c : records.clientInformation(period, clients)) {
+      Long lateBy = c.informedAt() == null || !c.informedAt().isAfter(c.dueAt()) ? null
+          : Duration.between(c.dueAt(), c.informedAt()).toMinutes();
+      Outcome outcome = new Outcome(CLIENT_INFORMATION_KIND, c.dueAt(), c.informedAt(),
+          c.informedAt() == null ? null : !c.informedAt().isAfter(c.dueAt()), lateBy);
+      told.add(outcome);
+      toldByAuthority.computeIfAbsent(c.authority(), a -> new ArrayList<>()).add(outcome);
+      lateItem(outcome, now).ifPresent(minutes -> late.add(new LateItem(c.incidentReference(), c.clientId(),
+          clientNames.getOrDefault(c.clientId(), c.clientId()), c.authority(), CLIENT_INFORMATION_KIND,
+          CLIENT_INFORMATION_LABEL + " — " + c.authority(), outcome.dueAt(), outcome.doneAt(), outcome.done(), minutes)));
+    }
+    List<KindTally> toldTallies = new ArrayList<>();
+    Set<String> toldAuthorities = new LinkedHashSet<>(Labels.AUTHORITIES.keySet());
+    toldAuthorities.addAll(toldByAuthority.keySet());
+    toldAuthorities.stream().filter(toldByAuthority::containsKey).forEach(authority -> toldTallies.add(
+        new KindTally(authority, Labels.of(Labels.AUTHORITIES, authority), tally(toldByAuthority.get(authority), now))));
+
     List<Outcome> lessons = new ArrayList<>();
     Map<String, Map<String, Object>> variables = lessonsLearnedVariables(incidents);
     for (Incident incident : incidents) {
@@ -251,7 +273,8 @@ class DashboardService {
     }
     // the latest first: what an auditor asks about first
     late.sort(Comparator.comparing(LateItem::lateByMinutes).reversed().thenComparing(LateItem::reference));
-    return new Deadlines(authorities, new LessonsLearned(tally(lessons, now)), late);
+    return new Deadlines(authorities, new Dashboard.ClientInformation(tally(told, now), toldTallies),
+        new LessonsLearned(tally(lessons, now)), late);
   }
 
   /** Minutes late, if the deadline was missed: at filing, or so far. */

@@ -1,7 +1,10 @@
 package com.mileotech.cyber.incident;
 
-import com.mileotech.cyber.system.Refusal;
+import com.mileotech.cyber.security.DecisionOwners;
+import com.mileotech.cyber.security.DecisionOwners.Decider;
+import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Enregistrer la décision sur le rapport": the report is approved (complete: chronology, root
  * causes, effectiveness, improvements) or sent back with a comment ({@code lessonsLearnedApproved}).
+ * Four eyes: the review is a project manager's, and never one of the report's authors (the same
+ * person may be referent and project manager); the approver is the authenticated user.
  */
 @Component("recordLessonsLearnedDecision")
 class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
@@ -23,16 +28,23 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
   static final String EFFECTIVENESS = "lessonsResponseEffectiveness";
   static final String IMPROVEMENTS = "lessonsImprovements";
 
-  private final Actors actors;
+  private static final String REFUSED = "Décision non enregistrée";
+
+  private final DecisionOwners owners;
   private final Moments moments;
 
-  RecordLessonsLearnedDecisionDelegate(Actors actors, Moments moments) {
-    this.actors = actors;
+  RecordLessonsLearnedDecisionDelegate(DecisionOwners owners, Moments moments) {
+    this.owners = owners;
     this.moments = moments;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Decider reviewer = owners.requireMember(REFUSED, Groups.PROJECT_MANAGERS,
+        "seul un chef de projet, autre que l'auteur du rapport, peut approuver le retour d'expérience ou le renvoyer à la rédaction");
+    if (RecordLessonsLearnedAuthorListener.authors(execution).contains(reviewer.userId())) {
+      throw Refusal.of(REFUSED, "vous avez rédigé ce rapport : un autre chef de projet doit l'approuver (principe des quatre yeux)");
+    }
     String decision = Values.text(execution.getVariable(DECISION));
     List<String> problems = new ArrayList<>();
     if (APPROVED.equals(decision)) {
@@ -53,13 +65,13 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
       problems.add("approuvez le rapport ou renvoyez-le à la rédaction");
     }
     if (!problems.isEmpty()) {
-      throw Refusal.of("Décision non enregistrée", problems);
+      throw Refusal.of(REFUSED, problems);
     }
     boolean approved = APPROVED.equals(decision);
     execution.setVariable("lessonsLearnedApproved", approved);
     if (approved) {
       execution.setVariable("lessonsLearnedApprovedAt", Moments.date(moments.now()));
-      execution.setVariable("lessonsLearnedApprovedBy", actors.current());
+      execution.setVariable("lessonsLearnedApprovedBy", reviewer.userId());
       execution.removeVariable(COMMENT);
     }
     execution.removeVariable(DECISION);

@@ -153,8 +153,9 @@ class ReportFormPublisher implements StartupStep {
     StringBuilder feel = new StringBuilder("=");
     for (Client client : registry) {
       feel.append("if clientId = ").append(quote(client.id())).append(" then [");
-      for (int i = 0; i < client.sites().size(); i++) {
-        Client.Site site = client.sites().get(i);
+      List<Client.Site> offered = client.activeSites(); // a retired site is offered for no new incident
+      for (int i = 0; i < offered.size(); i++) {
+        Client.Site site = offered.get(i);
         feel.append(i == 0 ? "" : ", ").append("{label: ").append(quote(site.name()))
             .append(", value: ").append(quote(site.id())).append('}');
       }

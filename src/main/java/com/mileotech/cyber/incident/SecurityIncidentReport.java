@@ -40,7 +40,9 @@ record SecurityIncidentReport(
     v.put(Variables.SITES, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
     v.put(Variables.SITE_NAME, sites.isEmpty() ? null : sites.get(0).name());
     v.put(Variables.SITE_SELECTION, Values.json(siteIds));
+    // the sites offered at qualification: the client's active ones, and the incident's own even if retired
     v.put(Variables.CLIENT_SITE_OPTIONS, Values.json(client.sites().stream()
+        .filter(s -> !s.retired() || siteIds.contains(s.id()))
         .map(s -> Map.of("label", s.name(), "value", s.id())).toList()));
     v.put(Variables.DETECTION_SOURCE, detectionSource);
     v.put(Variables.DETECTION_SOURCE_LABEL, Code.find(DetectionSource.class, detectionSource).map(Code::label).orElse(null));

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
@@ -72,23 +73,37 @@ final class AnssiNotificationSteps {
     }
   }
 
-  /** "Valider et déposer ...": records the filing in the register; late needs the reasons. */
+  /**
+   * "Valider et déposer ...": records the filing in the register; late needs the reasons. The
+   * filing is the client's (the regulated entity): its RSSI files, or the referent records a
+   * filing the client made, as the client's.
+   */
   @Component("recordAnssiFiling")
   static class RecordFiling implements ExecutionListener {
     private final NotificationRegister register;
+    private final ClientDecisions clientDecisions;
+    private final Deadlines deadlines;
     private final Moments moments;
 
-    RecordFiling(NotificationRegister register, Moments moments) {
+    RecordFiling(NotificationRegister register, ClientDecisions clientDecisions, Deadlines deadlines, Moments moments) {
       this.register = register;
+      this.clientDecisions = clientDecisions;
+      this.deadlines = deadlines;
       this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
+      ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
+          "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
       Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments, "Dépôt auprès de l'ANSSI impossible", "date et heure du dépôt");
       String deadline = (String) task.getVariable("anssiDeadline");
-      Date due = deadline == null || deadline.isEmpty() ? null : (Date) task.getVariable(deadline + "DueAt");
+      boolean hasDeadline = deadline != null && !deadline.isEmpty();
+      Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;
+      Date legalDue = hasDeadline ? (Date) task.getVariable(deadline + "LegalDueAt") : null;
+      boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
+      boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
       String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
           "le dépôt", "la prise de connaissance de l'incident");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")
@@ -96,17 +111,19 @@ final class AnssiNotificationSteps {
           .require(beforeAwareness == null, beforeAwareness)
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
           .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")
-          .require(submittedAt == null || due == null || !submittedAt.isAfter(due.toInstant())
-              || FormValues.text(task, "anssiDelayReasons") != null,
-              "le dépôt est postérieur à l'échéance : indiquez les motifs du retard")
+          .require(!late || FormValues.text(task, "anssiDelayReasons") != null, legallyLate || legalDue == null
+              ? "le dépôt est postérieur à l'échéance : indiquez les motifs du retard"
+              : "le dépôt est postérieur à l'échéance interne (" + deadlines.inWords(due.toInstant())
+                  + "), bien que dans le délai légal : indiquez les motifs du retard")
           .throwIfAny();
       String content = REQUIRED_FIELDS.get(kind).keySet().stream()
           .map(field -> field + " : " + FormValues.text(task, field)).collect(Collectors.joining("\n"));
       NotificationRegister.Report report = register.fileReport((String) task.getVariable("notificationId"),
-          ReportKind.of(kind), submittedAt, filedBy(task), FormValues.text(task, "anssiReceiptReference"),
+          ReportKind.of(kind), submittedAt, act.madeBy(), act.recordedBy(), FormValues.text(task, "anssiReceiptReference"),
           FormValues.text(task, "anssiDelayReasons"), content);
-      if (deadline != null && !deadline.isEmpty()) {
+      if (hasDeadline) {
         task.setVariable(deadline + "Met", report.onTime());
+        task.setVariable(deadline + "LegallyMet", report.legallyOnTime());
       }
       if (List.of("notification-incident", "declaration-oiv").contains(kind)) {
         // the final report's month counts from the notification actually filed
@@ -116,10 +133,6 @@ final class AnssiNotificationSteps {
         task.removeVariable(field); // the next filing form starts empty
       }
     }
-  }
-
-  static String filedBy(DelegateExecution execution) {
-    return CnilNotificationSteps.currentUser(execution);
   }
 
   /** "Vérifier l'état de l'incident": a final report needs the incident to be over. */

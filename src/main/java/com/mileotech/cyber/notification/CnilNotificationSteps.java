@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
@@ -70,37 +71,56 @@ final class CnilNotificationSteps {
   }
 
   /**
-   * "Valider et déposer la notification CNIL": filed (with its date and receipt reference; late
-   * needs the reasons, art. 33(1)) or not required (the client documents why the breach is
-   * unlikely to result in a risk).
+   * "Valider et déposer la notification CNIL": filed (with its date and receipt reference) or not
+   * required (the client documents why the breach is unlikely to result in a risk). The decision is
+   * the client's, as controller: "not required" only by the client's RSSI; a filing by the client's
+   * RSSI, or recorded by the referent as a filing the client made. A filing after the internal
+   * deadline (72 h from the earliest awareness) needs the reasons, and says whether the legal one
+   * (72 h from the client's own awareness, art. 33(1)) was also missed.
    */
   @Component("validateCnilFiling")
   static class ValidateFiling implements ExecutionListener {
+    private final ClientDecisions clientDecisions;
+    private final Deadlines deadlines;
     private final Moments moments;
 
-    ValidateFiling(Moments moments) {
+    ValidateFiling(ClientDecisions clientDecisions, Deadlines deadlines, Moments moments) {
+      this.clientDecisions = clientDecisions;
+      this.deadlines = deadlines;
       this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
-      Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible")
-          .require(List.of("deposee", "non-requise").contains(decision), "choisissez : notification déposée ou non requise");
+      if (!List.of("deposee", "non-requise").contains(decision)) {
+        throw Refusal.of("Dépôt de la notification CNIL impossible", "choisissez : notification déposée ou non requise");
+      }
+      ClientDecisions.Act act = "non-requise".equals(decision)
+          ? clientDecisions.requireClient(task, "Décision « notification non requise » refusée",
+              "peut décider que la violation n'a pas à être notifiée à la CNIL")
+          : clientDecisions.requireClientOrReferent(task, "Dépôt de la notification CNIL impossible",
+              "dépose la notification auprès de la CNIL");
+      Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
         submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments, "Dépôt de la notification CNIL impossible", "date et heure du dépôt");
         Date due = (Date) task.getVariable("cnilDueAt");
         String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
             "le dépôt", "la prise de connaissance de la violation");
+        Date legalDue = (Date) task.getVariable("cnilLegalDueAt");
+        boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
+        boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
         errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
             .require(beforeAwareness == null, beforeAwareness)
             .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "cnilReceiptReference") != null, "indiquez la référence de l'accusé de réception de la CNIL")
-            .require(submittedAt == null || due == null || !submittedAt.isAfter(due.toInstant())
-                || FormValues.text(task, "cnilDelayReasons") != null,
-                "le dépôt est postérieur à l'échéance de 72 heures : indiquez les motifs du retard (RGPD art. 33(1))");
-      } else if ("non-requise".equals(decision)) {
+            .require(!late || FormValues.text(task, "cnilDelayReasons") != null, legallyLate
+                ? "le dépôt est postérieur à l'échéance de 72 heures et au délai légal (" + deadlines.inWords(legalDue.toInstant())
+                    + ") : indiquez les motifs du retard (RGPD art. 33(1))"
+                : "le dépôt est postérieur à l'échéance interne de 72 heures après la première prise de connaissance ("
+                    + deadlines.inWords(due.toInstant()) + "), bien que dans le délai légal : indiquez les motifs du retard");
+      } else {
         errors.require(FormValues.text(task, "cnilNotRequiredReason") != null,
             "documentez pourquoi la violation n'est pas susceptible d'engendrer un risque pour les personnes");
       }
@@ -108,6 +128,8 @@ final class CnilNotificationSteps {
       if (submittedAt != null) {
         task.setVariable("cnilSubmittedAt", Date.from(submittedAt));
       }
+      task.setVariable("cnilDecidedBy", act.madeBy());
+      task.setVariable("cnilRecordedBy", act.recordedBy());
     }
   }
 
@@ -123,15 +145,18 @@ final class CnilNotificationSteps {
     @Override
     public void execute(DelegateExecution execution) {
       String id = (String) execution.getVariable("notificationId");
+      String by = (String) execution.getVariable("cnilDecidedBy");
+      String recordedBy = (String) execution.getVariable("cnilRecordedBy");
       if ("deposee".equals(execution.getVariable("cnilDecision"))) {
         NotificationRegister.Report report = register.fileReport(id, ReportKind.CNIL_INITIAL,
-            ((Date) execution.getVariable("cnilSubmittedAt")).toInstant(), currentUser(execution),
+            ((Date) execution.getVariable("cnilSubmittedAt")).toInstant(), by, recordedBy,
             FormValues.text(execution, "cnilReceiptReference"), FormValues.text(execution, "cnilDelayReasons"),
             FormValues.text(execution, "breachNature"));
-        register.decision(id, "deposee", null);
+        register.decision(id, "deposee", null, by, recordedBy);
         execution.setVariable("cnilMet", report.onTime());
+        execution.setVariable("cnilLegallyMet", report.legallyOnTime());
       } else {
-        register.decision(id, "non-requise", FormValues.text(execution, "cnilNotRequiredReason"));
+        register.decision(id, "non-requise", FormValues.text(execution, "cnilNotRequiredReason"), by, recordedBy);
       }
     }
   }
@@ -140,15 +165,20 @@ final class CnilNotificationSteps {
   @Component("recordDataSubjectsDecision")
   static class RecordDataSubjectsDecision implements ExecutionListener {
     private final NotificationRegister register;
+    private final ClientDecisions clientDecisions;
     private final Moments moments;
 
-    RecordDataSubjectsDecision(NotificationRegister register, Moments moments) {
+    RecordDataSubjectsDecision(NotificationRegister register, ClientDecisions clientDecisions, Moments moments) {
       this.register = register;
+      this.clientDecisions = clientDecisions;
       this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
+      // the controller's decision (art. 34): its RSSI, or the referent recording what the client decided
+      ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
+          "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
       String decision = FormValues.text(task, "dataSubjectsDecision");
       Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments, "Décision sur la communication aux personnes incomplète", "date de la décision");
       String beforeAwareness = FormValues.notBefore(decidedAt, task.getVariable("awarenessAt"), moments,
@@ -163,21 +193,27 @@ final class CnilNotificationSteps {
           .throwIfAny();
       task.setVariable("dataSubjectsDecidedAt", Date.from(decidedAt));
       register.dataSubjects((String) task.getVariable("notificationId"), decision, decidedAt,
-          FormValues.text(task, "dataSubjectsDetails"));
+          FormValues.text(task, "dataSubjectsDetails"), act.madeBy(), act.recordedBy());
     }
   }
 
   /** "Compléter ou clore la notification CNIL" (art. 33(4): information in phases). */
   @Component("validateCnilFollowUp")
   static class ValidateFollowUp implements ExecutionListener {
+    private final ClientDecisions clientDecisions;
     private final Moments moments;
 
-    ValidateFollowUp(Moments moments) {
+    ValidateFollowUp(ClientDecisions clientDecisions, Moments moments) {
+      this.clientDecisions = clientDecisions;
       this.moments = moments;
     }
 
     @Override
     public void notify(DelegateExecution task) {
+      ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Suivi de la notification CNIL refusé",
+          "dépose les compléments auprès de la CNIL et clôt la notification");
+      task.setVariable("complementFiledBy", act.madeBy());
+      task.setVariable("complementRecordedBy", act.recordedBy());
       String action = FormValues.text(task, "cnilFollowUpAction");
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
@@ -209,7 +245,8 @@ final class CnilNotificationSteps {
     @Override
     public void execute(DelegateExecution execution) {
       register.fileReport((String) execution.getVariable("notificationId"), ReportKind.CNIL_COMPLEMENT,
-          ((Date) execution.getVariable("complementSubmittedAt")).toInstant(), currentUser(execution),
+          ((Date) execution.getVariable("complementSubmittedAt")).toInstant(),
+          (String) execution.getVariable("complementFiledBy"), (String) execution.getVariable("complementRecordedBy"),
           FormValues.text(execution, "complementReceiptReference"), null, FormValues.text(execution, "complementContent"));
       for (String field : List.of("complementSubmittedAt", "complementReceiptReference", "complementContent", "cnilFollowUpAction")) {
         execution.removeVariable(field);

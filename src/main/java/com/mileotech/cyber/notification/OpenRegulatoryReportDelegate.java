@@ -3,6 +3,7 @@ package com.mileotech.cyber.notification;
 import com.mileotech.cyber.reminder.Deadline;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Moments;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,15 @@ import org.springframework.stereotype.Component;
 /**
  * "Calculer l'échéance ...": starts the clock of a report owed to an authority. Inputs:
  * {@code report} (kind), {@code deadline} (variable prefix), {@code rule} (mileo.deadlines key),
- * {@code from} (the moment the regulation counts from). The due date goes on the process, for the
- * timers, and in the register.
+ * {@code from} (the moment the clock counts from) and, optionally, {@code legalFrom}.
+ *
+ * <p>PROC-CYB-005 §05 counts the CNIL's 72 hours from the awareness of the incident: the clock
+ * ({@code <deadline>DueAt}, which the timers enforce) runs from the earliest awareness known,
+ * Mileo's or the client's. The regulation counts from the client's own awareness (GDPR art.
+ * 33(1)-(2): the controller becomes aware when its processor tells it), which may be later:
+ * {@code legalFrom} gives it, and the latest lawful filing time that follows is recorded beside
+ * ({@code <deadline>LegalDueAt}), so that a filing between the two is "hors délai interne, dans
+ * le délai légal". Without {@code legalFrom} (the final report) both are the same.
  */
 @Component("openRegulatoryReport")
 class OpenRegulatoryReportDelegate implements JavaDelegate {
@@ -29,8 +37,16 @@ class OpenRegulatoryReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReportKind kind = ReportKind.of((String) execution.getVariableLocal("report"));
-    Deadline deadline = deadlines.start(execution, (String) execution.getVariableLocal("deadline"),
-        (String) execution.getVariableLocal("rule"), moments.instant(execution.getVariableLocal("from")));
-    register.openReport((String) execution.getVariable("notificationId"), kind, deadline.dueAt());
+    String name = (String) execution.getVariableLocal("deadline");
+    String rule = (String) execution.getVariableLocal("rule");
+    Deadline deadline = deadlines.start(execution, name, rule, moments.instant(execution.getVariableLocal("from")));
+    Instant legalFrom = moments.instant(execution.getVariableLocal("legalFrom"));
+    Instant legalDueAt = legalFrom == null ? deadline.dueAt() : deadlines.dueAfter(rule, legalFrom);
+    if (legalDueAt.isBefore(deadline.dueAt())) {
+      legalDueAt = deadline.dueAt(); // never stricter than the clock: the clock starts at the earliest awareness
+    }
+    execution.setVariable(name + "LegalDueAt", Moments.date(legalDueAt));
+    execution.setVariable(name + "LegalDueText", deadlines.inWords(legalDueAt));
+    register.openReport((String) execution.getVariable("notificationId"), kind, deadline.dueAt(), legalDueAt);
   }
 }

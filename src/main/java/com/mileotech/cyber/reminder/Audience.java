@@ -13,5 +13,7 @@ public enum Audience {
   /** The RSSI contacts of the process's client, and only that client. */
   CLIENT_RSSI,
   /** The groups the deadline's rule escalates to (mileo.deadlines.*.escalate-to). */
-  ESCALATION_GROUPS
+  ESCALATION_GROUPS,
+  /** The administrators (security alerts). */
+  ADMINISTRATORS
 }

@@ -48,6 +48,18 @@ public class Deadlines {
     return start(scope, name, ruleKey, from, rule.within().after(from, properties.zone()));
   }
 
+  /**
+   * When rule {@code ruleKey} falls due if counted from {@code from}, without starting anything:
+   * e.g. the latest lawful time beside an internal deadline counted from an earlier moment.
+   */
+  public Instant dueAfter(String ruleKey, Instant from) {
+    DeadlineRule rule = properties.rule(ruleKey);
+    if (rule.within() == null) {
+      throw new IllegalArgumentException("mileo.deadlines." + ruleKey + " has no 'within': give the due date");
+    }
+    return rule.within().after(from, properties.zone());
+  }
+
   /** Starts a deadline whose due date is given (e.g. chosen by a person), with the rule's reminders. */
   public Deadline start(VariableScope scope, String name, String ruleKey, Instant from, Instant dueAt) {
     properties.rule(ruleKey);

@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -30,17 +32,29 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private static final String ENGINE_NAME = "default";
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
   private final boolean acceptWebappSessionForReads;
 
-  public ApiAuthenticationFilter(IdentityService identityService, boolean acceptWebappSessionForReads) {
+  public ApiAuthenticationFilter(IdentityService identityService, LoginThrottle throttle,
+      boolean acceptWebappSessionForReads) {
     this.identityService = identityService;
+    this.throttle = throttle;
     this.acceptWebappSessionForReads = acceptWebappSessionForReads;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = basicCredentialsUser(request);
+    String[] credentials = basicCredentials(request);
+    String userId = credentials != null && identityService.checkPassword(credentials[0], credentials[1])
+        ? credentials[0] : null;
+    if (userId == null && credentials != null) {
+      Optional<Duration> wait = throttle.lockedFor(credentials[0], AuditedIdentityProvider.source());
+      if (wait.isPresent()) {
+        tooManyFailures(response, wait.get());
+        return;
+      }
+    }
     List<String> groups;
     List<String> tenants;
     if (userId != null) {
@@ -66,8 +80,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The user id when the Basic credentials are valid, otherwise null. */
-  private String basicCredentialsUser(HttpServletRequest request) {
+  /** The user id and password of the Basic credentials, or null when there are none. */
+  static String[] basicCredentials(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
@@ -82,11 +96,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    String user = decoded.substring(0, colon);
-    return identityService.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
-  private static UserAuthentication webappSession(HttpServletRequest request) {
+  static UserAuthentication webappSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;
@@ -98,6 +111,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static boolean isRead(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+
+  /** 429: this account failed too often from this address; the wait ends by itself. */
+  private static void tooManyFailures(HttpServletResponse response, Duration wait) throws IOException {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(seconds));
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"status\":429,\"message\":\"Trop d'échecs de connexion pour ce compte depuis cette "
+        + "adresse : réessayez dans " + seconds + " s\"}");
   }
 
   private static void unauthorized(HttpServletResponse response) throws IOException {

@@ -6,12 +6,13 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that application.yaml cannot express: our password policy, audited logins,
+ * Engine settings that application.yaml cannot express: our password policy, audited and throttled logins (LoginThrottle),
  * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
  * before permission checks (GroupLookupAuthorizationManager), what a REST call may write
  * (SubmissionGuard), another client's entities not found by id (TenantScopedEntityManager), and
@@ -20,12 +21,23 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
+  private final LoginThrottle throttle;
+
+  SecurityEnginePlugin(LoginThrottle throttle) {
+    this.throttle = throttle;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setAuthorizationEnabled(true);
     configuration.setEnablePasswordPolicy(true);
     configuration.setPasswordPolicy(new MileoPasswordPolicy());
-    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(AuditedIdentityProvider.class));
+    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(AuditedIdentityProvider.class) {
+      @Override
+      public Session openSession() {
+        return new AuditedIdentityProvider(throttle);
+      }
+    });
 
     List<HistoryEventHandler> handlers = new ArrayList<>();
     if (configuration.getCustomHistoryEventHandlers() != null) {

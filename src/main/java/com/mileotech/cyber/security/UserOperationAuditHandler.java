@@ -3,14 +3,19 @@ package com.mileotech.cyber.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
  * Copies each entry of Camunda's user operation log (what a person did: completed a task,
  * changed a variable, created a user, deployed...) to the audit trail, beside the database copy
- * that Cockpit shows.
+ * that Cockpit shows, once the transaction that made the change has committed: a completion the
+ * procedure refused (rolled back) is not in the trail as done. The HTTP call itself, refused or
+ * not, is there as {@code http.access} with its status.
  */
 public class UserOperationAuditHandler implements HistoryEventHandler {
 
@@ -30,8 +35,18 @@ public class UserOperationAuditHandler implements HistoryEventHandler {
       putIfPresent(fields, "deploymentId", entry.getDeploymentId());
       putIfPresent(fields, "tenantId", entry.getTenantId());
       putIfPresent(fields, "operationId", entry.getOperationId());
-      AuditTrail.event("user.operation", fields);
+      afterCommit(() -> AuditTrail.event("user.operation", fields));
     }
+  }
+
+  /** Runs when the command's transaction has committed; never when it rolls back. */
+  static void afterCommit(Runnable write) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      write.run();
+      return;
+    }
+    context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> write.run());
   }
 
   @Override

@@ -11,7 +11,8 @@ import org.springframework.core.Ordered;
  * Who may reach what over HTTP. The webapps (Tasklist, Cockpit, Admin) authenticate with their
  * own login; /engine-rest and /api require HTTP Basic against the Camunda identity service
  * (the webapp session is also accepted by /api, read-only); service accounts log in to no webapp.
- * Only /actuator/health is open.
+ * Only /actuator/health is open (its details for administrators). Every answer carries the
+ * security headers.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -24,11 +25,28 @@ class WebSecurityConfiguration {
     return registration;
   }
 
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<HealthDetailsFilter> healthDetailsFilter(IdentityService identityService) {
+    FilterRegistrationBean<HealthDetailsFilter> registration = new FilterRegistrationBean<>(new HealthDetailsFilter(identityService));
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
   /** Without such a filter the engine's REST API answers anonymous callers. */
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService) {
+  FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthenticationFilter(IdentityService identityService,
+      LoginThrottle throttle) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, false));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, throttle, false));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
@@ -54,9 +72,10 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
+      LoginThrottle throttle) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, true));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, throttle, true));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * /camunda/api/engine (what Tasklist, Cockpit and Admin call). Both answer the caller's errors as
  * 400 rather than 500, with the French message alone: a {@link Refusal} (a form or start the
  * procedure refuses; nothing was written), and a password the policy refuses (the engine throws a
- * plain ProcessEngineException).
+ * plain ProcessEngineException); and a command that kept colliding with a concurrent step of the
+ * same case as 409 (ConflictAnswers).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -38,7 +39,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       + "une majuscule, un chiffre et un caractère spécial, sans l'identifiant ni le nom de l'utilisateur.";
 
   /** What both copies of the API register beside Camunda's own resources. */
-  static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class);
+  static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class,
+      ConflictAnswers.EngineApi.class);
 
   @Override
   protected void registerAdditionalResources() {

@@ -49,7 +49,7 @@ class OpenSecurityIncidentDelegate implements JavaDelegate {
     List<String> sites = concerned.stream().map(UpdateRegister.Item::siteId).filter(s -> client.site(s).isPresent())
         .distinct().toList();
     if (sites.isEmpty()) {
-      sites = client.sites().stream().limit(1).map(Client.Site::id).toList();
+      sites = client.activeSites().stream().limit(1).map(Client.Site::id).toList();
     }
     Date dueAt = (Date) execution.getVariable("updateDueAt");
     String equipment = update.product() + " : " + concerned.stream().map(UpdateRegister.Item::itemId)

@@ -44,7 +44,7 @@ class PrepareHardeningReverificationsDelegate implements JavaDelegate {
     Client client = clients.find((String) execution.getVariable("clientId")).orElseThrow();
     Set<List<String>> sites = new LinkedHashSet<>();
     if (!points.isEmpty()) {
-      client.sites().forEach(s -> sites.add(List.of(client.id(), s.id())));
+      client.activeSites().forEach(s -> sites.add(List.of(client.id(), s.id())));
       String product = (String) execution.getVariable("reverificationProduct");
       if (product != null) {
         inventory.running(product, LinkHardeningControlsListener.EVERY_KIND).stream()

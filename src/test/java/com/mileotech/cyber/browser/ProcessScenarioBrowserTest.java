@@ -45,6 +45,7 @@ class ProcessScenarioBrowserTest {
 
   private static final String TECH = "tech.browser";
   private static final String REFERENT = "referent.browser";
+  private static final String MANAGER = "cdp.browser";
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @LocalServerPort int port;
@@ -56,6 +57,8 @@ class ProcessScenarioBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   @BeforeEach
   void accounts() {
@@ -103,6 +106,15 @@ class ProcessScenarioBrowserTest {
     runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
+    // the referent tells the client first, "sans délai": the application mails the RSSI on completion
+    referent.open("/camunda/app/tasklist/default/").click("Notifications réglementaires ouvertes")
+        .click("Informer le client de la violation " + reference).click("Réclamer");
+    referent.waitForText("doit l'en informer sans délai");
+    assertThat(referent.visibleText()).contains("RSSI du client : RSSI OIV (" + TestClients.OIV_RSSI + "@test.example)");
+    check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
+    referent.click("Terminer").waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    runDueJobs(cnil.getId());
+    assertThat(runtimeService.getVariable(cnil.getId(), "clientInformedBy")).isEqualTo(REFERENT);
     taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
@@ -116,6 +128,76 @@ class ProcessScenarioBrowserTest {
     rssi.click("Tâches de mon équipe").waitForText("Valider et déposer la notification CNIL " + reference);
     assertThat(rssi.visibleText()).doesNotContain("Capturer les preuves " + reference)
         .doesNotContain("Qualifier l'incident").doesNotContain("Rédiger la notification CNIL " + reference);
+  }
+
+  /**
+   * The project manager's "Proposer une date de remise en service" offers to record an agreement
+   * the client already gave, with its evidence, and never to accept a client's date the client did
+   * not propose.
+   */
+  @Test
+  void theProjectManagerRecordsTheClientsAgreementWithItsEvidenceNotAsTheClient() {
+    TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
+    String pi = containedIncident();
+    Task proposal = activeTask(pi, "Task_ProposeRecoveryDate");
+    String reference = (String) runtimeService.getVariable(pi, "reference");
+
+    Browser manager = browsers.open(port, Language.FRENCH).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
+    manager.open("/camunda/app/tasklist/default/#/?task=" + proposal.getId())
+        .waitForText("Proposer une date de remise en service " + reference).click("Réclamer");
+    manager.waitForText("Proposer une date au client (il la valide dans Tasklist)");
+    assertThat(manager.visibleText()).contains("Le client a déjà donné son accord sur une date, par courriel ou par téléphone")
+        .doesNotContain("Accepter la date proposée par le client").doesNotContain("Preuve de l'accord du client");
+    check(manager, "Le client a déjà donné son accord sur une date");
+    manager.waitForText("Preuve de l'accord du client");
+    assertThat(manager.visibleText()).contains("Comment le client a-t-il donné son accord ?", "Par courriel", "Par téléphone",
+        "Date de l'accord du client", "Date de remise en service (proposée ou convenue)");
+  }
+
+  /** An incident of client-oiv reported, qualified, its evidence captured and contained (as Tasklist's users would). */
+  private String containedIncident() {
+    String definition = repositoryDefinition("security-incident");
+    String pi = as(TECH, Groups.TECHNICIANS, () -> formService.submitStartForm(definition, Map.of("clientId", TestClients.OIV,
+        "siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create(),
+        "detectionSource", "technicien-sur-site", "equipment", "NVR-08", "description", "Compte inconnu sur le NVR")).getId());
+    runDueJobs(pi);
+    Map<String, Object> qualification = new java.util.HashMap<>(Map.of("nature", "intrusion", "severity", "mineur",
+        "personalDataAnswer", "non", "affectedSystems", "NVR-08", "awarenessChoice", "maintenant", "awarenessConfirmed", true));
+    qualification.put("siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create());
+    as(REFERENT, Groups.CYBER_REFERENT, () -> {
+      formService.submitTaskForm(activeTask(pi, "Task_QualifyIncident").getId(), qualification);
+      return null;
+    });
+    runDueJobs(pi);
+    as(TECH, Groups.TECHNICIANS, () -> {
+      formService.submitTaskForm(activeTask(pi, "Task_CaptureEvidence").getId(), Map.of("evidenceDecision", "capturees",
+          "evidence1Kind", "journaux", "evidence1Description", "Journaux du NVR", "evidence1StorageLocation", "Coffre",
+          "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
+          "evidence1CapturedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusMinutes(5)
+              .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()));
+      Map<String, Object> containment = new java.util.HashMap<>();
+      for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
+          "containmentRemoteAccessDisconnection")) {
+        containment.put(action, "fait");
+        containment.put(action + "Comment", "Fait");
+      }
+      formService.submitTaskForm(activeTask(pi, "Task_ContainIncident").getId(), containment);
+      return null;
+    });
+    return pi;
+  }
+
+  private String repositoryDefinition(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
+  }
+
+  private <T> T as(String user, Groups group, java.util.function.Supplier<T> work) {
+    identityService.setAuthentication(user, List.of(group.id()), List.of(TestClients.OIV, TestClients.PLAIN));
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   @Test

@@ -118,13 +118,21 @@ class DashboardApiTest {
         "rapport-avancement: due 2, on time 0, late 0, overdue 1, pending 1, late by null/null");
     assertThat(tally(deadlines.path("lessonsLearned").path("tally")))
         .isEqualTo("due 4, on time 1, late 1, overdue 1, pending 1, late by 3780.0/3780");
+    // Mileo's own deadline to tell the client, "sans délai" (4 h) from its awareness: E told 4 h 30 after
+    assertThat(tally(deadlines.path("clientInformation").path("tally")))
+        .isEqualTo("due 5, on time 4, late 1, overdue 0, pending 0, late by 30.0/30");
+    assertThat(StreamSupport.stream(deadlines.path("clientInformation").path("byAuthority").spliterator(), false)
+        .map(k -> k.path("code").asText() + ": " + tally(k.path("tally"))).toList()).containsExactly(
+        "CNIL: due 3, on time 2, late 1, overdue 0, pending 0, late by 30.0/30",
+        "ANSSI: due 2, on time 2, late 0, overdue 0, pending 0, late by null/null");
     // most late first; not done: late so far (20/03 12:00 Paris)
     assertThat(lateItems(deadlines.path("late"))).containsExactly(
         ref("A") + " ANSSI rapport-avancement not done 53330",
         ref("C") + " null retour-experience done 3780",
         ref("B") + " null retour-experience not done 1620",
         ref("D") + " CNIL notification-initiale done 540",
-        ref("A") + " ANSSI declaration-oiv done 90");
+        ref("A") + " ANSSI declaration-oiv done 90",
+        ref("E") + " CNIL information-client done 30");
 
     JsonNode hardening = d.path("hardening");
     assertThat(hardening.path("checklistsSigned").asInt()).isEqualTo(2);
@@ -227,7 +235,8 @@ class DashboardApiTest {
     assertThat(authority(own.path("deadlines"), "ANSSI").path("notifications").asInt()).isZero();
     assertThat(tally(own.path("deadlines").path("lessonsLearned").path("tally")))
         .isEqualTo("due 1, on time 0, late 0, overdue 0, pending 1, late by null/null");
-    assertThat(lateItems(own.path("deadlines").path("late"))).containsExactly(ref("D") + " CNIL notification-initiale done 540");
+    assertThat(lateItems(own.path("deadlines").path("late"))).containsExactly(ref("D") + " CNIL notification-initiale done 540",
+        ref("E") + " CNIL information-client done 30");
     assertThat(own.path("hardening").path("checklistsSigned").asInt()).isEqualTo(1);
     assertThat(share(own.path("hardening").path("overall"))).isEqualTo("total Tous les points: 32 = 30 + 0 + 2 (93.8 / 0.0 / 6.3)");
     assertThat(own.path("hardening").path("unsupportedEquipment")).isEmpty();
@@ -345,6 +354,9 @@ class DashboardApiTest {
         "Échéances réglementaires;ANSSI (NIS2 / OIV);Échéances;4;rapports",
         "Échéances réglementaires;ANSSI (NIS2 / OIV);Faits en retard;1;rapports",
         "Échéances réglementaires;ANSSI (NIS2 / OIV);Retard maximal (faits en retard);90;minutes",
+        "Information du client;Information du client (sans délai);Échéances;3;notifications",
+        "Information du client;Information du client (sans délai);Faits à temps;3;notifications",
+        "Information du client;Information du client (sans délai) — ANSSI (NIS2 / OIV);Échéances;2;notifications",
         "Durcissement (GUID-PREM-003);Part Conforme;Serveur et OS;87,5;%",
         "Durcissement (GUID-PREM-003);Part Non conforme;Caméras IP;28,6;%",
         "Durcissement (GUID-PREM-003);Non-conformités;Ouvertes, délai de remédiation dépassé;1;non-conformités",

@@ -148,13 +148,12 @@ class DashboardData {
     // ---- A: critical intrusion at Alpha (OIV) with personal data: CNIL on time, ANSSI declaration 90 min late
     at("2031-01-10T08:05:00Z");
     ProcessInstance a = report("A", ALPHA, "alpha-nord", "alerte-supervision", "2031-01-10T09:00", "2031-01-10T08:00");
-    at("2031-01-10T08:30:00Z");
-    qualify(a, "critique", "intrusion", true);
     at("2031-01-10T08:40:00Z");
+    qualify(a, "critique", "intrusion", true);
     ProcessInstance cnilA = notification(a, "CNIL");
     ProcessInstance anssiA = notification(a, "ANSSI");
-    runJobs(cnilA); // the client is told: its clocks start (CNIL 72 h, OIV 24 h)
-    runJobs(anssiA);
+    inform(cnilA); // the client is told at once: the clocks run from 08:40 (CNIL 72 h, OIV 24 h)
+    inform(anssiA);
     at("2031-01-10T09:00:00Z");
     draftCnil(cnilA);
     draftOiv(anssiA);
@@ -201,7 +200,7 @@ class DashboardData {
     qualify(b, "significatif", "malware", false);
     at("2031-03-02T08:40:00Z");
     ProcessInstance anssiB = notification(b, "ANSSI");
-    runJobs(anssiB);
+    inform(anssiB);
     at("2031-03-02T09:00:00Z");
     draftOiv(anssiB);
     at("2031-03-02T10:00:00Z");
@@ -227,7 +226,7 @@ class DashboardData {
     qualify(d, "mineur", "intrusion", true);
     at("2031-03-05T08:40:00Z");
     ProcessInstance cnilD = notification(d, "CNIL");
-    runJobs(cnilD); // reported by the client: its clock runs from the awareness (08:30 UTC)
+    inform(cnilD); // reported by the client: its clock runs from the awareness (08:30 UTC)
     at("2031-03-05T09:00:00Z");
     draftCnil(cnilD);
     at("2031-03-05T10:00:00Z");
@@ -253,11 +252,12 @@ class DashboardData {
     qualify(e, "significatif", "deni-de-service", true);
     at("2031-03-16T08:40:00Z");
     ProcessInstance cnilE = notification(e, "CNIL");
-    runJobs(cnilE);
-    at("2031-03-16T09:00:00Z");
+    at("2031-03-16T13:00:00Z");
+    inform(cnilE); // 4 h 30 after Mileo's awareness: 30 minutes late
+    at("2031-03-16T13:10:00Z");
     draftCnil(cnilE);
-    at("2031-03-16T10:00:00Z");
-    submit(cnilE, "Task_FileCnilNotification", REFERENT, Groups.CYBER_REFERENT, BETA, Map.of(
+    at("2031-03-16T14:00:00Z");
+    submit(cnilE, "Task_FileCnilNotification", BETA_RSSI, Groups.CLIENT_RSSI, BETA, Map.of(
         "cnilDecision", "non-requise",
         "cnilNotRequiredReason", "Flux indisponibles, aucune image consultée ni extraite"));
     runJobs(cnilE);
@@ -363,6 +363,13 @@ class DashboardData {
         .processInstanceBusinessKey(incident.getBusinessKey() + "-" + authority).singleResult();
     assertThat(pi).as(authority + " notification of " + incident.getBusinessKey()).isNotNull();
     return pi;
+  }
+
+  /** "Informer le client", by the application's mail, as the referent; then the mail goes. */
+  private void inform(ProcessInstance notification) {
+    submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT, tenant(notification),
+        Map.of("clientInformationChannel", "courriel-application"));
+    runJobs(notification);
   }
 
   private void draftCnil(ProcessInstance cnil) {

@@ -51,6 +51,11 @@ class DashboardRecordsPostgresTest {
         insert into regulatory_report (notification_id, kind, due_at, submitted_at, on_time, late_by_minutes, opened_at)
         values ('INC-2031-0001-CNIL', 'notification-initiale', ?, ?, false, 540, ?)""")
         .params(ts("2031-01-04T00:00:00Z"), ts("2031-01-04T09:00:00Z"), ts("2031-01-01T00:00:00Z")).update();
+    // Mileo's deadline to tell the client (V72, with a time zone): told 30 minutes late
+    jdbc.sql("""
+        update regulatory_notification set client_information_due_at = ?, client_informed_at = ?,
+          client_information_on_time = false where id = 'INC-2031-0001-CNIL'""")
+        .params(Instant.parse("2031-01-01T04:00:00Z").atOffset(ZoneOffset.UTC), ts("2031-01-01T04:30:00Z")).update();
     document("CHK-2031-0001", 1, "pg-a", "2031-02-03T09:00:00Z", "NON_CONFORME");
     document("CHK-2031-0001", 2, "pg-a", "2031-02-03T09:00:00Z", "CONFORME");
     document("CHK-2031-0001", 3, "pg-a", "2031-02-03T09:00:00Z", "CONFORME");
@@ -85,6 +90,12 @@ class DashboardRecordsPostgresTest {
       assertThat(r.lateByMinutes()).isEqualTo(540L);
     });
     assertThat(records.reports(year, List.of("pg-b"))).isEmpty();
+    assertThat(records.clientInformation(year, List.of("pg-a", "pg-b"))).singleElement().satisfies(c -> {
+      assertThat(c.authority()).isEqualTo("CNIL");
+      assertThat(c.dueAt()).isEqualTo(Instant.parse("2031-01-01T04:00:00Z"));
+      assertThat(c.informedAt()).isEqualTo(Instant.parse("2031-01-01T04:30:00Z"));
+      assertThat(c.onTime()).isFalse();
+    });
 
     // the first and the latest version of each checklist signed in the year
     assertThat(records.checklists(year, List.of("pg-a")))

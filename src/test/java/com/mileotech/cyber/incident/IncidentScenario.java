@@ -269,6 +269,14 @@ abstract class IncidentScenario {
     returnToService(pi);
   }
 
+  /** "Informer le client" of a notification process, by the application's mail, as the referent; then the mail. */
+  void informClient(ProcessInstance notification) {
+    runDueJobs(notification);
+    submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT,
+        Map.of("clientInformationChannel", "courriel-application"));
+    runDueJobs(notification);
+  }
+
   void writeLessonsLearned(ProcessInstance pi) {
     runDueJobs(pi); // the chronology
     submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, Map.of(

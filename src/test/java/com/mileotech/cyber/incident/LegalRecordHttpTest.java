@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -86,7 +87,7 @@ class LegalRecordHttpTest extends IncidentScenario {
   @Test
   void anAnssiFilingCannotEraseWhichDeadlineItAnswers() throws Exception {
     ProcessInstance anssi = notificationOf(qualifiedOiv(false), "ANSSI");
-    runDueJobs(anssi);
+    informClient(anssi);
     as(REFERENT, Groups.CYBER_REFERENT);
     try {
       formService.submitTaskForm(task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
@@ -123,6 +124,125 @@ class LegalRecordHttpTest extends IncidentScenario {
     assertThat(variable(pi, "recoveryDateAgreed")).isNull();
     assertThat(variable(pi, "recoveryAgreedBy")).isNull();
     assertThat(task(pi, "Task_ProposeRecoveryDate").getId()).isEqualTo(proposal.getId());
+  }
+
+  /**
+   * The project manager may record that the client agreed only with the evidence the client gave,
+   * as an agreement collected by them; the process then goes on without "Valider la date de remise
+   * en service". Accepting a "client's date" the client never proposed is refused.
+   */
+  @Test
+  void aProjectManagerRecordsTheClientsAgreementOnlyWithItsEvidenceAndAsCollectedByThem() throws Exception {
+    ProcessInstance pi = qualifiedOiv(false);
+    captureEvidence(pi);
+    contain(pi);
+    eradicate(pi);
+    verifyIntegrity(pi, true, null);
+    TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
+    now(now().plus(Duration.ofHours(3))); // the client answered the project manager's mail an hour ago
+    Task proposal = task(pi, "Task_ProposeRecoveryDate");
+    String path = "/engine-rest/task/" + proposal.getId() + "/submit-form";
+
+    HttpResponse<String> noClientDate = post(MANAGER, path, Map.of("variables", typed(Map.of(
+        "recoveryDecision", "accepter-date-client"), Map.of())));
+    assertThat(noClientDate.statusCode()).isEqualTo(400);
+    assertThat(message(noClientDate)).isEqualTo("Proposition refusée : le client n'a proposé aucune date : proposez-en une.");
+
+    Map<String, Object> agreement = new LinkedHashMap<>(Map.of("recoveryDecision", "accord-client-recueilli",
+        "recoveryDateInput", paris(now().plus(Duration.ofDays(1))), "recoveryAgreementChannelInput", "courriel",
+        "recoveryAgreementGivenAtInput", paris(now().minus(Duration.ofHours(1)))));
+    HttpResponse<String> noEvidence = post(MANAGER, path, Map.of("variables", typed(agreement, Map.of())));
+    assertThat(noEvidence.statusCode()).isEqualTo(400);
+    assertThat(message(noEvidence)).startsWith("Proposition refusée : indiquez la preuve de l'accord du client");
+    assertThat(variable(pi, "recoveryDateAgreed")).isNull();
+
+    agreement.put("recoveryAgreementEvidenceInput", "Courriel de M. Durand (RSSI) du 2 mars à 8 h 02, objet « Remise en service NVR »");
+    HttpResponse<String> asAdministrator = post(ADMIN, path, Map.of("variables", typed(agreement, Map.of())));
+    assertThat(asAdministrator.statusCode()).isEqualTo(400);
+    assertThat(message(asAdministrator)).startsWith("Proposition refusée : seul un chef de projet peut");
+    assertThat(post(MANAGER, path, Map.of("variables", typed(agreement, Map.of()))).statusCode()).isEqualTo(204);
+
+    assertThat(variable(pi, "recoveryDateAgreed")).isEqualTo(true);
+    assertThat(variable(pi, "recoveryAgreedBy")).isNull(); // never the client: the client did not answer in Tasklist
+    assertThat(variable(pi, "recoveryAgreementKind")).isEqualTo("accord-recueilli-par-le-chef-de-projet");
+    assertThat(variable(pi, "recoveryAgreementCollectedBy")).isEqualTo(MANAGER);
+    assertThat(variable(pi, "recoveryAgreementChannel")).isEqualTo("courriel");
+    assertThat(variable(pi, "recoveryAgreementGivenAt")).isEqualTo(Date.from(now().minus(Duration.ofHours(1))));
+    assertThat((String) variable(pi, "recoveryAgreementSummary")).startsWith("Accord du client donné par courriel le ")
+        .contains("recueilli par Prénom Nom (" + MANAGER + ")").endsWith("objet « Remise en service NVR »");
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_AgreeRecoveryDate").count()).isZero();
+    assertThat(active(pi, "Task_ReturnToService")).isTrue();
+  }
+
+  /**
+   * Issue 14: Mileo knew of the incident 80 hours before it told the client. Over HTTP: the referent
+   * tells the client, the client's RSSI files with the CNIL 100 hours after Mileo knew; the register
+   * says the CNIL was due 72 h after Mileo's awareness, lawfully 72 h after the client was told, and
+   * that the filing is "hors délai interne, dans le délai légal"; Mileo's own delay is recorded.
+   */
+  @Test
+  void eightyHoursBeforeTheClientWasToldTheRegisterTellsBothDeadlinesApart() throws Exception {
+    ProcessInstance pi = reportOiv();
+    Instant mileoKnew = now();
+    now(mileoKnew.plus(Duration.ofHours(80)));
+    runDueJobs(pi);
+    Map<String, Object> form = qualification("critique", true, (String) variable(pi, Variables.SITE_IDS));
+    form.put("awarenessChoice", "autre");
+    form.put("awarenessInput", paris(mileoKnew));
+    submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, form);
+    runDueJobs(pi);
+    ProcessInstance cnil = notificationOf(pi, "CNIL");
+    runDueJobs(cnil); // told 76 hours late already: escalated at once
+
+    Task inform = task(cnil, "Task_InformClient");
+    assertThat(inform.getDueDate()).isEqualTo(Date.from(mileoKnew.plus(Duration.ofHours(4))));
+    assertThat(post(REFERENT, "/engine-rest/task/" + inform.getId() + "/submit-form", Map.of("variables",
+        typed(Map.of("clientInformationChannel", "courriel-application"), Map.of()))).statusCode()).isEqualTo(204);
+    runDueJobs(cnil);
+    Map<String, Object> draft = new HashMap<>(Map.of("breachNature", "Accès aux enregistrements", "personsCategories",
+        "salariés", "personsCount", 40, "recordsCategories", "vidéos", "recordsCount", 300, "dpoContact", "dpo@client.example",
+        "likelyConsequences", "Atteinte à la vie privée", "measuresTaken", "Comptes révoqués"));
+    draft.put("riskToPersons", "risque");
+    submit(cnil, "Task_DraftCnilNotification", REFERENT, Groups.CYBER_REFERENT, draft);
+
+    now(mileoKnew.plus(Duration.ofHours(100)));
+    Task filing = task(cnil, "Task_FileCnilNotification");
+    Map<String, Object> filed = new LinkedHashMap<>(Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", paris(now()), "cnilReceiptReference", "CNIL-2026-0800"));
+    HttpResponse<String> noReasons = post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(filed, Map.of())));
+    assertThat(noReasons.statusCode()).isEqualTo(400);
+    assertThat(message(noReasons)).contains("postérieur à l'échéance interne").contains("bien que dans le délai légal");
+    filed.put("cnilDelayReasons", "Incident découvert en intervention, remonté au référent 80 heures plus tard");
+    assertThat(post(TestClients.OIV_RSSI, "/engine-rest/task/" + filing.getId() + "/submit-form",
+        Map.of("variables", typed(filed, Map.of()))).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> register = call(TestClients.OIV_RSSI, "GET",
+        "/api/security-incidents/" + pi.getBusinessKey() + "/notifications", null);
+    assertThat(register.statusCode()).isEqualTo(200);
+    JsonNode record = null;
+    for (JsonNode notification : JSON.readTree(register.body())) {
+      if ("CNIL".equals(notification.path("authority").asText())) {
+        record = notification;
+      }
+    }
+    assertThat(record).isNotNull();
+    Instant told = mileoKnew.plus(Duration.ofHours(80));
+    assertThat(Instant.parse(record.path("mileoAwarenessAt").asText())).isEqualTo(mileoKnew.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    assertThat(Instant.parse(record.path("clientAwarenessAt").asText())).isEqualTo(told);
+    assertThat(Instant.parse(record.path("clientInformationDueAt").asText()))
+        .isEqualTo(mileoKnew.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plus(Duration.ofHours(4)));
+    assertThat(record.path("clientInformedOnTime").asBoolean(true)).isFalse();
+    assertThat(record.path("clientInformationVerdict").asText()).isEqualTo("hors délai");
+    JsonNode report = record.path("reports").get(0);
+    Instant mileoMinute = mileoKnew.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    assertThat(Instant.parse(report.path("dueAt").asText())).isEqualTo(mileoMinute.plus(Duration.ofHours(72)));
+    assertThat(Instant.parse(report.path("legalDueAt").asText())).isEqualTo(told.plus(Duration.ofHours(72)));
+    assertThat(report.path("onTime").asBoolean(true)).isFalse();
+    assertThat(report.path("legallyOnTime").asBoolean(false)).isTrue();
+    assertThat(report.path("verdict").asText()).isEqualTo("hors délai interne, dans le délai légal");
+    assertThat(report.path("submittedBy").asText()).isEqualTo(TestClients.OIV_RSSI);
   }
 
   @Test
@@ -275,7 +395,7 @@ class LegalRecordHttpTest extends IncidentScenario {
   /** A CNIL notification of an OIV incident with images of people, drafted, awaiting its filing by the client. */
   private ProcessInstance cnilAwaitingFiling() {
     ProcessInstance cnil = notificationOf(qualifiedOiv(true), "CNIL");
-    runDueJobs(cnil);
+    informClient(cnil);
     Map<String, Object> draft = new HashMap<>();
     draft.put("breachNature", "Accès non autorisé aux enregistrements");
     draft.put("personsCategories", "salariés");

@@ -57,7 +57,8 @@ class AnssiNotificationTest {
         "alerte-supervision");
     assertThat(support.notification(incident, "CNIL")).isNull();
     ProcessInstance anssi = support.notification(incident, "ANSSI");
-    support.runDueJobs(anssi);
+    assertThat(anssi).isWaitingAt("Task_InformClient");
+    support.informClient(anssi);
     assertThat(anssi).isWaitingAt("Task_DraftOivDeclaration");
     assertThat(variable(anssi, "oivDeclarationDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
 
@@ -77,7 +78,7 @@ class AnssiNotificationTest {
     taskService.complete(support.task(anssi, "Task_DraftOivDeclaration").getId(), Map.of(
         "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
         "oivImpact", "Supervision interrompue 2 h"));
-    taskService.complete(support.task(anssi, "Task_FileOivDeclaration").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileOivDeclaration", Map.of(
         "anssiSubmittedAt", "2026-05-05T04:30+02:00", "anssiReceiptReference", "ANSSI-OIV-77"));
 
     // the final report's month counts from the declaration filed (5 May 02:30 UTC), not from awareness
@@ -96,7 +97,7 @@ class AnssiNotificationTest {
     assertThat(anssi).isWaitingAt("Task_DraftFinalReport", "Task_DraftIntermediateReport");
     taskService.complete(support.task(anssi, "Task_DraftIntermediateReport").getId(), Map.of("irContent", "Point de situation J+2"));
     at(30);
-    taskService.complete(support.task(anssi, "Task_FileIntermediateReport").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileIntermediateReport", Map.of(
         "anssiSubmittedAt", "2026-05-05T14:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-I1"));
     assertThat(anssi).isWaitingAt("Task_DraftFinalReport");
 
@@ -105,7 +106,7 @@ class AnssiNotificationTest {
     taskService.complete(support.task(anssi, "Task_DraftFinalReport").getId(), Map.of(
         "prStatus", "Investigation en cours", "prMeasures", "Surveillance renforcée"));
     at(72);
-    taskService.complete(support.task(anssi, "Task_FileFinalReport").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
         "anssiSubmittedAt", "2026-05-07T08:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-P1"));
     assertThat(anssi).isWaitingAt("Event_SecurityIncidentEnded");
 
@@ -121,7 +122,7 @@ class AnssiNotificationTest {
         "frSeverityImpact", "Intrusion par mot de passe par défaut", "frRootCause", "Mot de passe constructeur",
         "frMitigation", "Mots de passe changés, parc vérifié", "frCrossBorderImpact", "Aucun"));
     at(8 * 24 + 2);
-    taskService.complete(support.task(anssi, "Task_FileFinalReport").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
         "anssiSubmittedAt", "2026-05-12T10:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-F"));
     assertThat(anssi).isEnded().hasPassed("Event_AnssiNotificationClosed");
 
@@ -132,6 +133,11 @@ class AnssiNotificationTest {
     assertThat(record.reports()).extracting(r -> r.kind() + " " + r.receiptReference() + " " + r.onTime())
         .containsExactly("declaration-oiv ANSSI-OIV-77 true", "rapport-avancement ANSSI-OIV-77-P1 true",
             "rapport-intermediaire ANSSI-OIV-77-I1 null", "rapport-final ANSSI-OIV-77-F true");
+    // the referent recorded the client's filings: as the client's, never as filed by Mileo
+    assertThat(record.reports()).allSatisfy(r -> {
+      assertThat(r.submittedBy()).isNull();
+      assertThat(r.recordedBy()).isEqualTo(NotificationTestSupport.REFERENT);
+    });
     assertThat(record.reports().get(3).dueAt()).isEqualTo(end.atZone(ZoneId.of("Europe/Paris")).plusMonths(1).toInstant());
   }
 
@@ -141,9 +147,11 @@ class AnssiNotificationTest {
         "malware", AWARENESS, "signalement-client");
     ProcessInstance anssi = support.notification(incident, "ANSSI");
     at(2);
-    support.runDueJobs(anssi);
+    support.informClient(anssi); // by telephone: the client has no RSSI with an address
     // the client reported the incident itself: its clock runs from that awareness, not from our mail
     assertThat(variable(anssi, "clientAwarenessAt")).isEqualTo(Date.from(AWARENESS));
+    assertThat(variable(anssi, "clientInformationMet")).isEqualTo(true);
+    assertThat(variable(anssi, "earlyWarningLegalDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
     assertThat(variable(anssi, "earlyWarningDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(24))));
     assertThat(variable(anssi, "incidentNotificationDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
     assertThat(anssi).isWaitingAt("Task_DraftEarlyWarning");
@@ -159,10 +167,10 @@ class AnssiNotificationTest {
     taskService.complete(support.task(anssi, "Task_DraftEarlyWarning").getId(), Map.of(
         "ewMaliciousSuspected", "oui", "ewCrossBorderImpact", "non", "ewSummary", "Rançongiciel sur le NVR"));
     at(26);
-    assertThatThrownBy(() -> taskService.complete(support.task(anssi, "Task_FileEarlyWarning").getId(), Map.of(
+    assertThatThrownBy(() -> support.completeAsReferent(anssi, "Task_FileEarlyWarning", Map.of(
         "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1")))
         .hasMessageContaining("motifs du retard");
-    taskService.complete(support.task(anssi, "Task_FileEarlyWarning").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileEarlyWarning", Map.of(
         "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1",
         "anssiDelayReasons", "Week-end, astreinte client injoignable"));
     assertThat(variable(anssi, "earlyWarningMet")).isEqualTo(false);
@@ -174,7 +182,7 @@ class AnssiNotificationTest {
         "inSeverityAssessment", "Significatif", "inImpactAssessment", "Enregistrement interrompu",
         "inIndicatorsOfCompromise", "Aucun à ce stade"));
     at(60);
-    taskService.complete(support.task(anssi, "Task_FileIncidentNotification").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileIncidentNotification", Map.of(
         "anssiSubmittedAt", "2026-05-06T18:00+02:00", "anssiReceiptReference", "ANSSI-N-1"));
     assertThat(variable(anssi, "incidentNotificationMet")).isEqualTo(true);
     assertThat(variable(anssi, "finalReportDueAt")).isEqualTo(Date.from(Instant.parse("2026-06-06T16:00:00Z")));
@@ -185,7 +193,7 @@ class AnssiNotificationTest {
     support.requalify(incident, Map.of());
     at(100);
     support.endIncident(incident, AWARENESS.plus(Duration.ofHours(100)));
-    taskService.complete(support.task(anssi, "Task_FileFinalReport").getId(), Map.of(
+    support.completeAsReferent(anssi, "Task_FileFinalReport", Map.of(
         "anssiSubmittedAt", "2026-05-08T12:00+02:00", "anssiReceiptReference", "ANSSI-P-1"));
     assertThat(anssi).hasPassed("Gateway_IncidentEndedMeanwhile").hasNotPassed("Event_SecurityIncidentEnded")
         .isWaitingAt("Task_DraftFinalReport");
@@ -202,7 +210,7 @@ class AnssiNotificationTest {
     support.requalify(incident, Map.of("personalDataInvolved", true, "awarenessAt", Date.from(day2)));
     assertThat(support.notificationCount(incident)).isEqualTo(2);
     ProcessInstance cnil = support.notification(incident, "CNIL");
-    support.runDueJobs(cnil);
+    support.informClient(cnil);
     assertThat(variable(cnil, "cnilDueAt")).isEqualTo(Date.from(day2.plus(Duration.ofHours(72))));
     // the ANSSI clock already running is untouched
     ProcessInstance anssi = support.notification(incident, "ANSSI");

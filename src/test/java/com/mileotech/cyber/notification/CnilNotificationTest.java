@@ -64,7 +64,11 @@ class CnilNotificationTest {
     assertThat(cnil).isWaitingAt("Task_InformClient");
     assertThat(cnil.getTenantId()).isEqualTo(TestClients.PLAIN);
 
-    support.runDueJobs(cnil); // the client is told, its clock starts
+    Task inform = support.task(cnil, "Task_InformClient");
+    assertThat(inform.getDueDate()).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(4))));
+    assertThat(taskService.getIdentityLinksForTask(inform.getId())).extracting(l -> l.getGroupId())
+        .containsExactlyInAnyOrder("cyber-referent", "project-managers");
+    support.informClient(cnil); // the client is told at once, in writing: its clock starts
     assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
     Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
     assertThat(variables.get("clientAwarenessAt")).isEqualTo(Date.from(AWARENESS));
@@ -81,19 +85,27 @@ class CnilNotificationTest {
     assertThat(taskService.getIdentityLinksForTask(filing.getId())).extracting(l -> l.getGroupId())
         .containsExactlyInAnyOrder("client-rssi", "cyber-referent");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(31))));
-    taskService.complete(filing.getId(), Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-03-03T15:00+01:00", "cnilReceiptReference", "CNIL-2026-0001"));
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), Map.of(
+        "cnilDecision", "deposee", "cnilSubmittedAt", "2026-03-03T15:00+01:00", "cnilReceiptReference", "CNIL-2026-0001")));
 
     assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
     NotificationRegister.Notification record = record(incident, "CNIL");
     assertThat(record.status()).isEqualTo("deposee");
     assertThat(record.clientInformedHow()).contains("RSSI Plain").contains("rssi.plain@test.example");
+    assertThat(record.clientInformationDueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(4)));
+    assertThat(record.clientInformedOnTime()).isTrue();
+    assertThat(record.clientInformedBy()).isEqualTo(NotificationTestSupport.REFERENT);
+    assertThat(record.earliestAwarenessAt()).isEqualTo(AWARENESS);
+    assertThat(record.decisionBy()).isEqualTo(TestClients.PLAIN_RSSI);
     assertThat(record.breachFacts().personsCategories()).isEqualTo("clients, passants");
     assertThat(record.breachFacts().personsCount()).isEqualTo(40);
     assertThat(record.reports()).singleElement().satisfies(r -> {
       assertThat(r.kind()).isEqualTo("notification-initiale");
       assertThat(r.dueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(72)));
+      assertThat(r.legalDueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(72)));
       assertThat(r.submittedAt()).isEqualTo(Instant.parse("2026-03-03T14:00:00Z"));
+      assertThat(r.submittedBy()).isEqualTo(TestClients.PLAIN_RSSI);
+      assertThat(r.verdict()).isEqualTo("dans le délai");
       assertThat(r.receiptReference()).isEqualTo("CNIL-2026-0001");
       assertThat(r.onTime()).isTrue();
       assertThat(r.lateByMinutes()).isNull();
@@ -102,17 +114,20 @@ class CnilNotificationTest {
 
     // art. 33(4): a complement, then closure
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(50))));
-    taskService.complete(support.task(cnil, "Task_FollowUpCnilNotification").getId(), Map.of(
+    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", Map.of(
         "cnilFollowUpAction", "complement", "complementSubmittedAt", "2026-03-04T10:00+01:00",
         "complementReceiptReference", "CNIL-2026-0001-C1", "complementContent", "Nombre de personnes précisé : 52"));
     assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
     assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "complementReceiptReference")).isNull();
-    taskService.complete(support.task(cnil, "Task_FollowUpCnilNotification").getId(), Map.of("cnilFollowUpAction", "clore"));
+    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", Map.of("cnilFollowUpAction", "clore"));
     assertThat(cnil).isEnded().hasPassed("Event_CnilNotificationClosed").hasNotPassed("Task_DecideDataSubjectsCommunication");
     record = record(incident, "CNIL");
     assertThat(record.status()).isEqualTo("close");
     assertThat(record.reports()).extracting(NotificationRegister.Report::kind)
         .containsExactly("notification-initiale", "complement");
+    // the referent recorded the complement the client filed: as the client's, by the referent
+    assertThat(record.reports().get(1).submittedBy()).isNull();
+    assertThat(record.reports().get(1).recordedBy()).isEqualTo(NotificationTestSupport.REFERENT);
   }
 
   /**
@@ -130,7 +145,7 @@ class CnilNotificationTest {
     ProcessInstance cnil = support.notification(
         support.qualifiedIncident(TestClients.PLAIN, true, "significatif", "intrusion", awareness, "alerte-supervision"),
         "CNIL");
-    support.runDueJobs(cnil);
+    support.informClient(cnil);
     SoftAssertions softly = new SoftAssertions(); // every place the deadline is kept, each reported
 
     softly.assertThat(((Date) engine.getRuntimeService().getVariable(cnil.getId(), "cnilDueAt")).toInstant())
@@ -149,7 +164,10 @@ class CnilNotificationTest {
     softly.assertThat(support.task(cnil, "Task_FileCnilNotification").getDueDate().toInstant())
         .as("the filing task's due date").isEqualTo(due);
     softly.assertThat(record(cnil).reports()).singleElement()
-        .satisfies(r -> assertThat(r.dueAt()).as("the register's due date").isEqualTo(due));
+        .satisfies(r -> assertThat(r.dueAt()).as("the register's due date").isEqualTo(due))
+        .satisfies(r -> assertThat(r.legalDueAt()).as("the register's legal due date").isEqualTo(due));
+    softly.assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilLegalDueText"))
+        .as("the legal time as the forms show it").isEqualTo("dimanche 25 octobre 2026 à 2 h 30 (heure de Paris, heure d'hiver)");
 
     // 02:45 summer time, 45 minutes before the deadline: not passed yet
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(45))));
@@ -159,8 +177,9 @@ class CnilNotificationTest {
 
     // filed at 02:15 winter time, 15 minutes before the deadline: on time
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(15))));
-    taskService.complete(support.task(cnil, "Task_FileCnilNotification").getId(), Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-10-25T02:15+01:00", "cnilReceiptReference", "CNIL-2026-1025"));
+    String filing = support.task(cnil, "Task_FileCnilNotification").getId();
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing, Map.of(
+        "cnilDecision", "deposee", "cnilSubmittedAt", "2026-10-25T02:15+01:00", "cnilReceiptReference", "CNIL-2026-1025")));
     softly.assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
       assertThat(r.submittedAt()).as("filed at").isEqualTo(due.minus(Duration.ofMinutes(15)));
       assertThat(r.dueAt()).as("due at").isEqualTo(due);
@@ -180,17 +199,20 @@ class CnilNotificationTest {
     Map<String, Object> late = new HashMap<>(Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-05T18:00+01:00", "cnilReceiptReference", "CNIL-2026-0002"));
 
-    assertThatThrownBy(() -> taskService.complete(filing.getId(), late))
+    assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), late)))
         .isInstanceOf(Refusal.class)
-        .hasMessageContaining("postérieur à l'échéance de 72 heures").hasMessageContaining("art. 33(1)");
+        .hasMessageContaining("postérieur à l'échéance de 72 heures et au délai légal").hasMessageContaining("art. 33(1)");
     assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
     assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
 
     late.put("cnilDelayReasons", "Attente de l'expertise du constructeur sur l'étendue de l'accès");
-    taskService.complete(filing.getId(), late);
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), late));
     assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
       assertThat(r.onTime()).isFalse();
       assertThat(r.lateByMinutes()).isEqualTo(9 * 60); // due 5 March 08:00 UTC, filed 17:00 UTC
+      assertThat(r.legallyOnTime()).isFalse();
+      assertThat(r.legallyLateByMinutes()).isEqualTo(9 * 60);
+      assertThat(r.verdict()).isEqualTo("hors délai légal");
       assertThat(r.delayReasons()).startsWith("Attente de l'expertise");
     });
     assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilMet")).isEqualTo(false);
@@ -201,14 +223,24 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "improbable");
     Task filing = support.task(cnil, "Task_FileCnilNotification");
-    assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise")))
+    assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
+        () -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise"))))
         .hasMessageContaining("documentez pourquoi");
-    taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
-        "cnilNotRequiredReason", "Images chiffrées, clé non compromise : aucune personne identifiable"));
+    Map<String, Object> notRequired = Map.of("cnilDecision", "non-requise",
+        "cnilNotRequiredReason", "Images chiffrées, clé non compromise : aucune personne identifiable");
+    // the controller's judgement: not the referent's, even on the client's word
+    assertThatThrownBy(() -> support.completeAsReferent(cnil, "Task_FileCnilNotification", notRequired))
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Décision « notification non requise » refusée : seul le RSSI du client « Client sans régime », "
+            + "responsable du traitement, peut décider que la violation n'a pas à être notifiée à la CNIL.");
+    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), notRequired));
     assertThat(cnil).isEnded().hasPassed("Event_CnilNotRequired");
     NotificationRegister.Notification record = record(cnil);
     assertThat(record.status()).isEqualTo("non-requise");
     assertThat(record.decisionReason()).startsWith("Images chiffrées");
+    assertThat(record.decisionBy()).isEqualTo(TestClients.PLAIN_RSSI);
+    assertThat(record.decisionRecordedBy()).isEqualTo(TestClients.PLAIN_RSSI);
     assertThat(record.breachFacts().riskToPersons()).isEqualTo("improbable"); // documented though not notified
   }
 
@@ -217,17 +249,23 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "eleve");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(7))));
-    taskService.complete(support.task(cnil, "Task_FileCnilNotification").getId(), Map.of("cnilDecision", "deposee",
+    support.completeAsReferent(cnil, "Task_FileCnilNotification", Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-2026-0003"));
     Task decide = support.task(cnil, "Task_DecideDataSubjectsCommunication");
     assertThat(decide).isNotNull();
-    assertThatThrownBy(() -> taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer")))
+    assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
+        () -> taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer"))))
         .hasMessageContaining("date de la décision");
-    taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer",
-        "dataSubjectsDecidedAt", "2026-03-02T14:00+01:00", "dataSubjectsDetails", "Affichage sur site et courriel aux abonnés"));
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(decide.getId(), Map.of(
+        "dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", "2026-03-02T14:00+01:00",
+        "dataSubjectsDetails", "Affichage sur site et courriel aux abonnés")));
     NotificationRegister.Notification record = record(cnil);
     assertThat(record.dataSubjectsDecision()).isEqualTo("communiquer");
     assertThat(record.dataSubjectsDecidedAt()).isEqualTo(Instant.parse("2026-03-02T13:00:00Z"));
+    assertThat(record.dataSubjectsDecidedBy()).isEqualTo(TestClients.PLAIN_RSSI);
+    // the filing the referent recorded is the client's
+    assertThat(record.decisionBy()).isNull();
+    assertThat(record.decisionRecordedBy()).isEqualTo(NotificationTestSupport.REFERENT);
     assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
   }
 
@@ -269,6 +307,134 @@ class CnilNotificationTest {
     assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
   }
 
+  /**
+   * "Informer le client" has its own deadline, "sans délai" (4 h) from Mileo's awareness: reminders
+   * at 1 h and 3 h to the people of the task, escalation at 4 h to the referent and the project
+   * managers, not before; the task stays open. Told at 5 h: the deadline is missed, the CNIL clock
+   * still runs from Mileo's awareness, the legal one from the client's.
+   */
+  @Test
+  void tellingTheClientHasItsOwnDeadlineWithRemindersAndAnEscalation() {
+    TestUsers.ensure(engine.getIdentityService(), "cdp.cnil", Groups.PROJECT_MANAGERS);
+    ProcessInstance cnil = support.notification(incident(TestClients.PLAIN), "CNIL");
+    RecordingReminders recorded = (RecordingReminders) reminders;
+    for (int minutes : new int[] {59, 60, 179, 180, 239, 240}) {
+      ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofMinutes(minutes))));
+      support.runDueJobs(cnil);
+    }
+    assertThat(recorded.calls(cnil.getId()))
+        .extracting(c -> c.kind() + " " + c.name() + "@" + Duration.between(AWARENESS, c.at()).toMinutes())
+        .containsExactly("remind clientInformation@60", "remind clientInformation@180", "escalate clientInformation@240");
+    assertThat(recorded.calls(cnil.getId())).allSatisfy(c -> assertThat(c.taskDefinitionKey()).isEqualTo("Task_InformClient"));
+    assertThat(outbox.findByKey(Outbox.reminderKey(cnil.getId(), "clientInformation", AWARENESS.plus(Duration.ofHours(1)))))
+        .hasValueSatisfying(mail -> assertThat(mail.recipients()).contains("referent.cnil@test.example"));
+    assertThat(outbox.findByKey(Outbox.escalationKey(cnil.getId(), "clientInformation", AWARENESS.plus(Duration.ofHours(4)))))
+        .hasValueSatisfying(mail -> assertThat(mail.recipients()).contains("referent.cnil@test.example", "cdp.cnil@test.example"));
+    assertThat(cnil).isWaitingAt("Task_InformClient"); // the escalation does not withdraw the task
+
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
+    support.informClient(cnil);
+    assertThat(cnil).isWaitingAt("Task_DraftCnilNotification");
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
+    assertThat(variables).containsEntry("clientInformationMet", false)
+        .containsEntry("clientAwarenessAt", Date.from(AWARENESS.plus(Duration.ofHours(5))))
+        .containsEntry("earliestAwarenessAt", Date.from(AWARENESS))
+        .containsEntry("cnilDueAt", Date.from(AWARENESS.plus(Duration.ofHours(72))))
+        .containsEntry("cnilLegalDueAt", Date.from(AWARENESS.plus(Duration.ofHours(77))));
+    NotificationRegister.Notification record = record(cnil);
+    assertThat(record.clientInformationDueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(4)));
+    assertThat(record.clientInformedAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(5)));
+    assertThat(record.clientInformedOnTime()).isFalse();
+    assertThat(record.clientInformationVerdict()).isEqualTo("hors délai");
+  }
+
+  /**
+   * The case of issue 14: Mileo knew 80 hours before telling the client. The CNIL deadline is 72 h
+   * after Mileo's awareness (already passed: escalated at once), the legal one 72 h after the client
+   * was told; a filing between the two is recorded "hors délai interne, dans le délai légal", and
+   * Mileo's delay in telling the client is recorded as missed.
+   */
+  @Test
+  void eightyHoursBeforeTellingTheClient() {
+    Instant told = AWARENESS.plus(Duration.ofHours(80));
+    ClockUtil.setCurrentTime(Date.from(told));
+    ProcessInstance incident = incident(TestClients.PLAIN); // qualified now, Mileo aware since AWARENESS
+    ProcessInstance cnil = support.notification(incident, "CNIL");
+    support.runDueJobs(cnil); // 76 hours late already: escalated at once
+    assertThat(((RecordingReminders) reminders).calls(cnil.getId())).extracting(c -> c.kind() + " " + c.name())
+        .containsExactly("escalate clientInformation");
+    support.informClient(cnil);
+    support.runDueJobs(cnil);
+
+    Map<String, Object> variables = engine.getRuntimeService().getVariables(cnil.getId());
+    assertThat(variables.get("cnilDueAt")).isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
+    assertThat(variables.get("cnilLegalDueAt")).isEqualTo(Date.from(told.plus(Duration.ofHours(72))));
+    assertThat(variables.get("clientAwarenessAt")).isEqualTo(Date.from(told));
+    assertThat((String) variables.get("cnilLegalDueText")).isEqualTo("dimanche 8 mars 2026 à 17 h 00 (heure de Paris)");
+    assertThat(support.task(cnil, "Task_DraftCnilNotification").getDueDate())
+        .isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
+    assertThat(((RecordingReminders) reminders).calls(cnil.getId())).extracting(c -> c.kind() + " " + c.name())
+        .containsExactly("escalate clientInformation", "inform client-informed-CNIL", "escalate cnil");
+
+    completeDraft(cnil, "risque");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(100))));
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Map<String, Object> filed = new HashMap<>(Map.of("cnilDecision", "deposee",
+        "cnilSubmittedAt", "2026-03-06T13:00+01:00", "cnilReceiptReference", "CNIL-2026-0080")); // 100 h after
+    assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
+        () -> taskService.complete(filing.getId(), filed)))
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Dépôt de la notification CNIL impossible : le dépôt est postérieur à l'échéance interne de 72 heures "
+            + "après la première prise de connaissance (jeudi 5 mars 2026 à 9 h 00 (heure de Paris)), bien que dans le "
+            + "délai légal : indiquez les motifs du retard.");
+    filed.put("cnilDelayReasons", "Client informé tardivement : incident découvert pendant une intervention sans remontée");
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), filed));
+
+    NotificationRegister.Notification record = record(cnil);
+    assertThat(record.mileoAwarenessAt()).isEqualTo(AWARENESS);
+    assertThat(record.earliestAwarenessAt()).isEqualTo(AWARENESS);
+    assertThat(record.clientAwarenessAt()).isEqualTo(told);
+    assertThat(record.clientInformationDueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(4)));
+    assertThat(record.clientInformedOnTime()).isFalse();
+    assertThat(record.reports()).singleElement().satisfies(r -> {
+      assertThat(r.dueAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(72)));
+      assertThat(r.legalDueAt()).isEqualTo(told.plus(Duration.ofHours(72)));
+      assertThat(r.onTime()).isFalse();
+      assertThat(r.lateByMinutes()).isEqualTo(28 * 60);
+      assertThat(r.legallyOnTime()).isTrue();
+      assertThat(r.legallyLateByMinutes()).isNull();
+      assertThat(r.verdict()).isEqualTo("hors délai interne, dans le délai légal");
+    });
+    assertThat(engine.getRuntimeService().getVariables(cnil.getId()))
+        .containsEntry("cnilMet", false).containsEntry("cnilLegallyMet", true);
+  }
+
+  /** The client, as controller, decides; Mileo's referent may only record a filing the client made. */
+  @Test
+  void aFilingIsTheClientsAndAnAdministratorMakesNone() {
+    ProcessInstance cnil = startedCnil(TestClients.PLAIN);
+    completeDraft(cnil, "risque");
+    Task filing = support.task(cnil, "Task_FileCnilNotification");
+    Map<String, Object> filed = Map.of("cnilDecision", "deposee", "cnilSubmittedAt", "2026-03-02T12:00+01:00",
+        "cnilReceiptReference", "CNIL-2026-0004");
+    var identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication("admin", List.of("camunda-admin"), null);
+      assertThatThrownBy(() -> taskService.complete(filing.getId(), filed))
+          .isInstanceOf(Refusal.class)
+          .hasMessage("Dépôt de la notification CNIL impossible : seul le RSSI du client « Client sans régime » dépose "
+              + "la notification auprès de la CNIL ; le référent cybersécurité peut enregistrer ce que le client a fait lui-même.");
+      // an RSSI whose tenant is another client's, even claiming this one in the authentication
+      identity.setAuthentication(TestClients.OIV_RSSI, List.of("client-rssi"), List.of(TestClients.PLAIN));
+      assertThatThrownBy(() -> taskService.complete(filing.getId(), filed)).isInstanceOf(Refusal.class)
+          .hasMessageContaining("seul le RSSI du client « Client sans régime »");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(cnil).isWaitingAt("Task_FileCnilNotification");
+    assertThat(record(cnil).reports()).allSatisfy(r -> assertThat(r.submittedAt()).isNull());
+  }
+
   @Test
   void theRssiOfAnotherClientCanNeitherSeeNorCompleteTheTasks() {
     ProcessInstance cnil = startedCnil(TestClients.OIV);
@@ -301,7 +467,7 @@ class CnilNotificationTest {
 
   private ProcessInstance startedCnil(String clientId) {
     ProcessInstance cnil = support.notification(incident(clientId), "CNIL");
-    support.runDueJobs(cnil);
+    support.informClient(cnil);
     return cnil;
   }
 

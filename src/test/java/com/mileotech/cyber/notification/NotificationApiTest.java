@@ -38,8 +38,8 @@ class NotificationApiTest {
     TestUsers.ensure(identity, "supervision.api", Groups.INTEGRATIONS);
     incident = support.qualifiedIncident(TestClients.OIV, true, "critique", "intrusion", Instant.now().minusSeconds(60),
         "alerte-supervision");
-    support.runDueJobs(support.notification(incident, "CNIL"));
-    support.runDueJobs(support.notification(incident, "ANSSI"));
+    support.informClient(support.notification(incident, "CNIL"));
+    support.informClient(support.notification(incident, "ANSSI"));
   }
 
   @Test
@@ -52,9 +52,13 @@ class NotificationApiTest {
       Map<String, Object> cnil = notifications.get(1);
       assertThat(cnil).containsEntry("status", "en-cours").containsEntry("procedure", "rgpd-art33");
       assertThat((String) cnil.get("clientInformedHow")).contains(TestClients.OIV_RSSI + "@test.example");
+      assertThat(cnil.get("clientInformationDueAt")).isNotNull();
+      assertThat(cnil).containsEntry("clientInformedOnTime", true).containsEntry("clientInformationVerdict", "dans le délai");
+      assertThat(cnil.get("earliestAwarenessAt")).isEqualTo(cnil.get("mileoAwarenessAt"));
       assertThat((List<Map<String, Object>>) cnil.get("reports")).singleElement().satisfies(r -> {
         assertThat(r).containsEntry("kind", "notification-initiale");
         assertThat(r.get("dueAt")).isNotNull();
+        assertThat(r.get("legalDueAt")).isNotNull();
         assertThat(r.get("submittedAt")).isNull();
       });
     }

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
@@ -128,5 +129,55 @@ public class NotificationTestSupport {
 
   Task task(ProcessInstance instance, String key) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  /** Mileo's referent of these tests, who tells clients and records filings the clients made. */
+  static final String REFERENT = "referent.notifications";
+
+  /**
+   * "Informer le client" as the referent does it at the current time: by the application's mail
+   * when the client has an RSSI with an address, else by telephone; then the mail is sent.
+   */
+  void informClient(ProcessInstance notification) {
+    Task task = task(notification, "Task_InformClient");
+    if (task == null) {
+      throw new AssertionError("no 'Informer le client' task in " + notification.getId());
+    }
+    String clientId = (String) engine.getRuntimeService().getVariable(notification.getId(), "clientId");
+    boolean mail = clients.find(clientId).orElseThrow().rssiContacts().stream().anyMatch(c -> c.email() != null);
+    Map<String, Object> form = mail ? Map.of("clientInformationChannel", "courriel-application")
+        : Map.of("clientInformationChannel", "telephone", "clientInformedContact", "Directeur technique du client",
+            "clientInformedAtInput", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().toString());
+    asReferent(() -> engine.getTaskService().complete(task.getId(), form));
+    runDueJobs(notification);
+  }
+
+  /** Runs {@code work} as the referent (staff belong to every client's tenant). */
+  void asReferent(Runnable work) {
+    TestUsers.ensure(engine.getIdentityService(), REFERENT, com.mileotech.cyber.security.Groups.CYBER_REFERENT);
+    List<String> everyClient = engine.getIdentityService().createTenantQuery().list().stream()
+        .map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    as(REFERENT, List.of("cyber-referent"), everyClient, work);
+  }
+
+  /** Runs {@code work} as the RSSI of the client, member of its tenant. */
+  void asRssi(String rssi, String clientId, Runnable work) {
+    as(rssi, List.of("client-rssi"), List.of(clientId), work);
+  }
+
+  /** Completes the task as the referent, who records what the client filed. */
+  void completeAsReferent(ProcessInstance instance, String key, Map<String, Object> variables) {
+    Task task = task(instance, key);
+    asReferent(() -> engine.getTaskService().complete(task.getId(), variables));
+  }
+
+  private void as(String user, List<String> groups, List<String> tenants, Runnable work) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, groups, tenants);
+    try {
+      work.run();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }

@@ -74,6 +74,8 @@ class AccessMatrixTest {
       Map.entry("security-incident/Task_ApproveLessonsLearned", Set.of("project-managers")),
       Map.entry("security-incident/Task_AgreeRecoveryDate", Set.of("client-rssi")),
       Map.entry("security-incident/Task_ReturnToService", Set.of("technicians", "project-managers")),
+      Map.entry("cnil-notification/Task_InformClient", Set.of("cyber-referent", "project-managers")),
+      Map.entry("anssi-notification/Task_InformClient", Set.of("cyber-referent", "project-managers")),
       Map.entry("cnil-notification/Task_DraftCnilNotification", Set.of("cyber-referent")),
       Map.entry("cnil-notification/Task_FileCnilNotification", Set.of("client-rssi", "cyber-referent")),
       Map.entry("cnil-notification/Task_DecideDataSubjectsCommunication", Set.of("client-rssi", "cyber-referent")),
@@ -111,6 +113,8 @@ class AccessMatrixTest {
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
   @Autowired NotificationTestSupport notifications;
 
@@ -118,6 +122,7 @@ class AccessMatrixTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private static String incident;           // an incident of client-oiv (the RSSI_OWN's client)
   private static String incidentProcess;
+  private static String incidentStep;
   private static final String DOCUMENT = "CHK-MATRIX-OIV";
 
   @BeforeEach
@@ -141,6 +146,7 @@ class AccessMatrixTest {
       // a step technicians work on, as "Capturer les preuves" is, with a value of its own: history
       // of what technicians worked on is still history (issue 14: they read none)
       String step = taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId();
+      incidentStep = step;
       taskService.addCandidateGroup(step, Groups.TECHNICIANS_ID);
       taskService.setVariableLocal(step, "matrixEvidenceNote", "Empreinte relevée sur le NVR");
       jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
@@ -267,8 +273,9 @@ class AccessMatrixTest {
         + incidentProcess + "&variableName=matrixEvidenceNote", role) > 0, readers);
     expect("history of changes", role -> count("/engine-rest/history/detail?processInstanceId=" + incidentProcess
         + "&variableName=matrixEvidenceNote", role) > 0, readers);
-    expect("history of the operations", role -> count("/engine-rest/history/identity-link-log?processInstanceId="
-        + incidentProcess, role) > 0, readers);
+    // the identity link log has no process instance filter (the REST API ignores one): the incident's task
+    expect("history of the operations", role -> count("/engine-rest/history/identity-link-log?taskId="
+        + incidentStep, role) > 0, readers);
     expect("variable by guessed id", role -> {
       String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(incidentProcess)
           .variableName("clientName").singleResult().getId();
@@ -427,6 +434,278 @@ class AccessMatrixTest {
       assertThat(call("GET", path, Role.RSSI_OTHER, null).statusCode()).as(path).isEqualTo(404);
     }
     assertThat(call("GET", "/api/security-incidents/INC-1999-0001", Role.REF, null).statusCode()).isEqualTo(404);
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  /**
+   * A decision is recorded only when its owner makes it, as themself (docs/access-rules.md, "Who
+   * makes each decision"): each decision × role over HTTP, the task's form submitted through the
+   * engine's REST API as Tasklist does. A candidate who is not the owner, and an administrator (who
+   * may complete any task), get a 400 naming who decides; the others do not even reach the task.
+   */
+  @Test
+  void eachDecisionIsRecordedOnlyWhenItsOwnerMakesIt() throws Exception {
+    String tomorrow = paris(Instant.now().plusSeconds(86_400));
+    String earlier = paris(Instant.now().minusSeconds(120));
+
+    decide("Accepter la date de remise en service (accord du client)",
+        () -> recoveryTask("Task_AgreeRecoveryDate", true), Map.of("recoveryClientDecision", "accepte"),
+        Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV » peut accepter la date",
+        pi -> assertThat(runtimeService.getVariable(pi, "recoveryAgreedBy")).isEqualTo(TestClients.OIV_RSSI));
+    decide("Proposer une date de remise en service", () -> recoveryTask("Task_ProposeRecoveryDate", false),
+        Map.of("recoveryDecision", "proposer", "recoveryDateInput", tomorrow),
+        Set.of(Role.PM), "seul un chef de projet peut proposer",
+        pi -> assertThat(runtimeService.getVariable(pi, "recoveryProposedBy")).isEqualTo(USERS.get(Role.PM)));
+    decide("Enregistrer l'accord que le client a donné par courriel", () -> recoveryTask("Task_ProposeRecoveryDate", false),
+        () -> Map.of("recoveryDecision", "accord-client-recueilli", "recoveryDateInput", tomorrow,
+            "recoveryAgreementChannelInput", "appel", "recoveryAgreementGivenAtInput", paris(Instant.now()),
+            "recoveryAgreementEvidenceInput", "Appel de M. Durand (RSSI), accord sur la date proposée"),
+        Set.of(Role.PM), "seul un chef de projet peut proposer", pi -> {
+          assertThat(runtimeService.getVariable(pi, "recoveryAgreementCollectedBy")).isEqualTo(USERS.get(Role.PM));
+          assertThat(runtimeService.getVariable(pi, "recoveryAgreedBy")).isNull();
+        });
+    decide("Renoncer à la capture des preuves", () -> incidentTask("Task_CaptureEvidence"),
+        Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", "Équipement déjà réinitialisé par le client"),
+        Set.of(Role.REF), "seul le référent cybersécurité peut renoncer",
+        pi -> assertThat(runtimeService.getVariable(pi, "evidenceRecordedBy")).isEqualTo(USERS.get(Role.REF)));
+    decide("Approuver le retour d'expérience", () -> lessonsLearnedApproval(USERS.get(Role.REF)),
+        Map.of("lessonsDecision", "approuve"), Set.of(Role.PM), "seul un chef de projet, autre que l'auteur du rapport",
+        pi -> assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+            .variableName("lessonsLearnedApprovedBy").singleResult().getValue()).isEqualTo(USERS.get(Role.PM)));
+    decide("Déposer la notification CNIL", () -> notificationTask("CNIL", "Task_FileCnilNotification", "risque"),
+        Map.of("cnilDecision", "deposee", "cnilSubmittedAt", earlier, "cnilReceiptReference", "CNIL-MATRIX"),
+        Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose la notification", pi -> {});
+    decide("Décider que la notification CNIL n'est pas requise",
+        () -> notificationTask("CNIL", "Task_FileCnilNotification", "risque"),
+        Map.of("cnilDecision", "non-requise", "cnilNotRequiredReason", "Images chiffrées, clé non compromise"),
+        Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV », responsable du traitement", pi -> {});
+    decide("Décider de la communication aux personnes concernées",
+        () -> notificationTask("CNIL", "Task_DecideDataSubjectsCommunication", "eleve"),
+        Map.of("dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", earlier,
+            "dataSubjectsDetails", "Affichage sur site"),
+        Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » décide de la communication", pi -> {});
+    decide("Déposer la déclaration à l'ANSSI", () -> notificationTask("ANSSI", "Task_FileOivDeclaration", null),
+        Map.of("anssiSubmittedAt", earlier, "anssiReceiptReference", "ANSSI-MATRIX"),
+        Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose les rapports", pi -> {});
+    decide("Signer la checklist de durcissement", this::checklistToSign,
+        Map.of("signatureDecision", "SIGN", "signatureConfirmed", true), Set.of(Role.TECH),
+        "seul un technicien signe la checklist",
+        pi -> assertThat(runtimeService.getVariable(pi, "signedBy")).isEqualTo(USERS.get(Role.TECH)));
+  }
+
+  /** Four eyes: a project manager who wrote the report (being also the referent) does not approve it. */
+  @Test
+  void theAuthorOfTheLessonsLearnedDoesNotApproveThem() throws Exception {
+    String author = "refpm.matrix";
+    TestUsers.ensure(identityService, author, Groups.CYBER_REFERENT);
+    TestUsers.ensure(identityService, author, Groups.PROJECT_MANAGERS);
+    String task = lessonsLearnedApproval(author);
+    HttpResponse<String> own = send(HttpRequest.newBuilder(uri("/engine-rest/task/" + task + "/submit-form"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((author + ":" + TestUsers.PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
+            Map.of("variables", engineVariables(Map.of("lessonsDecision", "approuve")))))).build());
+    assertThat(own.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(own.body()).path("message").asText()).isEqualTo("Décision non enregistrée : vous avez rédigé "
+        + "ce rapport : un autre chef de projet doit l'approuver (principe des quatre yeux).");
+    assertThat(taskService.createTaskQuery().taskId(task).count()).isOne();
+    assertThat(ok(call("POST", "/engine-rest/task/" + task + "/submit-form", Role.PM,
+        Map.of("variables", engineVariables(Map.of("lessonsDecision", "approuve")))))).isTrue();
+  }
+
+  interface Fixture {
+    String task() throws Exception;
+  }
+
+  interface Recorded {
+    void check(String processInstanceId) throws Exception;
+  }
+
+  /**
+   * Every role submits the decision's form on a task waiting for it; a role allowed records it
+   * (then the next role gets a new task), one refused changes nothing. An administrator's refusal
+   * names who decides.
+   */
+  private void decide(String decision, Fixture fixture, Map<String, Object> form, Set<Role> owners, String whoDecides,
+      Recorded recorded) throws Exception {
+    decide(decision, fixture, () -> form, owners, whoDecides, recorded);
+  }
+
+  private void decide(String decision, Fixture fixture, java.util.function.Supplier<Map<String, Object>> form,
+      Set<Role> owners, String whoDecides, Recorded recorded) throws Exception {
+    Map<Role, Boolean> actual = new LinkedHashMap<>();
+    Map<Role, Boolean> expected = new LinkedHashMap<>();
+    String task = fixture.task();
+    for (Role role : Role.values()) {
+      String processInstance = taskService.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
+      HttpResponse<String> answer = call("POST", "/engine-rest/task/" + task + "/submit-form", role,
+          Map.of("variables", engineVariables(form.get())));
+      boolean done = ok(answer);
+      actual.put(role, done);
+      expected.put(role, owners.contains(role));
+      if (done) {
+        recorded.check(processInstance);
+        task = fixture.task();
+      } else {
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as(decision + ": " + role + " changed nothing").isOne();
+        if (role == Role.ADMIN) {
+          assertThat(answer.statusCode()).as(decision + ": administrator").isEqualTo(400);
+          assertThat(json.readTree(answer.body()).path("message").asText()).as(decision + ": administrator")
+              .contains(whoDecides).doesNotContain("Exception", "ENGINE-");
+        }
+      }
+    }
+    assertThat(actual).as(decision).isEqualTo(expected);
+  }
+
+  // ---------- fixtures: the real processes of client-oiv, driven through their forms by staff
+
+  private static final List<String> EVERY_CLIENT = List.of(TestClients.OIV, TestClients.PLAIN);
+
+  private <T> T as(Role role, java.util.concurrent.Callable<T> work) throws Exception {
+    identityService.setAuthentication(USERS.get(role), List.copyOf(GROUPS.get(role)),
+        role == Role.RSSI_OWN ? List.of(TestClients.OIV) : EVERY_CLIENT);
+    try {
+      return work.call();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void submitAs(Role role, String processInstance, String taskKey, Map<String, Object> form) throws Exception {
+    String task = waitingTask(processInstance, taskKey);
+    as(role, () -> {
+      formService.submitTaskForm(task, form);
+      return null;
+    });
+    runJobs(processInstance);
+  }
+
+  private String waitingTask(String processInstance, String taskKey) {
+    var task = taskService.createTaskQuery().processInstanceId(processInstance).taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as(taskKey + " waiting in " + processInstance).isNotNull();
+    return task.getId();
+  }
+
+  private void runJobs(String processInstance) {
+    for (int guard = 0; guard < 30; guard++) {
+      var due = managementService.createJobQuery().processInstanceId(processInstance).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  /** A security incident of client-oiv reported by a technician and qualified by the referent. */
+  private String qualifiedIncident(boolean personalData) throws Exception {
+    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident")
+        .latestVersion().singleResult().getId();
+    String pi = as(Role.TECH, () -> formService.submitStartForm(definition, Map.of("clientId", TestClients.OIV,
+        "siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create(),
+        "detectionSource", "technicien-sur-site", "equipment", "NVR-MATRIX", "description", "Compte inconnu sur le NVR"))
+        .getId());
+    runJobs(pi);
+    Map<String, Object> qualification = new HashMap<>(Map.of("nature", "intrusion", "severity", "critique",
+        "personalDataAnswer", personalData ? "oui" : "non", "affectedSystems", "NVR-MATRIX",
+        "awarenessChoice", "maintenant", "awarenessConfirmed", true));
+    qualification.put("siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create());
+    submitAs(Role.REF, pi, "Task_QualifyIncident", qualification);
+    return pi;
+  }
+
+  private String incidentTask(String taskKey) throws Exception {
+    return waitingTask(qualifiedIncident(false), taskKey);
+  }
+
+  private void captureAndContain(String pi) throws Exception {
+    submitAs(Role.TECH, pi, "Task_CaptureEvidence", Map.of("evidenceDecision", "capturees", "evidence1Kind", "journaux",
+        "evidence1Description", "Journaux du NVR", "evidence1StorageLocation", "Coffre de preuves",
+        "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
+        "evidence1CapturedAt", paris(Instant.now().minusSeconds(300))));
+    Map<String, Object> containment = new HashMap<>();
+    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
+        "containmentRemoteAccessDisconnection")) {
+      containment.put(action, "fait");
+      containment.put(action + "Comment", "Fait");
+    }
+    submitAs(Role.TECH, pi, "Task_ContainIncident", containment);
+  }
+
+  /** "Proposer une date" (or, once a date is proposed, "Valider la date") of a new incident. */
+  private String recoveryTask(String taskKey, boolean proposed) throws Exception {
+    String pi = qualifiedIncident(false);
+    captureAndContain(pi);
+    if (proposed) {
+      submitAs(Role.PM, pi, "Task_ProposeRecoveryDate", Map.of("recoveryDateInput", paris(Instant.now().plusSeconds(86_400))));
+    }
+    return waitingTask(pi, taskKey);
+  }
+
+  /** "Approuver le retour d'expérience" of a closed incident whose report {@code author} wrote. */
+  private String lessonsLearnedApproval(String author) throws Exception {
+    String pi = recoveryTask("Task_AgreeRecoveryDate", true);
+    String processInstance = taskService.createTaskQuery().taskId(pi).singleResult().getProcessInstanceId();
+    submitAs(Role.RSSI_OWN, processInstance, "Task_AgreeRecoveryDate", Map.of("recoveryClientDecision", "accepte"));
+    submitAs(Role.TECH, processInstance, "Task_EradicateThreat", Map.of("eradicationEquipment", "remplace",
+        "eradicationEquipmentComment", "RAS", "eradicationVulnerability", "corrigee", "eradicationVulnerabilityComment", "RAS",
+        "eradicationCredentials", "renouveles", "eradicationCredentialsComment", "RAS",
+        "eradicationFleetCheck", "aucune-compromission", "eradicationFleetCheckComment", "RAS"));
+    submitAs(Role.TECH, processInstance, "Task_VerifyIntegrity", Map.of("integrityConfigurationCompliant", true,
+        "integrityFirmwareUpToDate", true, "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
+    submitAs(Role.TECH, processInstance, "Task_ReturnToService", Map.of("returnConfirmed", true));
+    String write = waitingTask(processInstance, "Task_WriteLessonsLearned");
+    identityService.setAuthentication(author, List.of(Groups.CYBER_REFERENT_ID), EVERY_CLIENT);
+    try {
+      formService.submitTaskForm(write, Map.of("lessonsRootCauses", "Mot de passe par défaut",
+          "lessonsResponseEffectiveness", "Délais tenus", "lessonsImprovements", "Contrôle des comptes par défaut"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return waitingTask(processInstance, "Task_ApproveLessonsLearned");
+  }
+
+  /**
+   * A task of the CNIL or ANSSI notification of a new incident with images of people: the client
+   * told, the report drafted by the referent ({@code risk} for the CNIL draft), and for the
+   * communication to the persons the CNIL filing recorded.
+   */
+  private String notificationTask(String authority, String taskKey, String risk) throws Exception {
+    String incident = qualifiedIncident(true);
+    String reference = (String) runtimeService.getVariable(incident, "reference");
+    String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-" + authority)
+        .singleResult().getId();
+    submitAs(Role.REF, pi, "Task_InformClient", Map.of("clientInformationChannel", "courriel-application"));
+    if ("CNIL".equals(authority)) {
+      submitAs(Role.REF, pi, "Task_DraftCnilNotification", Map.of("breachNature", "Accès aux enregistrements",
+          "personsCategories", "salariés", "personsCount", 40, "recordsCategories", "vidéos", "recordsCount", 300,
+          "dpoContact", "dpo@client.example", "likelyConsequences", "Atteinte à la vie privée",
+          "measuresTaken", "Comptes révoqués", "riskToPersons", risk));
+      if (taskKey.equals("Task_DecideDataSubjectsCommunication")) {
+        submitAs(Role.REF, pi, "Task_FileCnilNotification", Map.of("cnilDecision", "deposee",
+            "cnilSubmittedAt", paris(Instant.now().minusSeconds(60)), "cnilReceiptReference", "CNIL-MATRIX-0"));
+      }
+    } else {
+      submitAs(Role.REF, pi, "Task_DraftOivDeclaration", Map.of("oivSummary", "Intrusion sur le VMS",
+          "oivAffectedSystems", "Vidéoprotection du site Nord", "oivImpact", "Supervision interrompue"));
+    }
+    return waitingTask(pi, taskKey);
+  }
+
+  private String checklistToSign() throws Exception {
+    String pi = as(Role.TECH, () -> runtimeService.startProcessInstanceByKey("vms-commissioning",
+        com.mileotech.cyber.commissioning.BenchChecklistForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
+        .getId());
+    runJobs(pi);
+    submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.BenchChecklistForms.allConforme());
+    return waitingTask(pi, "Task_SignChecklist");
+  }
+
+  private static String paris(Instant instant) {
+    return java.time.LocalDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+        java.time.ZoneId.of("Europe/Paris")).toString();
   }
 
   // ------------------------------------------------------------------ helpers

@@ -101,7 +101,13 @@ class FormContractTest {
     List<String> serverFacts = List.of("reference", "clientName", "personalDataInvolved", "awarenessAt",
         "qualifiedBy", "qualifiedAt", "recoveryAgreedBy", "recoveryDateAgreed", "recoveryClientProposedBy",
         "cnilDueAt", "anssiDeadline", "clientAwarenessAt", "signedBy", "signatureSha256", "documentVersion",
-        "catalogueVersion", "lessonsLearnedApprovedBy", "evidenceRecordedBy");
+        "catalogueVersion", "lessonsLearnedApprovedBy", "evidenceRecordedBy",
+        // issue 14, items 2 and 6: who decided or recorded, and the clocks
+        "recoveryAgreementKind", "recoveryAgreementCollectedBy", "recoveryAgreementChannel", "recoveryAgreementGivenAt",
+        "recoveryAgreementEvidence", "recoveryAcceptedBy", "lessonsLearnedWrittenBy", "lessonsLearnedAuthors",
+        "clientInformedAt", "clientInformedBy", "clientInformedChannel", "clientInformedHow", "earliestAwarenessAt",
+        "clientInformationDueAt", "clientInformationMet", "cnilLegalDueAt", "cnilDecidedBy", "cnilRecordedBy",
+        "cnilLegallyMet", "complementFiledBy", "complementRecordedBy");
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
         try (InputStream in = Files.newInputStream(form)) {

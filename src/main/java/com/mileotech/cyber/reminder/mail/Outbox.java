@@ -176,6 +176,21 @@ public class Outbox {
         .params(time(now), id, node).update();
   }
 
+  /** A claimed mail this node did not try after all (its SMTP connection broke first): due again at once. */
+  void release(String id, String node) {
+    jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where id = ? and claimed_by = ? and status = 'pending'")
+        .params(id, node).update();
+  }
+
+  /**
+   * At a node's start: what it had claimed before it stopped is free again (a node that died mid-round
+   * would otherwise keep its mails until the lease ends). Node ids are unique among running nodes.
+   */
+  int releaseClaimsOf(String node) {
+    return jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where claimed_by = ? and status = 'pending'")
+        .param(node).update();
+  }
+
   void markSkipped(String id, String node, String reason) {
     jdbc.sql("""
         update mail_outbox set status = 'skipped', skip_reason = ?, claimed_by = null, claimed_until = null
@@ -212,7 +227,11 @@ public class Outbox {
         .param(time(now)).update();
   }
 
-  /** How many mails per status, and how many pending ones are overdue by more than {@code stuckAfter}. */
+  /**
+   * How many mails per status, how many pending ones are overdue by more than {@code stuckAfter},
+   * how many wait for another attempt after a failed one, since when the oldest pending mail waits,
+   * and the error of the latest failed attempt among pending mails.
+   */
   Counts counts(Instant stuckBefore) {
     Map<String, Long> byStatus = jdbc.sql("select status, count(*) as n from mail_outbox group by status")
         .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list().stream()
@@ -221,11 +240,18 @@ public class Outbox {
         .param(time(stuckBefore)).query(Long.class).single();
     long retrying = jdbc.sql("select count(*) from mail_outbox where status = 'pending' and attempts > 0")
         .query(Long.class).single();
-    return new Counts(byStatus.getOrDefault("pending", 0L), byStatus.getOrDefault("failed", 0L), stuck, retrying);
+    Instant oldestPending = jdbc.sql("select min(created_at) as oldest from mail_outbox where status = 'pending'")
+        .query((rs, n) -> Optional.ofNullable(instant(rs, "oldest"))).single().orElse(null);
+    String lastError = jdbc.sql("""
+        select last_error from mail_outbox where status = 'pending' and attempts > 0 and last_error is not null
+        order by next_attempt_at desc, id limit 1""")
+        .query(String.class).optional().orElse(null);
+    return new Counts(byStatus.getOrDefault("pending", 0L), byStatus.getOrDefault("failed", 0L), stuck, retrying,
+        oldestPending, lastError);
   }
 
-  /** The outbox at a glance, for the health endpoint. */
-  record Counts(long pending, long failed, long stuck, long retrying) {}
+  /** The outbox at a glance, for the health endpoint; {@code oldestPending} is null when nothing waits. */
+  record Counts(long pending, long failed, long stuck, long retrying, Instant oldestPending, String lastError) {}
 
   private OutboxMail row(ResultSet rs, int n) throws SQLException {
     return new OutboxMail(rs.getString("id"), rs.getString("idempotency_key"), kind(rs.getString("kind")),

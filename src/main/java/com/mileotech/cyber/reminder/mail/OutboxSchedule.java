@@ -23,15 +23,21 @@ class OutboxSchedule {
 
   private final OutboxSender sender;
   private final SmtpServer smtp;
+  private boolean resumed;
 
   OutboxSchedule(OutboxSender sender, SmtpServer smtp) {
     this.sender = sender;
     this.smtp = smtp;
   }
 
-  @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${mileo.mail.sender.interval:PT30S}")
+  @Scheduled(initialDelayString = "${mileo.mail.sender.initial-delay:PT10S}",
+      fixedDelayString = "${mileo.mail.sender.interval:PT30S}")
   void deliver() {
     try {
+      if (!resumed) {
+        sender.resumeAfterRestart();
+        resumed = true;
+      }
       // a full batch means more are waiting (many deadlines falling due at once): go on at once
       // rather than one batch per interval; bounded, so that a round always ends
       for (int round = 0; round < MAX_ROUNDS_AT_ONCE; round++) {

@@ -6,16 +6,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -27,8 +23,10 @@ import org.springframework.stereotype.Component;
  * the health endpoint). A reminder whose task is done by then, or whose deadline has passed, is
  * skipped. Without an SMTP server each waiting mail is shown once in the log instead.
  *
- * <p>Delivery is at least once: a node that dies between the SMTP answer and the "sent" mark
- * leaves the mail claimed until its lease ends, then another node sends it again.
+ * <p>Each mail is marked sent as soon as the SMTP server accepted it, before the next one goes.
+ * Delivery is at least once in one case only: a node that dies between the server's answer and
+ * that mark leaves the mail claimed until its lease ends (or the node restarts under the same
+ * id), then it is sent again; at most one mail per crash.
  */
 @Component
 public class OutboxSender {
@@ -61,7 +59,7 @@ public class OutboxSender {
     }
     List<String> due = outbox.dueIds(now, properties.sender().batchSize());
     lastRoundFull = due.size() >= properties.sender().batchSize();
-    Map<MimeMessage, OutboxMail> batch = new LinkedHashMap<>();
+    List<OutboxMail> round = new ArrayList<>();
     for (String id : due) {
       if (!outbox.claim(id, properties.nodeId(), now, now.plus(properties.sender().lease()))) {
         continue; // another node took it
@@ -73,41 +71,57 @@ public class OutboxSender {
         outbox.markSkipped(id, properties.nodeId(), skip);
         continue;
       }
-      try {
-        batch.put(message(mailSender, mail), mail);
-      } catch (MessagingException e) {
-        failed(mail, e, now);
-      }
+      round.add(mail);
     }
-    if (batch.isEmpty()) {
+    if (round.isEmpty()) {
       return 0;
     }
     // the round's mails over one SMTP connection (one connection per mail made a deadline storm
-    // wait on handshakes); the server's answer is still per mail
-    Map<Object, Exception> failures = Map.of();
+    // wait on handshakes), one mail at a time, each marked sent as soon as the server accepted
+    // it: a crash leaves at most the mail on the wire in doubt, never the rest of the round
+    SmtpConnection connection;
     try {
-      mailSender.send(batch.keySet().toArray(MimeMessage[]::new));
-    } catch (MailSendException e) {
-      failures = e.getFailedMessages(); // the connection failing fails them all
-    } catch (MailException e) {
-      Map<Object, Exception> all = new HashMap<>();
-      batch.keySet().forEach(message -> all.put(message, e));
-      failures = all;
+      connection = SmtpConnection.open(mailSender);
+    } catch (MessagingException | RuntimeException e) {
+      round.forEach(mail -> failed(mail, e, now));
+      return 0;
     }
     int sent = 0;
-    for (Map.Entry<MimeMessage, OutboxMail> entry : batch.entrySet()) {
-      OutboxMail mail = entry.getValue();
-      Exception failure = failures.get(entry.getKey());
-      if (failure != null) {
-        failed(mail, failure, now);
-        continue;
+    try (connection) {
+      for (int i = 0; i < round.size(); i++) {
+        OutboxMail mail = round.get(i);
+        try {
+          connection.send(message(mailSender, mail));
+        } catch (MessagingException | RuntimeException e) {
+          failed(mail, e, now);
+          if (!connection.usable()) {
+            // the server is gone: the mails not tried wait for the next round, no attempt counted
+            round.subList(i + 1, round.size()).forEach(rest -> outbox.release(rest.id(), properties.nodeId()));
+            break;
+          }
+          continue;
+        }
+        outbox.markSent(mail.id(), properties.nodeId(), now());
+        LOG.info("Mail {} \"{}\" ({}) sent to {}", mail.id(), mail.subject(), mail.reference(),
+            String.join(", ", mail.recipients()));
+        sent++;
       }
-      outbox.markSent(mail.id(), properties.nodeId(), now());
-      LOG.info("Mail {} \"{}\" ({}) sent to {}", mail.id(), mail.subject(), mail.reference(),
-          String.join(", ", mail.recipients()));
-      sent++;
     }
     return sent;
+  }
+
+  /**
+   * At this node's start: the mails it had claimed when it last stopped (a crash mid-round) are
+   * due again at once rather than after their lease; returns how many.
+   */
+  int resumeAfterRestart() {
+    int freed = outbox.releaseClaimsOf(properties.nodeId());
+    if (freed > 0) {
+      LOG.warn("{} mail(s) claimed by this node ({}) before it stopped are due again; at most one of them may "
+          + "already have reached its recipients (a crash between the server's answer and the \"sent\" mark)",
+          freed, properties.nodeId());
+    }
+    return freed;
   }
 
   /** Whether the last round took a full batch: more mails are probably due (e.g. many deadlines at once). */

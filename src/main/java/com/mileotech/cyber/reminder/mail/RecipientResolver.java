@@ -58,6 +58,9 @@ class RecipientResolver {
       clients.find(facts.clientId()).ifPresent(client -> client.rssiContacts()
           .forEach(c -> people.add(new Person(c.userId(), c.name(), c.email()))));
     }
+    if (audience.contains(Audience.ADMINISTRATORS)) {
+      groupMembers(Groups.ADMINISTRATORS_ID, facts, people);
+    }
     if (audience.contains(Audience.ESCALATION_GROUPS)) {
       escalationGroups.forEach(group -> groupMembers(group, facts, people));
     }
