@@ -151,7 +151,7 @@ class ProcessScenarioBrowserTest {
     check(manager, "Le client a déjà donné son accord sur une date");
     manager.waitForText("Preuve de l'accord du client");
     assertThat(manager.visibleText()).contains("Comment le client a-t-il donné son accord ?", "Par courriel", "Par téléphone",
-        "Date de l'accord du client", "Date de remise en service (proposée ou convenue)");
+        "Date et heure de l'accord du client", "Date et heure de remise en service");
   }
 
   /** An incident of client-oiv reported, qualified, its evidence captured and contained (as Tasklist's users would). */
