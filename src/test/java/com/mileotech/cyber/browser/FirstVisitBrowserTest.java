@@ -154,6 +154,14 @@ class FirstVisitBrowserTest {
     runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
+    // the referent informs the client first, through the application's mail
+    referent.open("/camunda/app/tasklist/default/").click("Notifications réglementaires ouvertes")
+        .click("Informer le client de la violation " + reference).click("Prendre la tâche");
+    referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
+    check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
+    look(referent, "referent-information-du-client");
+    complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    runDueJobs(cnil.getId());
     taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "[\"salaries\", \"visiteurs\"]", "personsCount", 200,
         "recordsCategories", "Vidéo", "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",

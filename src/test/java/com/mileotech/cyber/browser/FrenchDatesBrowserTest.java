@@ -172,6 +172,19 @@ class FrenchDatesBrowserTest {
     runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
+    // the referent tells when the client was informed by telephone, typed day first
+    LocalDateTime told = awareness.plusMinutes(30);
+    Task inform = activeTask(cnil.getId(), "Task_InformClient");
+    referent.open("/camunda/app/tasklist/default/#/?task=" + inform.getId())
+        .waitForText("Informer le client de la violation " + reference).click("Réclamer");
+    check(referent, "Il a déjà été informé par téléphone");
+    dateField(referent, "Date et heure auxquelles le client a été informé").sendKeys(TYPED.format(told));
+    referent.waitForText("Lu : " + WORDS.format(told) + ", heure de Paris.");
+    type(referent, "Personne informée chez le client", "Directeur technique");
+    complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    runDueJobs(cnil.getId());
+    assertThat(api("/api/security-incidents/" + reference + "/notifications").toString())
+        .contains(told.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
     taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
