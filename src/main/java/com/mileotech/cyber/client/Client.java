@@ -19,14 +19,26 @@ public record Client(
     @Size(max = 64, message = "64 caractères au plus")
     @Pattern(regexp = ID_PATTERN, message = "minuscules, chiffres et tirets (ex. hexa-energie)")
     String id,
-    @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
+    @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus")
+    @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String name,
     @NotNull(message = "obligatoire : OIV, NIS2_ESSENTIAL, NIS2_IMPORTANT ou NONE") RegulatoryRegime regime,
     @NotNull(message = "obligatoire") @Valid Contract contract,
-    @NotNull(message = "obligatoire (liste éventuellement vide)") List<@NotNull(message = "obligatoire") @Valid Contact> rssiContacts,
+    @NotNull(message = "obligatoire (liste éventuellement vide)")
+    @Size(max = MAX_RSSI, message = "au plus " + MAX_RSSI + " contacts")
+    List<@NotNull(message = "obligatoire") @Valid Contact> rssiContacts,
     @Valid Contact dpo,
-    @NotNull(message = "obligatoire (liste éventuellement vide)") List<@NotNull(message = "obligatoire") @Valid Site> sites) {
+    @NotNull(message = "obligatoire (liste éventuellement vide)")
+    @Size(max = MAX_SITES, message = "au plus " + MAX_SITES + " sites")
+    List<@NotNull(message = "obligatoire") @Valid Site> sites) {
 
   public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+  /** One line of text: no control character (line breaks included), no half of a UTF-16 pair. */
+  static final String ONE_LINE = "[^\\p{Cc}\\p{Cs}]*";
+  static final String LINE_MESSAGE = "une seule ligne, sans caractère de contrôle";
+  /** RSSI contacts of one client (docs/limits.md). */
+  public static final int MAX_RSSI = 10;
+  /** Sites of one client: the incident and checklist forms offer them all. */
+  public static final int MAX_SITES = 200;
 
   /** The site, retired or not (records made before its retirement still name it). */
   public Optional<Site> site(String siteId) {
@@ -65,10 +77,13 @@ public record Client(
 
   /** A person to reach: the client's RSSI (with their user account, if they use Tasklist) or DPO. */
   public record Contact(
-      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
-      @NotBlank(message = "obligatoire") @Email(message = "adresse e-mail invalide") @Size(max = 254) String email,
-      @Size(max = 40, message = "40 caractères au plus") String phone,
-      @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*", message = "identifiant de compte invalide")
+      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus")
+      @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String name,
+      @NotBlank(message = "obligatoire") @Email(message = "adresse e-mail invalide")
+      @Size(max = 254, message = "254 caractères au plus") @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String email,
+      @Size(max = 40, message = "40 caractères au plus") @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String phone,
+      @Size(max = 64, message = "64 caractères au plus")
+      @Pattern(regexp = "[a-zA-Z0-9]+([._-][a-zA-Z0-9]+)*", message = "identifiant de compte invalide")
       String userId) {}
 
   /**
@@ -79,8 +94,10 @@ public record Client(
   public record Site(
       @NotBlank(message = "obligatoire") @Size(max = 64, message = "64 caractères au plus")
       @Pattern(regexp = ID_PATTERN, message = "minuscules, chiffres et tirets (ex. siege-paris)") String id,
-      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus") String name,
-      @Size(max = 400, message = "400 caractères au plus") String address,
+      @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus")
+      @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String name,
+      @Size(max = 400, message = "400 caractères au plus") @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE)
+      String address,
       boolean retired) {
 
     public Site(String id, String name, String address) {

@@ -36,7 +36,12 @@ class CheckChecklistListener implements ExecutionListener {
       return; // the instance is being deleted or the task cancelled: nothing was submitted
     }
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
-    List<PointEntry> submitted = ChecklistState.points(execution);
+    List<PointEntry> submitted;
+    try {
+      submitted = ChecklistState.points(execution);
+    } catch (IllegalArgumentException unreadable) {
+      throw Refusal.of("Checklist refusée", "checklist illisible : un objet JSON par catégorie est attendu");
+    }
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
     // the VMS version and the inventory may be updated here too (annual audit): same checks as at the start
     Object text = execution.getVariable("equipmentText");
@@ -48,12 +53,12 @@ class CheckChecklistListener implements ExecutionListener {
     List<String> problems = new ArrayList<>();
     if (parsed != null && !parsed.problems().isEmpty()) {
       parsed.problems().forEach(p -> problems.add(p.field() + " : " + p.message()));
-      identification.problems(clients).stream().filter(p -> !p.field().startsWith("equipment"))
+      identification.problems(clients, false).stream().filter(p -> !p.field().startsWith("equipment"))
           .forEach(p -> problems.add(p.field() + " : " + p.message()));
     } else if (parsed != null) {
-      problems.addAll(parsed.restate(identification.problems(clients)));
+      problems.addAll(parsed.restate(identification.problems(clients, false)));
     } else {
-      identification.problems(clients).forEach(p -> problems.add(p.field() + " : " + p.message()));
+      identification.problems(clients, false).forEach(p -> problems.add(p.field() + " : " + p.message()));
     }
     List<PointEntry> checked = List.of();
     try {

@@ -28,9 +28,10 @@ public class CommissioningExpressions {
 
   /** The equipment without security updates, one line each, for the replacement plan (equipment-replacement). */
   public String endOfSupportList(DelegateExecution execution) {
-    return ChecklistState.content(execution).endOfSupport().stream()
+    // a text variable: shown in the replacement plan, the inventory keeps every piece in full
+    return com.mileotech.cyber.system.Limits.fit(ChecklistState.content(execution).endOfSupport().stream()
         .map(e -> "- " + e.describe() + ", firmware " + e.firmwareVersion())
-        .collect(java.util.stream.Collectors.joining("\n"));
+        .collect(java.util.stream.Collectors.joining("\n")), com.mileotech.cyber.system.Limits.TEXT);
   }
 
   /** The technician's remediation date, as the end of that day in Paris. */

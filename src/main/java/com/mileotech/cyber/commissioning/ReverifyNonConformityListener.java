@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
@@ -39,8 +40,12 @@ class ReverifyNonConformityListener implements ExecutionListener {
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
     Catalogue.Point definition = catalogue.point(pointId).orElseThrow();
     Object submitted = execution.getVariable("reverification");
-    ReverificationForm form = submitted == null ? new ReverificationForm()
-        : Json.read(submitted.toString(), ReverificationForm.class);
+    ReverificationForm form;
+    try {
+      form = submitted == null ? new ReverificationForm() : Json.read(submitted.toString(), ReverificationForm.class);
+    } catch (IllegalArgumentException unreadable) {
+      throw Refusal.of("Revérification refusée", pointId + " : formulaire illisible (reverification : objet JSON attendu)");
+    }
 
     List<String> problems = new ArrayList<>();
     if (!Boolean.TRUE.equals(form.confirmed)) {
@@ -107,13 +112,22 @@ class ReverifyNonConformityListener implements ExecutionListener {
       if (parts.length != 2 || parts[1].isBlank()) {
         problems.add(pointId + " : firmware, ligne " + (i + 1) + " : « n° de série ; nouvelle version » attendu");
       } else if (current.stream().noneMatch(e -> e.serialNumber().equals(serial))) {
-        problems.add(pointId + " : firmware, ligne " + (i + 1) + " : n° de série « " + serial + " » absent de l'inventaire");
+        problems.add(pointId + " : firmware, ligne " + (i + 1) + " : n° de série " + Limits.quote(serial)
+            + " absent de l'inventaire");
+      } else if (Limits.textProblem(parts[1].strip(), CommissioningRequest.VERSION_MAX) != null) {
+        problems.add(pointId + " : firmware, ligne " + (i + 1) + " : version : "
+            + Limits.textProblem(parts[1].strip(), CommissioningRequest.VERSION_MAX));
       } else {
         firmware.put(serial, parts[1].strip());
       }
     }
-    return current.stream().map(e -> firmware.containsKey(e.serialNumber()) ? e.withFirmware(firmware.get(e.serialNumber())) : e)
-        .toList();
+    List<Equipment> updated = current.stream()
+        .map(e -> firmware.containsKey(e.serialNumber()) ? e.withFirmware(firmware.get(e.serialNumber())) : e).toList();
+    String tooLong = CommissioningRequest.inventoryProblem(updated);
+    if (tooLong != null) {
+      problems.add(pointId + " : firmware : " + tooLong);
+    }
+    return updated;
   }
 
   /** The re-verification form: the point's figures as measured now, what was done, the inventory. */

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.dashboard;
 
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -97,16 +98,30 @@ class DashboardController {
         .toList();
 
     List<Problem> errors = new ArrayList<>();
+    // parameters are short codes and days: anything longer, or holding a control character, is no value
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put("year", year);
+    parameters.put("from", from);
+    parameters.put("to", to);
+    parameters.put("client", client);
+    parameters.forEach((name, value) -> {
+      if (Limits.idProblem(value) != null) {
+        errors.add(new Problem(name, Limits.idProblem(value)));
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw Refusal.fields(errors);
+    }
     Client selected = null;
     if (client != null && !client.isBlank()) {
       Optional<Client> found = visible.stream().filter(c -> c.id().equals(client.trim())).findFirst();
       if (found.isPresent()) {
         selected = found.get();
       } else if (staff) {
-        errors.add(new Problem("client", "client inconnu : « " + client.trim() + " »"));
+        errors.add(new Problem("client", "client inconnu : " + Limits.quote(client.trim())));
       } else {
         // a client RSSI learns nothing of other clients, not even whether they exist
-        throw ApiException.notFound("Client introuvable : « " + client.trim() + " »");
+        throw ApiException.notFound("Client introuvable : " + Limits.quote(client.trim()));
       }
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -152,7 +167,7 @@ class DashboardController {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.add(new Problem("year", "année invalide « " + year.trim() + " » : une année entre " + FIRST_YEAR
+    errors.add(new Problem("year", "année invalide " + Limits.quote(year.trim()) + " : une année entre " + FIRST_YEAR
         + " et " + LAST_YEAR + " est attendue, par exemple 2026"));
     return null;
   }
@@ -166,7 +181,7 @@ class DashboardController {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      errors.add(new Problem(field, "date invalide « " + text.trim() + " » : format AAAA-MM-JJ attendu"));
+      errors.add(new Problem(field, "date invalide " + Limits.quote(text.trim()) + " : format AAAA-MM-JJ attendu"));
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * qualification or at a re-qualification (nature, severity, personal data, sites and systems,
  * awareness time), numbers the version, and keeps each version in the register. The variables it
  * sets are the facts the regulatory notifications read. A refusal rolls the task completion back.
+ * A site retired since the report may stay among the incident's sites; none can be added.
  */
 @Component("recordQualification")
 class RecordQualificationDelegate implements JavaDelegate {
@@ -72,17 +74,24 @@ class RecordQualificationDelegate implements JavaDelegate {
     String affectedSystems = Values.text(execution.getVariable(Variables.AFFECTED_SYSTEMS));
     if (affectedSystems == null) {
       problems.add("systèmes concernés obligatoires");
-    } else if (affectedSystems.length() > 4000) {
-      problems.add("systèmes concernés : 4000 caractères au plus");
+    } else if (Limits.textProblem(affectedSystems, Limits.TEXT) != null) {
+      problems.add("systèmes concernés : " + Limits.textProblem(affectedSystems, Limits.TEXT));
     }
     Client client = clients.find((String) execution.getVariable(Variables.CLIENT_ID)).orElseThrow();
     List<String> siteIds = Values.strings(execution.getVariable(Variables.SITE_SELECTION));
+    List<String> named = Values.strings(execution.getVariable(Variables.SITE_IDS));
     if (siteIds.isEmpty()) {
       problems.add("au moins un site concerné est obligatoire");
+    } else if (siteIds.stream().distinct().count() > Limits.SITES_PER_INCIDENT) {
+      problems.add("sites concernés : " + Limits.SITES_PER_INCIDENT + " au plus par incident");
+      siteIds = List.of();
     }
     for (String siteId : siteIds) {
-      if (client.site(siteId).isEmpty()) {
-        problems.add("site inconnu pour le client " + client.name() + " : « " + siteId + " »");
+      var site = client.site(siteId);
+      if (site.isEmpty()) {
+        problems.add("site inconnu pour le client " + client.name() + " : " + Limits.quote(siteId));
+      } else if (site.get().retired() && !named.contains(siteId)) {
+        problems.add("site retiré : « " + site.get().name() + " » ne peut plus être ajouté à un incident");
       }
     }
     Instant awarenessAt = awareness(execution, problems);
@@ -92,6 +101,8 @@ class RecordQualificationDelegate implements JavaDelegate {
     String reason = Values.text(execution.getVariable(REQUALIFICATION_REASON));
     if (requalification && reason == null) {
       problems.add("motif de la requalification obligatoire (quels faits nouveaux ?)");
+    } else if (Limits.textProblem(reason, Limits.TEXT) != null) {
+      problems.add("motif de la requalification : " + Limits.textProblem(reason, Limits.TEXT));
     }
     if (!problems.isEmpty()) {
       throw Refusal.of(what, problems);

@@ -2,6 +2,7 @@ package com.mileotech.cyber.incident;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.system.Refusal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -83,11 +84,12 @@ final class Values {
     }
   }
 
+  /** A list a person submitted: unreadable, the submission is refused (never a server error). */
   private static <T> T parse(String text, TypeReference<T> type) {
     try {
       return JSON.readValue(text, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("liste illisible", e);
+      throw Refusal.of("Formulaire refusé", "liste illisible (un tableau JSON est attendu)");
     }
   }
 }

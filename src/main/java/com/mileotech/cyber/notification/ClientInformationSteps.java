@@ -5,6 +5,7 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.Deadline;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.security.DecisionOwners;
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
@@ -138,10 +139,11 @@ final class ClientInformationSteps {
       Instant earliest = clientAwareness.isBefore(mileoAwareness) ? clientAwareness : mileoAwareness;
       Date due = (Date) task.getVariable(DEADLINE + "DueAt");
       boolean onTime = due == null || !informedAt.isAfter(due.toInstant());
-      String how = CHANNELS.get(channel) + (BY_APPLICATION_MAIL.equals(channel) ? " (" + rssi + ")" : " (" + contact + ")")
+      // regulatory_notification.client_informed_how holds 1,000 characters; the outbox keeps every recipient in full
+      String how = Limits.shorten(CHANNELS.get(channel) + (BY_APPLICATION_MAIL.equals(channel) ? " (" + rssi + ")" : " (" + contact + ")")
           + " le " + moments.wordsWithZone(informedAt) + ", par " + (by == null ? "Mileo Technology" : owners.displayName(by))
           + (BY_APPLICATION_MAIL.equals(channel) || rssi.isEmpty() ? "" : " ; information écrite envoyée par courriel à " + rssi)
-          + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : "");
+          + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : ""), 1000);
 
       task.setVariable("clientInformedAt", Date.from(informedAt));
       task.setVariable("clientInformedBy", by);

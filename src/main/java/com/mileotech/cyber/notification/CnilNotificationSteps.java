@@ -93,7 +93,7 @@ final class CnilNotificationSteps {
     @Override
     public void notify(DelegateExecution task) {
       String decision = FormValues.text(task, "cnilDecision");
-      if (!List.of("deposee", "non-requise").contains(decision)) {
+      if (decision == null || !List.of("deposee", "non-requise").contains(decision)) {
         throw Refusal.of("Dépôt de la notification CNIL impossible", "choisissez : notification déposée ou non requise");
       }
       ClientDecisions.Act act = "non-requise".equals(decision)
@@ -184,7 +184,7 @@ final class CnilNotificationSteps {
       String beforeAwareness = FormValues.notBefore(decidedAt, task.getVariable("awarenessAt"), moments,
           "la décision", "la prise de connaissance de la violation");
       Refusal.collect("Décision sur la communication aux personnes incomplète")
-          .require(List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
+          .require(decision != null && List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(beforeAwareness == null, beforeAwareness)
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
@@ -216,7 +216,7 @@ final class CnilNotificationSteps {
       task.setVariable("complementRecordedBy", act.recordedBy());
       String action = FormValues.text(task, "cnilFollowUpAction");
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
-          .require(List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
+          .require(action != null && List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
         Instant at = FormValues.instant(task, "complementSubmittedAt", moments, "Suivi de la notification CNIL incomplet", "date et heure du dépôt du complément");
         String beforeFiling = FormValues.notBefore(at, task.getVariable("cnilSubmittedAt"), moments,

@@ -1,6 +1,11 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.Refusal;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -59,12 +64,36 @@ final class FormValues {
         + moments.wordsWithZone(date.toInstant()) + ") : vérifiez le jour, le mois et l'heure";
   }
 
+  /** A whole number; anything else is refused naming the field (never a server error, never a silent cut). */
   static Integer integer(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
-    if (value instanceof Number number) {
-      return number.intValue();
+    BigDecimal number;
+    if (value instanceof Number n) {
+      number = Double.isFinite(n.doubleValue()) ? new BigDecimal(n.toString()) : null;
+    } else {
+      String text = text(scope, name);
+      if (text == null) {
+        return null;
+      }
+      try {
+        number = new BigDecimal(text.replace(',', '.'));
+      } catch (NumberFormatException e) {
+        number = null;
+      }
     }
-    String text = text(scope, name);
-    return text == null ? null : Integer.valueOf(text);
+    if (number == null || number.stripTrailingZeros().scale() > 0
+        || number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+      throw Refusal.of("Formulaire refusé", List.of(name + " : nombre entier attendu"));
+    }
+    return number.intValueExact();
+  }
+
+  /** A date and time a person gave ({@link Moments#instant}); unreadable, refused naming the field. */
+  static Instant instant(VariableScope scope, String name, Moments moments) {
+    try {
+      return moments.instant(scope.getVariable(name));
+    } catch (IllegalArgumentException e) {
+      throw Refusal.of("Formulaire refusé", List.of(name + " : " + e.getMessage()));
+    }
   }
 }

@@ -167,7 +167,7 @@ final class SubmissionGuard extends CommandInterceptor {
 
   /** A task's completion: only its form's input fields, only when the caller may see the task at all. */
   private void taskSubmission(String taskId, Map<String, Object> variables) {
-    if (taskId == null || variables == null || variables.isEmpty()) {
+    if (taskId == null) {
       return;
     }
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
@@ -175,14 +175,13 @@ final class SubmissionGuard extends CommandInterceptor {
       return; // the engine answers, exactly as for an unknown task
     }
     FormContract form = contract(context -> new GetDeployedTaskFormCmd(taskId).execute(context));
-    form.check(variables, "Formulaire « " + task.getName() + " » refusé");
+    // a submission with nothing in it still leaves no required field of its form empty
+    form.check(variables == null ? new java.util.HashMap<>() : variables, "Formulaire « " + task.getName() + " » refusé",
+        name -> withoutChecks(context -> engine.getTaskService().getVariableTyped(taskId, name, false)));
   }
 
   /** A start: only the start form's input fields, only for someone who may start that process. */
   private void startSubmission(String definitionId, String key, String tenantId, Map<String, Object> variables) {
-    if (variables == null || variables.isEmpty()) {
-      return;
-    }
     ProcessDefinition definition = withoutChecks(context -> {
       var query = engine.getRepositoryService().createProcessDefinitionQuery();
       if (definitionId != null) {
@@ -202,7 +201,7 @@ final class SubmissionGuard extends CommandInterceptor {
       return; // the engine answers: unknown definition, or not allowed to start it
     }
     FormContract form = contract(context -> new GetDeployedStartFormCmd(definition.getId()).execute(context));
-    form.check(variables, "Formulaire de démarrage « " + Objects.requireNonNullElse(definition.getName(), definition.getKey())
+    form.check(variables == null ? new java.util.HashMap<>() : variables, "Formulaire de démarrage « " + Objects.requireNonNullElse(definition.getName(), definition.getKey())
         + " » refusé");
   }
 

@@ -69,15 +69,16 @@ public class ApiErrors {
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = jsonPath(mapping.getPath());
       String message;
-      if (mapping instanceof InvalidFormatException format && format.getTargetType() != null
-          && format.getTargetType().isEnum()) {
-        message = "valeur inconnue « " + format.getValue() + " » ; valeurs admises : "
-            + String.join(", ", enumNames(format.getTargetType()));
-      } else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-          && java.time.temporal.Temporal.class.isAssignableFrom(mismatched.getTargetType())) {
+      Class<?> target = mapping instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
+      if (mapping instanceof StrictJson.UnstorableText) {
+        message = mapping.getOriginalMessage();
+      } else if (mapping instanceof InvalidFormatException format && target != null && target.isEnum()) {
+        message = "valeur inconnue " + Limits.quote(format.getValue()) + " ; valeurs admises : "
+            + String.join(", ", enumNames(target));
+      } else if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
         message = "date ou heure mal formée (ISO 8601 attendu, ex. 2026-03-04T14:30:00+01:00)";
       } else {
-        message = "valeur mal formée";
+        message = expected(target);
       }
       return body(HttpStatus.BAD_REQUEST, Refusal.INVALID_REQUEST, List.of(new Refusal.Problem(field, message)));
     }
@@ -124,6 +125,30 @@ public class ApiErrors {
       body.put("errors", errors);
     }
     return ResponseEntity.status(status).body(body);
+  }
+
+  /** What a value of {@code target} looks like in JSON, in French. */
+  private static String expected(Class<?> target) {
+    if (target == null) {
+      return "valeur mal formée";
+    }
+    if (target == String.class || target == Character.class || target == char.class) {
+      return "texte attendu";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "vrai ou faux attendu (true ou false)";
+    }
+    if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+        || target == Short.class || target == short.class || target == java.math.BigInteger.class) {
+      return "nombre entier attendu";
+    }
+    if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+      return "nombre attendu";
+    }
+    if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+      return "liste attendue";
+    }
+    return "objet attendu";
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> path) {

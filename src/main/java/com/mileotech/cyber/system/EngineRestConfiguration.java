@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * 400 rather than 500, with the French message alone: a {@link Refusal} (a form or start the
  * procedure refuses; nothing was written), and a password the policy refuses (the engine throws a
  * plain ProcessEngineException); and a command that kept colliding with a concurrent step of the
- * same case as 409 (ConflictAnswers).
+ * same case as 409 (ConflictAnswers). A submission whose body or variables Camunda could not read
+ * is a French 400 naming each variable (EngineRequestBodies).
  */
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -40,7 +42,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /** What both copies of the API register beside Camunda's own resources. */
   static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class,
-      ConflictAnswers.EngineApi.class);
+      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class);
 
   @Override
   protected void registerAdditionalResources() {
@@ -82,6 +84,21 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       dto.setType(Refusal.class.getSimpleName());
       dto.setMessage(refusal.getMessage());
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    }
+  }
+
+  /**
+   * An id that names nothing (the engine throws NullValueException, e.g. the variables of an unknown
+   * process instance): 404 with the engine's message, not a server error. Another client's ids are
+   * unknown ids too (security/TenantScopedEntityManager), so they answer the same.
+   */
+  public static class UnknownIdMapper implements ExceptionMapper<NullValueException> {
+    @Override
+    public Response toResponse(NullValueException unknown) {
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(NullValueException.class.getSimpleName());
+      dto.setMessage(unknown.getMessage());
+      return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
     }
   }
 

@@ -2,7 +2,6 @@ package com.mileotech.cyber.update;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A security update as its maker or a CERT publishes it, whatever the entry point (Tasklist start
@@ -15,8 +14,9 @@ record Publication(String product, String kind, Boolean critical, List<String> a
   Publication {
     affectedVersions = affectedVersions == null ? List.of()
         : affectedVersions.stream().map(v -> v == null ? null : v.trim()).toList();
-    cveIds = cveIds == null ? List.of() : cveIds.stream().filter(Objects::nonNull).map(String::trim)
-        .filter(c -> !c.isEmpty()).map(String::toUpperCase).toList();
+    // a null entry stays, for the validator to name it
+    cveIds = cveIds == null ? List.of() : cveIds.stream().map(c -> c == null ? null : c.trim().toUpperCase())
+        .filter(c -> c == null || !c.isEmpty()).toList();
     product = product == null ? null : product.trim().replaceAll("\\s+", " ");
     advisory = advisory == null ? null : advisory.trim();
     fixedVersion = fixedVersion == null || fixedVersion.isBlank() ? null : fixedVersion.trim();

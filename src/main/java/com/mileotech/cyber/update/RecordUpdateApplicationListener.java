@@ -4,6 +4,7 @@ import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordUpdateApplication")
 class RecordUpdateApplicationListener implements ExecutionListener {
+
+  /** security_update_item.reason */
+  static final int REASON_MAX = 2000;
 
   private static final Set<String> OUTCOMES = Set.of(UpdateRegister.APPLIED, UpdateRegister.END_OF_SUPPORT,
       UpdateRegister.CLIENT_REFUSAL);
@@ -83,21 +87,23 @@ class RecordUpdateApplicationListener implements ExecutionListener {
       String outcome = parts.length > 1 ? parts[1].trim().toLowerCase(java.util.Locale.ROOT) : "";
       String value = parts.length > 2 ? parts[2].trim() : "";
       if (!items.containsKey(id)) {
-        problems.add(where + " : « " + id + " » n'est pas concerné par cette mise à jour chez ce client");
+        problems.add(where + " : " + Limits.quote(id) + " n'est pas concerné par cette mise à jour chez ce client");
       } else if (lines.containsKey(id)) {
         problems.add(where + " : « " + id + " » figure deux fois");
       } else if (!OUTCOMES.contains(outcome)) {
-        problems.add(where + " : résultat « " + outcome + " » inconnu pour " + id
+        problems.add(where + " : résultat " + Limits.quote(outcome) + " inconnu pour " + id
             + " (appliquee, fin-de-support ou refus-client)");
       } else if (outcome.equals(UpdateRegister.APPLIED) && value.isEmpty()) {
         problems.add(where + " : nouvelle version de " + id + " obligatoire");
       } else if (outcome.equals(UpdateRegister.APPLIED) && !Versions.isVersion(value)) {
-        problems.add(where + " : version « " + value + " » illisible");
+        problems.add(where + " : version " + Limits.quote(value) + " illisible");
       } else if (outcome.equals(UpdateRegister.APPLIED) && Versions.affected(update.affectedVersions(), value)) {
         problems.add(where + " : la version " + value + " de " + id + " est encore concernée par le bulletin "
             + update.advisory());
       } else if (!outcome.equals(UpdateRegister.APPLIED) && value.length() < 3) {
         problems.add(where + " : motif obligatoire pour " + id + " (" + outcome + ")");
+      } else if (!outcome.equals(UpdateRegister.APPLIED) && Limits.textProblem(value, REASON_MAX) != null) {
+        problems.add(where + " : motif : " + Limits.textProblem(value, REASON_MAX));
       } else {
         lines.put(id, new Line(outcome, value));
       }
@@ -129,11 +135,12 @@ class RecordUpdateApplicationListener implements ExecutionListener {
     execution.setVariable("appliedBy", by);
     execution.setVariable("appliedAt", java.util.Date.from(appliedAt));
     execution.setVariable("endOfSupportFound", !ended.isEmpty());
-    execution.setVariable("endOfSupportEquipment", ended.isEmpty() ? null : ended.stream()
+    // what the replacement plan shows: its lines are in the register in full
+    execution.setVariable("endOfSupportEquipment", ended.isEmpty() ? null : Limits.fit(ended.stream()
         .map(i -> "- " + Items.describe(i, client) + " — " + lines.get(i.itemId()).value())
-        .collect(Collectors.joining("\n")));
-    execution.setVariable("endOfSupportSites", ended.stream()
+        .collect(Collectors.joining("\n")), Limits.TEXT));
+    execution.setVariable("endOfSupportSites", Limits.fit(ended.stream()
         .map(i -> client.site(i.siteId()).map(Client.Site::name).orElse(i.siteId())).distinct()
-        .collect(Collectors.joining(", ")));
+        .collect(Collectors.joining(", ")), Limits.TEXT));
   }
 }

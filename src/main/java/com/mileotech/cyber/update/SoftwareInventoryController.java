@@ -1,6 +1,7 @@
 package com.mileotech.cyber.update;
 
 import com.mileotech.cyber.system.Refusal;
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The software of a client's sites (VMS, operating system), which security updates of kind VMS and
  * OS match against. Commissioning records the VMS; nothing else records the OS, so staff record it
- * here (and correct a VMS after an intervention outside the application). Reading: staff and that
- * client's RSSI.
+ * here (and correct a VMS after an intervention outside the application), for an active site (a
+ * retired one takes no new work). Reading: staff and that client's RSSI.
  */
 @RestController
 class SoftwareInventoryController {
@@ -54,23 +55,26 @@ class SoftwareInventoryController {
     currentUser.require(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.ADMINISTRATORS);
     Client client = clients.find(clientId).orElseThrow(() -> ApiException.notFound("Client inconnu : " + clientId));
     List<Problem> errors = new ArrayList<>();
-    if (client.site(siteId).isEmpty()) {
-      errors.add(new Problem("siteId", "site inconnu pour le client " + client.name() + " : « " + siteId + " »"));
+    Client.Site site = client.site(siteId).orElse(null);
+    if (site == null) {
+      errors.add(new Problem("siteId", "site inconnu pour le client " + client.name() + " : " + Limits.quote(siteId)));
+    } else if (site.retired()) {
+      errors.add(new Problem("siteId", "site retiré : « " + site.name() + " » ne reçoit plus de nouvelle intervention"));
     }
     if (!EquipmentInventory.VMS.equals(kind) && !EquipmentInventory.OS.equals(kind)) {
-      errors.add(new Problem("kind", "logiciel inconnu « " + kind + " » ; valeurs admises : VMS, OS"));
+      errors.add(new Problem("kind", "logiciel inconnu " + Limits.quote(kind) + " ; valeurs admises : VMS, OS"));
     }
     String product = RegisterSecurityUpdateDelegate.text(request.product());
     String version = RegisterSecurityUpdateDelegate.text(request.version());
     if (product == null) {
       errors.add(new Problem("product", "produit obligatoire"));
-    } else if (product.length() > PublicationValidator.PRODUCT_MAX) {
-      errors.add(new Problem("product", PublicationValidator.PRODUCT_MAX + " caractères au plus"));
+    } else if (Limits.textProblem(product, PublicationValidator.PRODUCT_MAX) != null) {
+      errors.add(new Problem("product", Limits.textProblem(product, PublicationValidator.PRODUCT_MAX)));
     }
     if (version == null) {
       errors.add(new Problem("version", "version obligatoire"));
     } else if (!Versions.isVersion(version)) {
-      errors.add(new Problem("version", "version illisible « " + version + " »"));
+      errors.add(new Problem("version", "version illisible " + Limits.quote(version)));
     }
     if (!errors.isEmpty()) {
       throw Refusal.fields(errors);

@@ -33,13 +33,15 @@ final class Versions {
     if (e.contains(RANGE)) {
       String[] bounds = e.split(RANGE, -1);
       if (bounds.length != 2 || !isVersion(bounds[0]) || !isVersion(bounds[1])) {
-        return "intervalle illisible « " + e + " » (ex. 5.0 - 5.2.0)";
+        return "intervalle illisible " + com.mileotech.cyber.system.Limits.quote(e) + " (ex. 5.0 - 5.2.0)";
       }
-      return compare(bounds[0], bounds[1]) > 0 ? "intervalle vide « " + e + " » : la première borne dépasse la seconde" : null;
+      return compare(bounds[0], bounds[1]) > 0
+          ? "intervalle vide " + com.mileotech.cyber.system.Limits.quote(e) + " : la première borne dépasse la seconde" : null;
     }
     String version = e.replaceFirst("^(<=|>=|<|>|=)", "").trim();
     return isVersion(version) ? null
-        : "condition de version illisible « " + e + " » (ex. 5.2.0, <5.2.1, <=5.2.0, >=5.0, 5.0 - 5.2.0 ou *)";
+        : "condition de version illisible " + com.mileotech.cyber.system.Limits.quote(e)
+            + " (ex. 5.2.0, <5.2.1, <=5.2.0, >=5.0, 5.0 - 5.2.0 ou *)";
   }
 
   /** Whether {@code version} satisfies one of the (valid) entries. */

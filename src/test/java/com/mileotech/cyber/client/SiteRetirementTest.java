@@ -117,6 +117,55 @@ class SiteRetirementTest {
     });
   }
 
+  /** Issue 15: a retired site takes no new work, through any API; nothing is written, no reference spent. */
+  @Test
+  void aRetiredSiteTakesNoNewIncidentCommissioningOrSoftware() throws Exception {
+    String id = "retraits-api";
+    TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    Map<String, Object> depot = site("depot", "Dépôt");
+    depot.put("retired", true);
+    if (!repository.exists(id)) {
+      assertThat(admin.postForEntity("/api/clients", client(id, List.of(depot, site("bureau", "Bureau"))), String.class)
+          .getStatusCode().value()).isEqualTo(201);
+    }
+    String supervision = TestUsers.ensure(identityService, "supervision.sites", Groups.INTEGRATIONS);
+    String technician = TestUsers.ensure(identityService, "tech.sites", Groups.TECHNICIANS);
+    long references = jdbc.sql("select coalesce(sum(last_value), 0) from reference_counter").query(Long.class).single();
+
+    ResponseEntity<String> incident = http.withBasicAuth(supervision, TestUsers.PASSWORD).postForEntity(
+        "/api/security-incidents", Map.of("clientId", id, "siteIds", List.of("depot"), "detectionSource",
+            "alerte-supervision", "equipment", "NVR-01", "description", "Flux coupé",
+            "detectedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5).withNano(0).toString()), String.class);
+    assertRetired(incident, "siteIds[0]", "site retiré : « Dépôt » ne reçoit plus de nouveau signalement");
+
+    ResponseEntity<String> commissioning = http.withBasicAuth(technician, TestUsers.PASSWORD).postForEntity(
+        "/api/commissionings", Map.of("clientId", id, "siteId", "depot", "vmsProduct", "Milestone XProtect",
+            "vmsVersion", "2024 R2", "equipment", List.of(Map.of("kind", "CAMERA", "model", "Axis P3265",
+                "serialNumber", "RET-1", "firmwareVersion", "11.9", "securityUpdates", true))), String.class);
+    assertRetired(commissioning, "siteId", "site retiré : « Dépôt » ne reçoit plus de mise en service");
+
+    ResponseEntity<String> software = http.withBasicAuth(technician, TestUsers.PASSWORD).exchange(
+        "/api/clients/" + id + "/sites/depot/software/OS", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("product", "Windows Server", "version", "2022")), String.class);
+    assertRetired(software, "siteId", "site retiré : « Dépôt » ne reçoit plus de nouvelle intervention");
+
+    assertThat(jdbc.sql("select coalesce(sum(last_value), 0) from reference_counter").query(Long.class).single())
+        .as("no reference spent").isEqualTo(references);
+    assertThat(jdbc.sql("select count(*) from security_incident where client_id = ?").param(id).query(Long.class).single())
+        .isZero();
+    assertThat(jdbc.sql("select count(*) from client_software where client_id = ?").param(id).query(Long.class).single())
+        .isZero();
+  }
+
+  private void assertRetired(ResponseEntity<String> response, String field, String message) throws Exception {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+    JsonNode errors = json.readTree(response.getBody()).get("errors");
+    assertThat(errors).anySatisfy(e -> {
+      assertThat(e.get("field").asText()).isEqualTo(field);
+      assertThat(e.get("message").asText()).isEqualTo(message);
+    });
+  }
+
   private List<JsonNode> audit(String event, String client) throws Exception {
     List<JsonNode> found = new ArrayList<>();
     for (String line : Files.readAllLines(AUDIT)) {

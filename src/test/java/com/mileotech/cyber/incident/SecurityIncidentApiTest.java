@@ -124,8 +124,9 @@ class SecurityIncidentApiTest {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     JsonNode error = json.readTree(refused.getBody());
     assertThat(error.get("type").asText()).isEqualTo("Refusal");
-    assertThat(error.get("message").asText()).startsWith("Signalement refusé : ")
-        .contains("client inconnu : « client-inexistant »", "au moins un site concerné est obligatoire");
+    // the form itself refuses first (issue 15): a client it does not offer, a field it requires left out
+    assertThat(error.get("message").asText()).startsWith("Formulaire de démarrage « Incident de sécurité (PROC-CYB-005) » refusé : ")
+        .contains("clientId : choix inconnu « client-inexistant »", "equipment : obligatoire");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-incident").count())
         .isEqualTo(before);
   }

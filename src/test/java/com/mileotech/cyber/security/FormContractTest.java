@@ -85,6 +85,42 @@ class FormContractTest {
         .hasMessageContaining("points : type de valeur non admis");
   }
 
+  /** Issue 15: what the form states itself is checked too, and every text can be stored. */
+  @Test
+  void choicesDatesNumbersAndCharactersAreThoseTheFormStatesAndADatabaseKeeps() throws Exception {
+    Map<String, Object> cases = new java.util.LinkedHashMap<>();
+    cases.put("decision", "peut-etre");              // not one of the form's choices
+    cases.put("at", "2026-02-30T10:00");             // no such day
+    cases.put("day", "2026-13-01");
+    cases.put("count", 2.5);                         // decimalDigits 0
+    cases.put("reasons", "texte\u0000nul");          // PostgreSQL refuses U+0000
+    cases.put("receipt", "\ud800");                  // half of a UTF-16 pair
+    cases.put("unbounded", 3_000_000_000L);          // no max in the form: ±1e9
+    cases.forEach((field, value) -> assertThatThrownBy(
+        () -> strict().check(Variables.createVariables().putValue(field, value), "Test"))
+        .as(field).isInstanceOf(Refusal.class).hasMessageContaining(field + " : "));
+    assertThatThrownBy(() -> strict().check(Variables.createVariables().putValue("at", "2026-03-02T25:00"), "Test"))
+        .hasMessageContaining("at : date ou heure mal formée ou inexistante");
+    assertThatThrownBy(() -> strict().check(Variables.createVariables().putValue("decision", "peut-etre"), "Test"))
+        .hasMessageContaining("decision : choix inconnu « peut-etre » ; choix possibles : oui, non");
+
+    VariableMap fine = Variables.createVariables().putValue("decision", "non").putValue("at", "2026-03-02T14:30")
+        .putValue("at2", "2026-03-02T14:30+01:00").putValue("count", 3).putValue("unbounded", -999_999_999)
+        .putValue("reasons", "Accents é, emoji 🎥, tabulation\tet\nlignes").putValueTyped("sites", json("[\"n'importe\"]"));
+    strict().check(fine, "Test");
+  }
+
+  @Test
+  void aFieldTheFormAlwaysRequiresCannotBeLeftEmptyHiddenOnesMay() throws Exception {
+    assertThatThrownBy(() -> strict().check(Variables.createVariables(), "Formulaire refusé"))
+        .isInstanceOf(Refusal.class)
+        .hasMessage("Formulaire refusé : decision : obligatoire ; reasons : obligatoire.");
+    assertThatThrownBy(() -> strict().check(Variables.createVariables().putValue("decision", "oui")
+        .putValue("reasons", "   "), "Test")).hasMessageContaining("reasons : obligatoire");
+    // what the case already holds counts; a field hidden by a condition (or in a hidden group) is the procedure's to judge
+    strict().check(Variables.createVariables().putValue("decision", "oui"), "Test", name -> "reasons".equals(name) ? "déjà là" : null);
+  }
+
   @Test
   void readOnlyFieldsAreShownNeverWrittenBack() throws Exception {
     VariableMap submission = Variables.createVariables().putValue("overview", "réécrit")
@@ -142,6 +178,28 @@ class FormContractTest {
       }
     }
     return null;
+  }
+
+  static final String STRICT_FORM = """
+      {"id": "strict-form", "components": [
+        {"type": "radio", "key": "decision", "validate": {"required": true},
+         "values": [{"label": "Oui", "value": "oui"}, {"label": "Non", "value": "non"}]},
+        {"type": "textfield", "key": "receipt"},
+        {"type": "textarea", "key": "reasons", "validate": {"required": true}},
+        {"type": "number", "key": "count", "decimalDigits": 0, "validate": {"min": 0, "max": 10}},
+        {"type": "number", "key": "unbounded"},
+        {"type": "datetime", "key": "at", "subtype": "datetime"},
+        {"type": "datetime", "key": "at2", "subtype": "datetime"},
+        {"type": "datetime", "key": "day", "subtype": "date", "validate": {"required": true},
+         "conditional": {"hide": "=decision != \\"oui\\""}},
+        {"type": "checklist", "key": "sites", "valuesKey": "siteOptions"},
+        {"type": "group", "conditional": {"hide": "=true"}, "components": [
+          {"type": "textfield", "key": "hidden", "validate": {"required": true}}
+        ]}
+      ]}""";
+
+  private static FormContract strict() throws Exception {
+    return FormContract.parse(new ByteArrayInputStream(STRICT_FORM.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static FormContract contract() throws Exception {

@@ -39,12 +39,43 @@ class StrictJsonTest {
     Map<String, Object> one = advisory();
     one.put("critical", 1);
     assertRefused(http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-updates", one, String.class),
-        "critical", "valeur mal formée");
+        "critical", "vrai ou faux attendu (true ou false)");
 
     Map<String, Object> detected = Map.of("clientId", "client-oiv", "siteIds", List.of("site-nord"),
         "detectionSource", "alerte-supervision", "equipment", "NVR", "description", "Test", "detectedAt", 1772438400.5);
     assertRefused(http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-incidents", detected,
         String.class), "detectedAt", "date ou heure mal formée");
+
+    assertThat(jdbc.sql("select count(*) from security_update").query(Long.class).single()).isEqualTo(before);
+  }
+
+  /** A text is a JSON string, holding characters a database keeps (issue 15): the field is named, nothing is written. */
+  @Test
+  void aNumberForATextAndAControlCharacterAreRefusedNamingTheField() throws Exception {
+    String feed = TestUsers.ensure(identityService, "feed.strict", Groups.INTEGRATIONS);
+    long before = jdbc.sql("select count(*) from security_update").query(Long.class).single();
+
+    Map<String, Object> number = advisory();
+    number.put("advisory", 42);
+    assertRefused(http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-updates", number, String.class),
+        "advisory", "texte attendu");
+
+    Map<String, Object> nul = advisory();
+    nul.put("product", "Caméra\u0000");
+    assertRefused(http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-updates", nul, String.class),
+        "product", "caractère de contrôle interdit (U+0000) en position 7");
+
+    Map<String, Object> list = advisory();
+    list.put("affectedVersions", "<8.50.0");
+    assertRefused(http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-updates", list, String.class),
+        "affectedVersions", "liste attendue");
+
+    Map<String, Object> accents = advisory();
+    accents.put("product", "Caméra 🎥 « Nord »\tbis");
+    ResponseEntity<String> fine = http.withBasicAuth(feed, TestUsers.PASSWORD).postForEntity("/api/security-updates",
+        accents, String.class);
+    assertThat(fine.getBody()).as("accents, emoji and tabs are text (the product is merely unknown)")
+        .contains("produit inconnu").doesNotContain("caractère");
 
     assertThat(jdbc.sql("select count(*) from security_update").query(Long.class).single()).isEqualTo(before);
   }

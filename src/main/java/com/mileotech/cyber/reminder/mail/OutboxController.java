@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder.mail;
 
+import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Status;
@@ -48,6 +49,12 @@ class OutboxController {
     if (!byReference && !byStatus) {
       throw Refusal.field("reference", "obligatoire (ex. INC-2026-0001), ou bien status");
     }
+    if (byReference && Limits.idProblem(reference) != null) {
+      throw Refusal.field("reference", Limits.idProblem(reference));
+    }
+    if (byStatus && Limits.idProblem(status) != null) {
+      throw Refusal.field("status", Limits.idProblem(status));
+    }
     Status wanted = byStatus ? status(status) : null;
     List<OutboxMail> mails = byReference ? outbox.findByReference(reference.trim())
         : outbox.findByStatus(wanted, STATUS_LIMIT);
@@ -75,7 +82,7 @@ class OutboxController {
     try {
       return Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw Refusal.field("status", "valeur inconnue « " + text + " » ; valeurs admises : "
+      throw Refusal.field("status", "valeur inconnue " + Limits.quote(text) + " ; valeurs admises : "
           + Arrays.stream(Status.values()).map(Outbox::code).collect(Collectors.joining(", ")));
     }
   }

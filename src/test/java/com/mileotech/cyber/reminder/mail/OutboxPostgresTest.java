@@ -7,17 +7,19 @@ import com.mileotech.cyber.reminder.mail.OutboxMail.Status;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -92,25 +96,33 @@ class OutboxPostgresTest {
       assertThat(outbox.insertIfAbsent(mail)).isTrue();
       ids.add(mail.id());
     }
-    OutboxSender nodeA = sender("node-a");
-    OutboxSender nodeB = sender("node-b");
+    // 20 mails a round each, so that neither node can take all 40 at once; and each node's first
+    // delivery waits until the other holds claims of its own: both compete for the same rows
+    // whatever the scheduling of a loaded machine (no node drains everything before the other starts)
+    OutboxSender nodeA = sender("node-a", 20);
+    OutboxSender nodeB = sender("node-b", 20);
+    CountDownLatch aDelivering = new CountDownLatch(1);
+    CountDownLatch bDelivered = new CountDownLatch(1);
+    JavaMailSender serverForA = new Delivering(smtp.mailSender(), () -> {
+      aDelivering.countDown();
+      await(bDelivered);
+    }, () -> { });
+    JavaMailSender serverForB = new Delivering(smtp.mailSender(), () -> await(aDelivering), bDelivered::countDown);
 
-    CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Future<Integer>> sent = new ArrayList<>();
-      for (OutboxSender node : List.of(nodeA, nodeB)) {
+      for (Map.Entry<OutboxSender, JavaMailSender> node : List.of(Map.entry(nodeA, serverForA), Map.entry(nodeB, serverForB))) {
         sent.add(pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
           int total = 0;
           for (int round = 0; round < 10 && !outbox.dueIds(NOW, 1).isEmpty(); round++) {
-            total += node.sendDue(smtp.mailSender());
+            total += node.getKey().sendDue(node.getValue());
           }
           return total;
         }));
       }
-      int sentByA = sent.get(0).get(60, TimeUnit.SECONDS);
-      int sentByB = sent.get(1).get(60, TimeUnit.SECONDS);
+      int sentByA = sent.get(0).get(5, TimeUnit.MINUTES);
+      int sentByB = sent.get(1).get(5, TimeUnit.MINUTES);
       assertThat(sentByA + sentByB).isEqualTo(count);
       // both nodes really competed for the same rows
       assertThat(sentByA).isPositive();
@@ -195,8 +207,63 @@ class OutboxPostgresTest {
   }
 
   private static OutboxSender sender(String node) {
-    OutboxProperties properties = new OutboxProperties("cyber@mileotech.example", node, null, null, null);
+    return sender(node, 0);
+  }
+
+  private static OutboxSender sender(String node, int batchSize) {
+    OutboxProperties properties = new OutboxProperties("cyber@mileotech.example", node,
+        new OutboxProperties.Sender(true, null, batchSize, null), null, null);
     return new OutboxSender(outbox, taskId -> true, properties);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the other node never got there");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The test SMTP server, with a hook before a node's first delivery and after each. */
+  private static final class Delivering implements JavaMailSender {
+    private final JavaMailSender server;
+    private final Runnable beforeFirst;
+    private final Runnable after;
+    private boolean first = true;
+
+    Delivering(JavaMailSender server, Runnable beforeFirst, Runnable after) {
+      this.server = server;
+      this.beforeFirst = beforeFirst;
+      this.after = after;
+    }
+
+    @Override
+    public MimeMessage createMimeMessage() {
+      return server.createMimeMessage();
+    }
+
+    @Override
+    public MimeMessage createMimeMessage(InputStream contentStream) {
+      return server.createMimeMessage(contentStream);
+    }
+
+    @Override
+    public void send(MimeMessage... mimeMessages) {
+      if (first) {
+        first = false;
+        beforeFirst.run();
+      }
+      server.send(mimeMessages);
+      after.run();
+    }
+
+    @Override
+    public void send(SimpleMailMessage... simpleMessages) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private static OutboxMail mail(String key, String recipient) {

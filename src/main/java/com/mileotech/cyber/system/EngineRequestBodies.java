@@ -1,0 +1,214 @@
+package com.mileotech.cyber.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.text.ParsePosition;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+
+/**
+ * What a person's submission through the engine's REST API sends (submit-form, complete, resolve,
+ * start) is read before Camunda reads it: a body that is no JSON, variables of a type the product
+ * does not take (bytes, files, XML, Java serialization) or whose value is not of the type it
+ * claims ({"type": "Integer", "value": "abc"}, a Date that does not parse, Json that is not JSON).
+ * Camunda answers those with its own English message, without the variable's name; here they are
+ * a French 400 naming each variable, in the form of a {@link Refusal}. What the values mean and
+ * which variables a form allows is SubmissionGuard's and the procedure's to judge.
+ *
+ * <p>{@link French} is the net behind it: any other 400 of Camunda's on these paths keeps its
+ * status and gets a French message, and the completion of a task that does not exist (or no more)
+ * is a 404 rather than Camunda's 500.
+ */
+public class EngineRequestBodies implements ContainerRequestFilter {
+
+  /** Task completions and process starts, in both copies of the API (/engine-rest, /camunda/api/engine/engine/default). */
+  static final Pattern SUBMISSIONS = Pattern.compile(
+      "(?:^|.*/)(?:task/[^/]+/(?:submit-form|complete|resolve)|process-definition/.+/(?:submit-form|start))/?$");
+  static final String UNREADABLE = "Requête refusée : corps de requête JSON illisible";
+  static final String REFUSED = "Requête refusée";
+  /** Camunda's words for a task or definition that does not exist. */
+  static final Pattern NOT_FOUND = Pattern.compile(
+      "Cannot find task with id|task is null|no deployed process definition found|No process definition found");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The value types a form's submission may use (Camunda's names, compared without case). */
+  private static final Set<String> TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date",
+      "json", "null", "object");
+  private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?([eE][-+]?\\d{1,3})?");
+  /** Camunda REST's date format (camunda.bpm.rest default: yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
+  private static final String DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    String method = request.getMethod();
+    if (!("POST".equals(method) || "PUT".equals(method))
+        || !SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+      return;
+    }
+    byte[] body = request.getEntityStream().readAllBytes();
+    request.setEntityStream(new ByteArrayInputStream(body));
+    if (body.length == 0) {
+      return;
+    }
+    List<Refusal.Problem> problems = new ArrayList<>();
+    JsonNode json;
+    try {
+      json = JSON.readTree(body);
+    } catch (JsonProcessingException | RuntimeException e) {
+      abort(request, UNREADABLE);
+      return;
+    }
+    if (json == null || !json.isObject()) {
+      abort(request, UNREADABLE + " (objet attendu)");
+      return;
+    }
+    JsonNode variables = json.get("variables");
+    if (variables != null && !variables.isNull()) {
+      if (!variables.isObject()) {
+        problems.add(new Refusal.Problem("variables", "objet attendu : une entrée par variable, chacune avec "
+            + "« value » et « type »"));
+      } else {
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> variable = it.next();
+          String problem = problem(variable.getValue());
+          if (problem != null) {
+            problems.add(new Refusal.Problem(variable.getKey(), problem));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      abort(request, Refusal.ofFields(REFUSED, problems).getMessage());
+    }
+  }
+
+  /** Why Camunda could not read this variable as what it claims to be; null when it can. */
+  static String problem(JsonNode variable) {
+    if (variable == null || variable.isNull()) {
+      return null;
+    }
+    if (!variable.isObject()) {
+      return "objet attendu, avec « value » et « type »";
+    }
+    JsonNode value = variable.path("value");
+    JsonNode type = variable.get("type");
+    if (type == null || type.isNull()) {
+      return value.isContainerNode() ? "type « Json » attendu pour une liste ou un objet" : null;
+    }
+    if (!type.isTextual() || !TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
+      return "type de valeur non admis " + Limits.quote(type.isTextual() ? type.asText() : type.toString())
+          + " (types admis : « String », « Boolean », « Integer », « Long », « Double », « Date », « Json »)";
+    }
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    String text = value.isValueNode() ? value.asText() : null;
+    return switch (type.asText().toLowerCase(Locale.ROOT)) {
+      case "string" -> value.isValueNode() ? null : "texte attendu";
+      case "boolean" -> value.isBoolean() || "true".equals(text) || "false".equals(text) ? null : "vrai ou faux attendu";
+      case "integer" -> whole(value, text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case "short" -> whole(value, text, Short.MIN_VALUE, Short.MAX_VALUE);
+      case "long" -> whole(value, text, Long.MIN_VALUE, Long.MAX_VALUE);
+      case "double" -> (value.isNumber() && Double.isFinite(value.asDouble()))
+          || (value.isTextual() && DECIMAL.matcher(text).matches()) ? null : "nombre attendu";
+      case "date" -> date(text);
+      case "json" -> json(value);
+      case "object" -> value.isTextual() ? null : "valeur sérialisée (texte) attendue";
+      default -> null; // "null"
+    };
+  }
+
+  private static String whole(JsonNode value, String text, long min, long max) {
+    BigInteger number = null;
+    if (value.isIntegralNumber()) {
+      number = value.bigIntegerValue();
+    } else if (value.isTextual() && INTEGER.matcher(text).matches()) {
+      number = new BigInteger(text);
+    }
+    if (number == null) {
+      return "nombre entier attendu";
+    }
+    return number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0
+        ? "nombre entier hors limites (" + min + " à " + max + ")" : null;
+  }
+
+  private static String date(String text) {
+    if (text == null) {
+      return "date attendue (format " + DATE_FORMAT + ")";
+    }
+    SimpleDateFormat format = new SimpleDateFormat(DATE_FORMAT, Locale.ROOT);
+    format.setLenient(false);
+    ParsePosition position = new ParsePosition(0);
+    return format.parse(text, position) != null && position.getIndex() == text.length() ? null
+        : "date illisible " + Limits.quote(text) + " (format 2026-03-02T14:30:00.000+0100 attendu)";
+  }
+
+  private static String json(JsonNode value) {
+    if (!value.isTextual()) {
+      return "texte JSON attendu";
+    }
+    try {
+      JSON.readTree(value.asText());
+      return null;
+    } catch (JsonProcessingException e) {
+      return "valeur JSON illisible";
+    }
+  }
+
+  private static void abort(ContainerRequestContext request, String message) {
+    request.abortWith(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(refusal(message)).build());
+  }
+
+  static ExceptionDto refusal(String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(Refusal.class.getSimpleName());
+    dto.setMessage(message);
+    return dto;
+  }
+
+  /**
+   * On the same paths, a 400 of Camunda's own (a request it could not read in a way the check above
+   * did not foresee) keeps its status and says so in French: no English, no ids, no Java names.
+   */
+  public static class French implements ContainerResponseFilter {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      // Camunda answers a completion of a task that is no more (done meanwhile, or never was) with a 500
+      if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto && dto.getMessage() != null
+          && NOT_FOUND.matcher(dto.getMessage()).find()
+          && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+        response.setStatus(404);
+        ExceptionDto gone = new ExceptionDto();
+        gone.setType("NotFound");
+        gone.setMessage("Tâche ou procédure introuvable : déjà terminée, ou inconnue");
+        response.setEntity(gone);
+        return;
+      }
+      if (response.getStatus() == 400 && response.getEntity() instanceof ExceptionDto dto
+          && !Refusal.class.getSimpleName().equals(dto.getType())
+          && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+        response.setEntity(refusal(REFUSED + " : la requête n'a pas pu être lue (variables, types ou valeurs) ; "
+            + "chaque variable s'envoie avec « value » et « type »."));
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.mileotech.cyber.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.client.Client;
+import com.mileotech.cyber.client.ContractType;
+import com.mileotech.cyber.client.RegulatoryRegime;
+import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.system.Refusal;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A site retired while an incident is open stays among the incident's sites at its
+ * (re)qualification; it cannot be added to an incident that did not name it (issue 15: new work
+ * only). The API's side is in client/SiteRetirementTest.
+ */
+@IntegrationTest
+class RetiredSiteQualificationTest extends IncidentScenario {
+
+  static final String CLIENT = "retraits-incident";
+
+  @Test
+  void aRetiredSiteStaysOnItsIncidentButIsAddedToNone() {
+    Client active = new Client(CLIENT, "Retraits SA", RegulatoryRegime.NONE,
+        new Client.Contract(ContractType.STANDARD, LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31)),
+        List.of(), null, List.of(new Client.Site("atelier", "Atelier", null), new Client.Site("magasin", "Magasin", null)));
+    if (!clientRepository.exists(CLIENT)) {
+      clientService.create(active);
+    } else {
+      clientService.update(active);
+    }
+    identityService.setAuthentication(TECH, List.of(Groups.TECHNICIANS_ID), List.of(CLIENT));
+    ProcessInstance pi;
+    try {
+      pi = formService.submitStartForm(repositoryService.createProcessDefinitionQuery()
+          .processDefinitionKey(Variables.PROCESS_KEY).latestVersion().singleResult().getId(),
+          reportForm(CLIENT, List.of("atelier")));
+    } finally {
+      asNobody();
+    }
+    runDueJobs(pi);
+    clientService.update(new Client(CLIENT, active.name(), active.regime(), active.contract(), List.of(), null,
+        List.of(new Client.Site("atelier", "Atelier", null, true), new Client.Site("magasin", "Magasin", null, true))));
+
+    String task = task(pi, "Task_QualifyIncident").getId();
+    identityService.setAuthentication(REFERENT, List.of(Groups.CYBER_REFERENT_ID), List.of(CLIENT));
+    try {
+      assertThatThrownBy(() -> formService.submitTaskForm(task, qualification("mineur", false, "atelier,magasin")))
+          .isInstanceOf(Refusal.class)
+          .hasMessageContaining("site retiré : « Magasin » ne peut plus être ajouté à un incident")
+          .hasMessageNotContaining("Atelier");
+      formService.submitTaskForm(task, qualification("mineur", false, "atelier"));
+    } finally {
+      asNobody();
+    }
+    assertThat(variable(pi, Variables.SITE_IDS)).isEqualTo("atelier");
+    assertThat(variable(pi, Variables.QUALIFICATION_VERSION)).isEqualTo(1);
+  }
+}
