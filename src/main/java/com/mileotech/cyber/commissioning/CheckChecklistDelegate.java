@@ -60,8 +60,10 @@ class CheckChecklistDelegate implements JavaDelegate {
     }
     List<PointEntry> checked = List.of();
     try {
+      LocalDate contractEnd = clients.find((String) execution.getVariable("clientId"))
+          .map(c -> c.contract().end()).orElse(null);
       checked = ChecklistCheck.check(catalogue, submitted, submitted,
-          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today);
+          problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today, contractEnd);
     } catch (Refusal refused) {
       problems.addAll(refused.describedProblems());
     }

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Refusal;
+import com.mileotech.cyber.system.Moments;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,18 @@ final class ChecklistCheck {
    */
   static List<PointEntry> check(Catalogue catalogue, List<PointEntry> submitted, List<PointEntry> stored,
       List<Equipment> equipment, LocalDate today) {
+    return check(catalogue, submitted, stored, equipment, today, null);
+  }
+
+  /**
+   * A remediation deadline is plausible up to a year ahead (GUID-PREM-003 asks for remediation,
+   * not a plan for later years) and within the maintenance contract, which follows it.
+   */
+  static final java.time.Period REMEDIATION_HORIZON = java.time.Period.ofYears(1);
+
+  /** @param contractEnd the last day of the client's maintenance contract, or null when unknown */
+  static List<PointEntry> check(Catalogue catalogue, List<PointEntry> submitted, List<PointEntry> stored,
+      List<Equipment> equipment, LocalDate today, LocalDate contractEnd) {
     List<String> problems = new ArrayList<>();
     Map<String, PointEntry> byId = new HashMap<>();
     Set<String> duplicates = new LinkedHashSet<>();
@@ -59,7 +72,7 @@ final class ChecklistCheck {
       if (previous != null) {
         clean.reverifications = previous.reverifications;
       }
-      assess(point, clean, equipment, today, problems);
+      assess(point, clean, equipment, today, contractEnd, problems);
       result.add(clean);
     }
     if (!problems.isEmpty()) {
@@ -69,7 +82,7 @@ final class ChecklistCheck {
   }
 
   private static void assess(Catalogue.Point point, PointEntry p, List<Equipment> equipment, LocalDate today,
-      List<String> problems) {
+      LocalDate contractEnd, List<String> problems) {
     Status status = p.statusValue();
     String id = point.id();
     p.comment = blankToNull(p.comment);
@@ -90,9 +103,15 @@ final class ChecklistCheck {
         } else {
           LocalDate deadline = date(p.remediationDeadline);
           if (deadline == null) {
-            problems.add(id + " : délai de remédiation « " + p.remediationDeadline + " » illisible (date attendue)");
+            problems.add(id + " : délai de remédiation « " + p.remediationDeadline + " » illisible (JJ/MM/AAAA attendu)");
           } else if (!deadline.isAfter(today)) {
             problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline) + " déjà échu");
+          } else if (deadline.isAfter(today.plus(REMEDIATION_HORIZON))) {
+            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
+                + " à plus d'un an : vérifiez le jour, le mois et l'année");
+          } else if (contractEnd != null && deadline.isAfter(contractEnd)) {
+            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
+                + " après la fin du contrat de maintenance (" + FRENCH_DATE.format(contractEnd) + ")");
           } else {
             p.remediationDeadline = deadline.toString();
           }
@@ -142,14 +161,11 @@ final class ChecklistCheck {
   }
 
   /** A date as forms send it: yyyy-MM-dd, or an ISO date-time whose date part is taken. */
+  /** A day as typed in the form ("31/01/2027", day first) or ISO; null when blank or unreadable. */
   static LocalDate date(String text) {
-    if (text == null) {
-      return null;
-    }
-    String t = text.trim();
     try {
-      return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t);
-    } catch (DateTimeParseException e) {
+      return Moments.typedDay(text);
+    } catch (IllegalArgumentException e) {
       return null;
     }
   }

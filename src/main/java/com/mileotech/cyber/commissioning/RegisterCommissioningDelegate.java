@@ -61,10 +61,10 @@ class RegisterCommissioningDelegate implements JavaDelegate {
       if (parsed.problems().isEmpty()) {
         messages.addAll(parsed.restate(problems));
       } else {
-        problems.stream().filter(p -> !p.field().startsWith("equipment")).forEach(p -> messages.add(p.field() + " : " + p.message()));
+        problems.stream().filter(p -> !p.field().startsWith("equipment")).forEach(p -> messages.add(label(p.field()) + " : " + p.message()));
       }
     } else {
-      problems.forEach(p -> messages.add(p.field() + " : " + p.message()));
+      problems.forEach(p -> messages.add(label(p.field()) + " : " + p.message()));
     }
     if (!messages.isEmpty()) {
       throw Refusal.of("Mise en service refusée", messages);
@@ -130,5 +130,13 @@ class RegisterCommissioningDelegate implements JavaDelegate {
       return item == null ? e
           : new Equipment(e.kind(), e.model(), e.serialNumber(), item.firmwareVersion(), item.securityUpdates());
     }).toList();
+  }
+
+  /** The start form's fields as a person names them (the API's refusals keep the field keys). */
+  private static final java.util.Map<String, String> FIELD_LABELS = java.util.Map.of("clientId", "client",
+      "siteId", "site", "vmsProduct", "produit VMS", "vmsVersion", "version du VMS", "equipment", "inventaire");
+
+  static String label(String field) {
+    return FIELD_LABELS.getOrDefault(field, field);
   }
 }

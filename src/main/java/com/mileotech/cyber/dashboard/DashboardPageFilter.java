@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class DashboardPageFilter extends OncePerRequestFilter {
 
   static final String LOGIN = "/camunda/app/tasklist/default/#/login";
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+  static final String RETURN_TO = "mileoReturnTo";
   private static final String ENGINE = "default";
 
   @Override
@@ -25,7 +27,11 @@ class DashboardPageFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (!loggedIn(request)) {
       response.setHeader("Cache-Control", "no-store");
-      response.sendRedirect(request.getContextPath() + LOGIN);
+      // back to this page after the login (Tasklist's mileo-tasklist.js follows mileoReturnTo)
+      String page = request.getRequestURI().substring(request.getContextPath().length())
+          + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      response.sendRedirect(request.getContextPath() + TASKLIST + "?" + RETURN_TO + "="
+          + java.net.URLEncoder.encode(page, java.nio.charset.StandardCharsets.UTF_8) + "#/login");
       return;
     }
     chain.doFilter(request, response);

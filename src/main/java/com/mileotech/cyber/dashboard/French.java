@@ -39,21 +39,9 @@ final class French {
     return day == null ? "" : DATE.format(day);
   }
 
-  /** 45 → « 45 min », 1650 → « 27 h 30 », 3780 → « 2 j 15 h 00 », null → « — ». */
+  /** 45 → « 45 min », 1650 → « 27 h 30 », 3780 → « 2 j 15 h 00 », null → « — » (see Moments.duration). */
   static String duration(Number minutes) {
-    if (minutes == null) {
-      return "—";
-    }
-    long total = Math.round(minutes.doubleValue());
-    long days = total / 1440;
-    long hours = total % 1440 / 60;
-    long mins = total % 60;
-    if (total < 60) {
-      return total + " min";
-    }
-    if (total < 2 * 1440) {
-      return (total / 60) + " h " + String.format("%02d", mins);
-    }
-    return days + " j " + hours + " h " + String.format("%02d", mins);
+    return minutes == null ? "—" : com.mileotech.cyber.system.Moments.duration(minutes);
   }
+
 }

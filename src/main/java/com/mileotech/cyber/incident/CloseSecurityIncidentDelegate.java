@@ -34,6 +34,11 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
           List.of("confirmez que le système est remis en service"));
     }
     Instant now = moments.now();
+    Instant agreedAt = moments.instant(execution.getVariable("recoveryAgreedAt"));
+    if (agreedAt != null && moments.isInFuture(agreedAt) && Values.text(execution.getVariable("earlyReturnAgreement")) == null) {
+      throw Refusal.of("Remise en service non enregistrée", List.of("la date convenue avec le client est le "
+          + moments.wordsWithZone(agreedAt) + " : pour remettre en service avant, indiquez comment le client l'a accepté"));
+    }
     Instant detectedAt = moments.instant(execution.getVariable(Variables.DETECTED_AT));
     Instant beganAt = moments.instant(execution.getVariable(Variables.BEGAN_AT));
     Long mttd = beganAt == null ? null : Duration.between(beganAt, detectedAt).toMinutes();
@@ -45,7 +50,8 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
     execution.setVariable(Variables.MTTD_MINUTES, mttd);
     execution.setVariable(Variables.MTTR_MINUTES, mttr);
     execution.setVariable("indicatorsLabel", (mttd == null ? "MTTD : inconnu (début de l'incident non renseigné)"
-        : "MTTD : " + mttd + " min (détection − début)") + " ; MTTR : " + mttr + " min (remise en service − détection)");
+        : "MTTD : " + Moments.duration(mttd) + " (détection − début)") + " ; MTTR : " + Moments.duration(mttr)
+        + " (remise en service − détection)");
     repository.close((String) execution.getVariable(Variables.REFERENCE), now, now, mttd, mttr);
   }
 }

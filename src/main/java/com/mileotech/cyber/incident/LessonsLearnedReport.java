@@ -40,9 +40,9 @@ class LessonsLearnedReport {
     section(text, "Points d'amélioration", execution.getVariable(RecordLessonsLearnedDecisionDelegate.IMPROVEMENTS));
     Object mttd = execution.getVariable(Variables.MTTD_MINUTES);
     text.append("\nIndicateurs\n")
-        .append("- MTTD (détection − début) : ").append(mttd == null ? "début inconnu" : mttd + " min").append('\n')
-        .append("- MTTR (remise en service − détection) : ").append(execution.getVariable(Variables.MTTR_MINUTES))
-        .append(" min\n");
+        .append("- MTTD (détection − début) : ").append(mttd == null ? "début inconnu" : Moments.duration((Number) mttd)).append('\n')
+        .append("- MTTR (remise en service − détection) : ")
+        .append(Moments.duration((Number) execution.getVariable(Variables.MTTR_MINUTES))).append('\n');
     Object approvedAt = execution.getVariable("lessonsLearnedApprovedAt");
     text.append("\nApprouvé par ").append(actors.describe((String) execution.getVariable("lessonsLearnedApprovedBy")))
         .append(approvedAt == null ? "" : " le " + moments.wordsWithZone(moments.instant(approvedAt))).append('\n');

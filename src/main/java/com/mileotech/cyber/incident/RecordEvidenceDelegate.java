@@ -33,6 +33,11 @@ class RecordEvidenceDelegate implements JavaDelegate {
   static final String LEGAL_HOLD_GROUND = "videoLegalHoldGround";
   static final String LEGAL_HOLD_JUSTIFICATION = "videoLegalHoldJustification";
   static final String LEGAL_HOLD_UNTIL_INPUT = "videoLegalHoldUntilInput";
+  /**
+   * The longest a legal hold may run: no proceedings can need footage past the prescription of
+   * délits (6 years, art. 8 CPP); a later end date is a typing error (a year or a day/month swapped).
+   */
+  static final java.time.Period LEGAL_HOLD_LIMIT = java.time.Period.ofYears(6);
 
   static final String CAPTURED = "capturees";
   static final String WAIVED = "renonciation";
@@ -108,7 +113,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
         break;
       }
       Map<String, Object> row = new java.util.HashMap<>();
-      for (String field : List.of("kind", "description", "storageLocation", "sha256", "capturedBy", "capturedAt")) {
+      for (String field : List.of("kind", "description", "storageLocation", "sha256", "capturedBy", "capturedAt", "capturedAtOccurrence")) {
         row.put(field, execution.getVariable("evidence" + n + Character.toUpperCase(field.charAt(0)) + field.substring(1)));
       }
       rows.add(row);
@@ -144,7 +149,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
       }
       Instant capturedAt = null;
       try {
-        capturedAt = moments.instant(row.get("capturedAt"));
+        capturedAt = moments.typed(row.get("capturedAt"), row.get("capturedAtOccurrence"));
         if (capturedAt == null) {
           problems.add(item + "date et heure de capture obligatoires");
         } else if (moments.isInFuture(capturedAt)) {
@@ -175,6 +180,9 @@ class RecordEvidenceDelegate implements JavaDelegate {
         problems.add("conservation des vidéos : date de fin obligatoire");
       } else if (!until.isAfter(moments.today())) {
         problems.add("conservation des vidéos : la date de fin doit être postérieure à aujourd'hui");
+      } else if (until.isAfter(moments.today().plus(LEGAL_HOLD_LIMIT))) {
+        problems.add("conservation des vidéos : fin le " + moments.words(until) + ", au-delà de la limite légale de "
+            + "6 ans (prescription des délits, art. 8 du code de procédure pénale) : vérifiez le jour, le mois et l'année");
       }
     } catch (IllegalArgumentException e) {
       problems.add("conservation des vidéos : " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,11 @@ class RecordQualificationDelegate implements JavaDelegate {
   static final String REQUALIFICATION_REASON = "requalificationReason";
 
   static final String AWARENESS_NOW = "maintenant";
+  /**
+   * How long before the detection an awareness may be: a report is sometimes written the morning
+   * after the facts were known; days before it, the day and month were most likely swapped.
+   */
+  static final java.time.Duration AWARENESS_BEFORE_DETECTION = java.time.Duration.ofHours(24);
   static final String AWARENESS_EARLIER = "autre";
   static final String AWARENESS_UNCHANGED = "inchangee";
 
@@ -89,7 +95,7 @@ class RecordQualificationDelegate implements JavaDelegate {
       }
     }
     Instant awarenessAt = awareness(execution, problems);
-    if (!Boolean.TRUE.equals(Values.bool(execution.getVariable(AWARENESS_CONFIRMED)))) {
+    if (!confirmsAwareness(execution)) {
       problems.add("confirmez l'heure de prise de connaissance affichée (elle fait courir les délais légaux)");
     }
     String reason = Values.text(execution.getVariable(REQUALIFICATION_REASON));
@@ -110,6 +116,9 @@ class RecordQualificationDelegate implements JavaDelegate {
     boolean personal = "oui".equals(personalData);
 
     execution.setVariable(Variables.PERSONAL_DATA_INVOLVED, personal);
+    // what people read: labels, never the codes
+    execution.setVariable(Variables.NATURE_LABEL, Code.find(Nature.class, nature).map(Code::label).orElse(nature));
+    execution.setVariable(Variables.SEVERITY_LABEL, Code.find(Severity.class, severity).map(Code::label).orElse(severity));
     execution.setVariable(Variables.AWARENESS_AT, Moments.date(awarenessAt));
     execution.setVariable(Variables.AWARENESS_AT_LABEL, moments.wordsWithZone(awarenessAt));
     execution.setVariable(Variables.AFFECTED_SYSTEMS, affectedSystems);
@@ -124,10 +133,35 @@ class RecordQualificationDelegate implements JavaDelegate {
       execution.setVariable(Variables.REQUALIFIED_AT, Moments.date(now));
     }
     // inputs of this form only: the next re-qualification starts from a clean form
-    execution.removeVariables(List.of(AWARENESS_CHOICE, AWARENESS_INPUT, AWARENESS_CONFIRMED, REQUALIFICATION_REASON));
+    execution.removeVariables(List.of(AWARENESS_CHOICE, AWARENESS_INPUT, AWARENESS_INPUT + Moments.OCCURRENCE_SUFFIX,
+        AWARENESS_CONFIRMED, REQUALIFICATION_REASON));
 
     repository.recordQualification((String) execution.getVariable(Variables.REFERENCE), version, nature, severity,
         personal, awarenessAt, siteIdText, affectedSystems, reason, now, user);
+  }
+
+  /**
+   * The form's confirmation is a radio whose one option is what it confirms (the choice, the time
+   * as typed, its occurrence): changing any of them clears it in the form, and a confirmation of
+   * other values than those submitted is no confirmation. An API caller may confirm with true.
+   */
+  static boolean confirmsAwareness(VariableScope execution) {
+    Object confirmation = execution.getVariable(AWARENESS_CONFIRMED);
+    if (Boolean.TRUE.equals(confirmation) || "true".equals(confirmation)) {
+      return true;
+    }
+    return confirmation instanceof String text && text.equals(awarenessStamp(execution));
+  }
+
+  /** What the form's confirmation option carries (see incident-qualification.form). */
+  static String awarenessStamp(VariableScope execution) {
+    Object choice = execution.getVariable(AWARENESS_CHOICE);
+    if (!AWARENESS_EARLIER.equals(choice)) {
+      return choice == null ? "" : choice.toString();
+    }
+    Object input = execution.getVariable(AWARENESS_INPUT);
+    Object occurrence = execution.getVariable(AWARENESS_INPUT + Moments.OCCURRENCE_SUFFIX);
+    return "autre " + (input == null ? "" : input) + " " + (occurrence == null ? "" : occurrence);
   }
 
   private Instant awareness(DelegateExecution execution, List<String> problems) {
@@ -148,7 +182,7 @@ class RecordQualificationDelegate implements JavaDelegate {
     }
     Instant given;
     try {
-      given = moments.instant(execution.getVariable(AWARENESS_INPUT));
+      given = moments.typed(execution, AWARENESS_INPUT);
     } catch (IllegalArgumentException e) {
       problems.add("prise de connaissance : " + e.getMessage());
       return null;
@@ -159,6 +193,11 @@ class RecordQualificationDelegate implements JavaDelegate {
     }
     if (moments.isInFuture(given)) {
       problems.add("la prise de connaissance ne peut pas être dans le futur (" + moments.wordsWithZone(given) + ")");
+    }
+    Instant detected = moments.instant(execution.getVariable(Variables.DETECTED_AT));
+    if (detected != null && given.isBefore(detected.minus(AWARENESS_BEFORE_DETECTION))) {
+      problems.add("la prise de connaissance (" + moments.wordsWithZone(given) + ") précéderait de plus de 24 heures "
+          + "la détection (" + moments.wordsWithZone(detected) + ") : vérifiez le jour, le mois et l'heure");
     }
     Instant began = moments.instant(execution.getVariable(Variables.BEGAN_AT));
     if (began != null && given.isBefore(began)) {

@@ -50,7 +50,7 @@ class RecordRecoveryAgreementDelegate implements JavaDelegate {
     } else if (OTHER_DATE.equals(decision)) {
       Instant other;
       try {
-        other = moments.instant(execution.getVariable(DATE_INPUT));
+        other = moments.typed(execution, DATE_INPUT);
       } catch (IllegalArgumentException e) {
         throw Refusal.of("Réponse refusée", List.of("autre date : " + e.getMessage()));
       }

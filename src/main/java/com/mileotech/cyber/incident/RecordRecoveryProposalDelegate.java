@@ -92,7 +92,7 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     Refusal.Collector problems = Refusal.collect(REFUSED);
     Instant date = null;
     try {
-      date = moments.instant(execution.getVariable(DATE_INPUT));
+      date = moments.typed(execution, DATE_INPUT);
       problems.require(date != null, "indiquez la date et l'heure de remise en service convenues avec le client");
       problems.require(date == null || date.isAfter(moments.now()),
           "la date de remise en service convenue (" + moments.wordsWithZone(date) + ") doit être dans le futur");
@@ -104,7 +104,7 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
         "indiquez comment le client a donné son accord : par courriel ou par téléphone");
     Instant givenAt = null;
     try {
-      givenAt = moments.instant(execution.getVariable(GIVEN_AT_INPUT));
+      givenAt = moments.typed(execution, GIVEN_AT_INPUT);
       Instant detected = moments.instant(execution.getVariable(Variables.DETECTED_AT));
       problems.require(givenAt != null, "indiquez la date et l'heure de l'accord du client");
       problems.require(givenAt == null || !moments.isInFuture(givenAt), "l'accord du client ne peut pas être dans le futur");
@@ -142,7 +142,7 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
   private Instant futureDate(DelegateExecution execution, String missing) {
     Instant proposed;
     try {
-      proposed = moments.instant(execution.getVariable(DATE_INPUT));
+      proposed = moments.typed(execution, DATE_INPUT);
     } catch (IllegalArgumentException e) {
       throw Refusal.of(REFUSED, List.of("date de remise en service : " + e.getMessage()));
     }

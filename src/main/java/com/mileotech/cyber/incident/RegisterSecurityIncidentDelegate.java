@@ -73,13 +73,13 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     Instant detectedAt = moments.now();
     Instant beganAt = null;
     try {
-      Instant given = moments.instant(execution.getVariable(DETECTED_AT_INPUT));
+      Instant given = moments.typed(execution, DETECTED_AT_INPUT);
       detectedAt = given != null ? given : detectedAt;
     } catch (IllegalArgumentException e) {
       problems.add("heure de détection : " + e.getMessage());
     }
     try {
-      beganAt = moments.instant(execution.getVariable(BEGAN_AT_INPUT));
+      beganAt = moments.typed(execution, BEGAN_AT_INPUT);
     } catch (IllegalArgumentException e) {
       problems.add("début de l'incident : " + e.getMessage());
     }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,11 +29,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The start form "Signaler un incident de sécurité" offers the clients of the registry in a
- * select, and each client's sites in a checklist that follows the chosen client. Tasklist gives a
+ * The start forms "Signaler un incident de sécurité" and "Mise en service VMS" offer the clients of
+ * the registry in a select (by name: no one types an identifier), and each client's sites in a
+ * checklist (incident) or a select (commissioning) that follows the chosen client. Tasklist gives a
  * start form no variables, so these lists cannot come from the server at run time: they are
- * written into the form. forms/incident-report.form is the template (empty lists); this publisher
- * deploys it with the registry's clients and sites as the latest version of the form, at start-up
+ * written into the form. forms/incident-report.form and forms/commissioning-start.form are the
+ * templates (empty lists); this publisher deploys each with the registry's clients and sites as the
+ * latest version of the form, at start-up
  * and whenever the registry changes (the process references the form with binding "latest").
  * Nothing is deployed when the latest version already has the same content.
  */
@@ -41,6 +44,9 @@ class ReportFormPublisher implements StartupStep {
 
   static final String FORM_ID = "incident-report";
   static final String RESOURCE = "forms/incident-report.form";
+  /** Every start form that lists the registry: form id → resource. */
+  static final Map<String, String> FORMS = Map.of(FORM_ID, RESOURCE,
+      "commissioning-start", "forms/commissioning-start.form");
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportFormPublisher.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,20 +84,23 @@ class ReportFormPublisher implements StartupStep {
 
   /** Deploys the form with the current registry unless the latest version already says the same. */
   synchronized void publish() {
-    String form = render(clients.findAll());
     // the deployment is the application's own doing, whoever changed the registry
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      newTransaction.executeWithoutResult(status -> {
-        if (!form.equals(latest())) {
-          repositoryService.createDeployment()
-              .name("incident-report-form")
-              .source("client registry")
-              .addString(RESOURCE, form)
-              .deploy();
-          LOG.info("Start form {} deployed with the clients of the registry", FORM_ID);
-        }
+      List<Client> registry = clients.findAll();
+      FORMS.forEach((formId, resource) -> {
+        String form = render(resource, registry);
+        newTransaction.executeWithoutResult(status -> {
+          if (!form.equals(latest(formId))) {
+            repositoryService.createDeployment()
+                .name(formId + "-form")
+                .source("client registry")
+                .addString(resource, form)
+                .deploy();
+            LOG.info("Start form {} deployed with the clients of the registry", formId);
+          }
+        });
       });
     } finally {
       if (caller != null) {
@@ -100,10 +109,10 @@ class ReportFormPublisher implements StartupStep {
     }
   }
 
-  private String latest() {
+  private String latest(String formId) {
     // 7.24 has no public query for form definitions: ask the engine's own manager
     CamundaFormDefinition definition = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
-        context.getCamundaFormDefinitionManager().findLatestDefinitionByKeyAndTenantId(FORM_ID, null));
+        context.getCamundaFormDefinitionManager().findLatestDefinitionByKeyAndTenantId(formId, null));
     if (definition == null) {
       return null;
     }
@@ -114,9 +123,14 @@ class ReportFormPublisher implements StartupStep {
     }
   }
 
-  /** The template with the client select's values and the sites checklist's expression filled in. */
+  /** The incident report form with the registry filled in. */
   String render(List<Client> registry) {
-    try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+    return render(RESOURCE, registry);
+  }
+
+  /** The template with the client select's values and the sites checklist's expression filled in. */
+  String render(String resource, List<Client> registry) {
+    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
       ObjectNode form = (ObjectNode) JSON.readTree(in);
       for (JsonNode component : form.withArray("components")) {
         ObjectNode field = (ObjectNode) component;
@@ -124,7 +138,7 @@ class ReportFormPublisher implements StartupStep {
           ArrayNode values = field.putArray("values");
           registry.forEach(c -> values.addObject().put("label", c.name()).put("value", c.id()));
         }
-        if ("siteSelection".equals(field.path("key").asText())) {
+        if ("siteSelection".equals(field.path("key").asText()) || "siteId".equals(field.path("key").asText())) {
           field.put("valuesExpression", sitesExpression(registry));
         }
       }

@@ -36,6 +36,8 @@ public final class Variables {
   public static final String PERSONAL_DATA_INVOLVED = "personalDataInvolved";
   public static final String AWARENESS_AT = "awarenessAt";
   public static final String AWARENESS_AT_LABEL = "awarenessAtLabel";
+  public static final String NATURE_LABEL = "natureLabel";
+  public static final String SEVERITY_LABEL = "severityLabel";
   public static final String AFFECTED_SYSTEMS = "affectedSystems";
   public static final String QUALIFIED_AT = "qualifiedAt";
   public static final String QUALIFIED_BY = "qualifiedBy";

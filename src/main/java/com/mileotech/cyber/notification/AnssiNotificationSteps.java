@@ -97,15 +97,18 @@ final class AnssiNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
           "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
-      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments);
+      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments, "Dépôt auprès de l'ANSSI impossible", "date et heure du dépôt");
       String deadline = (String) task.getVariable(RegulatoryReportSteps.DEADLINE);
       boolean hasDeadline = deadline != null && !deadline.isEmpty();
       Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;
       Date legalDue = hasDeadline ? (Date) task.getVariable(deadline + "LegalDueAt") : null;
       boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
       boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
+      String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
+          "le dépôt", "la prise de connaissance de l'incident");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")
           .require(submittedAt != null, "indiquez la date et l'heure du dépôt")
+          .require(beforeAwareness == null, beforeAwareness)
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
           .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")
           .require(!late || FormValues.text(task, "anssiDelayReasons") != null, legallyLate || legalDue == null

@@ -109,7 +109,7 @@ final class ClientInformationSteps {
         Instant detected = (Date) task.getVariable("detectedAt") == null ? null
             : ((Date) task.getVariable("detectedAt")).toInstant();
         try {
-          informedAt = moments.instant(task.getVariable(INFORMED_AT_INPUT));
+          informedAt = moments.typed(task, INFORMED_AT_INPUT);
           problems.require(informedAt != null, "indiquez la date et l'heure à laquelle le client a été informé");
           problems.require(informedAt == null || !moments.isInFuture(informedAt),
               "le client ne peut pas avoir été informé dans le futur");

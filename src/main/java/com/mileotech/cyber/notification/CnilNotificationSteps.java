@@ -6,8 +6,10 @@ import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -49,11 +51,23 @@ final class CnilNotificationSteps {
           .require(FormValues.text(task, "measuresTaken") != null, "décrivez les mesures prises ou envisagées")
           .require(risk != null && RISK_LEVELS.contains(risk), "évaluez le risque pour les personnes")
           .throwIfAny();
+      task.setVariable("personsCategoriesLabel", personsCategoriesLabel(task));
       register.breachFacts((String) task.getVariable("notificationId"), new NotificationRegister.BreachFacts(
           FormValues.text(task, "breachNature"), FormValues.text(task, "personsCategories"), persons,
           FormValues.text(task, "recordsCategories"), records, FormValues.text(task, "likelyConsequences"),
           FormValues.text(task, "measuresTaken"), risk));
     }
+  }
+
+  /** The draft form's categories of persons, as people read them (the form sends codes). */
+  static final java.util.Map<String, String> PERSONS_CATEGORIES = java.util.Map.of(
+      "clients", "clients / usagers filmés", "salaries", "salariés", "visiteurs", "visiteurs",
+      "passants", "passants (voie publique)", "autres", "autres");
+
+  static String personsCategoriesLabel(VariableScope task) {
+    String codes = FormValues.text(task, "personsCategories");
+    return codes == null ? null : java.util.Arrays.stream(codes.replaceAll("[\\[\\]\"]", "").split(",\\s*"))
+        .map(code -> PERSONS_CATEGORIES.getOrDefault(code, code)).collect(Collectors.joining(", "));
   }
 
   /**
@@ -90,12 +104,15 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments);
+        submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments, "Dépôt de la notification CNIL impossible", "date et heure du dépôt");
         Date due = (Date) task.getVariable("cnilDueAt");
+        String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
+            "le dépôt", "la prise de connaissance de la violation");
         Date legalDue = (Date) task.getVariable("cnilLegalDueAt");
         boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
         boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
         errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
+            .require(beforeAwareness == null, beforeAwareness)
             .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "cnilReceiptReference") != null, "indiquez la référence de l'accusé de réception de la CNIL")
             .require(!late || FormValues.text(task, "cnilDelayReasons") != null, legallyLate
@@ -163,9 +180,12 @@ final class CnilNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
           "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
       String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments);
+      Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments, "Décision sur la communication aux personnes incomplète", "date de la décision");
+      String beforeAwareness = FormValues.notBefore(decidedAt, task.getVariable("awarenessAt"), moments,
+          "la décision", "la prise de connaissance de la violation");
       Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(decision != null && List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
+          .require(beforeAwareness == null, beforeAwareness)
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
           .require(FormValues.text(task, "dataSubjectsDetails") != null,
@@ -224,8 +244,11 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(action != null && List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = FormValues.instant(task, "complementSubmittedAt", moments);
+        Instant at = FormValues.instant(task, "complementSubmittedAt", moments, "Suivi de la notification CNIL incomplet", "date et heure du dépôt du complément");
+        String beforeFiling = FormValues.notBefore(at, task.getVariable("cnilSubmittedAt"), moments,
+            "le dépôt du complément", "celui de la notification");
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
+            .require(beforeFiling == null, beforeFiling)
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
             .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")
             .require(FormValues.text(task, "complementContent") != null, "résumez les informations complémentaires");

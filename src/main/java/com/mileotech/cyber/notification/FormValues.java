@@ -37,6 +37,33 @@ final class FormValues {
     return text.isEmpty() ? null : text;
   }
 
+  /**
+   * A date-time field as the person typed it ("05/12/2026 14:30", Paris time, day first) with its
+   * repeated-hour choice; an unreadable or impossible one refuses the submission, named.
+   */
+  static java.time.Instant instant(VariableScope scope, String name, com.mileotech.cyber.system.Moments moments,
+      String what, String field) {
+    try {
+      return moments.typed(scope, name);
+    } catch (IllegalArgumentException e) {
+      throw com.mileotech.cyber.system.Refusal.of(what, field + " : " + e.getMessage());
+    }
+  }
+
+  /**
+   * A problem when {@code at} precedes {@code earlier} (a date variable, e.g. the awareness a
+   * filing answers): "le dépôt (4 mars 2026 à 9 h 00, heure de Paris) ne peut pas précéder ...";
+   * null when it does not, or when either is unknown.
+   */
+  static String notBefore(java.time.Instant at, Object earlier, com.mileotech.cyber.system.Moments moments,
+      String what, String earlierWhat) {
+    if (at == null || !(earlier instanceof java.util.Date date) || !at.isBefore(date.toInstant())) {
+      return null;
+    }
+    return what + " (" + moments.wordsWithZone(at) + ") ne peut pas précéder " + earlierWhat + " ("
+        + moments.wordsWithZone(date.toInstant()) + ") : vérifiez le jour, le mois et l'heure";
+  }
+
   /** A whole number; anything else is refused naming the field (never a server error, never a silent cut). */
   static Integer integer(VariableScope scope, String name) {
     Object value = scope.getVariable(name);

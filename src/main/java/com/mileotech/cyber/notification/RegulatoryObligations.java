@@ -80,7 +80,7 @@ class RegulatoryObligations {
       register.create(id, reference, clientId, obligation.authority(), obligation.procedure(), obligation.legalBasis(),
           awareness.toInstant());
       Map<String, Object> variables = new HashMap<>();
-      for (String name : List.of("reference", "clientId", "clientName", "siteName", "sites", "severity", "nature",
+      for (String name : List.of("reference", "clientId", "clientName", "siteName", "sites", "severity", "nature", "severityLabel", "natureLabel",
           "personalDataInvolved", "detectionSource", "description", "affectedSystems", "equipment", "detectedAt")) {
         variables.put(name, incident.getVariable(name));
       }
@@ -91,6 +91,7 @@ class RegulatoryObligations {
       variables.put("procedure", obligation.procedure());
       variables.put("legalBasis", obligation.legalBasis());
       variables.put("clientRegime", client.regime().name());
+      variables.put("clientRegimeLabel", client.regime().label());
       if (client.dpo() != null) {
         variables.put("dpoContact", client.dpo().name() + " <" + client.dpo().email() + ">"
             + (client.dpo().phone() != null ? ", " + client.dpo().phone() : ""));

@@ -31,6 +31,13 @@ class TasklistFiltersStep implements StartupStep {
       Map.of("name", "reference", "label", "Référence"),
       Map.of("name", "clientName", "label", "Client"),
       Map.of("name", "siteName", "label", "Site"),
+      Map.of("name", "severityLabel", "label", "Gravité"));
+
+  /** The columns of the first release (the severity's code): replaced where an administrator kept them. */
+  static final List<Map<String, String>> FIRST_VARIABLES = List.of(
+      Map.of("name", "reference", "label", "Référence"),
+      Map.of("name", "clientName", "label", "Client"),
+      Map.of("name", "siteName", "label", "Site"),
       Map.of("name", "severity", "label", "Gravité"));
 
   private final FilterService filterService;
@@ -52,6 +59,11 @@ class TasklistFiltersStep implements StartupStep {
   public void run() {
     List<Groups> tasklistUsers = List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT,
         Groups.CLIENT_RSSI, Groups.ADMINISTRATORS);
+    // a client's RSSI lands on their own client's open tasks (the engine's tenant checks keep it to their client)
+    ensure("Tâches de mon client", "Les tâches ouvertes de mon client : les prendre, puis remplir le formulaire", -20,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc(),
+        List.of(Groups.CLIENT_RSSI));
     ensure("Mes tâches", "Les tâches qui me sont assignées", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
         tasklistUsers);
@@ -102,6 +114,11 @@ class TasklistFiltersStep implements StartupStep {
       properties.put("description", description);
       properties.put("priority", priority);
       properties.put("refresh", true);
+      properties.put("variables", VARIABLES);
+      filter.setProperties(properties);
+      filterService.saveFilter(filter);
+    } else if (FIRST_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
       properties.put("variables", VARIABLES);
       filter.setProperties(properties);
       filterService.saveFilter(filter);

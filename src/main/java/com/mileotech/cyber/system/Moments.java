@@ -6,6 +6,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -28,6 +33,8 @@ public class Moments {
 
   private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' H 'h' mm", Locale.FRENCH);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+  private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH);
+  private static final DateTimeFormatter TYPED_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
 
   private final ZoneId zone;
 
@@ -84,18 +91,49 @@ public class Moments {
     return day == null ? null : DAY.format(day);
   }
 
+  /** How a person tells which of the two occurrences of a repeated autumn hour they mean. */
+  public static final String FIRST_OCCURRENCE = "premiere";
+  public static final String SECOND_OCCURRENCE = "seconde";
+  /** The form key of that choice for a date-time field: {@code <key>Occurrence}. */
+  public static final String OCCURRENCE_SUFFIX = "Occurrence";
+
+  /** What people type: day first, 24-hour clock ("05/12/2026 14:30", also "5/12/2026 14h30"). */
+  private static final Pattern TYPED_DATE_TIME =
+      Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\s+(\\d{1,2})\\s*[:hH]\\s*(\\d{2})");
+  private static final Pattern TYPED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
   /**
    * A date and time from a form or a variable: a Date, an ISO instant with offset, or a
-   * wall-clock time in Paris ("2026-03-04T14:30"). Blank is null.
+   * wall-clock time in the configured zone, as people type it ("05/12/2026 14:30", always day
+   * first) or as ISO without offset ("2026-12-05T14:30"). Blank is null. A wall-clock time that
+   * does not exist (the spring switch) or happens twice (the autumn switch) is refused here:
+   * use {@link #typed(Object, Object)} to say which occurrence.
    *
-   * @throws IllegalArgumentException when the text is no date and time
+   * @throws IllegalArgumentException when the text is no date and time, in French
    */
   public Instant instant(Object value) {
-    return parse(value, zone);
+    return parse(value, null, zone);
+  }
+
+  /**
+   * {@link #instant(Object)} with the occurrence a person chose ({@link #FIRST_OCCURRENCE} or
+   * {@link #SECOND_OCCURRENCE}) for a wall-clock time of the repeated autumn hour; ignored elsewhere.
+   */
+  public Instant typed(Object value, Object occurrence) {
+    return parse(value, occurrence, zone);
+  }
+
+  /** A form's date-time field {@code key} and its occurrence choice {@code <key>Occurrence}. */
+  public Instant typed(VariableScope scope, String key) {
+    return typed(scope.getVariable(key), scope.getVariable(key + OCCURRENCE_SUFFIX));
   }
 
   /** {@link #instant(Object)} for a given zone, for code that has no Moments at hand. */
   public static Instant parse(Object value, ZoneId zone) {
+    return parse(value, null, zone);
+  }
+
+  private static Instant parse(Object value, Object occurrence, ZoneId zone) {
     if (value == null) {
       return null;
     }
@@ -109,18 +147,68 @@ public class Moments {
     if (text.isEmpty()) {
       return null;
     }
+    Matcher typed = TYPED_DATE_TIME.matcher(text);
+    if (typed.matches()) {
+      LocalDate day = calendarDay(typed.group(1), typed.group(2), typed.group(3), text);
+      int hour = Integer.parseInt(typed.group(4));
+      int minute = Integer.parseInt(typed.group(5));
+      if (hour > 23 || minute > 59) {
+        throw new IllegalArgumentException("heure impossible : « " + text + " » (de 00:00 à 23:59)");
+      }
+      return wallClock(day.atTime(hour, minute), occurrence, zone, text);
+    }
+    if (text.contains("/")) {
+      throw new IllegalArgumentException("date et heure illisibles : « " + text + " » (attendu : JJ/MM/AAAA HH:MM)");
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withoutOffset) {
       try {
-        return LocalDateTime.parse(text).atZone(zone).toInstant();
+        return wallClock(LocalDateTime.parse(text), occurrence, zone, text);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("date et heure illisibles : « " + text + " »", e);
+        throw new IllegalArgumentException("date et heure illisibles : « " + text + " » (attendu : JJ/MM/AAAA HH:MM)", e);
       }
     }
   }
 
-  /** A calendar day from a form ("2026-04-30"). Blank is null. */
+  /**
+   * The instant of a wall-clock time: refused when the clocks skip it (spring), and, when they
+   * pass it twice (autumn), the occurrence the person chose, refused when they did not choose.
+   */
+  private static Instant wallClock(LocalDateTime local, Object occurrence, ZoneId zone, String text) {
+    ZoneRules rules = zone.getRules();
+    List<ZoneOffset> offsets = rules.getValidOffsets(local);
+    String at = "le " + DAY.format(local) + " à " + local.getHour() + " h " + String.format("%02d", local.getMinute());
+    if (offsets.isEmpty()) {
+      var transition = rules.getTransition(local);
+      throw new IllegalArgumentException(at + " n'existe pas à l'heure de Paris : cette nuit-là les horloges passent de "
+          + transition.getDateTimeBefore().getHour() + " h à " + transition.getDateTimeAfter().getHour()
+          + " h ; vérifiez l'heure saisie");
+    }
+    if (offsets.size() == 1) {
+      return local.atOffset(offsets.get(0)).toInstant();
+    }
+    String choice = occurrence == null ? "" : occurrence.toString().trim();
+    // getValidOffsets lists the earlier offset (summer time) first
+    if (FIRST_OCCURRENCE.equals(choice)) {
+      return local.atOffset(offsets.get(0)).toInstant();
+    }
+    if (SECOND_OCCURRENCE.equals(choice)) {
+      return local.atOffset(offsets.get(1)).toInstant();
+    }
+    throw new IllegalArgumentException(at + " a lieu deux fois (les horloges reculent d'une heure cette nuit-là) : "
+        + "précisez s'il s'agit de la première (heure d'été) ou de la seconde (heure d'hiver)");
+  }
+
+  private static LocalDate calendarDay(String day, String month, String year, String text) {
+    try {
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("cette date n'existe pas : « " + text + " » (jour/mois/année attendus)", e);
+    }
+  }
+
+  /** A calendar day from a form: as people type it ("31/01/2027", day first) or ISO ("2027-01-31"). Blank is null. */
   public LocalDate day(Object value) {
     if (value == null || value.toString().isBlank()) {
       return null;
@@ -128,16 +216,62 @@ public class Moments {
     if (value instanceof Date date) {
       return date.toInstant().atZone(zone).toLocalDate();
     }
-    String text = value.toString().trim();
+    return typedDay(value.toString());
+  }
+
+  /**
+   * A calendar day as people type it ("31/01/2027", always day first) or ISO ("2027-01-31",
+   * also the date of an ISO date-time). Blank is null.
+   *
+   * @throws IllegalArgumentException when the text is no date, in French
+   */
+  public static LocalDate typedDay(String value) {
+    String text = value == null ? "" : value.trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    Matcher typed = TYPED_DATE.matcher(text);
+    if (typed.matches()) {
+      return calendarDay(typed.group(1), typed.group(2), typed.group(3), text);
+    }
+    if (text.contains("/")) {
+      throw new IllegalArgumentException("date illisible : « " + text + " » (attendu : JJ/MM/AAAA)");
+    }
     try {
       return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("date illisible : « " + text + " »", e);
+      throw new IllegalArgumentException("date illisible : « " + text + " » (attendu : JJ/MM/AAAA)", e);
     }
+  }
+
+  /** "05/12/2026 14:30" in the configured zone: what a form's date-time field shows and reads. */
+  public String typedText(Instant instant) {
+    return instant == null ? null : TYPED.format(instant.atZone(zone));
+  }
+
+  /** "05/12/2026": what a form's date field shows and reads. */
+  public static String typedText(LocalDate day) {
+    return day == null ? null : TYPED_DAY.format(day);
   }
 
   public LocalDate today() {
     return now().atZone(zone).toLocalDate();
+  }
+
+  /** A span as people read it: 45 → « 45 min », 530 → « 8 h 50 », 3780 → « 2 j 15 h 00 »; null → null. */
+  public static String duration(Number minutes) {
+    if (minutes == null) {
+      return null;
+    }
+    long total = Math.round(minutes.doubleValue());
+    if (total < 60) {
+      return total + " min";
+    }
+    long mins = total % 60;
+    if (total < 2 * 1440) {
+      return (total / 60) + " h " + String.format("%02d", mins);
+    }
+    return total / 1440 + " j " + total % 1440 / 60 + " h " + String.format("%02d", mins);
   }
 
   public static Date date(Instant instant) {

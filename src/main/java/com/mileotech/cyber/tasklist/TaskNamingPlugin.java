@@ -17,13 +17,21 @@ import org.springframework.stereotype.Component;
 /**
  * Task names say what and for which case: every user task of every process is named, when it is
  * created, "<its BPMN name> <reference> — <client>" ("Qualifier l'incident INC-2026-0042 — Hexa
- * Énergie"), from the process's {@code reference} and {@code clientName} variables, so a Tasklist
+ * Énergie"), with ", <site>" for the processes about one site, from the process's {@code reference} and {@code clientName} variables, so a Tasklist
  * list or a reminder subject is readable on its own. The diagrams keep their short names.
  */
 @Component
 public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
 
   static final TaskListener NAME_WITH_REFERENCE = TaskNamingPlugin::nameWithReference;
+
+  /**
+   * Processes about one site of a client, whose tasks also name it: one re-verification per site
+   * and point, one checklist per site ("Revérifier le point CAM-03 MAJ-2026-0007 — Hexa Énergie,
+   * Poste Lyon Est"). An incident may touch several sites: its title keeps the client only.
+   */
+  static final List<String> ONE_SITE_PROCESSES = List.of("hardening-reverification", "vms-commissioning",
+      "equipment-replacement");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -57,6 +65,9 @@ public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     Object client = task.getVariable("clientName");
-    task.setName(name + " " + reference + (client == null ? "" : " — " + client));
+    Object site = task.getVariable("siteName");
+    boolean oneSite = site != null && task.getProcessDefinitionId() != null
+        && ONE_SITE_PROCESSES.stream().anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"));
+    task.setName(name + " " + reference + (client == null ? "" : " — " + client) + (oneSite ? ", " + site : ""));
   }
 }

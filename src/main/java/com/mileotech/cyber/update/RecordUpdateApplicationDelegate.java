@@ -68,7 +68,7 @@ class RecordUpdateApplicationDelegate implements JavaDelegate {
     List<String> problems = new ArrayList<>();
     Instant appliedAt = null;
     try {
-      appliedAt = moments.instant(execution.getVariable("appliedAtInput"));
+      appliedAt = moments.typed(execution, "appliedAtInput");
     } catch (IllegalArgumentException e) {
       problems.add("date de l'intervention : " + e.getMessage());
     }

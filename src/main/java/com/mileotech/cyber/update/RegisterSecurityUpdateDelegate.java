@@ -72,7 +72,7 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
     Boolean critical = "oui".equals(answer) ? Boolean.TRUE : "non".equals(answer) ? Boolean.FALSE : null;
     Instant publishedAt;
     try {
-      publishedAt = moments.instant(execution.getVariable("publishedAtInput"));
+      publishedAt = moments.typed(execution, "publishedAtInput");
     } catch (IllegalArgumentException e) {
       throw Refusal.of("Mise à jour refusée", List.of("Publication : " + e.getMessage()));
     }

@@ -107,7 +107,10 @@ final class IncidentSteps {
       }
       case "Task_ProposeRecoveryDate" -> form.put("recoveryDateInput", paris(now.plus(1, ChronoUnit.DAYS)));
       case "Task_AgreeRecoveryDate" -> form.put("recoveryClientDecision", "accepte");
-      case "Task_ReturnToService" -> form.put("returnConfirmed", true);
+      case "Task_ReturnToService" -> {
+        form.put("returnConfirmed", true);
+        form.put("earlyReturnAgreement", "Accord du RSSI par téléphone"); // before the agreed date
+      }
       case "Task_WriteLessonsLearned" -> {
         form.put("lessonsRootCauses", "Mot de passe par défaut sur le NVR");
         form.put("lessonsResponseEffectiveness", "Confinement en 2 h, délais tenus");

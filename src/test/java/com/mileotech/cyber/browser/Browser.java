@@ -39,15 +39,18 @@ public final class Browser implements AutoCloseable {
 
   /** The browser's preferred language: what Tasklist chooses its locale from. */
   public enum Language {
-    FRENCH("fr", "fr-FR,fr"),
-    ENGLISH("en", "en-US,en");
+    FRENCH("fr", "fr-FR,fr", "fr-FR"),
+    ENGLISH("en", "en-US,en", "en-US");
 
     final String lang;
     final String acceptLanguages;
+    /** The browser's own locale that goes with it (what {@code Intl} formats in by default). */
+    final String locale;
 
-    Language(String lang, String acceptLanguages) {
+    Language(String lang, String acceptLanguages, String locale) {
       this.lang = lang;
       this.acceptLanguages = acceptLanguages;
+      this.locale = locale;
     }
   }
 
@@ -77,6 +80,17 @@ public final class Browser implements AutoCloseable {
 
   /** Starts a new browser (fresh profile: no cookie, no session) on http://localhost:{port}. */
   static Browser start(int port, Language language) {
+    return start(port, language, language.locale);
+  }
+
+  /**
+   * A new browser preferring {@code language} (navigator.languages, Accept-Language: what
+   * Tasklist picks its labels from) whose own locale is {@code locale} (Intl's default, what
+   * form-js and {@code toLocaleDateString} format in: "en-US" is an English browser with French
+   * as its preferred language). Headless Chromium's Intl stays en-US whatever --lang, LANG or
+   * the preferences say; only the DevTools locale override changes it.
+   */
+  static Browser start(int port, Language language, String locale) {
     String missing = ChromiumInstalled.missing();
     if (missing != null) {
       throw new IllegalStateException("Cannot start the browser: " + missing);
@@ -113,6 +127,9 @@ public final class Browser implements AutoCloseable {
     try {
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
+      // the browser's own locale (kept across navigations of this tab) and, again, its zone
+      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
+      driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ZONE));
       return new Browser("http://localhost:" + port, profile, service, driver);
     } catch (RuntimeException e) {
       service.stop();

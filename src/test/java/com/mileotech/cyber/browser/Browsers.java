@@ -27,6 +27,13 @@ public class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
     return browser;
   }
 
+  /** A new browser preferring {@code language} whose own locale (Intl's default) is {@code locale}, e.g. "en-US". */
+  public Browser open(int port, Language language, String locale) {
+    Browser browser = Browser.start(port, language, locale);
+    open.add(browser);
+    return browser;
+  }
+
   /** Runs before @AfterEach methods, while the pages are still as the failure left them. */
   @Override
   public void afterTestExecution(ExtensionContext context) {

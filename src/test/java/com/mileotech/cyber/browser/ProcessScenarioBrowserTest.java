@@ -1,5 +1,11 @@
 package com.mileotech.cyber.browser;
 
+import static com.mileotech.cyber.browser.FormFields.check;
+import static com.mileotech.cyber.browser.FormFields.choose;
+import static com.mileotech.cyber.browser.FormFields.click;
+import static com.mileotech.cyber.browser.FormFields.tick;
+import static com.mileotech.cyber.browser.FormFields.type;
+import static com.mileotech.cyber.browser.FormFields.typeNth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.IntegrationTest;
@@ -72,7 +78,8 @@ class ProcessScenarioBrowserTest {
     choose(technician, "Source de la détection", "Découverte par un technicien");
     type(technician, "Équipement concerné", "NVR-07 (Milestone XProtect)");
     type(technician, "Description de ce qui a été constaté", "Compte administrateur inconnu créé sur le NVR");
-    technician.click("Démarrer").waitForText("Le processus a été démarré.");
+    // Tasklist's own message fades out; ours stays, with the new reference
+    technician.click("Démarrer").waitForText("ouvert.");
 
     HistoricProcessInstance reported = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey("security-incident").startedBy(TECH).orderByProcessInstanceStartTime().desc()
@@ -154,7 +161,7 @@ class ProcessScenarioBrowserTest {
     check(manager, "Le client a déjà donné son accord sur une date");
     manager.waitForText("Preuve de l'accord du client");
     assertThat(manager.visibleText()).contains("Comment le client a-t-il donné son accord ?", "Par courriel", "Par téléphone",
-        "Date de l'accord du client", "Date de remise en service (proposée ou convenue)");
+        "Date et heure de l'accord du client", "Date et heure de remise en service");
   }
 
   /** An incident of client-oiv reported, qualified, its evidence captured and contained (as Tasklist's users would). */
@@ -213,7 +220,7 @@ class ProcessScenarioBrowserTest {
     assertThat(fill).isNotNull();
     String reference = (String) runtimeService.getVariable(commissioning.getId(), "reference");
 
-    Browser technician = browsers.open(port, Language.FRENCH).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    Browser technician = browsers.open(port, Language.FRENCH, "en-US").login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
     technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
         .waitForText("Renseigner la checklist de durcissement " + reference).click("Réclamer");
     // every point Conforme, with the figures the guide sets
@@ -246,76 +253,26 @@ class ProcessScenarioBrowserTest {
     assertThat(activeTask(commissioning.getId(), "Task_FillChecklist")).as("the task stays open").isNotNull();
 
     // with its deadline, the same checklist is accepted
-    type(technician, "Délai de remédiation", java.time.LocalDate.now().plusMonths(2)
-        .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    // typed day first in an English browser: read as such, in words, and stored as such
+    java.time.LocalDate deadline = java.time.LocalDate.now(java.time.ZoneId.of(Browser.ZONE)).plusMonths(2).withDayOfMonth(3);
+    type(technician, "Délai de remédiation", deadline.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    technician.waitForText("Lu : " + deadline.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
+        java.util.Locale.FRENCH)) + ".");
     technician.press(org.openqa.selenium.Keys.ESCAPE);
     technician.waitUntil(driver -> complete.isEnabled());
     // the refusal's message may still cover the button: a user would dismiss it, a script clicks through
     ((org.openqa.selenium.JavascriptExecutor) technician.driver()).executeScript("arguments[0].click();", complete);
     technician.waitUntil(driver -> activeTask(commissioning.getId(), "Task_FillChecklist") == null);
     assertThat(activeTask(commissioning.getId(), "Task_SignChecklist")).isNotNull();
+    assertThat(runtimeService.getVariables(commissioning.getId()).toString()).contains(deadline.toString());
   }
 
   private Task activeTask(String processInstanceId, String key) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    return EngineSteps.activeTask(taskService, processInstanceId, key);
   }
 
   private void runDueJobs(String processInstanceId) {
-    for (int i = 0; i < 10; i++) {
-      var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    EngineSteps.runDueJobs(managementService, processInstanceId);
   }
 
-  // --- form-js fields, found by their French labels
-
-  private static void type(Browser browser, String label, String text) {
-    WebElement input = browser.waitForVisible(By.xpath("//label[contains(normalize-space(.),\"" + label
-        + "\")]/following::*[self::input or self::textarea][1]"));
-    scroll(browser, input);
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private static void choose(Browser browser, String label, String option) {
-    click(browser, browser.waitForVisible(By.xpath("//label[contains(normalize-space(.),\"" + label
-        + "\")]/following::*[contains(@class,'fjs-input-group') or contains(@class,'fjs-select-display')][1]")));
-    click(browser, browser.waitForVisible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),\""
-        + option + "\")]")));
-  }
-
-  private static void check(Browser browser, String optionLabel) {
-    click(browser, browser.waitForVisible(By.xpath("//label[contains(@class,'fjs-form-field-label')][contains(normalize-space(.),\""
-        + optionLabel + "\")]")));
-  }
-
-  private static void typeNth(Browser browser, String label, String text, int index) {
-    WebElement input = browser.driver().findElements(By.xpath("//label[contains(normalize-space(.),\"" + label
-        + "\")]/following::input[1]")).get(index);
-    scroll(browser, input);
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private static void tick(Browser browser, String label, int index) {
-    WebElement box = browser.driver().findElements(By.xpath("//label[contains(normalize-space(.),\"" + label
-        + "\")]//input[@type='checkbox']")).get(index);
-    if (!box.isSelected()) {
-      click(browser, box);
-    }
-  }
-
-  private static void click(Browser browser, WebElement element) {
-    scroll(browser, element);
-    element.click();
-  }
-
-  /** Into the middle of the view: Tasklist's footer covers the bottom of a long form. */
-  private static void scroll(Browser browser, WebElement element) {
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-  }
 }

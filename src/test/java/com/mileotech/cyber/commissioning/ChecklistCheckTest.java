@@ -77,13 +77,35 @@ class ChecklistCheckTest {
       p.status = "NON_CONFORME";
       p.comment = "Auto-signé";
       p.remediationDeadline = "bientôt";
-    }))).containsExactly("VMS-04 : délai de remédiation « bientôt » illisible (date attendue)");
+    }))).containsExactly("VMS-04 : délai de remédiation « bientôt » illisible (JJ/MM/AAAA attendu)");
     assertThat(problems(with(allConforme(), "SRV-08", p -> {
       p.status = "NON_APPLICABLE";
       p.justification = "  ";
     }))).containsExactly("SRV-08 : Non applicable sans justification");
     assertThat(problems(with(allConforme(), "SRV-08", p -> p.status = "PEUT-ETRE")))
         .containsExactly("SRV-08 : statut manquant (Conforme, Non conforme ou Non applicable)");
+  }
+
+  @Test
+  void aRemediationDeadlineIsTypedDayFirstWithinAYearAndTheContract() {
+    java.util.function.Function<String, List<PointEntry>> deadline = day -> with(allConforme(), "VMS-04", p -> {
+      p.status = "NON_CONFORME";
+      p.comment = "Auto-signé";
+      p.remediationDeadline = day;
+    });
+    assertThat(problems(deadline.apply("31/01/2027"))).isEmpty();
+    assertThat(problems(deadline.apply("01/31/2027")))
+        .containsExactly("VMS-04 : délai de remédiation « 01/31/2027 » illisible (JJ/MM/AAAA attendu)");
+    assertThat(problems(deadline.apply("07/01/2029")))
+        .containsExactly("VMS-04 : délai de remédiation du 07/01/2029 à plus d'un an : vérifiez le jour, le mois et l'année");
+    List<String> afterContract = new java.util.ArrayList<>();
+    try {
+      ChecklistCheck.check(catalogue, deadline.apply("30/06/2026"), List.of(), inventory, TODAY, LocalDate.of(2026, 5, 31));
+    } catch (com.mileotech.cyber.system.Refusal refused) {
+      afterContract.addAll(refused.describedProblems());
+    }
+    assertThat(afterContract).containsExactly(
+        "VMS-04 : délai de remédiation du 30/06/2026 après la fin du contrat de maintenance (31/05/2026)");
   }
 
   @Test

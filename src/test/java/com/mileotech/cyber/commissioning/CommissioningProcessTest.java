@@ -289,7 +289,7 @@ class CommissioningProcessTest {
     String reference = (String) runtimeService.getVariable(pi.getId(), "reference");
     assertThat(pi).hasPassed("Task_IssueDocument").isWaitingAt("Task_RemediateNonConformity");
     Task remediation = fx.task(pi, "Task_RemediateNonConformity");
-    assertThat(remediation.getName()).startsWith("Lever la non-conformité VMS-03 CHK-").endsWith(" — Client sans régime");
+    assertThat(remediation.getName()).startsWith("Lever la non-conformité VMS-03 CHK-").endsWith(" — Client sans régime, Boutique");
     // due at the end of the technician's date in Paris: 1 April 00:00 (summer time) = 31 March 22:00 UTC
     Instant due = Instant.parse("2026-03-31T22:00:00Z");
     assertThat(remediation.getDueDate()).isEqualTo(Date.from(due));
@@ -522,11 +522,11 @@ class CommissioningProcessTest {
         equipment("CAMERA", "Axis", "DUP-1", "1.0", true));
     assertThatThrownBy(() -> fx.start("client-inconnu", "boutique", false, inventory))
         .isInstanceOf(Refusal.class)
-        .hasMessage("Mise en service refusée : clientId : client inconnu du registre : client-inconnu ; "
+        .hasMessage("Mise en service refusée : client : client inconnu du registre : client-inconnu ; "
             + "equipment[1].serialNumber : numéro de série « DUP-1 » en double (déjà en equipment[0]).");
     assertThatThrownBy(() -> fx.start(TestClients.PLAIN, "site-nord", false, standardInventory("X")))
         .isInstanceOf(Refusal.class)
-        .hasMessage("Mise en service refusée : siteId : site inconnu pour ce client (sites : boutique).");
+        .hasMessage("Mise en service refusée : site : site inconnu pour ce client (sites : boutique).");
   }
 
   @Test

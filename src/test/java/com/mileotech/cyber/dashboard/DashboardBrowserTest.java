@@ -59,9 +59,13 @@ class DashboardBrowserTest {
   @Test
   void anAnonymousVisitorIsSentToTheTasklistLogin() {
     Browser visitor = browsers.open(port, Language.FRENCH).open("/dashboard/?year=2031");
-    visitor.waitUntil(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/default/#/login"));
+    visitor.waitUntil(d -> d.getCurrentUrl().contains("/camunda/app/tasklist/default/?mileoReturnTo=")
+        && d.getCurrentUrl().endsWith("#/login"));
     visitor.waitUntil(d -> visitor.showsLoginForm());
     assertThat(visitor.visibleText()).doesNotContain("Tableau de bord").doesNotContain(DashboardData.ALPHA_NAME);
+    // the bookmark survives the login
+    visitor.submitLogin(DashboardData.REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
+    visitor.waitUntil(d -> d.getCurrentUrl().endsWith("/dashboard/?year=2031"));
   }
 
   @Test

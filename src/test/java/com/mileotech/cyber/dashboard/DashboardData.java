@@ -338,7 +338,8 @@ class DashboardData {
   }
 
   private void returnToService(ProcessInstance pi, String client) {
-    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, Map.of("returnConfirmed", true));
+    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, Map.of("returnConfirmed", true,
+        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
     runJobs(pi);
   }
 

@@ -49,7 +49,8 @@ class DashboardPageTest {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).as(path).get(InstanceOfAssertFactories.STRING)
-            .endsWith("/camunda/app/tasklist/default/#/login");
+            .contains("/camunda/app/tasklist/default/?mileoReturnTo=%2Fdashboard")
+            .endsWith("#/login");
         assertThat(response.body()).as(path).doesNotContain("Tableau de bord");
       }
     }

@@ -253,7 +253,9 @@ abstract class IncidentScenario {
   }
 
   void returnToService(ProcessInstance pi) {
-    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, Map.of("returnConfirmed", true));
+    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, Map.of("returnConfirmed", true,
+        // these scenarios return before the agreed date: the client agreed to it
+        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
   }
 
   /** From a qualified incident to its closure, without detours. */

@@ -80,8 +80,9 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     assertThat(v).containsEntry("returnedToServiceAt", Date.from(closure)).containsEntry("closedAt", Date.from(closure))
         .containsEntry("mttdMinutes", 90L)
         .containsEntry("mttrMinutes", Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes())
-        .containsEntry("indicatorsLabel", "MTTD : 90 min (détection − début) ; MTTR : "
-            + Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes() + " min (remise en service − détection)");
+        .containsEntry("indicatorsLabel", "MTTD : 1 h 30 (détection − début) ; MTTR : "
+            + com.mileotech.cyber.system.Moments.duration(Duration.between(Instant.parse("2026-03-02T07:30:00Z"), closure).toMinutes())
+            + " (remise en service − détection)");
     // re-qualification is possible until closure, not after
     assertThat(active(pi, "Task_RequalifyIncident")).isFalse();
     assertThat(pi).isWaitingAt("Task_MonitorSystem", "Task_BuildChronology");
@@ -321,5 +322,47 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     asNobody();
     assertThat(variable(pi, "qualificationVersion")).isNull();
     assertThat(pi).isWaitingAt("Task_QualifyIncident");
+  }
+
+  @Test
+  void implausibleTimesAreRefusedInFrench() {
+    ProcessInstance pi = reportPlain();
+    runDueJobs(pi);
+    String taskId = task(pi, "Task_QualifyIncident").getId();
+    as(REFERENT, Groups.CYBER_REFERENT);
+    // typed day first, month first by mistake: days before the detection
+    Map<String, Object> swapped = qualification("mineur", false, "boutique");
+    swapped.put("awarenessChoice", "autre");
+    swapped.put("awarenessInput", "02/01/2026 08:00");
+    assertThatThrownBy(() -> formService.submitTaskForm(taskId, swapped)).isInstanceOf(Refusal.class)
+        .hasMessageContaining("la prise de connaissance (2 janvier 2026 à 8 h 00, heure de Paris) précéderait de plus de "
+            + "24 heures la détection");
+    // a confirmation of another time than the one submitted is no confirmation
+    Map<String, Object> stale = qualification("mineur", false, "boutique");
+    stale.put("awarenessChoice", "autre");
+    stale.put("awarenessInput", "02/03/2026 08:00");
+    stale.put("awarenessConfirmed", "autre 02/03/2026 07:00 ");
+    assertThatThrownBy(() -> formService.submitTaskForm(taskId, stale)).isInstanceOf(Refusal.class)
+        .hasMessageContaining("confirmez l'heure de prise de connaissance affichée");
+    stale.put("awarenessConfirmed", "autre 02/03/2026 08:00 ");
+    formService.submitTaskForm(taskId, stale);
+    asNobody();
+    runDueJobs(pi);
+    assertThat(variable(pi, "awarenessAt")).isEqualTo(Date.from(Instant.parse("2026-03-02T07:00:00Z")));
+
+    captureEvidence(pi);
+    contain(pi);
+    eradicate(pi);
+    verifyIntegrity(pi, true, null);
+    proposeRecovery(pi, now().plusSeconds(86_400));
+    agreeRecovery(pi, TestClients.PLAIN_RSSI);
+    // a day before the agreed date, without the client's agreement to it
+    assertThatThrownBy(() -> submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, Map.of("returnConfirmed", true)))
+        .isInstanceOf(Refusal.class)
+        .hasMessageStartingWith("Remise en service non enregistrée : la date convenue avec le client est le ")
+        .hasMessageEndingWith(" : pour remettre en service avant, indiquez comment le client l'a accepté.");
+    assertThat(pi).isWaitingAt("Task_ReturnToService");
+    returnToService(pi); // with the client's agreement noted
+    assertThat(variable(pi, "earlyReturnAgreement")).isEqualTo("Accord du RSSI par téléphone");
   }
 }

@@ -55,7 +55,7 @@ class StartFormTest extends IncidentScenario {
     Map<String, Object> unreadable = reportForm(TestClients.PLAIN, List.of("boutique"));
     unreadable.put("detectedAtInput", "02/03/2026 9h");
     assertThatThrownBy(() -> report(unreadable)).isInstanceOf(Refusal.class)
-        .hasMessage("Signalement refusé : heure de détection : date et heure illisibles : « 02/03/2026 9h ».");
+        .hasMessage("Signalement refusé : heure de détection : date et heure illisibles : « 02/03/2026 9h » (attendu : JJ/MM/AAAA HH:MM).");
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count()).isEqualTo(instances);
     assertThat(jdbc.sql("select count(*) from security_incident").query(Long.class).single()).isEqualTo(rows);

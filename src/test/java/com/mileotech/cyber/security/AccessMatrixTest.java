@@ -659,7 +659,9 @@ class AccessMatrixTest {
         "eradicationFleetCheck", "aucune-compromission", "eradicationFleetCheckComment", "RAS"));
     submitAs(Role.TECH, processInstance, "Task_VerifyIntegrity", Map.of("integrityConfigurationCompliant", true,
         "integrityFirmwareUpToDate", true, "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
-    submitAs(Role.TECH, processInstance, "Task_ReturnToService", Map.of("returnConfirmed", true));
+    // a day before the agreed date: the client agreed to it
+    submitAs(Role.TECH, processInstance, "Task_ReturnToService", Map.of("returnConfirmed", true,
+        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
     String write = waitingTask(processInstance, "Task_WriteLessonsLearned");
     identityService.setAuthentication(author, List.of(Groups.CYBER_REFERENT_ID), EVERY_CLIENT);
     try {

@@ -69,9 +69,40 @@ class WebappCustomizationTest {
     assertThat(dates.get("week").get("dow").asInt()).isEqualTo(1);
   }
 
+  /**
+   * Admin is wholly French; Cockpit's French covers the screens the referent and project managers
+   * use, the rest falling back to English. Every label of ours is one of Camunda's, with its
+   * placeholders and markup.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"admin", "cockpit"})
+  void adminAndCockpitLabelsAreCamundasInFrench(String app) throws IOException {
+    JsonNode english = readJson(WEBJAR + app + "/locales/en.json");
+    JsonNode french = readJson(WEBJAR + app + "/locales/fr.json");
+    assertThat(fieldNames(english.get("labels"))).containsAll(fieldNames(french.get("labels")));
+    if ("admin".equals(app)) {
+      assertThat(fieldNames(french.get("labels"))).isEqualTo(fieldNames(english.get("labels")));
+    } else {
+      assertThat(french.get("labels").get("COCKPIT_PROCESSES").asText()).isEqualTo("Processus");
+      assertThat(french.get("labels").size()).isGreaterThan(700);
+    }
+    List<String> problems = new ArrayList<>();
+    french.get("labels").properties().forEach(entry -> {
+      String en = english.get("labels").get(entry.getKey()).asText();
+      String fr = entry.getValue().asText();
+      if (!matches(en, "\\{\\{[^}]*}}").equals(matches(fr, "\\{\\{[^}]*}}"))
+          || !matches(en, HTML_TAG).equals(matches(fr, HTML_TAG))) {
+        problems.add(entry.getKey() + ": placeholders or markup differ: " + en + " / " + fr);
+      }
+    });
+    assertThat(problems).isEmpty();
+    assertThat(french.get("dateLocales").get("longDateFormat").get("L").asText()).isEqualTo("DD/MM/YYYY");
+  }
+
   /** Our files come first on the classpath, before the camunda-webapp-webjar's of the same name. */
   @ParameterizedTest
   @ValueSource(strings = {"tasklist/scripts/config.js", "tasklist/styles/user-styles.css",
+      "cockpit/scripts/config.js", "admin/scripts/config.js",
       "cockpit/styles/user-styles.css", "admin/styles/user-styles.css", "welcome/styles/user-styles.css"})
   void ourFileWinsOverTheWebjarsOnTheClasspath(String file) throws IOException {
     List<URL> copies = Collections.list(getClass().getClassLoader().getResources(WEBJAR + file));
@@ -85,7 +116,8 @@ class WebappCustomizationTest {
   void tasklistIsServedWithOurConfigurationAndFrenchLocale() throws IOException {
     String config = get("/camunda/app/tasklist/scripts/config.js?bust=7.24.0");
     assertThat(config).contains("availableLocales: ['en', 'fr']", "fallbackLocale: 'en'",
-        "customScripts: ['scripts/french-dates']", "key: 'ctrl+alt+c'");
+        "customScripts: ['scripts/french-dates', 'scripts/french-forms', 'scripts/mileo-tasklist']",
+        "key: 'ctrl+alt+c'");
 
     JsonNode french = parse(get("/camunda/app/tasklist/locales/fr.json?bust=7.24.0"));
     assertThat(french.get("labels").get("START_PROCESS").asText()).isEqualTo("Démarrer un processus");
@@ -93,6 +125,8 @@ class WebappCustomizationTest {
 
     assertThat(get("/camunda/app/tasklist/scripts/french-dates.js?bust=7.24.0"))
         .contains("angular.module('cam.tasklist.custom')");
+    assertThat(get("/camunda/app/tasklist/scripts/french-forms.js?bust=7.24.0")).contains("'Field is required.': 'Ce champ est obligatoire.'");
+    assertThat(get("/camunda/app/tasklist/scripts/mileo-tasklist.js?bust=7.24.0")).contains("Prendre la tâche");
     // English stays Camunda's
     assertThat(parse(get("/camunda/app/tasklist/locales/en.json")).get("labels").get("START_PROCESS").asText())
         .isEqualTo("Start process");

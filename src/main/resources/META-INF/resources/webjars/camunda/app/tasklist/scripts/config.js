@@ -11,8 +11,10 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // dates in the language of the labels, French date pickers (see the script)
-  customScripts: ['scripts/french-dates'],
+  // dates in the language of the labels, French date pickers (french-dates); French calendars and
+  // messages in Camunda Forms (french-forms); dashboard link, Cockpit link for those who may open
+  // Cockpit, how to take an unclaimed task, back to the dashboard after login (mileo-tasklist)
+  customScripts: ['scripts/french-dates', 'scripts/french-forms', 'scripts/mileo-tasklist'],
 
   // moment.js formats; the "L..." tokens follow the user's locale: in French (fr.json)
   // 12/03/2026, 12 mars 2026 à 14:30, jeudi 12 mars 2026 à 14:30, always on a 24-hour clock.
