@@ -1,5 +1,8 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("buildChronology")
 class BuildChronologyDelegate implements JavaDelegate {
 
-  static final String VARIABLE = "lessonsLearnedChronology";
 
   private final Chronology chronology;
 
@@ -22,7 +24,7 @@ class BuildChronologyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
-    execution.setVariable(VARIABLE, Values.json(Chronology.asVariable(chronology.of(reference))));
+    String reference = REFERENCE.get(execution);
+    LESSONS_LEARNED_CHRONOLOGY.set(execution, FormValues.json(Chronology.asVariable(chronology.of(reference))));
   }
 }

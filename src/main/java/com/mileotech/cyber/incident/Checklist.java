@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
+import com.mileotech.cyber.system.FormField;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,12 +18,12 @@ record Checklist(List<Item> items) {
   /** Adds one problem per action without a known outcome or without a comment. */
   void check(DelegateExecution execution, List<String> problems) {
     for (Item item : items) {
-      String outcome = Values.text(execution.getVariable(item.key()));
+      String outcome = FormField.of(item.key()).text(execution);
       if (outcome == null || !item.outcomes().containsKey(outcome)) {
         problems.add(item.label() + " : indiquez " + String.join(" ou ", item.outcomes().values().stream()
             .map(v -> "« " + v + " »").toList()));
       }
-      String comment = Values.text(execution.getVariable(item.key() + "Comment"));
+      String comment = FormField.of(item.key() + "Comment").text(execution);
       if (comment == null) {
         problems.add(item.label() + " : commentaire obligatoire");
       } else if (comment.length() > 4000) {

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.Duration;
@@ -29,29 +31,29 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (!Boolean.TRUE.equals(Values.bool(execution.getVariable("returnConfirmed")))) {
+    if (!RETURN_CONFIRMED.isTrue(execution)) {
       throw Refusal.of("Remise en service non enregistrée",
           List.of("confirmez que le système est remis en service"));
     }
     Instant now = moments.now();
-    Instant agreedAt = moments.instant(execution.getVariable("recoveryAgreedAt"));
-    if (agreedAt != null && moments.isInFuture(agreedAt) && Values.text(execution.getVariable("earlyReturnAgreement")) == null) {
+    Instant agreedAt = RECOVERY_AGREED_AT.instant(execution);
+    if (agreedAt != null && moments.isInFuture(agreedAt) && EARLY_RETURN_AGREEMENT.text(execution) == null) {
       throw Refusal.of("Remise en service non enregistrée", List.of("la date convenue avec le client est le "
           + moments.wordsWithZone(agreedAt) + " : pour remettre en service avant, indiquez comment le client l'a accepté"));
     }
-    Instant detectedAt = moments.instant(execution.getVariable(Variables.DETECTED_AT));
-    Instant beganAt = moments.instant(execution.getVariable(Variables.BEGAN_AT));
+    Instant detectedAt = DETECTED_AT.instant(execution);
+    Instant beganAt = BEGAN_AT.instant(execution);
     Long mttd = beganAt == null ? null : Duration.between(beganAt, detectedAt).toMinutes();
     long mttr = Duration.between(detectedAt, now).toMinutes();
-    execution.setVariable(Variables.RETURNED_TO_SERVICE_AT, Moments.date(now));
-    execution.setVariable(Variables.CLOSED_AT, Moments.date(now));
-    execution.setVariable("closedAtLabel", moments.wordsWithZone(now));
-    execution.setVariable("returnedToServiceBy", actors.current());
-    execution.setVariable(Variables.MTTD_MINUTES, mttd);
-    execution.setVariable(Variables.MTTR_MINUTES, mttr);
-    execution.setVariable("indicatorsLabel", (mttd == null ? "MTTD : inconnu (début de l'incident non renseigné)"
+    RETURNED_TO_SERVICE_AT.set(execution, Moments.date(now));
+    CLOSED_AT.set(execution, Moments.date(now));
+    CLOSED_AT_LABEL.set(execution, moments.wordsWithZone(now));
+    RETURNED_TO_SERVICE_BY.set(execution, actors.current());
+    MTTD_MINUTES.set(execution, mttd);
+    MTTR_MINUTES.set(execution, mttr);
+    INDICATORS_LABEL.set(execution, (mttd == null ? "MTTD : inconnu (début de l'incident non renseigné)"
         : "MTTD : " + Moments.duration(mttd) + " (détection − début)") + " ; MTTR : " + Moments.duration(mttr)
         + " (remise en service − détection)");
-    repository.close((String) execution.getVariable(Variables.REFERENCE), now, now, mttd, mttr);
+    repository.close(REFERENCE.get(execution), now, now, mttd, mttr);
   }
 }

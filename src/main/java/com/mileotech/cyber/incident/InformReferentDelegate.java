@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -22,21 +24,21 @@ class InformReferentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
-    String client = (String) execution.getVariable(Variables.CLIENT_NAME);
-    String sites = (String) execution.getVariable(Variables.SITES);
+    String reference = REFERENCE.get(execution);
+    String client = CLIENT_NAME.get(execution);
+    String sites = SITES.get(execution);
     String body = "Un incident de sécurité est signalé pour " + client + " (" + sites + ").\n\n"
-        + "Source : " + execution.getVariable(Variables.DETECTION_SOURCE_LABEL) + "\n"
-        + "Détecté le : " + execution.getVariable(Variables.DETECTED_AT_LABEL) + "\n"
-        + "Équipement : " + execution.getVariable(Variables.EQUIPMENT) + "\n\n"
-        + execution.getVariable(Variables.DESCRIPTION) + "\n\n"
+        + "Source : " + DETECTION_SOURCE_LABEL.get(execution) + "\n"
+        + "Détecté le : " + DETECTED_AT_LABEL.get(execution) + "\n"
+        + "Équipement : " + EQUIPMENT.get(execution) + "\n\n"
+        + DESCRIPTION.get(execution) + "\n\n"
         + "La tâche « Qualifier l'incident » vous attend dans Tasklist.";
     reminders.inform(execution, "incident-reported", Notice.of("incident-reported", Audience.CYBER_REFERENT)
         .with("title", "Incident de sécurité signalé : " + reference + " — " + client)
         .with("body", body)
-        .with("description", execution.getVariable(Variables.DESCRIPTION))
-        .with("detectionSource", execution.getVariable(Variables.DETECTION_SOURCE_LABEL))
-        .with("detectedAt", execution.getVariable(Variables.DETECTED_AT_LABEL))
-        .with("equipment", execution.getVariable(Variables.EQUIPMENT)));
+        .with("description", DESCRIPTION.get(execution))
+        .with("detectionSource", DETECTION_SOURCE_LABEL.get(execution))
+        .with("detectedAt", DETECTED_AT_LABEL.get(execution))
+        .with("equipment", EQUIPMENT.get(execution)));
   }
 }

@@ -1,5 +1,8 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Moments;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,32 +22,32 @@ class LessonsLearnedReport {
 
   String compose(DelegateExecution execution) {
     StringBuilder text = new StringBuilder();
-    text.append("Retour d'expérience — ").append(execution.getVariable(Variables.REFERENCE))
-        .append(" — ").append(execution.getVariable(Variables.CLIENT_NAME)).append('\n')
-        .append("Sites : ").append(execution.getVariable(Variables.SITES)).append('\n')
-        .append("Nature : ").append(label(Nature.class, execution.getVariable(Variables.NATURE)))
-        .append(" ; gravité : ").append(label(Severity.class, execution.getVariable(Variables.SEVERITY)))
+    text.append("Retour d'expérience — ").append(REFERENCE.get(execution))
+        .append(" — ").append(CLIENT_NAME.get(execution)).append('\n')
+        .append("Sites : ").append(SITES.get(execution)).append('\n')
+        .append("Nature : ").append(label(Nature.class, NATURE.get(execution)))
+        .append(" ; gravité : ").append(label(Severity.class, SEVERITY.get(execution)))
         .append(" ; données personnelles : ")
-        .append(Boolean.TRUE.equals(execution.getVariable(Variables.PERSONAL_DATA_INVOLVED)) ? "oui" : "non")
+        .append(Boolean.TRUE.equals(PERSONAL_DATA_INVOLVED.get(execution)) ? "oui" : "non")
         .append("\n\nChronologie\n");
-    for (Map<String, Object> entry : Values.objects(execution.getVariable(BuildChronologyDelegate.VARIABLE))) {
+    for (Map<String, Object> entry : LESSONS_LEARNED_CHRONOLOGY.objects(execution)) {
       text.append("- ").append(entry.get("when")).append(" — ").append(entry.get("step")).append(" — ")
           .append(entry.get("detail")).append(" — ").append(entry.get("person")).append('\n');
     }
-    section(text, "Causes racines", execution.getVariable(RecordLessonsLearnedDecisionDelegate.ROOT_CAUSES));
-    Object controls = execution.getVariable("hardeningControlsLabel"); // linked by the referent (security updates feature)
+    section(text, "Causes racines", LESSONS_ROOT_CAUSES.get(execution));
+    Object controls = HARDENING_CONTROLS_LABEL.get(execution); // linked by the referent (security updates feature)
     if (controls != null) {
       section(text, "Points de contrôle du guide de durcissement en cause", controls);
     }
-    section(text, "Efficacité de la réponse", execution.getVariable(RecordLessonsLearnedDecisionDelegate.EFFECTIVENESS));
-    section(text, "Points d'amélioration", execution.getVariable(RecordLessonsLearnedDecisionDelegate.IMPROVEMENTS));
-    Object mttd = execution.getVariable(Variables.MTTD_MINUTES);
+    section(text, "Efficacité de la réponse", LESSONS_RESPONSE_EFFECTIVENESS.get(execution));
+    section(text, "Points d'amélioration", LESSONS_IMPROVEMENTS.get(execution));
+    Object mttd = MTTD_MINUTES.get(execution);
     text.append("\nIndicateurs\n")
         .append("- MTTD (détection − début) : ").append(mttd == null ? "début inconnu" : Moments.duration((Number) mttd)).append('\n')
         .append("- MTTR (remise en service − détection) : ")
-        .append(Moments.duration((Number) execution.getVariable(Variables.MTTR_MINUTES))).append('\n');
-    Object approvedAt = execution.getVariable("lessonsLearnedApprovedAt");
-    text.append("\nApprouvé par ").append(actors.describe((String) execution.getVariable("lessonsLearnedApprovedBy")))
+        .append(Moments.duration(MTTR_MINUTES.get(execution))).append('\n');
+    Object approvedAt = LESSONS_LEARNED_APPROVED_AT.get(execution);
+    text.append("\nApprouvé par ").append(actors.describe(LESSONS_LEARNED_APPROVED_BY.get(execution)))
         .append(approvedAt == null ? "" : " le " + moments.wordsWithZone(moments.instant(approvedAt))).append('\n');
     return text.toString();
   }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -24,12 +26,12 @@ class PublishSecurityBulletinDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
-    String client = (String) execution.getVariable(Variables.CLIENT_NAME);
+    String reference = REFERENCE.get(execution);
+    String client = CLIENT_NAME.get(execution);
     String report = repository.find(reference).orElseThrow().lessonsLearnedReport();
     // hardening controls named as root causes and their re-verification (security updates feature):
     // outcomes come later, in a follow-up bulletin
-    Object controls = execution.getVariable("hardeningControlsSummary");
+    Object controls = HARDENING_CONTROLS_SUMMARY.get(execution);
     Notice notice = Notice.of("security-bulletin", Audience.TECHNICIANS)
         .with("title", "Bulletin de sécurité interne — enseignements de l'incident " + reference)
         .with("body", "Les enseignements de l'incident de sécurité " + reference + " (" + client

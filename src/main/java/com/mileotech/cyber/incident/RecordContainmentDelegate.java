@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ class RecordContainmentDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw Refusal.of("Confinement non enregistré", problems);
     }
-    execution.setVariable("containedAt", Moments.date(moments.now()));
-    execution.setVariable("containedBy", actors.current());
+    CONTAINED_AT.set(execution, Moments.date(moments.now()));
+    CONTAINED_BY.set(execution, actors.current());
   }
 }

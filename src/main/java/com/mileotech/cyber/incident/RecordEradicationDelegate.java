@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -43,10 +45,10 @@ class RecordEradicationDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw Refusal.of("Éradication non enregistrée", problems);
     }
-    Integer round = (Integer) execution.getVariable("eradicationRound");
-    execution.setVariable("eradicationRound", round == null ? 1 : round + 1);
-    execution.setVariable("eradicatedAt", Moments.date(moments.now()));
-    execution.setVariable("eradicatedBy", actors.current());
+    Integer round = ERADICATION_ROUND.get(execution);
+    ERADICATION_ROUND.set(execution, round == null ? 1 : round + 1);
+    ERADICATED_AT.set(execution, Moments.date(moments.now()));
+    ERADICATED_BY.set(execution, actors.current());
   }
 
   private static Map<String, String> ordered(String... codesAndLabels) {

@@ -1,5 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.incident.SecurityIncidentRepository.EvidenceItem;
@@ -25,14 +29,8 @@ import org.springframework.stereotype.Component;
 @Component("recordEvidence")
 class RecordEvidenceDelegate implements JavaDelegate {
 
-  static final String DECISION = "evidenceDecision";
   /** The form has this many evidence slots: evidence1Kind... evidence6CapturedAt, evidence{n}More opens the next. */
   static final int SLOTS = 6;
-  static final String WAIVER_REASON = "evidenceWaiverReason";
-  static final String LEGAL_HOLD = "videoLegalHold";
-  static final String LEGAL_HOLD_GROUND = "videoLegalHoldGround";
-  static final String LEGAL_HOLD_JUSTIFICATION = "videoLegalHoldJustification";
-  static final String LEGAL_HOLD_UNTIL_INPUT = "videoLegalHoldUntilInput";
   /**
    * The longest a legal hold may run: no proceedings can need footage past the prescription of
    * délits (6 years, art. 8 CPP); a later end date is a typing error (a year or a day/month swapped).
@@ -56,7 +54,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String decision = Values.text(execution.getVariable(DECISION));
+    String decision = EVIDENCE_DECISION.text(execution);
     String user = actors.current();
     List<String> problems = new ArrayList<>();
     List<EvidenceItem> items = new ArrayList<>();
@@ -67,7 +65,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
       if (!actors.currentIsMemberOf(Groups.CYBER_REFERENT)) {
         problems.add("seul le référent cybersécurité peut renoncer à la capture des preuves");
       }
-      waiverReason = Values.text(execution.getVariable(WAIVER_REASON));
+      waiverReason = EVIDENCE_WAIVER_REASON.text(execution);
       if (waiverReason == null) {
         problems.add("motif de la renonciation obligatoire");
       }
@@ -76,7 +74,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
       if (items.isEmpty() && problems.isEmpty()) {
         problems.add("listez au moins une preuve capturée (ou faites renoncer le référent, avec un motif)");
       }
-      if (Boolean.TRUE.equals(Values.bool(execution.getVariable(LEGAL_HOLD)))) {
+      if (VIDEO_LEGAL_HOLD.isTrue(execution)) {
         hold = legalHold(execution, items, problems);
       }
     } else {
@@ -87,17 +85,17 @@ class RecordEvidenceDelegate implements JavaDelegate {
     }
 
     Instant now = moments.now();
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    String reference = REFERENCE.get(execution);
     repository.recordEvidence(reference, items, decision, waiverReason, user, now, hold);
-    execution.setVariable("evidenceStatus", decision);
-    execution.setVariable("evidenceCount", items.size());
-    execution.setVariable("evidenceRecordedAt", Moments.date(now));
-    execution.setVariable("evidenceRecordedBy", user);
-    execution.setVariable(LEGAL_HOLD, hold != null);
+    EVIDENCE_STATUS.set(execution, decision);
+    EVIDENCE_COUNT.set(execution, items.size());
+    EVIDENCE_RECORDED_AT.set(execution, Moments.date(now));
+    EVIDENCE_RECORDED_BY.set(execution, user);
+    VIDEO_LEGAL_HOLD.set(execution, hold != null);
     if (hold != null) {
       Instant until = hold.until().atStartOfDay(moments.zone()).toInstant();
-      execution.setVariable("videoLegalHoldUntil", Moments.date(until));
-      execution.setVariable("videoLegalHoldUntilLabel", moments.words(hold.until()));
+      VIDEO_LEGAL_HOLD_UNTIL.set(execution, Moments.date(until));
+      VIDEO_LEGAL_HOLD_UNTIL_LABEL.set(execution, moments.words(hold.until()));
     }
   }
 
@@ -109,12 +107,12 @@ class RecordEvidenceDelegate implements JavaDelegate {
   static List<Map<String, Object>> slots(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int n = 1; n <= SLOTS; n++) {
-      if (n > 1 && !Boolean.TRUE.equals(Values.bool(execution.getVariable("evidence" + (n - 1) + "More")))) {
+      if (n > 1 && !FormField.of("evidence" + (n - 1) + "More").isTrue(execution)) {
         break;
       }
       Map<String, Object> row = new java.util.HashMap<>();
       for (String field : List.of("kind", "description", "storageLocation", "sha256", "capturedBy", "capturedAt", "capturedAtOccurrence")) {
-        row.put(field, execution.getVariable("evidence" + n + Character.toUpperCase(field.charAt(0)) + field.substring(1)));
+        row.put(field, FormField.of("evidence" + n + Character.toUpperCase(field.charAt(0)) + field.substring(1)).raw(execution));
       }
       rows.add(row);
     }
@@ -126,23 +124,23 @@ class RecordEvidenceDelegate implements JavaDelegate {
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Object> row = rows.get(i);
       String item = "preuve n° " + (i + 1) + " : ";
-      String kind = Values.text(row.get("kind"));
+      String kind = FormValues.text(row.get("kind"));
       if (Code.find(EvidenceKind.class, kind).isEmpty()) {
         problems.add(item + "type à choisir parmi " + Code.allowed(EvidenceKind.class));
       }
-      String description = Values.text(row.get("description"));
+      String description = FormValues.text(row.get("description"));
       if (description == null) {
         problems.add(item + "description obligatoire");
       }
-      String location = Values.text(row.get("storageLocation"));
+      String location = FormValues.text(row.get("storageLocation"));
       if (location == null) {
         problems.add(item + "lieu de stockage obligatoire");
       }
-      String sha256 = Values.text(row.get("sha256"));
+      String sha256 = FormValues.text(row.get("sha256"));
       if (sha256 == null || !SHA256.matcher(sha256).matches()) {
         problems.add(item + "empreinte SHA-256 invalide (64 caractères hexadécimaux attendus)");
       }
-      String capturedBy = Values.text(row.get("capturedBy"));
+      String capturedBy = FormValues.text(row.get("capturedBy"));
       capturedBy = capturedBy != null ? capturedBy : user;
       if (capturedBy == null) {
         problems.add(item + "indiquez qui l'a capturée");
@@ -165,17 +163,17 @@ class RecordEvidenceDelegate implements JavaDelegate {
   }
 
   private LegalHold legalHold(DelegateExecution execution, List<EvidenceItem> items, List<String> problems) {
-    String ground = Values.text(execution.getVariable(LEGAL_HOLD_GROUND));
+    String ground = VIDEO_LEGAL_HOLD_GROUND.text(execution);
     if (Code.find(LegalHoldGround.class, ground).isEmpty()) {
       problems.add("conservation des vidéos : fondement légal à choisir parmi " + Code.allowed(LegalHoldGround.class));
     }
-    String justification = Values.text(execution.getVariable(LEGAL_HOLD_JUSTIFICATION));
+    String justification = VIDEO_LEGAL_HOLD_JUSTIFICATION.text(execution);
     if (justification == null) {
       problems.add("conservation des vidéos : justification obligatoire (référence de la réquisition, de la plainte...)");
     }
     LocalDate until = null;
     try {
-      until = moments.day(execution.getVariable(LEGAL_HOLD_UNTIL_INPUT));
+      until = moments.day(VIDEO_LEGAL_HOLD_UNTIL_INPUT.get(execution));
       if (until == null) {
         problems.add("conservation des vidéos : date de fin obligatoire");
       } else if (!until.isAfter(moments.today())) {

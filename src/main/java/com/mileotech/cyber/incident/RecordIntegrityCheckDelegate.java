@@ -1,5 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -27,10 +31,6 @@ class RecordIntegrityCheckDelegate implements JavaDelegate {
     CHECKS.put("integrityLoggingEnabled", "journaux activés");
   }
 
-  /** What the verifier wrote (form input). */
-  static final String PROBLEM = "integrityProblem";
-  /** What eradication is told: the unconfirmed points and the verifier's words. */
-  static final String FAILURE_REASON = "integrityFailureReason";
 
   private final Actors actors;
   private final Moments moments;
@@ -44,28 +44,28 @@ class RecordIntegrityCheckDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<String> missing = new ArrayList<>();
     CHECKS.forEach((key, label) -> {
-      if (!Boolean.TRUE.equals(Values.bool(execution.getVariable(key)))) {
+      if (!FormField.of(key).isTrue(execution)) {
         missing.add(label);
       }
     });
     boolean confirmed = missing.isEmpty();
-    String reason = Values.text(execution.getVariable(PROBLEM));
+    String reason = INTEGRITY_PROBLEM.text(execution);
     if (!confirmed && reason == null) {
       throw Refusal.of("Vérification non enregistrée", List.of(
           "non confirmé : " + String.join(", ", missing) + " — indiquez pourquoi, le travail retournera à l'éradication"));
     }
-    Integer checks = (Integer) execution.getVariable("integrityChecks");
-    execution.setVariable("integrityChecks", checks == null ? 1 : checks + 1);
-    execution.setVariable("integrityConfirmed", confirmed);
-    execution.setVariable("integrityCheckedAt", Moments.date(moments.now()));
-    execution.setVariable("integrityCheckedBy", actors.current());
-    execution.removeVariable(PROBLEM);
+    Integer checks = INTEGRITY_CHECKS.get(execution);
+    INTEGRITY_CHECKS.set(execution, checks == null ? 1 : checks + 1);
+    INTEGRITY_CONFIRMED.set(execution, confirmed);
+    INTEGRITY_CHECKED_AT.set(execution, Moments.date(moments.now()));
+    INTEGRITY_CHECKED_BY.set(execution, actors.current());
+    INTEGRITY_PROBLEM.remove(execution);
     if (confirmed) {
-      execution.removeVariable(FAILURE_REASON);
+      INTEGRITY_FAILURE_REASON.remove(execution);
     } else {
-      execution.setVariable(FAILURE_REASON, "Non confirmé : " + String.join(", ", missing) + ". " + reason);
+      INTEGRITY_FAILURE_REASON.set(execution, "Non confirmé : " + String.join(", ", missing) + ". " + reason);
       // the next check starts from unticked boxes: each point is verified again
-      CHECKS.keySet().forEach(execution::removeVariable);
+      CHECKS.keySet().forEach(key -> FormField.of(key).remove(execution));
     }
   }
 }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.security.DecisionOwners;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("recordLessonsLearnedAuthor")
 class RecordLessonsLearnedAuthorDelegate implements JavaDelegate {
 
-  static final String WRITTEN_BY = "lessonsLearnedWrittenBy";
-  static final String AUTHORS = "lessonsLearnedAuthors";
 
   private final DecisionOwners owners;
 
@@ -29,16 +29,16 @@ class RecordLessonsLearnedAuthorDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String author = owners.currentUserId();
-    execution.setVariable(WRITTEN_BY, author);
+    LESSONS_LEARNED_WRITTEN_BY.set(execution, author);
     if (author != null) {
       Set<String> authors = new LinkedHashSet<>(authors(execution));
       authors.add(author);
-      execution.setVariable(AUTHORS, String.join(",", authors));
+      LESSONS_LEARNED_AUTHORS.set(execution, String.join(",", authors));
     }
   }
 
   static List<String> authors(DelegateExecution execution) {
-    String authors = Values.text(execution.getVariable(AUTHORS));
+    String authors = LESSONS_LEARNED_AUTHORS.text(execution);
     return authors == null ? List.of() : List.of(authors.split(","));
   }
 }

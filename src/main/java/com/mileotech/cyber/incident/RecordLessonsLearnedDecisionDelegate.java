@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.security.DecisionOwners.Decider;
 import com.mileotech.cyber.security.Groups;
@@ -20,13 +22,8 @@ import org.springframework.stereotype.Component;
 @Component("recordLessonsLearnedDecision")
 class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
 
-  static final String DECISION = "lessonsDecision";
   static final String APPROVED = "approuve";
   static final String REWORK = "a-reprendre";
-  static final String COMMENT = "lessonsReviewComment";
-  static final String ROOT_CAUSES = "lessonsRootCauses";
-  static final String EFFECTIVENESS = "lessonsResponseEffectiveness";
-  static final String IMPROVEMENTS = "lessonsImprovements";
 
   private static final String REFUSED = "Décision non enregistrée";
 
@@ -45,20 +42,20 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
     if (RecordLessonsLearnedAuthorDelegate.authors(execution).contains(reviewer.userId())) {
       throw Refusal.of(REFUSED, "vous avez rédigé ce rapport : un autre chef de projet doit l'approuver (principe des quatre yeux)");
     }
-    String decision = Values.text(execution.getVariable(DECISION));
+    String decision = LESSONS_DECISION.text(execution);
     List<String> problems = new ArrayList<>();
     if (APPROVED.equals(decision)) {
-      if (Values.text(execution.getVariable(ROOT_CAUSES)) == null) {
+      if (LESSONS_ROOT_CAUSES.text(execution) == null) {
         problems.add("le rapport n'indique pas les causes racines : renvoyez-le à la rédaction");
       }
-      if (Values.text(execution.getVariable(EFFECTIVENESS)) == null) {
+      if (LESSONS_RESPONSE_EFFECTIVENESS.text(execution) == null) {
         problems.add("le rapport n'évalue pas l'efficacité de la réponse : renvoyez-le à la rédaction");
       }
-      if (Values.text(execution.getVariable(IMPROVEMENTS)) == null) {
+      if (LESSONS_IMPROVEMENTS.text(execution) == null) {
         problems.add("le rapport ne liste pas de points d'amélioration : renvoyez-le à la rédaction");
       }
     } else if (REWORK.equals(decision)) {
-      if (Values.text(execution.getVariable(COMMENT)) == null) {
+      if (LESSONS_REVIEW_COMMENT.text(execution) == null) {
         problems.add("indiquez ce qui est à reprendre");
       }
     } else {
@@ -68,12 +65,12 @@ class RecordLessonsLearnedDecisionDelegate implements JavaDelegate {
       throw Refusal.of(REFUSED, problems);
     }
     boolean approved = APPROVED.equals(decision);
-    execution.setVariable("lessonsLearnedApproved", approved);
+    LESSONS_LEARNED_APPROVED.set(execution, approved);
     if (approved) {
-      execution.setVariable("lessonsLearnedApprovedAt", Moments.date(moments.now()));
-      execution.setVariable("lessonsLearnedApprovedBy", reviewer.userId());
-      execution.removeVariable(COMMENT);
+      LESSONS_LEARNED_APPROVED_AT.set(execution, Moments.date(moments.now()));
+      LESSONS_LEARNED_APPROVED_BY.set(execution, reviewer.userId());
+      LESSONS_REVIEW_COMMENT.remove(execution);
     }
-    execution.removeVariable(DECISION);
+    LESSONS_DECISION.remove(execution);
   }
 }

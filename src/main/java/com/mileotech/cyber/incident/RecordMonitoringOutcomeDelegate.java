@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -15,11 +17,8 @@ import org.springframework.stereotype.Component;
 @Component("recordMonitoringOutcome")
 class RecordMonitoringOutcomeDelegate implements JavaDelegate {
 
-  static final String OUTCOME = "monitoringOutcome";
   static final String NOTHING_SEEN = "rien-a-signaler";
   static final String ANOMALY = "anomalie";
-  static final String ANOMALY_DESCRIPTION = "monitoringAnomaly";
-  static final String ANOMALY_SOURCE = "monitoringAnomalySource";
   /** Leaves room in the new incident's description for the link to this one. */
   static final int ANOMALY_MAX = 3500;
 
@@ -33,16 +32,16 @@ class RecordMonitoringOutcomeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = Values.text(execution.getVariable(OUTCOME));
+    String outcome = MONITORING_OUTCOME.text(execution);
     List<String> problems = new ArrayList<>();
     if (ANOMALY.equals(outcome)) {
-      String description = Values.text(execution.getVariable(ANOMALY_DESCRIPTION));
+      String description = MONITORING_ANOMALY.text(execution);
       if (description == null) {
         problems.add("décrivez ce qui a été constaté");
       } else if (description.length() > ANOMALY_MAX) {
         problems.add("description de l'anomalie : " + ANOMALY_MAX + " caractères au plus");
       }
-      if (Code.find(DetectionSource.class, execution.getVariable(ANOMALY_SOURCE)).isEmpty()) {
+      if (Code.find(DetectionSource.class, MONITORING_ANOMALY_SOURCE.get(execution)).isEmpty()) {
         problems.add("indiquez comment l'anomalie a été détectée (" + Code.allowed(DetectionSource.class) + ")");
       }
     } else if (!NOTHING_SEEN.equals(outcome)) {
@@ -51,8 +50,8 @@ class RecordMonitoringOutcomeDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw Refusal.of("Suivi renforcé non enregistré", problems);
     }
-    execution.setVariable("anomalySeen", ANOMALY.equals(outcome));
-    execution.setVariable("monitoringEndedAt", Moments.date(moments.now()));
-    execution.setVariable("monitoringEndedBy", actors.current());
+    ANOMALY_SEEN.set(execution, ANOMALY.equals(outcome));
+    MONITORING_ENDED_AT.set(execution, Moments.date(moments.now()));
+    MONITORING_ENDED_BY.set(execution, actors.current());
   }
 }

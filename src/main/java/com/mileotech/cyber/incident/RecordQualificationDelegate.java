@@ -1,5 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
@@ -24,11 +28,6 @@ import org.springframework.stereotype.Component;
 @Component("recordQualification")
 class RecordQualificationDelegate implements JavaDelegate {
 
-  static final String PERSONAL_DATA_ANSWER = "personalDataAnswer";
-  static final String AWARENESS_CHOICE = "awarenessChoice";
-  static final String AWARENESS_INPUT = "awarenessInput";
-  static final String AWARENESS_CONFIRMED = "awarenessConfirmed";
-  static final String REQUALIFICATION_REASON = "requalificationReason";
 
   static final String AWARENESS_NOW = "maintenant";
   /**
@@ -54,32 +53,32 @@ class RecordQualificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Integer previousVersion = (Integer) execution.getVariable(Variables.QUALIFICATION_VERSION);
+    Integer previousVersion = QUALIFICATION_VERSION.get(execution);
     boolean requalification = previousVersion != null;
     String what = requalification ? "Requalification refusée" : "Qualification refusée";
     List<String> problems = new ArrayList<>();
 
-    String nature = Values.text(execution.getVariable(Variables.NATURE));
+    String nature = NATURE.text(execution);
     if (Code.find(Nature.class, nature).isEmpty()) {
       problems.add("nature de l'incident à choisir parmi : " + Code.allowed(Nature.class));
     }
-    String severity = Values.text(execution.getVariable(Variables.SEVERITY));
+    String severity = SEVERITY.text(execution);
     if (Code.find(Severity.class, severity).isEmpty()) {
       problems.add("gravité à choisir parmi : " + Code.allowed(Severity.class));
     }
-    String personalData = Values.text(execution.getVariable(PERSONAL_DATA_ANSWER));
+    String personalData = PERSONAL_DATA_ANSWER.text(execution);
     if (!"oui".equals(personalData) && !"non".equals(personalData)) {
       problems.add("indiquez si des données personnelles (images de personnes identifiables) sont impliquées");
     }
-    String affectedSystems = Values.text(execution.getVariable(Variables.AFFECTED_SYSTEMS));
+    String affectedSystems = AFFECTED_SYSTEMS.text(execution);
     if (affectedSystems == null) {
       problems.add("systèmes concernés obligatoires");
     } else if (Limits.textProblem(affectedSystems, Limits.TEXT) != null) {
       problems.add("systèmes concernés : " + Limits.textProblem(affectedSystems, Limits.TEXT));
     }
-    Client client = clients.find((String) execution.getVariable(Variables.CLIENT_ID)).orElseThrow();
-    List<String> siteIds = Values.strings(execution.getVariable(Variables.SITE_SELECTION));
-    List<String> named = Values.strings(execution.getVariable(Variables.SITE_IDS));
+    Client client = clients.find(CLIENT_ID.get(execution)).orElseThrow();
+    List<String> siteIds = SITE_SELECTION.strings(execution);
+    List<String> named = FormValues.strings(SITE_IDS.get(execution));
     if (siteIds.isEmpty()) {
       problems.add("au moins un site concerné est obligatoire");
     } else if (siteIds.stream().distinct().count() > Limits.SITES_PER_INCIDENT) {
@@ -98,7 +97,7 @@ class RecordQualificationDelegate implements JavaDelegate {
     if (!confirmsAwareness(execution)) {
       problems.add("confirmez l'heure de prise de connaissance affichée (elle fait courir les délais légaux)");
     }
-    String reason = Values.text(execution.getVariable(REQUALIFICATION_REASON));
+    String reason = REQUALIFICATION_REASON.text(execution);
     if (requalification && reason == null) {
       problems.add("motif de la requalification obligatoire (quels faits nouveaux ?)");
     } else if (Limits.textProblem(reason, Limits.TEXT) != null) {
@@ -115,28 +114,27 @@ class RecordQualificationDelegate implements JavaDelegate {
     String siteIdText = sites.stream().map(Client.Site::id).collect(Collectors.joining(","));
     boolean personal = "oui".equals(personalData);
 
-    execution.setVariable(Variables.PERSONAL_DATA_INVOLVED, personal);
+    PERSONAL_DATA_INVOLVED.set(execution, personal);
     // what people read: labels, never the codes
-    execution.setVariable(Variables.NATURE_LABEL, Code.find(Nature.class, nature).map(Code::label).orElse(nature));
-    execution.setVariable(Variables.SEVERITY_LABEL, Code.find(Severity.class, severity).map(Code::label).orElse(severity));
-    execution.setVariable(Variables.AWARENESS_AT, Moments.date(awarenessAt));
-    execution.setVariable(Variables.AWARENESS_AT_LABEL, moments.wordsWithZone(awarenessAt));
-    execution.setVariable(Variables.AFFECTED_SYSTEMS, affectedSystems);
-    execution.setVariable(Variables.SITE_IDS, siteIdText);
-    execution.setVariable(Variables.SITES, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
-    execution.setVariable(Variables.SITE_NAME, sites.get(0).name());
-    execution.setVariable(Variables.SITE_SELECTION, Values.json(sites.stream().map(Client.Site::id).toList()));
-    execution.setVariable(Variables.QUALIFIED_AT, Moments.date(now));
-    execution.setVariable(Variables.QUALIFIED_BY, user);
-    execution.setVariable(Variables.QUALIFICATION_VERSION, version);
+    NATURE_LABEL.set(execution, Code.find(Nature.class, nature).map(Code::label).orElse(nature));
+    SEVERITY_LABEL.set(execution, Code.find(Severity.class, severity).map(Code::label).orElse(severity));
+    AWARENESS_AT.set(execution, Moments.date(awarenessAt));
+    AWARENESS_AT_LABEL.set(execution, moments.wordsWithZone(awarenessAt));
+    AFFECTED_SYSTEMS.set(execution, affectedSystems);
+    SITE_IDS.set(execution, siteIdText);
+    SITES.set(execution, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
+    SITE_NAME.set(execution, sites.get(0).name());
+    SITE_SELECTION.set(execution, FormValues.json(sites.stream().map(Client.Site::id).toList()));
+    QUALIFIED_AT.set(execution, Moments.date(now));
+    QUALIFIED_BY.set(execution, user);
+    QUALIFICATION_VERSION.set(execution, version);
     if (requalification) {
-      execution.setVariable(Variables.REQUALIFIED_AT, Moments.date(now));
+      REQUALIFIED_AT.set(execution, Moments.date(now));
     }
     // inputs of this form only: the next re-qualification starts from a clean form
-    execution.removeVariables(List.of(AWARENESS_CHOICE, AWARENESS_INPUT, AWARENESS_INPUT + Moments.OCCURRENCE_SUFFIX,
-        AWARENESS_CONFIRMED, REQUALIFICATION_REASON));
+    FormField.removeAll(execution, AWARENESS_CHOICE, AWARENESS_INPUT, AWARENESS_CONFIRMED, REQUALIFICATION_REASON);
 
-    repository.recordQualification((String) execution.getVariable(Variables.REFERENCE), version, nature, severity,
+    repository.recordQualification(REFERENCE.get(execution), version, nature, severity,
         personal, awarenessAt, siteIdText, affectedSystems, reason, now, user);
   }
 
@@ -146,7 +144,7 @@ class RecordQualificationDelegate implements JavaDelegate {
    * other values than those submitted is no confirmation. An API caller may confirm with true.
    */
   static boolean confirmsAwareness(VariableScope execution) {
-    Object confirmation = execution.getVariable(AWARENESS_CONFIRMED);
+    Object confirmation = AWARENESS_CONFIRMED.get(execution);
     if (Boolean.TRUE.equals(confirmation) || "true".equals(confirmation)) {
       return true;
     }
@@ -155,18 +153,18 @@ class RecordQualificationDelegate implements JavaDelegate {
 
   /** What the form's confirmation option carries (see incident-qualification.form). */
   static String awarenessStamp(VariableScope execution) {
-    Object choice = execution.getVariable(AWARENESS_CHOICE);
+    Object choice = AWARENESS_CHOICE.get(execution);
     if (!AWARENESS_EARLIER.equals(choice)) {
       return choice == null ? "" : choice.toString();
     }
-    Object input = execution.getVariable(AWARENESS_INPUT);
-    Object occurrence = execution.getVariable(AWARENESS_INPUT + Moments.OCCURRENCE_SUFFIX);
+    Object input = AWARENESS_INPUT.get(execution);
+    Object occurrence = AWARENESS_INPUT.occurrence(execution);
     return "autre " + (input == null ? "" : input) + " " + (occurrence == null ? "" : occurrence);
   }
 
   private Instant awareness(DelegateExecution execution, List<String> problems) {
-    String choice = Values.text(execution.getVariable(AWARENESS_CHOICE));
-    Instant previous = moments.instant(execution.getVariable(Variables.AWARENESS_AT));
+    String choice = AWARENESS_CHOICE.text(execution);
+    Instant previous = AWARENESS_AT.instant(execution);
     if (AWARENESS_NOW.equals(choice)) {
       return moments.now();
     }
@@ -182,7 +180,7 @@ class RecordQualificationDelegate implements JavaDelegate {
     }
     Instant given;
     try {
-      given = moments.typed(execution, AWARENESS_INPUT);
+      given = AWARENESS_INPUT.instant(execution, moments);
     } catch (IllegalArgumentException e) {
       problems.add("prise de connaissance : " + e.getMessage());
       return null;
@@ -194,12 +192,12 @@ class RecordQualificationDelegate implements JavaDelegate {
     if (moments.isInFuture(given)) {
       problems.add("la prise de connaissance ne peut pas être dans le futur (" + moments.wordsWithZone(given) + ")");
     }
-    Instant detected = moments.instant(execution.getVariable(Variables.DETECTED_AT));
+    Instant detected = DETECTED_AT.instant(execution);
     if (detected != null && given.isBefore(detected.minus(AWARENESS_BEFORE_DETECTION))) {
       problems.add("la prise de connaissance (" + moments.wordsWithZone(given) + ") précéderait de plus de 24 heures "
           + "la détection (" + moments.wordsWithZone(detected) + ") : vérifiez le jour, le mois et l'heure");
     }
-    Instant began = moments.instant(execution.getVariable(Variables.BEGAN_AT));
+    Instant began = BEGAN_AT.instant(execution);
     if (began != null && given.isBefore(began)) {
       problems.add("la prise de connaissance (" + moments.wordsWithZone(given)
           + ") ne peut pas précéder le début de l'incident (" + moments.wordsWithZone(began) + ")");

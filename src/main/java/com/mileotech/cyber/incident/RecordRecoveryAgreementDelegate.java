@@ -1,5 +1,8 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
@@ -18,10 +21,8 @@ import org.springframework.stereotype.Component;
 @Component("recordRecoveryAgreement")
 class RecordRecoveryAgreementDelegate implements JavaDelegate {
 
-  static final String DECISION = "recoveryClientDecision";
   static final String AGREE = "accepte";
   static final String OTHER_DATE = "autre-date";
-  static final String DATE_INPUT = "recoveryClientDateInput";
 
   private final DecisionOwners owners;
   private final Moments moments;
@@ -33,24 +34,24 @@ class RecordRecoveryAgreementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String client = (String) execution.getVariable(Variables.CLIENT_NAME);
-    String rssi = owners.requireClientRssi("Réponse refusée", (String) execution.getVariable(Variables.CLIENT_ID),
+    String client = CLIENT_NAME.get(execution);
+    String rssi = owners.requireClientRssi("Réponse refusée", CLIENT_ID.get(execution),
         "seul le RSSI du client" + (client == null ? "" : " « " + client + " »")
             + " peut accepter la date de remise en service ou en proposer une autre ; un chef de projet enregistre "
             + "un accord donné par courriel ou par téléphone dans « Proposer une date de remise en service »")
         .userId();
-    String decision = Values.text(execution.getVariable(DECISION));
+    String decision = RECOVERY_CLIENT_DECISION.text(execution);
     if (AGREE.equals(decision)) {
-      Instant proposed = moments.instant(execution.getVariable("recoveryProposedAt"));
-      execution.setVariable("recoveryAgreedAt", Moments.date(proposed));
-      execution.setVariable("recoveryAgreedAtLabel", moments.wordsWithZone(proposed));
-      execution.setVariable("recoveryAgreedBy", rssi);
-      execution.setVariable("recoveryAgreementKind", RecordRecoveryProposalDelegate.AGREED_BY_CLIENT);
-      execution.setVariable("recoveryDateAgreed", true);
+      Instant proposed = RECOVERY_PROPOSED_AT.instant(execution);
+      RECOVERY_AGREED_AT.set(execution, Moments.date(proposed));
+      RECOVERY_AGREED_AT_LABEL.set(execution, moments.wordsWithZone(proposed));
+      RECOVERY_AGREED_BY.set(execution, rssi);
+      RECOVERY_AGREEMENT_KIND.set(execution, RecordRecoveryProposalDelegate.AGREED_BY_CLIENT);
+      RECOVERY_DATE_AGREED.set(execution, true);
     } else if (OTHER_DATE.equals(decision)) {
       Instant other;
       try {
-        other = moments.typed(execution, DATE_INPUT);
+        other = RECOVERY_CLIENT_DATE_INPUT.instant(execution, moments);
       } catch (IllegalArgumentException e) {
         throw Refusal.of("Réponse refusée", List.of("autre date : " + e.getMessage()));
       }
@@ -61,13 +62,13 @@ class RecordRecoveryAgreementDelegate implements JavaDelegate {
         throw Refusal.of("Réponse refusée", List.of("la date proposée (" + moments.wordsWithZone(other)
             + ") doit être dans le futur"));
       }
-      execution.setVariable("recoveryClientProposalAt", Moments.date(other));
-      execution.setVariable("recoveryClientProposalAtLabel", moments.wordsWithZone(other));
-      execution.setVariable("recoveryClientProposedBy", rssi);
-      execution.setVariable("recoveryDateAgreed", false);
+      RECOVERY_CLIENT_PROPOSAL_AT.set(execution, Moments.date(other));
+      RECOVERY_CLIENT_PROPOSAL_AT_LABEL.set(execution, moments.wordsWithZone(other));
+      RECOVERY_CLIENT_PROPOSED_BY.set(execution, rssi);
+      RECOVERY_DATE_AGREED.set(execution, false);
     } else {
       throw Refusal.of("Réponse refusée", List.of("acceptez la date proposée ou proposez-en une autre"));
     }
-    execution.removeVariables(List.of(DECISION, DATE_INPUT));
+    FormField.removeAll(execution, RECOVERY_CLIENT_DECISION, RECOVERY_CLIENT_DATE_INPUT);
   }
 }

@@ -1,5 +1,8 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.security.DecisionOwners.Decider;
 import com.mileotech.cyber.security.Groups;
@@ -26,14 +29,9 @@ import org.springframework.stereotype.Component;
 @Component("recordRecoveryProposal")
 class RecordRecoveryProposalDelegate implements JavaDelegate {
 
-  static final String DECISION = "recoveryDecision";
   static final String ACCEPT_CLIENT_DATE = "accepter-date-client";
   static final String PROPOSE = "proposer";
   static final String CLIENT_AGREED_OUTSIDE = "accord-client-recueilli";
-  static final String DATE_INPUT = "recoveryDateInput";
-  static final String CHANNEL_INPUT = "recoveryAgreementChannelInput";
-  static final String GIVEN_AT_INPUT = "recoveryAgreementGivenAtInput";
-  static final String EVIDENCE_INPUT = "recoveryAgreementEvidenceInput";
 
   /** How the client gave its agreement outside Tasklist, with the words the record uses. */
   static final Map<String, String> CHANNELS = Map.of(
@@ -60,28 +58,28 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     Decider manager = owners.requireMember(REFUSED, Groups.PROJECT_MANAGERS,
         "seul un chef de projet peut proposer la date de remise en service ou enregistrer l'accord du client ; "
             + "le client donne lui-même son accord dans « Valider la date de remise en service »");
-    String decision = Values.text(execution.getVariable(DECISION));
-    Instant clientDate = moments.instant(execution.getVariable("recoveryClientProposalAt"));
+    String decision = RECOVERY_DECISION.text(execution);
+    Instant clientDate = RECOVERY_CLIENT_PROPOSAL_AT.instant(execution);
     if (ACCEPT_CLIENT_DATE.equals(decision)) {
       if (clientDate == null) {
         throw Refusal.of(REFUSED, "le client n'a proposé aucune date : proposez-en une");
       }
       // the client proposed this date in Tasklist, as themself: that proposal is their agreement
       agreed(execution, clientDate, CLIENT_DATE_ACCEPTED);
-      execution.setVariable("recoveryAgreedBy", execution.getVariable("recoveryClientProposedBy"));
-      execution.setVariable("recoveryAcceptedBy", manager.userId());
+      RECOVERY_AGREED_BY.set(execution, RECOVERY_CLIENT_PROPOSED_BY.get(execution));
+      RECOVERY_ACCEPTED_BY.set(execution, manager.userId());
     } else if (CLIENT_AGREED_OUTSIDE.equals(decision)) {
       recordCollectedAgreement(execution, manager);
     } else if (decision == null || PROPOSE.equals(decision)) {
       Instant proposed = futureDate(execution, "date et heure de remise en service obligatoires");
-      execution.setVariable("recoveryProposedAt", Moments.date(proposed));
-      execution.setVariable("recoveryProposedAtLabel", moments.wordsWithZone(proposed));
-      execution.setVariable("recoveryProposedBy", manager.userId());
-      execution.setVariable("recoveryDateAgreed", false);
+      RECOVERY_PROPOSED_AT.set(execution, Moments.date(proposed));
+      RECOVERY_PROPOSED_AT_LABEL.set(execution, moments.wordsWithZone(proposed));
+      RECOVERY_PROPOSED_BY.set(execution, manager.userId());
+      RECOVERY_DATE_AGREED.set(execution, false);
     } else {
       throw Refusal.of(REFUSED, "choisissez : proposer une date au client, ou enregistrer l'accord qu'il a déjà donné");
     }
-    execution.removeVariables(List.of(DECISION, DATE_INPUT, CHANNEL_INPUT, GIVEN_AT_INPUT, EVIDENCE_INPUT));
+    FormField.removeAll(execution, RECOVERY_DECISION, RECOVERY_DATE_INPUT, RECOVERY_AGREEMENT_CHANNEL_INPUT, RECOVERY_AGREEMENT_GIVEN_AT_INPUT, RECOVERY_AGREEMENT_EVIDENCE_INPUT);
   }
 
   /**
@@ -92,20 +90,20 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     Refusal.Collector problems = Refusal.collect(REFUSED);
     Instant date = null;
     try {
-      date = moments.typed(execution, DATE_INPUT);
+      date = RECOVERY_DATE_INPUT.instant(execution, moments);
       problems.require(date != null, "indiquez la date et l'heure de remise en service convenues avec le client");
       problems.require(date == null || date.isAfter(moments.now()),
           "la date de remise en service convenue (" + moments.wordsWithZone(date) + ") doit être dans le futur");
     } catch (IllegalArgumentException e) {
       problems.add("date de remise en service : " + e.getMessage());
     }
-    String channel = Values.text(execution.getVariable(CHANNEL_INPUT));
+    String channel = RECOVERY_AGREEMENT_CHANNEL_INPUT.text(execution);
     problems.require(channel != null && CHANNELS.containsKey(channel),
         "indiquez comment le client a donné son accord : par courriel ou par téléphone");
     Instant givenAt = null;
     try {
-      givenAt = moments.typed(execution, GIVEN_AT_INPUT);
-      Instant detected = moments.instant(execution.getVariable(Variables.DETECTED_AT));
+      givenAt = RECOVERY_AGREEMENT_GIVEN_AT_INPUT.instant(execution, moments);
+      Instant detected = DETECTED_AT.instant(execution);
       problems.require(givenAt != null, "indiquez la date et l'heure de l'accord du client");
       problems.require(givenAt == null || !moments.isInFuture(givenAt), "l'accord du client ne peut pas être dans le futur");
       // a time typed to the minute may share the minute of the detection
@@ -114,7 +112,7 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       problems.add("date de l'accord du client : " + e.getMessage());
     }
-    String evidence = Values.text(execution.getVariable(EVIDENCE_INPUT));
+    String evidence = RECOVERY_AGREEMENT_EVIDENCE_INPUT.text(execution);
     problems.require(evidence != null && evidence.length() >= 10,
         "indiquez la preuve de l'accord du client : la référence de son courriel (expéditeur, date, objet) "
             + "ou le résumé de l'appel (interlocuteur, ce qui a été convenu)");
@@ -122,27 +120,27 @@ class RecordRecoveryProposalDelegate implements JavaDelegate {
 
     Instant now = moments.now();
     agreed(execution, date, COLLECTED_BY_PROJECT_MANAGER);
-    execution.setVariable("recoveryAgreementChannel", channel);
-    execution.setVariable("recoveryAgreementGivenAt", Moments.date(givenAt));
-    execution.setVariable("recoveryAgreementEvidence", evidence);
-    execution.setVariable("recoveryAgreementCollectedBy", manager.userId());
-    execution.setVariable("recoveryAgreementCollectedAt", Date.from(now));
-    execution.setVariable("recoveryAgreementSummary", "Accord du client donné " + CHANNELS.get(channel) + " le "
+    RECOVERY_AGREEMENT_CHANNEL.set(execution, channel);
+    RECOVERY_AGREEMENT_GIVEN_AT.set(execution, Moments.date(givenAt));
+    RECOVERY_AGREEMENT_EVIDENCE.set(execution, evidence);
+    RECOVERY_AGREEMENT_COLLECTED_BY.set(execution, manager.userId());
+    RECOVERY_AGREEMENT_COLLECTED_AT.set(execution, Date.from(now));
+    RECOVERY_AGREEMENT_SUMMARY.set(execution, "Accord du client donné " + CHANNELS.get(channel) + " le "
         + moments.wordsWithZone(givenAt) + ", recueilli par " + owners.displayName(manager.userId())
         + " le " + moments.wordsWithZone(now) + ". Preuve : " + evidence);
   }
 
   private void agreed(DelegateExecution execution, Instant date, String kind) {
-    execution.setVariable("recoveryAgreedAt", Moments.date(date));
-    execution.setVariable("recoveryAgreedAtLabel", moments.wordsWithZone(date));
-    execution.setVariable("recoveryAgreementKind", kind);
-    execution.setVariable("recoveryDateAgreed", true);
+    RECOVERY_AGREED_AT.set(execution, Moments.date(date));
+    RECOVERY_AGREED_AT_LABEL.set(execution, moments.wordsWithZone(date));
+    RECOVERY_AGREEMENT_KIND.set(execution, kind);
+    RECOVERY_DATE_AGREED.set(execution, true);
   }
 
   private Instant futureDate(DelegateExecution execution, String missing) {
     Instant proposed;
     try {
-      proposed = moments.typed(execution, DATE_INPUT);
+      proposed = RECOVERY_DATE_INPUT.instant(execution, moments);
     } catch (IllegalArgumentException e) {
       throw Refusal.of(REFUSED, List.of("date de remise en service : " + e.getMessage()));
     }

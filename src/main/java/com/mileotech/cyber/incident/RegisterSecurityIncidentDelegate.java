@@ -1,5 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormField;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
+import com.mileotech.cyber.system.FormValues;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
@@ -23,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component("registerSecurityIncident")
 class RegisterSecurityIncidentDelegate implements JavaDelegate {
 
-  static final String DETECTED_AT_INPUT = "detectedAtInput";
-  static final String BEGAN_AT_INPUT = "beganAtInput";
 
   private final ReportValidator validator;
   private final ClientRepository clients;
@@ -45,7 +47,7 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    String reference = REFERENCE.get(execution);
     SecurityIncidentReport report;
     String reportedBy;
     if (reference == null) {
@@ -59,10 +61,10 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       reportedBy = actors.current();
       execution.setProcessBusinessKey(reference);
       execution.setVariables(report.variables(reference, client, reportedBy, moments));
-      execution.removeVariables(List.of(DETECTED_AT_INPUT, BEGAN_AT_INPUT));
+      FormField.removeAll(execution, DETECTED_AT_INPUT, BEGAN_AT_INPUT);
     } else {
       report = fromVariables(execution);
-      reportedBy = (String) execution.getVariable(Variables.REPORTED_BY);
+      reportedBy = REPORTED_BY.get(execution);
     }
     repository.insert(reference, execution.getProcessInstanceId(), report, reportedBy, moments.now());
   }
@@ -73,13 +75,13 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     Instant detectedAt = moments.now();
     Instant beganAt = null;
     try {
-      Instant given = moments.typed(execution, DETECTED_AT_INPUT);
+      Instant given = DETECTED_AT_INPUT.instant(execution, moments);
       detectedAt = given != null ? given : detectedAt;
     } catch (IllegalArgumentException e) {
       problems.add("heure de détection : " + e.getMessage());
     }
     try {
-      beganAt = moments.typed(execution, BEGAN_AT_INPUT);
+      beganAt = BEGAN_AT_INPUT.instant(execution, moments);
     } catch (IllegalArgumentException e) {
       problems.add("début de l'incident : " + e.getMessage());
     }
@@ -87,24 +89,24 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       throw Refusal.of("Signalement refusé", problems);
     }
     return new SecurityIncidentReport(
-        Values.text(execution.getVariable(Variables.CLIENT_ID)),
-        Values.strings(execution.getVariable(Variables.SITE_SELECTION)),
-        Values.text(execution.getVariable(Variables.DETECTION_SOURCE)),
-        Values.text(execution.getVariable(Variables.EQUIPMENT)),
-        Values.text(execution.getVariable(Variables.DESCRIPTION)),
-        detectedAt, beganAt, null, Values.text(execution.getVariable(Variables.RELATED_INCIDENT)));
+        CLIENT_ID.text(execution),
+        SITE_SELECTION.strings(execution),
+        DETECTION_SOURCE.text(execution),
+        EQUIPMENT.text(execution),
+        DESCRIPTION.text(execution),
+        detectedAt, beganAt, null, RELATED_INCIDENT.text(execution));
   }
 
   private SecurityIncidentReport fromVariables(DelegateExecution execution) {
     return new SecurityIncidentReport(
-        (String) execution.getVariable(Variables.CLIENT_ID),
-        Values.strings(execution.getVariable(Variables.SITE_IDS)),
-        (String) execution.getVariable(Variables.DETECTION_SOURCE),
-        (String) execution.getVariable(Variables.EQUIPMENT),
-        (String) execution.getVariable(Variables.DESCRIPTION),
-        moments.instant(execution.getVariable(Variables.DETECTED_AT)),
-        moments.instant(execution.getVariable(Variables.BEGAN_AT)),
-        (String) execution.getVariable(Variables.EXTERNAL_ALERT_ID),
-        (String) execution.getVariable(Variables.RELATED_INCIDENT));
+        CLIENT_ID.get(execution),
+        FormValues.strings(SITE_IDS.get(execution)),
+        DETECTION_SOURCE.text(execution),
+        EQUIPMENT.text(execution),
+        DESCRIPTION.text(execution),
+        DETECTED_AT.instant(execution),
+        BEGAN_AT.instant(execution),
+        EXTERNAL_ALERT_ID.get(execution),
+        RELATED_INCIDENT.text(execution));
   }
 }

@@ -1,8 +1,12 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
+import com.mileotech.cyber.system.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import com.mileotech.cyber.system.FormValues;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -27,21 +31,21 @@ class ReportRelatedIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getVariable("followUpIncident") != null) {
+    if (FOLLOW_UP_INCIDENT.get(execution) != null) {
       return;
     }
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
-    Instant seenAt = moments.instant(execution.getVariable("monitoringEndedAt"));
+    String reference = REFERENCE.get(execution);
+    Instant seenAt = MONITORING_ENDED_AT.instant(execution);
     SecurityIncidentReport report = new SecurityIncidentReport(
-        (String) execution.getVariable(Variables.CLIENT_ID),
-        Values.strings(execution.getVariable(Variables.SITE_IDS)),
-        (String) execution.getVariable(RecordMonitoringOutcomeDelegate.ANOMALY_SOURCE),
-        (String) execution.getVariable(Variables.EQUIPMENT),
+        CLIENT_ID.get(execution),
+        FormValues.strings(SITE_IDS.get(execution)),
+        MONITORING_ANOMALY_SOURCE.text(execution),
+        EQUIPMENT.text(execution),
         "Constaté pendant le suivi renforcé de " + reference + " : "
-            + execution.getVariable(RecordMonitoringOutcomeDelegate.ANOMALY_DESCRIPTION),
+            + MONITORING_ANOMALY.text(execution),
         seenAt, null, null, reference);
-    String followUp = intake.report(report, (String) execution.getVariable("monitoringEndedBy")).reference();
-    execution.setVariable("followUpIncident", followUp);
+    String followUp = intake.report(report, MONITORING_ENDED_BY.get(execution)).reference();
+    FOLLOW_UP_INCIDENT.set(execution, followUp);
     repository.recordFollowUp(reference, followUp);
   }
 }

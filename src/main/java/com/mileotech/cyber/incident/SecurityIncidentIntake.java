@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.PROCESS_KEY;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.system.Moments;
@@ -76,7 +78,7 @@ class SecurityIncidentIntake {
     String reference = references.next("INC");
     // the caller's right to report was checked by whoever calls (the API: integrations only); a
     // service account holds no CREATE_INSTANCE, so that /engine-rest cannot bypass this intake
-    privileged.call(() -> runtimeService.createProcessInstanceByKey(Variables.PROCESS_KEY)
+    privileged.call(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(reference)
         .setVariables(report.variables(reference, client, reportedBy, moments))
         .setVariables(links)

@@ -1,5 +1,8 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.client.Client;
 import java.time.Instant;
@@ -33,27 +36,27 @@ record SecurityIncidentReport(
   Map<String, Object> variables(String reference, Client client, String reportedBy, Moments moments) {
     List<Client.Site> sites = siteIds.stream().map(id -> client.site(id).orElseThrow()).toList();
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put(Variables.REFERENCE, reference);
-    v.put(Variables.CLIENT_ID, client.id());
-    v.put(Variables.CLIENT_NAME, client.name());
-    v.put(Variables.SITE_IDS, String.join(",", siteIds));
-    v.put(Variables.SITES, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
-    v.put(Variables.SITE_NAME, sites.isEmpty() ? null : sites.get(0).name());
-    v.put(Variables.SITE_SELECTION, Values.json(siteIds));
+    REFERENCE.put(v, reference);
+    CLIENT_ID.put(v, client.id());
+    CLIENT_NAME.put(v, client.name());
+    SITE_IDS.put(v, String.join(",", siteIds));
+    SITES.put(v, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
+    SITE_NAME.put(v, sites.isEmpty() ? null : sites.get(0).name());
+    SITE_SELECTION.put(v, FormValues.json(siteIds));
     // the sites offered at qualification: the client's active ones, and the incident's own even if retired
-    v.put(Variables.CLIENT_SITE_OPTIONS, Values.json(client.sites().stream()
+    CLIENT_SITE_OPTIONS.put(v, FormValues.json(client.sites().stream()
         .filter(s -> !s.retired() || siteIds.contains(s.id()))
         .map(s -> Map.of("label", s.name(), "value", s.id())).toList()));
-    v.put(Variables.DETECTION_SOURCE, detectionSource);
-    v.put(Variables.DETECTION_SOURCE_LABEL, Code.find(DetectionSource.class, detectionSource).map(Code::label).orElse(null));
-    v.put(Variables.EQUIPMENT, equipment);
-    v.put(Variables.DESCRIPTION, description);
-    v.put(Variables.DETECTED_AT, Moments.date(detectedAt));
-    v.put(Variables.DETECTED_AT_LABEL, moments.wordsWithZone(detectedAt));
-    v.put(Variables.BEGAN_AT, Moments.date(beganAt));
-    v.put(Variables.EXTERNAL_ALERT_ID, externalAlertId);
-    v.put(Variables.RELATED_INCIDENT, relatedIncident);
-    v.put(Variables.REPORTED_BY, reportedBy);
+    DETECTION_SOURCE.put(v, detectionSource);
+    DETECTION_SOURCE_LABEL.put(v, Code.find(DetectionSource.class, detectionSource).map(Code::label).orElse(null));
+    EQUIPMENT.put(v, equipment);
+    DESCRIPTION.put(v, description);
+    DETECTED_AT.put(v, Moments.date(detectedAt));
+    DETECTED_AT_LABEL.put(v, moments.wordsWithZone(detectedAt));
+    BEGAN_AT.put(v, Moments.date(beganAt));
+    EXTERNAL_ALERT_ID.put(v, externalAlertId);
+    RELATED_INCIDENT.put(v, relatedIncident);
+    REPORTED_BY.put(v, reportedBy);
     return v;
   }
 }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -24,7 +26,7 @@ class ShareLessonsLearnedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(Variables.REFERENCE);
+    String reference = REFERENCE.get(execution);
     String report = repository.find(reference).orElseThrow().lessonsLearnedReport();
     reminders.inform(execution, "lessons-learned-shared", Notice.of("lessons-learned-shared", Audience.CLIENT_RSSI)
         .with("title", "Retour d'expérience de l'incident de sécurité " + reference)

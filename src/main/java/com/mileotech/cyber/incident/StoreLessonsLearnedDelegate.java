@@ -1,5 +1,7 @@
 package com.mileotech.cyber.incident;
 
+import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
+
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.reminder.Deadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,9 +31,9 @@ class StoreLessonsLearnedDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = report.compose(execution);
-    repository.storeLessonsLearned((String) execution.getVariable(Variables.REFERENCE), text,
-        moments.instant(execution.getVariable("lessonsLearnedApprovedAt")),
-        (String) execution.getVariable("lessonsLearnedApprovedBy"));
+    repository.storeLessonsLearned(REFERENCE.get(execution), text,
+        LESSONS_LEARNED_APPROVED_AT.instant(execution),
+        LESSONS_LEARNED_APPROVED_BY.get(execution));
     deadlines.recordOutcome(execution, "lessonsLearned");
   }
 }

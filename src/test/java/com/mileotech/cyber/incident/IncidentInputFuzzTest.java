@@ -53,7 +53,7 @@ class IncidentInputFuzzTest extends IncidentScenario {
         null);
 
     fuzz.sendAll(InputFuzz.formInputs("incident-report", TECH,
-        "/engine-rest/process-definition/key/" + Variables.PROCESS_KEY + "/submit-form"), null);
+        "/engine-rest/process-definition/key/" + SecurityIncidentVariables.PROCESS_KEY + "/submit-form"), null);
     fuzz.assertNoFailures(120);
   }
 

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.TestClients;
@@ -104,7 +105,7 @@ abstract class IncidentScenario {
   ProcessInstance report(Map<String, Object> form) {
     as(TECH, Groups.TECHNICIANS);
     try {
-      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Variables.PROCESS_KEY)
+      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY)
           .latestVersion().singleResult().getId();
       return formService.submitStartForm(definitionId, form);
     } finally {
@@ -115,7 +116,7 @@ abstract class IncidentScenario {
   static Map<String, Object> reportForm(String clientId, List<String> sites) {
     Map<String, Object> form = new HashMap<>();
     form.put("clientId", clientId);
-    form.put("siteSelection", Values.json(sites));
+    form.put("siteSelection", FormValues.json(sites));
     form.put("detectionSource", "technicien-sur-site");
     form.put("equipment", "NVR-01 (Milestone XProtect)");
     form.put("description", "Compte administrateur inconnu créé sur le NVR");
@@ -178,7 +179,7 @@ abstract class IncidentScenario {
   void qualify(ProcessInstance pi, String severity, boolean personalData) {
     runDueJobs(pi); // the referent's notice
     submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, qualification(severity, personalData,
-        (String) variable(pi, Variables.SITE_IDS)));
+        (String) variable(pi, SecurityIncidentVariables.SITE_IDS.name())));
     runDueJobs(pi); // the assessment of regulatory obligations
   }
 
@@ -187,7 +188,7 @@ abstract class IncidentScenario {
     form.put("nature", "intrusion");
     form.put("severity", severity);
     form.put("personalDataAnswer", personalData ? "oui" : "non");
-    form.put("siteSelection", Values.json(List.of(siteIds.split(","))));
+    form.put("siteSelection", FormValues.json(List.of(siteIds.split(","))));
     form.put("affectedSystems", "NVR-01, VLAN vidéo");
     form.put("awarenessChoice", "maintenant");
     form.put("awarenessConfirmed", true);

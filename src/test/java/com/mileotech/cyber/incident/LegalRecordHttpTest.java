@@ -189,7 +189,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     Instant mileoKnew = now();
     now(mileoKnew.plus(Duration.ofHours(80)));
     runDueJobs(pi);
-    Map<String, Object> form = qualification("critique", true, (String) variable(pi, Variables.SITE_IDS));
+    Map<String, Object> form = qualification("critique", true, (String) variable(pi, SecurityIncidentVariables.SITE_IDS.name()));
     form.put("awarenessChoice", "autre");
     form.put("awarenessInput", paris(mileoKnew));
     submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, form);
@@ -272,7 +272,7 @@ class LegalRecordHttpTest extends IncidentScenario {
 
   @Test
   void aStartFormSetsOnlyItsFieldsAndSpendsNothingOtherwise() throws Exception {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count();
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).count();
     Map<String, Object> report = new LinkedHashMap<>(Map.of("clientId", TestClients.OIV,
         "siteSelection", "[\"site-nord\"]", "detectionSource", "technicien-sur-site",
         "description", "Compte inconnu sur le NVR", "reference", "INC-1999-0001", "awarenessAt", "2020-01-01T00:00:00.000+0000"));
@@ -282,7 +282,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     HttpResponse<String> viaStart = post(TECH, "/engine-rest/process-definition/key/security-incident/start",
         Map.of("variables", typed(report, Map.of("awarenessAt", "Date"))));
     assertRefused(viaStart, "reference", "awarenessAt");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count())
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).count())
         .isEqualTo(before);
   }
 

@@ -38,7 +38,7 @@ class RetiredSiteQualificationTest extends IncidentScenario {
     ProcessInstance pi;
     try {
       pi = formService.submitStartForm(repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(Variables.PROCESS_KEY).latestVersion().singleResult().getId(),
+          .processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).latestVersion().singleResult().getId(),
           reportForm(CLIENT, List.of("atelier")));
     } finally {
       asNobody();
@@ -58,7 +58,7 @@ class RetiredSiteQualificationTest extends IncidentScenario {
     } finally {
       asNobody();
     }
-    assertThat(variable(pi, Variables.SITE_IDS)).isEqualTo("atelier");
-    assertThat(variable(pi, Variables.QUALIFICATION_VERSION)).isEqualTo(1);
+    assertThat(variable(pi, SecurityIncidentVariables.SITE_IDS.name())).isEqualTo("atelier");
+    assertThat(variable(pi, SecurityIncidentVariables.QUALIFICATION_VERSION.name())).isEqualTo(1);
   }
 }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.FormValues;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -120,7 +121,7 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
     assertThat(timer(pi, "Event_LessonsLearnedOverdue").getDuedate()).isEqualTo(Date.from(due));
 
     // the chronology: detection to closure, each step with its time and person
-    List<Map<String, Object>> chronology = Values.objects(variable(pi, "lessonsLearnedChronology"));
+    List<Map<String, Object>> chronology = FormValues.objects(variable(pi, "lessonsLearnedChronology"));
     assertThat(chronology).extracting(e -> e.get("step")).contains("Détection", "Qualification", "Confinement",
         "Éradication", "Reprise");
     assertThat(chronology).anySatisfy(e -> {

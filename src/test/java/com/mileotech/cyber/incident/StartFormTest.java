@@ -28,7 +28,7 @@ class StartFormTest extends IncidentScenario {
   @Test
   void aRefusedReportSaysWhyAndChangesNothing() {
     String before = reportPlain().getBusinessKey();
-    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count();
+    long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).count();
     long rows = jdbc.sql("select count(*) from security_incident").query(Long.class).single();
 
     Map<String, Object> unknownClient = reportForm("client-inconnu", List.of("boutique"));
@@ -57,7 +57,7 @@ class StartFormTest extends IncidentScenario {
     assertThatThrownBy(() -> report(unreadable)).isInstanceOf(Refusal.class)
         .hasMessage("Signalement refusé : heure de détection : date et heure illisibles : « 02/03/2026 9h » (attendu : JJ/MM/AAAA HH:MM).");
 
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(Variables.PROCESS_KEY).count()).isEqualTo(instances);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).count()).isEqualTo(instances);
     assertThat(jdbc.sql("select count(*) from security_incident").query(Long.class).single()).isEqualTo(rows);
     String after = reportPlain().getBusinessKey();
     assertThat(number(after)).isEqualTo(number(before) + 1);
@@ -83,7 +83,7 @@ class StartFormTest extends IncidentScenario {
   }
 
   private String deployedStartForm() {
-    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Variables.PROCESS_KEY)
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY)
         .latestVersion().singleResult().getId();
     try (var in = formService.getDeployedStartForm(definitionId)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -1,0 +1,147 @@
+package com.mileotech.cyber.system;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A process variable: its name, as the BPMN expressions and the forms spell it, and the Java type
+ * it is stored as. The contract class of each process declares its variables once with these
+ * ({@code SecurityIncidentVariables.REFERENCE.get(execution)}); nothing else spells a variable's
+ * name or casts what the engine returns. Reading a value of another type is a defect of ours,
+ * reported with the variable's name, never a {@link ClassCastException} three calls later.
+ *
+ * <p>What a person submits through a form is read with a {@link FormField} instead, which is
+ * lenient the way people are (blank is absent, "12" is 12).
+ */
+public class ProcessVariable<T> {
+
+  private final String name;
+  private final Class<T> type;
+
+  protected ProcessVariable(String name, Class<T> type) {
+    this.name = Objects.requireNonNull(name);
+    this.type = Objects.requireNonNull(type);
+  }
+
+  public static ProcessVariable<String> text(String name) {
+    return new ProcessVariable<>(name, String.class);
+  }
+
+  public static ProcessVariable<Boolean> bool(String name) {
+    return new ProcessVariable<>(name, Boolean.class);
+  }
+
+  public static ProcessVariable<Integer> integer(String name) {
+    return new ProcessVariable<>(name, Integer.class);
+  }
+
+  /** A list of strings kept as a Java list (a multi-instance collection). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static ProcessVariable<List<String>> textList(String name) {
+    return new ProcessVariable(name, List.class);
+  }
+
+  public static ProcessVariable<Long> longInteger(String name) {
+    return new ProcessVariable<>(name, Long.class);
+  }
+
+  /** A moment, stored as a {@link Date} (what BPMN timers and Cockpit read), handled as an instant. */
+  public static DateVariable date(String name) {
+    return new DateVariable(name);
+  }
+
+  /** A Spin JSON value (lists and objects that Tasklist forms read). */
+  public static JsonVariable json(String name) {
+    return new JsonVariable(name);
+  }
+
+  public static <T> ProcessVariable<T> of(String name, Class<T> type) {
+    return new ProcessVariable<>(name, type);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Class<T> type() {
+    return type;
+  }
+
+  /** The value visible from {@code scope} (its own or a parent's); null when absent. */
+  public T get(VariableScope scope) {
+    return cast(scope.getVariable(name));
+  }
+
+  /** The value of {@code scope} itself (an input parameter, a task-local value); null when absent. */
+  public T getLocal(VariableScope scope) {
+    return cast(scope.getVariableLocal(name));
+  }
+
+  /** The value, which the process must hold by now. */
+  public T require(VariableScope scope) {
+    T value = get(scope);
+    if (value == null) {
+      throw new IllegalStateException("Process variable '" + name + "' missing");
+    }
+    return value;
+  }
+
+  /** The value in a map of variables (a start request, what the runtime service returned); null when absent. */
+  public T from(Map<String, ?> variables) {
+    return variables == null ? null : cast(variables.get(name));
+  }
+
+  /** Whatever the engine holds under this name, untyped: for readers of people's input. */
+  public Object raw(VariableScope scope) {
+    return scope.getVariable(name);
+  }
+
+  /**
+   * The value as a person's text ({@link FormValues#text}: trimmed, blank is null), for a variable
+   * that a form or the API submits before the process keeps it.
+   */
+  public String text(VariableScope scope) {
+    return FormValues.text(raw(scope));
+  }
+
+  public Object rawLocal(VariableScope scope) {
+    return scope.getVariableLocal(name);
+  }
+
+  public boolean isSet(VariableScope scope) {
+    return scope.getVariable(name) != null;
+  }
+
+  public void set(VariableScope scope, T value) {
+    scope.setVariable(name, value);
+  }
+
+  public void setLocal(VariableScope scope, T value) {
+    scope.setVariableLocal(name, value);
+  }
+
+  /** Puts the value in a map of variables, e.g. those a process starts with. */
+  public void put(Map<String, Object> variables, T value) {
+    variables.put(name, value);
+  }
+
+  public void remove(VariableScope scope) {
+    scope.removeVariable(name);
+  }
+
+  protected T cast(Object value) {
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
+    }
+    throw new IllegalStateException("Process variable '" + name + "' holds a " + value.getClass().getName()
+        + ", not the " + type.getName() + " its contract declares");
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + type.getSimpleName() + ")";
+  }
+}
