@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,11 +26,12 @@ class AnnounceSecurityIncidentEndedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date closedAt = (Date) execution.getVariable("closedAt");
-    String reference = (String) execution.getVariable("reference");
+    Date closedAt = SecurityIncidentVariables.CLOSED_AT.get(execution);
+    String reference = SecurityIncidentVariables.REFERENCE.get(execution);
     for (ProcessInstance notification : runtime.createProcessInstanceQuery()
-        .processDefinitionKey("anssi-notification").variableValueEquals("reference", reference).list()) {
-      runtime.setVariable(notification.getId(), "incidentEndedAt", closedAt);
+        .processDefinitionKey(NotificationVariables.ANSSI_PROCESS)
+        .variableValueEquals(NotificationVariables.REFERENCE.name(), reference).list()) {
+      runtime.setVariables(notification.getId(), NotificationVariables.INCIDENT_ENDED_AT.map(closedAt));
       runtime.createMessageCorrelation(MESSAGE).processInstanceId(notification.getId()).correlateAll();
     }
   }

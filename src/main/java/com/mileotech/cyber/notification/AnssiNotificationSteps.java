@@ -1,6 +1,10 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
+import com.mileotech.cyber.reminder.DeadlineVariables;
 import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.FormField;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
@@ -58,7 +62,7 @@ final class AnssiNotificationSteps {
   }
 
   static String kind(DelegateExecution task) {
-    return (String) task.getVariable(RegulatoryReportSteps.KIND);
+    return REPORT_KIND.get(task);
   }
 
   /** "Rédiger ...": the report says what the regulation asks of it. */
@@ -68,7 +72,7 @@ final class AnssiNotificationSteps {
     public void execute(DelegateExecution task) {
       Refusal.Collector errors = Refusal.collect("Rapport à l'ANSSI incomplet");
       REQUIRED_FIELDS.get(kind(task)).forEach((field, message) ->
-          errors.require(FormValues.text(task, field) != null, message));
+          errors.require(FormField.of(field).text(task) != null, message));
       errors.throwIfAny();
     }
   }
@@ -97,41 +101,41 @@ final class AnssiNotificationSteps {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Dépôt auprès de l'ANSSI impossible",
           "dépose les rapports auprès de l'ANSSI");
       String kind = kind(task);
-      Instant submittedAt = FormValues.instant(task, "anssiSubmittedAt", moments, "Dépôt auprès de l'ANSSI impossible", "date et heure du dépôt");
-      String deadline = (String) task.getVariable(RegulatoryReportSteps.DEADLINE);
-      boolean hasDeadline = deadline != null && !deadline.isEmpty();
-      Date due = hasDeadline ? (Date) task.getVariable(deadline + "DueAt") : null;
-      Date legalDue = hasDeadline ? (Date) task.getVariable(deadline + "LegalDueAt") : null;
+      Instant submittedAt = ANSSI_SUBMITTED_AT_INPUT.instant(task, moments, "Dépôt auprès de l'ANSSI impossible", "date et heure du dépôt");
+      String name = REPORT_DEADLINE.get(task);
+      boolean hasDeadline = name != null && !name.isEmpty();
+      DeadlineVariables deadline = hasDeadline ? new DeadlineVariables(name) : null;
+      Date due = hasDeadline ? deadline.dueAt().get(task) : null;
+      Date legalDue = hasDeadline ? deadline.legalDueAt().get(task) : null;
       boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
       boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
-      String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
+      String beforeAwareness = FilingTimes.notBefore(submittedAt, AWARENESS_AT.instant(task), moments,
           "le dépôt", "la prise de connaissance de l'incident");
       Refusal.collect("Dépôt auprès de l'ANSSI impossible")
           .require(submittedAt != null, "indiquez la date et l'heure du dépôt")
           .require(beforeAwareness == null, beforeAwareness)
           .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
-          .require(FormValues.text(task, "anssiReceiptReference") != null, "indiquez la référence attribuée par l'ANSSI")
-          .require(!late || FormValues.text(task, "anssiDelayReasons") != null, legallyLate || legalDue == null
+          .require(ANSSI_RECEIPT_REFERENCE.text(task) != null, "indiquez la référence attribuée par l'ANSSI")
+          .require(!late || ANSSI_DELAY_REASONS.text(task) != null, legallyLate || legalDue == null
               ? "le dépôt est postérieur à l'échéance : indiquez les motifs du retard"
               : "le dépôt est postérieur à l'échéance interne (" + deadlines.inWords(due.toInstant())
                   + "), bien que dans le délai légal : indiquez les motifs du retard")
           .throwIfAny();
       String content = REQUIRED_FIELDS.get(kind).keySet().stream()
-          .map(field -> field + " : " + FormValues.text(task, field)).collect(Collectors.joining("\n"));
-      NotificationRegister.Report report = register.fileReport((String) task.getVariable("notificationId"),
-          ReportKind.of(kind), submittedAt, act.madeBy(), act.recordedBy(), FormValues.text(task, "anssiReceiptReference"),
-          FormValues.text(task, "anssiDelayReasons"), content);
+          .map(field -> field + " : " + FormField.of(field).text(task)).collect(Collectors.joining("\n"));
+      NotificationRegister.Report report = register.fileReport(NOTIFICATION_ID.get(task),
+          ReportKind.of(kind), submittedAt, act.madeBy(), act.recordedBy(), ANSSI_RECEIPT_REFERENCE.text(task),
+          ANSSI_DELAY_REASONS.text(task), content);
       if (hasDeadline) {
-        task.setVariable(deadline + "Met", report.onTime());
-        task.setVariable(deadline + "LegallyMet", report.legallyOnTime());
+        deadline.met().set(task, report.onTime());
+        deadline.legallyMet().set(task, report.legallyOnTime());
       }
       if (List.of("notification-incident", "declaration-oiv").contains(kind)) {
         // the final report's month counts from the notification actually filed
-        task.setVariable("anssiNotificationFiledAt", Date.from(submittedAt));
+        ANSSI_NOTIFICATION_FILED_AT.set(task, Date.from(submittedAt));
       }
-      for (String field : List.of("anssiSubmittedAt", "anssiReceiptReference", "anssiDelayReasons")) {
-        task.removeVariable(field); // the next filing form starts empty
-      }
+      // the next filing form starts empty
+      FormField.removeAll(task, ANSSI_SUBMITTED_AT_INPUT, ANSSI_RECEIPT_REFERENCE, ANSSI_DELAY_REASONS);
     }
   }
 
@@ -146,17 +150,17 @@ final class AnssiNotificationSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Date ended = (Date) execution.getVariable("incidentEndedAt");
+      Date ended = INCIDENT_ENDED_AT.get(execution);
       if (ended == null) {
         HistoricVariableInstance closedAt = history.createHistoricVariableInstanceQuery()
-            .processInstanceId((String) execution.getVariable("incidentProcessInstanceId"))
+            .processInstanceId(INCIDENT_PROCESS_INSTANCE_ID.get(execution))
             .variableName("closedAt").singleResult();
         if (closedAt != null && closedAt.getValue() instanceof Date date) {
           ended = date;
-          execution.setVariable("incidentEndedAt", ended);
+          INCIDENT_ENDED_AT.set(execution, ended);
         }
       }
-      execution.setVariable("incidentOngoing", ended == null);
+      INCIDENT_ONGOING.set(execution, ended == null);
     }
   }
 }

@@ -65,11 +65,11 @@ class ClientDecisions {
   }
 
   private static String clientId(VariableScope scope) {
-    return (String) scope.getVariable("clientId");
+    return NotificationVariables.CLIENT_ID.get(scope);
   }
 
   private static String clientName(VariableScope scope) {
-    Object name = scope.getVariable("clientName");
+    Object name = NotificationVariables.CLIENT_NAME.get(scope);
     return name == null ? "" : " « " + name + " »";
   }
 }

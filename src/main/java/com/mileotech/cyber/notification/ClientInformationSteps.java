@@ -1,5 +1,8 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.FormField;
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.Deadline;
@@ -11,7 +14,6 @@ import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +31,6 @@ final class ClientInformationSteps {
 
   private ClientInformationSteps() {}
 
-  static final String DEADLINE = "clientInformation";
   static final String RULE = "client-information";
 
   /** How Mileo told the client, as the form offers it, with the words of the record. */
@@ -40,9 +41,6 @@ final class ClientInformationSteps {
       "de-vive-voix", "De vive voix (réunion, sur site)",
       "courriel", "Par un courriel envoyé hors de l'application");
 
-  static final String CHANNEL_INPUT = "clientInformationChannel";
-  static final String INFORMED_AT_INPUT = "clientInformedAtInput";
-  static final String CONTACT_INPUT = "clientInformedContact";
 
   /** "Calculer l'échéance d'information du client": due "sans délai" after Mileo's awareness. */
   @Component("openClientInformation")
@@ -59,12 +57,12 @@ final class ClientInformationSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Date mileoAwareness = (Date) execution.getVariable("awarenessAt");
-      Deadline deadline = deadlines.start(execution, DEADLINE, RULE, mileoAwareness.toInstant());
-      register.clientInformationDue((String) execution.getVariable("notificationId"), deadline.dueAt());
-      execution.setVariable("mileoAwarenessText", deadlines.inWords(mileoAwareness.toInstant()));
+      Date mileoAwareness = AWARENESS_AT.get(execution);
+      Deadline deadline = deadlines.start(execution, CLIENT_INFORMATION.name(), RULE, mileoAwareness.toInstant());
+      register.clientInformationDue(NOTIFICATION_ID.get(execution), deadline.dueAt());
+      MILEO_AWARENESS_TEXT.set(execution, deadlines.inWords(mileoAwareness.toInstant()));
       // what the form shows: who will receive the application's mail
-      execution.setVariable("clientRssiContacts", clients.find((String) execution.getVariable("clientId"))
+      CLIENT_RSSI_CONTACTS.set(execution, clients.find(CLIENT_ID.get(execution))
           .map(client -> client.rssiContacts().stream().filter(c -> c.email() != null && !c.email().isBlank())
               .map(c -> c.name() + " (" + c.email() + (c.phone() == null ? "" : ", " + c.phone()) + ")")
               .collect(Collectors.joining(", ")))
@@ -93,23 +91,22 @@ final class ClientInformationSteps {
 
     @Override
     public void execute(DelegateExecution task) {
-      String channel = FormValues.text(task, CHANNEL_INPUT);
+      String channel = CLIENT_INFORMATION_CHANNEL.text(task);
       Refusal.Collector problems = Refusal.collect("Information du client non enregistrée")
           .require(channel != null && CHANNELS.containsKey(channel),
               "indiquez comment le client a été informé");
       Instant now = moments.now();
       Instant informedAt = now;
-      String contact = FormValues.text(task, CONTACT_INPUT);
-      Client client = clients.find((String) task.getVariable("clientId")).orElseThrow();
+      String contact = CLIENT_INFORMED_CONTACT.text(task);
+      Client client = clients.find(CLIENT_ID.get(task)).orElseThrow();
       String rssi = rssi(client);
       if (BY_APPLICATION_MAIL.equals(channel)) {
         problems.require(!rssi.isEmpty(), "le client n'a aucun RSSI enregistré avec une adresse : informez-le par "
             + "téléphone ou de vive voix, puis indiquez-le ici (et faites compléter sa fiche)");
       } else if (channel != null && CHANNELS.containsKey(channel)) {
-        Instant detected = (Date) task.getVariable("detectedAt") == null ? null
-            : ((Date) task.getVariable("detectedAt")).toInstant();
+        Instant detected = DETECTED_AT.instant(task);
         try {
-          informedAt = moments.typed(task, INFORMED_AT_INPUT);
+          informedAt = CLIENT_INFORMED_AT_INPUT.instant(task, moments);
           problems.require(informedAt != null, "indiquez la date et l'heure à laquelle le client a été informé");
           problems.require(informedAt == null || !moments.isInFuture(informedAt),
               "le client ne peut pas avoir été informé dans le futur");
@@ -128,12 +125,12 @@ final class ClientInformationSteps {
       }
 
       String by = owners.currentUserId();
-      Instant mileoAwareness = ((Date) task.getVariable("awarenessAt")).toInstant();
-      boolean reportedByClient = "signalement-client".equals(task.getVariable("detectionSource"));
+      Instant mileoAwareness = AWARENESS_AT.instant(task);
+      boolean reportedByClient = "signalement-client".equals(DETECTION_SOURCE.get(task));
       // the client knew from its own report; otherwise from Mileo's information (art. 33(2))
       Instant clientAwareness = reportedByClient && mileoAwareness.isBefore(informedAt) ? mileoAwareness : informedAt;
       Instant earliest = clientAwareness.isBefore(mileoAwareness) ? clientAwareness : mileoAwareness;
-      Date due = (Date) task.getVariable(DEADLINE + "DueAt");
+      Date due = CLIENT_INFORMATION.dueAt().get(task);
       boolean onTime = due == null || !informedAt.isAfter(due.toInstant());
       // regulatory_notification.client_informed_how holds 1,000 characters; the outbox keeps every recipient in full
       String how = Limits.shorten(CHANNELS.get(channel) + (BY_APPLICATION_MAIL.equals(channel) ? " (" + rssi + ")" : " (" + contact + ")")
@@ -141,16 +138,16 @@ final class ClientInformationSteps {
           + (BY_APPLICATION_MAIL.equals(channel) || rssi.isEmpty() ? "" : " ; information écrite envoyée par courriel à " + rssi)
           + (reportedByClient ? " ; le client avait lui-même signalé l'incident" : ""), 1000);
 
-      task.setVariable("clientInformedAt", Date.from(informedAt));
-      task.setVariable("clientInformedBy", by);
-      task.setVariable("clientInformedChannel", channel);
-      task.setVariable("clientInformedHow", how);
-      task.setVariable("clientAwarenessAt", Date.from(clientAwareness));
-      task.setVariable("earliestAwarenessAt", Date.from(earliest));
-      task.setVariable(DEADLINE + "DoneAt", Date.from(informedAt));
-      task.setVariable(DEADLINE + "Met", onTime);
-      task.removeVariables(List.of(CHANNEL_INPUT, INFORMED_AT_INPUT, CONTACT_INPUT));
-      register.clientInformed((String) task.getVariable("notificationId"), new NotificationRegister.ClientInformation(
+      CLIENT_INFORMED_AT.set(task, Date.from(informedAt));
+      CLIENT_INFORMED_BY.set(task, by);
+      CLIENT_INFORMED_CHANNEL.set(task, channel);
+      CLIENT_INFORMED_HOW.set(task, how);
+      CLIENT_AWARENESS_AT.set(task, Date.from(clientAwareness));
+      EARLIEST_AWARENESS_AT.set(task, Date.from(earliest));
+      CLIENT_INFORMATION.doneAt().set(task, informedAt);
+      CLIENT_INFORMATION.met().set(task, onTime);
+      FormField.removeAll(task, CLIENT_INFORMATION_CHANNEL, CLIENT_INFORMED_AT_INPUT, CLIENT_INFORMED_CONTACT);
+      register.clientInformed(NOTIFICATION_ID.get(task), new NotificationRegister.ClientInformation(
           informedAt, how, by, channel, onTime, clientAwareness, earliest));
     }
   }

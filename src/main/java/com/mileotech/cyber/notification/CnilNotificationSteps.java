@@ -1,6 +1,9 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import com.mileotech.cyber.reminder.Deadlines;
+import com.mileotech.cyber.system.FormField;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
 import java.time.Instant;
@@ -37,37 +40,37 @@ final class CnilNotificationSteps {
 
     @Override
     public void execute(DelegateExecution task) {
-      Integer persons = FormValues.integer(task, "personsCount");
-      Integer records = FormValues.integer(task, "recordsCount");
-      String risk = FormValues.text(task, "riskToPersons");
+      Integer persons = PERSONS_COUNT.integer(task);
+      Integer records = RECORDS_COUNT.integer(task);
+      String risk = RISK_TO_PERSONS.text(task);
       Refusal.collect("Notification CNIL incomplète")
-          .require(FormValues.text(task, "breachNature") != null, "décrivez la nature de la violation")
-          .require(FormValues.text(task, "personsCategories") != null, "indiquez les catégories de personnes concernées")
+          .require(BREACH_NATURE.text(task) != null, "décrivez la nature de la violation")
+          .require(PERSONS_CATEGORIES.text(task) != null, "indiquez les catégories de personnes concernées")
           .require(persons != null && persons >= 0, "indiquez le nombre approximatif de personnes concernées")
-          .require(FormValues.text(task, "recordsCategories") != null, "indiquez les catégories d'enregistrements concernés")
+          .require(RECORDS_CATEGORIES.text(task) != null, "indiquez les catégories d'enregistrements concernés")
           .require(records != null && records >= 0, "indiquez le nombre approximatif d'enregistrements concernés")
-          .require(FormValues.text(task, "dpoContact") != null, "indiquez le contact du DPO ou d'un point de contact")
-          .require(FormValues.text(task, "likelyConsequences") != null, "décrivez les conséquences probables")
-          .require(FormValues.text(task, "measuresTaken") != null, "décrivez les mesures prises ou envisagées")
+          .require(DPO_CONTACT.text(task) != null, "indiquez le contact du DPO ou d'un point de contact")
+          .require(LIKELY_CONSEQUENCES.text(task) != null, "décrivez les conséquences probables")
+          .require(MEASURES_TAKEN.text(task) != null, "décrivez les mesures prises ou envisagées")
           .require(risk != null && RISK_LEVELS.contains(risk), "évaluez le risque pour les personnes")
           .throwIfAny();
-      task.setVariable("personsCategoriesLabel", personsCategoriesLabel(task));
-      register.breachFacts((String) task.getVariable("notificationId"), new NotificationRegister.BreachFacts(
-          FormValues.text(task, "breachNature"), FormValues.text(task, "personsCategories"), persons,
-          FormValues.text(task, "recordsCategories"), records, FormValues.text(task, "likelyConsequences"),
-          FormValues.text(task, "measuresTaken"), risk));
+      PERSONS_CATEGORIES_LABEL.set(task, personsCategoriesLabel(task));
+      register.breachFacts(NOTIFICATION_ID.get(task), new NotificationRegister.BreachFacts(
+          BREACH_NATURE.text(task), PERSONS_CATEGORIES.text(task), persons,
+          RECORDS_CATEGORIES.text(task), records, LIKELY_CONSEQUENCES.text(task),
+          MEASURES_TAKEN.text(task), risk));
     }
   }
 
   /** The draft form's categories of persons, as people read them (the form sends codes). */
-  static final java.util.Map<String, String> PERSONS_CATEGORIES = java.util.Map.of(
+  static final java.util.Map<String, String> PERSONS_CATEGORY_LABELS = java.util.Map.of(
       "clients", "clients / usagers filmés", "salaries", "salariés", "visiteurs", "visiteurs",
       "passants", "passants (voie publique)", "autres", "autres");
 
   static String personsCategoriesLabel(VariableScope task) {
-    String codes = FormValues.text(task, "personsCategories");
+    String codes = PERSONS_CATEGORIES.text(task);
     return codes == null ? null : java.util.Arrays.stream(codes.replaceAll("[\\[\\]\"]", "").split(",\\s*"))
-        .map(code -> PERSONS_CATEGORIES.getOrDefault(code, code)).collect(Collectors.joining(", "));
+        .map(code -> PERSONS_CATEGORY_LABELS.getOrDefault(code, code)).collect(Collectors.joining(", "));
   }
 
   /**
@@ -92,7 +95,7 @@ final class CnilNotificationSteps {
 
     @Override
     public void execute(DelegateExecution task) {
-      String decision = FormValues.text(task, "cnilDecision");
+      String decision = CNIL_DECISION.text(task);
       if (decision == null || !List.of("deposee", "non-requise").contains(decision)) {
         throw Refusal.of("Dépôt de la notification CNIL impossible", "choisissez : notification déposée ou non requise");
       }
@@ -104,32 +107,32 @@ final class CnilNotificationSteps {
       Refusal.Collector errors = Refusal.collect("Dépôt de la notification CNIL impossible");
       Instant submittedAt = null;
       if ("deposee".equals(decision)) {
-        submittedAt = FormValues.instant(task, "cnilSubmittedAt", moments, "Dépôt de la notification CNIL impossible", "date et heure du dépôt");
-        Date due = (Date) task.getVariable("cnilDueAt");
-        String beforeAwareness = FormValues.notBefore(submittedAt, task.getVariable("awarenessAt"), moments,
+        submittedAt = CNIL_SUBMITTED_AT_INPUT.instant(task, moments, "Dépôt de la notification CNIL impossible", "date et heure du dépôt");
+        Date due = CNIL.dueAt().get(task);
+        String beforeAwareness = FilingTimes.notBefore(submittedAt, AWARENESS_AT.instant(task), moments,
             "le dépôt", "la prise de connaissance de la violation");
-        Date legalDue = (Date) task.getVariable("cnilLegalDueAt");
+        Date legalDue = CNIL.legalDueAt().get(task);
         boolean late = submittedAt != null && due != null && submittedAt.isAfter(due.toInstant());
         boolean legallyLate = submittedAt != null && legalDue != null && submittedAt.isAfter(legalDue.toInstant());
         errors.require(submittedAt != null, "indiquez la date et l'heure du dépôt")
             .require(beforeAwareness == null, beforeAwareness)
             .require(submittedAt == null || !submittedAt.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
-            .require(FormValues.text(task, "cnilReceiptReference") != null, "indiquez la référence de l'accusé de réception de la CNIL")
-            .require(!late || FormValues.text(task, "cnilDelayReasons") != null, legallyLate
+            .require(CNIL_RECEIPT_REFERENCE.text(task) != null, "indiquez la référence de l'accusé de réception de la CNIL")
+            .require(!late || CNIL_DELAY_REASONS.text(task) != null, legallyLate
                 ? "le dépôt est postérieur à l'échéance de 72 heures et au délai légal (" + deadlines.inWords(legalDue.toInstant())
                     + ") : indiquez les motifs du retard (RGPD art. 33(1))"
                 : "le dépôt est postérieur à l'échéance interne de 72 heures après la première prise de connaissance ("
                     + deadlines.inWords(due.toInstant()) + "), bien que dans le délai légal : indiquez les motifs du retard");
       } else {
-        errors.require(FormValues.text(task, "cnilNotRequiredReason") != null,
+        errors.require(CNIL_NOT_REQUIRED_REASON.text(task) != null,
             "documentez pourquoi la violation n'est pas susceptible d'engendrer un risque pour les personnes");
       }
       errors.throwIfAny();
       if (submittedAt != null) {
-        task.setVariable("cnilSubmittedAt", Date.from(submittedAt));
+        CNIL_SUBMITTED_AT.set(task, Date.from(submittedAt));
       }
-      task.setVariable("cnilDecidedBy", act.madeBy());
-      task.setVariable("cnilRecordedBy", act.recordedBy());
+      CNIL_DECIDED_BY.set(task, act.madeBy());
+      CNIL_RECORDED_BY.set(task, act.recordedBy());
     }
   }
 
@@ -144,19 +147,19 @@ final class CnilNotificationSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      String id = (String) execution.getVariable("notificationId");
-      String by = (String) execution.getVariable("cnilDecidedBy");
-      String recordedBy = (String) execution.getVariable("cnilRecordedBy");
-      if ("deposee".equals(execution.getVariable("cnilDecision"))) {
+      String id = NOTIFICATION_ID.get(execution);
+      String by = CNIL_DECIDED_BY.get(execution);
+      String recordedBy = CNIL_RECORDED_BY.get(execution);
+      if ("deposee".equals(CNIL_DECISION.get(execution))) {
         NotificationRegister.Report report = register.fileReport(id, ReportKind.CNIL_INITIAL,
-            ((Date) execution.getVariable("cnilSubmittedAt")).toInstant(), by, recordedBy,
-            FormValues.text(execution, "cnilReceiptReference"), FormValues.text(execution, "cnilDelayReasons"),
-            FormValues.text(execution, "breachNature"));
+            CNIL_SUBMITTED_AT.instant(execution), by, recordedBy,
+            CNIL_RECEIPT_REFERENCE.text(execution), CNIL_DELAY_REASONS.text(execution),
+            BREACH_NATURE.text(execution));
         register.decision(id, "deposee", null, by, recordedBy);
-        execution.setVariable("cnilMet", report.onTime());
-        execution.setVariable("cnilLegallyMet", report.legallyOnTime());
+        CNIL.met().set(execution, report.onTime());
+        CNIL.legallyMet().set(execution, report.legallyOnTime());
       } else {
-        register.decision(id, "non-requise", FormValues.text(execution, "cnilNotRequiredReason"), by, recordedBy);
+        register.decision(id, "non-requise", CNIL_NOT_REQUIRED_REASON.text(execution), by, recordedBy);
       }
     }
   }
@@ -179,21 +182,21 @@ final class CnilNotificationSteps {
       // the controller's decision (art. 34): its RSSI, or the referent recording what the client decided
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task,
           "Décision sur la communication aux personnes refusée", "décide de la communication aux personnes concernées");
-      String decision = FormValues.text(task, "dataSubjectsDecision");
-      Instant decidedAt = FormValues.instant(task, "dataSubjectsDecidedAt", moments, "Décision sur la communication aux personnes incomplète", "date de la décision");
-      String beforeAwareness = FormValues.notBefore(decidedAt, task.getVariable("awarenessAt"), moments,
+      String decision = DATA_SUBJECTS_DECISION.text(task);
+      Instant decidedAt = DATA_SUBJECTS_DECIDED_AT_INPUT.instant(task, moments, "Décision sur la communication aux personnes incomplète", "date de la décision");
+      String beforeAwareness = FilingTimes.notBefore(decidedAt, AWARENESS_AT.instant(task), moments,
           "la décision", "la prise de connaissance de la violation");
       Refusal.collect("Décision sur la communication aux personnes incomplète")
           .require(decision != null && List.of("communiquer", "ne-pas-communiquer").contains(decision), "choisissez la décision")
           .require(beforeAwareness == null, beforeAwareness)
           .require(decidedAt != null, "indiquez la date de la décision")
           .require(decidedAt == null || !decidedAt.isAfter(RegulatoryObligations.now()), "la date de décision ne peut pas être dans le futur")
-          .require(FormValues.text(task, "dataSubjectsDetails") != null,
+          .require(DATA_SUBJECTS_DETAILS.text(task) != null,
               "communiquer" .equals(decision) ? "décrivez les moyens de la communication" : "indiquez la justification (art. 34(3))")
           .throwIfAny();
-      task.setVariable("dataSubjectsDecidedAt", Date.from(decidedAt));
-      register.dataSubjects((String) task.getVariable("notificationId"), decision, decidedAt,
-          FormValues.text(task, "dataSubjectsDetails"), act.madeBy(), act.recordedBy());
+      DATA_SUBJECTS_DECIDED_AT.set(task, Date.from(decidedAt));
+      register.dataSubjects(NOTIFICATION_ID.get(task), decision, decidedAt,
+          DATA_SUBJECTS_DETAILS.text(task), act.madeBy(), act.recordedBy());
     }
   }
 
@@ -215,11 +218,11 @@ final class CnilNotificationSteps {
     @Override
     public void execute(DelegateExecution task) {
       validate.execute(task);
-      boolean complement = "complement".equals(FormValues.text(task, "cnilFollowUpAction"));
+      boolean complement = "complement".equals(CNIL_FOLLOW_UP_ACTION.text(task));
       if (complement) {
         record.execute(task);
       }
-      task.setVariable("cnilComplementFiled", complement);
+      CNIL_COMPLEMENT_FILED.set(task, complement);
     }
   }
 
@@ -238,22 +241,22 @@ final class CnilNotificationSteps {
     public void execute(DelegateExecution task) {
       ClientDecisions.Act act = clientDecisions.requireClientOrReferent(task, "Suivi de la notification CNIL refusé",
           "dépose les compléments auprès de la CNIL et clôt la notification");
-      task.setVariable("complementFiledBy", act.madeBy());
-      task.setVariable("complementRecordedBy", act.recordedBy());
-      String action = FormValues.text(task, "cnilFollowUpAction");
+      COMPLEMENT_FILED_BY.set(task, act.madeBy());
+      COMPLEMENT_RECORDED_BY.set(task, act.recordedBy());
+      String action = CNIL_FOLLOW_UP_ACTION.text(task);
       Refusal.Collector errors = Refusal.collect("Suivi de la notification CNIL incomplet")
           .require(action != null && List.of("complement", "clore").contains(action), "choisissez : complément déposé ou clôture");
       if ("complement".equals(action)) {
-        Instant at = FormValues.instant(task, "complementSubmittedAt", moments, "Suivi de la notification CNIL incomplet", "date et heure du dépôt du complément");
-        String beforeFiling = FormValues.notBefore(at, task.getVariable("cnilSubmittedAt"), moments,
+        Instant at = COMPLEMENT_SUBMITTED_AT_INPUT.instant(task, moments, "Suivi de la notification CNIL incomplet", "date et heure du dépôt du complément");
+        String beforeFiling = FilingTimes.notBefore(at, CNIL_SUBMITTED_AT.instant(task), moments,
             "le dépôt du complément", "celui de la notification");
         errors.require(at != null, "indiquez la date et l'heure du dépôt du complément")
             .require(beforeFiling == null, beforeFiling)
             .require(at == null || !at.isAfter(RegulatoryObligations.now()), "la date de dépôt ne peut pas être dans le futur")
-            .require(FormValues.text(task, "complementReceiptReference") != null, "indiquez la référence du complément")
-            .require(FormValues.text(task, "complementContent") != null, "résumez les informations complémentaires");
+            .require(COMPLEMENT_RECEIPT_REFERENCE.text(task) != null, "indiquez la référence du complément")
+            .require(COMPLEMENT_CONTENT.text(task) != null, "résumez les informations complémentaires");
         errors.throwIfAny();
-        task.setVariable("complementSubmittedAt", Date.from(at));
+        COMPLEMENT_SUBMITTED_AT.set(task, Date.from(at));
       }
       errors.throwIfAny();
     }
@@ -270,13 +273,12 @@ final class CnilNotificationSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      register.fileReport((String) execution.getVariable("notificationId"), ReportKind.CNIL_COMPLEMENT,
-          ((Date) execution.getVariable("complementSubmittedAt")).toInstant(),
-          (String) execution.getVariable("complementFiledBy"), (String) execution.getVariable("complementRecordedBy"),
-          FormValues.text(execution, "complementReceiptReference"), null, FormValues.text(execution, "complementContent"));
-      for (String field : List.of("complementSubmittedAt", "complementReceiptReference", "complementContent", "cnilFollowUpAction")) {
-        execution.removeVariable(field);
-      }
+      register.fileReport(NOTIFICATION_ID.get(execution), ReportKind.CNIL_COMPLEMENT,
+          COMPLEMENT_SUBMITTED_AT.instant(execution),
+          COMPLEMENT_FILED_BY.get(execution), COMPLEMENT_RECORDED_BY.get(execution),
+          COMPLEMENT_RECEIPT_REFERENCE.text(execution), null, COMPLEMENT_CONTENT.text(execution));
+      FormField.removeAll(execution, COMPLEMENT_SUBMITTED_AT_INPUT, COMPLEMENT_RECEIPT_REFERENCE, COMPLEMENT_CONTENT,
+          CNIL_FOLLOW_UP_ACTION);
     }
   }
 
@@ -291,7 +293,7 @@ final class CnilNotificationSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      register.close((String) execution.getVariable("notificationId"), RegulatoryObligations.now());
+      register.close(NOTIFICATION_ID.get(execution), RegulatoryObligations.now());
     }
   }
 

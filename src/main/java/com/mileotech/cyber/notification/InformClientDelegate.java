@@ -1,10 +1,11 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
 import com.mileotech.cyber.system.Moments;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,14 +28,14 @@ class InformClientDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String authority = (String) execution.getVariable("authority");
-    String reference = (String) execution.getVariable("reference");
+    String authority = AUTHORITY.get(execution);
+    String reference = REFERENCE.get(execution);
     boolean cnil = "CNIL".equals(authority);
     String what = cnil
         ? "une violation de données à caractère personnel (images de personnes) qui peut vous obliger à notifier la CNIL dans les 72 heures"
         : "un incident de sécurité qui doit être notifié à l'ANSSI";
-    String mileoAwareness = moments.wordsWithZone(((Date) execution.getVariable("awarenessAt")).toInstant());
-    String clientAwareness = moments.wordsWithZone(((Date) execution.getVariable("clientAwarenessAt")).toInstant());
+    String mileoAwareness = moments.wordsWithZone(AWARENESS_AT.instant(execution));
+    String clientAwareness = moments.wordsWithZone(CLIENT_AWARENESS_AT.instant(execution));
     reminders.inform(execution, "client-informed-" + authority, Notice.of("breach-client-information", Audience.CLIENT_RSSI)
         .with("title", "Incident " + reference + " : " + (cnil ? "violation de données personnelles" : "notification à l'ANSSI"))
         .with("body", "Mileo Technology a pris connaissance le " + mileoAwareness + " de l'incident de sécurité " + reference

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import com.mileotech.cyber.reminder.Deadline;
+import com.mileotech.cyber.reminder.DeadlineVariables;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
@@ -36,17 +39,17 @@ class OpenRegulatoryReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ReportKind kind = ReportKind.of((String) execution.getVariableLocal("report"));
-    String name = (String) execution.getVariableLocal("deadline");
-    String rule = (String) execution.getVariableLocal("rule");
-    Deadline deadline = deadlines.start(execution, name, rule, moments.instant(execution.getVariableLocal("from")));
-    Instant legalFrom = moments.instant(execution.getVariableLocal("legalFrom"));
+    ReportKind kind = ReportKind.of(REPORT_INPUT.getLocal(execution));
+    String name = DeadlineVariables.DEADLINE_INPUT.getLocal(execution);
+    String rule = DeadlineVariables.RULE_INPUT.getLocal(execution);
+    Deadline deadline = deadlines.start(execution, name, rule, moments.instant(DeadlineVariables.FROM_INPUT.getLocal(execution)));
+    Instant legalFrom = moments.instant(LEGAL_FROM_INPUT.getLocal(execution));
     Instant legalDueAt = legalFrom == null ? deadline.dueAt() : deadlines.dueAfter(rule, legalFrom);
     if (legalDueAt.isBefore(deadline.dueAt())) {
       legalDueAt = deadline.dueAt(); // never stricter than the clock: the clock starts at the earliest awareness
     }
-    execution.setVariable(name + "LegalDueAt", Moments.date(legalDueAt));
-    execution.setVariable(name + "LegalDueText", deadlines.inWords(legalDueAt));
-    register.openReport((String) execution.getVariable("notificationId"), kind, deadline.dueAt(), legalDueAt);
+    new DeadlineVariables(name).legalDueAt().set(execution, legalDueAt);
+    new DeadlineVariables(name).legalDueText().set(execution, deadlines.inWords(legalDueAt));
+    register.openReport(NOTIFICATION_ID.get(execution), kind, deadline.dueAt(), legalDueAt);
   }
 }

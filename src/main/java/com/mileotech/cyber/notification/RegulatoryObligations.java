@@ -1,5 +1,7 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import java.time.Instant;
@@ -64,15 +66,15 @@ class RegulatoryObligations {
 
   /** Starts what applies and is not running yet; returns the ids of the notifications started. */
   List<String> assess(DelegateExecution incident) {
-    String reference = (String) incident.getVariable("reference");
-    String clientId = (String) incident.getVariable("clientId");
+    String reference = REFERENCE.get(incident);
+    String clientId = CLIENT_ID.get(incident);
     Client client = clients.find(clientId)
         .orElseThrow(() -> new IllegalStateException("Security incident " + reference + " has an unknown client " + clientId));
-    Date awareness = (Date) incident.getVariable("awarenessAt");
-    boolean personalData = Boolean.TRUE.equals(incident.getVariable("personalDataInvolved"));
+    Date awareness = AWARENESS_AT.get(incident);
+    boolean personalData = Boolean.TRUE.equals(PERSONAL_DATA_INVOLVED.get(incident));
     List<String> started = new ArrayList<>();
-    for (Obligation obligation : decide(personalData, (String) incident.getVariable("severity"),
-        (String) incident.getVariable("nature"), client.regime().name())) {
+    for (Obligation obligation : decide(personalData, SEVERITY.text(incident),
+        NATURE.text(incident), client.regime().name())) {
       String id = reference + "-" + obligation.authority();
       if (register.exists(id)) {
         continue; // already running: a re-qualification never starts the same obligation twice
@@ -80,24 +82,21 @@ class RegulatoryObligations {
       register.create(id, reference, clientId, obligation.authority(), obligation.procedure(), obligation.legalBasis(),
           awareness.toInstant());
       Map<String, Object> variables = new HashMap<>();
-      for (String name : List.of("reference", "clientId", "clientName", "siteName", "sites", "severity", "nature", "severityLabel", "natureLabel",
-          "personalDataInvolved", "detectionSource", "description", "affectedSystems", "equipment", "detectedAt")) {
-        variables.put(name, incident.getVariable(name));
-      }
-      variables.put("notificationId", id);
-      variables.put("incidentProcessInstanceId", incident.getProcessInstanceId());
-      variables.put("awarenessAt", awareness);
-      variables.put("authority", obligation.authority());
-      variables.put("procedure", obligation.procedure());
-      variables.put("legalBasis", obligation.legalBasis());
-      variables.put("clientRegime", client.regime().name());
-      variables.put("clientRegimeLabel", client.regime().label());
+      COPIED_FROM_INCIDENT.forEach(variable -> variable.copy(incident, variables));
+      NOTIFICATION_ID.put(variables, id);
+      INCIDENT_PROCESS_INSTANCE_ID.put(variables, incident.getProcessInstanceId());
+      AWARENESS_AT.put(variables, awareness);
+      AUTHORITY.put(variables, obligation.authority());
+      PROCEDURE.put(variables, obligation.procedure());
+      LEGAL_BASIS.put(variables, obligation.legalBasis());
+      CLIENT_REGIME.put(variables, client.regime().name());
+      CLIENT_REGIME_LABEL.put(variables, client.regime().label());
       if (client.dpo() != null) {
-        variables.put("dpoContact", client.dpo().name() + " <" + client.dpo().email() + ">"
+        DPO_CONTACT.put(variables, client.dpo().name() + " <" + client.dpo().email() + ">"
             + (client.dpo().phone() != null ? ", " + client.dpo().phone() : ""));
       }
       // pre-fills the CNIL draft with what qualification already knows
-      variables.put("breachNature", incident.getVariable("description"));
+      BREACH_NATURE.put(variables, DESCRIPTION.raw(incident));
       String processInstanceId = runtime.startProcessInstanceByKey(obligation.processKey(), id, variables).getId();
       register.processInstance(id, processInstanceId);
       LOG.info("Security incident {}: {} notification started ({})", reference, obligation.authority(), obligation.procedure());

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.notification;
 
+import static com.mileotech.cyber.notification.NotificationVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,19 +13,17 @@ import org.springframework.stereotype.Component;
  * the authority's own rules ({@link CnilNotificationSteps}, {@link AnssiNotificationSteps}), chosen
  * by the report's kind, a parameter of the call.
  *
- * <p>The call's parameters, variables of the report's instance: {@value #KIND} (a {@link ReportKind}
- * code), {@value #DEADLINE} (the deadline's name, as {@code Deadlines} stores it on the notification
+ * <p>The call's parameters, variables of the report's instance: {@value #"reportKind"} (a {@link ReportKind}
+ * code), {@value #"reportDeadline"} (the deadline's name, as {@code Deadlines} stores it on the notification
  * and the call copies it; empty when the report has none).
  */
 final class RegulatoryReportSteps {
 
-  static final String KIND = "reportKind";
-  static final String DEADLINE = "reportDeadline";
 
   private RegulatoryReportSteps() {}
 
   static ReportKind kind(DelegateExecution execution) {
-    return ReportKind.of((String) execution.getVariable(KIND));
+    return ReportKind.of(REPORT_KIND.get(execution));
   }
 
   /** "Enregistrer le rapport rédigé": the draft says what the authority asks of that report. */

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.ProcessVariable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -14,16 +15,17 @@ final class DeadlineInputs {
 
   private DeadlineInputs() {}
 
-  static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariableLocal(name);
+  /** An input parameter the step cannot do without. */
+  static String require(DelegateExecution execution, ProcessVariable<String> input) {
+    String value = input.getLocal(execution);
     if (value == null) {
-      throw new IllegalStateException("Input parameter '" + name + "' missing on " + execution.getCurrentActivityId());
+      throw new IllegalStateException("Input parameter '" + input.name() + "' missing on " + execution.getCurrentActivityId());
     }
-    return value.toString();
+    return value;
   }
 
-  static Instant instant(DelegateExecution execution, String name) {
-    Object value = execution.getVariableLocal(name);
+  static Instant instant(DelegateExecution execution, ProcessVariable<Object> input) {
+    Object value = input.getLocal(execution);
     if (value instanceof Date date) {
       return date.toInstant();
     }
@@ -38,7 +40,7 @@ final class DeadlineInputs {
    * step is attached to, or the {@code task} input parameter.
    */
   static String attachedTask(DelegateExecution execution) {
-    Object explicit = execution.getVariableLocal("task");
+    Object explicit = DeadlineVariables.TASK_INPUT.getLocal(execution);
     if (explicit != null) {
       return explicit.toString();
     }

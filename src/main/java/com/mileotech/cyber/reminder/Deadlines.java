@@ -65,18 +65,20 @@ public class Deadlines {
   /** Starts a deadline whose due date is given (e.g. chosen by a person), with the rule's reminders. */
   public Deadline start(VariableScope scope, String name, String ruleKey, Instant from, Instant dueAt) {
     properties.rule(ruleKey);
-    scope.setVariable(name + "StartedAt", Date.from(from));
-    scope.setVariable(name + "DueAt", Date.from(dueAt));
-    scope.setVariable(name + "DueText", inWords(dueAt)); // what forms show
-    scope.setVariable(name + "Rule", ruleKey);
+    DeadlineVariables variables = new DeadlineVariables(name);
+    variables.startedAt().set(scope, from);
+    variables.dueAt().set(scope, dueAt);
+    variables.dueText().set(scope, inWords(dueAt)); // what forms show
+    variables.rule().set(scope, ruleKey);
     return get(scope, name);
   }
 
   /** The deadline {@code name} as stored on the process. */
   public Deadline get(VariableScope scope, String name) {
-    Date startedAt = (Date) scope.getVariable(name + "StartedAt");
-    Date dueAt = (Date) scope.getVariable(name + "DueAt");
-    String ruleKey = (String) scope.getVariable(name + "Rule");
+    DeadlineVariables variables = new DeadlineVariables(name);
+    Date startedAt = variables.startedAt().get(scope);
+    Date dueAt = variables.dueAt().get(scope);
+    String ruleKey = variables.rule().get(scope);
     if (startedAt == null || dueAt == null || ruleKey == null) {
       throw new IllegalStateException("Deadline '" + name + "' has not been started on this process");
     }
@@ -139,8 +141,9 @@ public class Deadlines {
     Deadline deadline = get(scope, name);
     Instant done = now();
     boolean met = !done.isAfter(deadline.dueAt());
-    scope.setVariable(name + "DoneAt", Date.from(done));
-    scope.setVariable(name + "Met", met);
+    DeadlineVariables variables = new DeadlineVariables(name);
+    variables.doneAt().set(scope, done);
+    variables.met().set(scope, met);
     return met;
   }
 

@@ -21,7 +21,7 @@ class EscalateDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Deadline deadline = deadlines.get(execution, DeadlineInputs.text(execution, "deadline"));
+    Deadline deadline = deadlines.get(execution, DeadlineInputs.require(execution, DeadlineVariables.DEADLINE_INPUT));
     reminders.escalate(execution, deadline, DeadlineInputs.attachedTask(execution));
   }
 }

@@ -21,7 +21,7 @@ class SendReminderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Deadline deadline = deadlines.get(execution, DeadlineInputs.text(execution, "deadline"));
+    Deadline deadline = deadlines.get(execution, DeadlineInputs.require(execution, DeadlineVariables.DEADLINE_INPUT));
     String task = DeadlineInputs.attachedTask(execution);
     deadlines.reminderDueNow(deadline).ifPresent(at -> reminders.remind(execution, deadline, at, task));
   }

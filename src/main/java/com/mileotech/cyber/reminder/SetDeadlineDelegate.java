@@ -22,13 +22,13 @@ class SetDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String name = DeadlineInputs.text(execution, "deadline");
-    String rule = DeadlineInputs.text(execution, "rule");
-    Instant from = DeadlineInputs.instant(execution, "from");
+    String name = DeadlineInputs.require(execution, DeadlineVariables.DEADLINE_INPUT);
+    String rule = DeadlineInputs.require(execution, DeadlineVariables.RULE_INPUT);
+    Instant from = DeadlineInputs.instant(execution, DeadlineVariables.FROM_INPUT);
     if (from == null) {
       throw new IllegalStateException("Input parameter 'from' missing on " + execution.getCurrentActivityId());
     }
-    Instant dueAt = DeadlineInputs.instant(execution, "dueAt");
+    Instant dueAt = DeadlineInputs.instant(execution, DeadlineVariables.DUE_AT_INPUT);
     if (dueAt != null) {
       deadlines.start(execution, name, rule, from, dueAt);
     } else {

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.system;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,11 @@ public class ProcessVariable<T> {
   /** A Spin JSON value (lists and objects that Tasklist forms read). */
   public static JsonVariable json(String name) {
     return new JsonVariable(name);
+  }
+
+  /** A value of no fixed type: an input parameter that an expression may give as a Date or as text. */
+  public static ProcessVariable<Object> any(String name) {
+    return new ProcessVariable<>(name, Object.class);
   }
 
   public static <T> ProcessVariable<T> of(String name, Class<T> type) {
@@ -126,6 +132,18 @@ public class ProcessVariable<T> {
   /** Puts the value in a map of variables, e.g. those a process starts with. */
   public void put(Map<String, Object> variables, T value) {
     variables.put(name, value);
+  }
+
+  /** This one variable as a map, for the runtime service ({@code setVariables(processInstanceId, …)}). */
+  public Map<String, Object> map(T value) {
+    Map<String, Object> variables = new HashMap<>();
+    put(variables, value);
+    return variables;
+  }
+
+  /** Copies the value from {@code scope} into {@code variables}, e.g. those another process starts with. */
+  public void copy(VariableScope scope, Map<String, Object> variables) {
+    put(variables, get(scope));
   }
 
   public void remove(VariableScope scope) {

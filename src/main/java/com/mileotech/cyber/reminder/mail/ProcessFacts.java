@@ -2,6 +2,7 @@ package com.mileotech.cyber.reminder.mail;
 
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.system.CommonVariables;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -15,11 +16,11 @@ record ProcessFacts(String processInstanceId, String businessKey, String referen
 
   static ProcessFacts of(DelegateExecution execution, ClientRepository clients) {
     String businessKey = execution.getProcessBusinessKey();
-    String reference = text(execution.getVariable("reference"));
-    String clientId = text(execution.getVariable("clientId"));
-    String clientName = text(execution.getVariable("clientName"));
-    String siteId = text(execution.getVariable("siteId"));
-    String siteName = text(execution.getVariable("siteName"));
+    String reference = CommonVariables.REFERENCE.text(execution);
+    String clientId = CommonVariables.CLIENT_ID.text(execution);
+    String clientName = CommonVariables.CLIENT_NAME.text(execution);
+    String siteId = CommonVariables.SITE_ID.text(execution);
+    String siteName = CommonVariables.SITE_NAME.text(execution);
     if (clientId != null && (clientName == null || (siteName == null && siteId != null))) {
       Optional<Client> client = clients.find(clientId);
       if (clientName == null) {
@@ -33,7 +34,4 @@ record ProcessFacts(String processInstanceId, String businessKey, String referen
         execution.getTenantId(), clientId, clientName, siteName);
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
 }
