@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import com.mileotech.cyber.client.ClientRepository;
@@ -42,11 +44,11 @@ class CheckChecklistDelegate implements JavaDelegate {
     }
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
     // the VMS version and the inventory may be updated here too (annual audit): same checks as at the start
-    Object text = execution.getVariable("equipmentText");
+    Object text = EQUIPMENT_TEXT.get(execution);
     EquipmentText.Parsed parsed = text == null ? null : EquipmentText.parse("equipmentText", text.toString());
-    CommissioningRequest identification = new CommissioningRequest((String) execution.getVariable("clientId"),
-        (String) execution.getVariable("siteId"), (String) execution.getVariable("vmsProduct"),
-        (String) execution.getVariable("vmsVersion"), true,
+    CommissioningRequest identification = new CommissioningRequest(CLIENT_ID.get(execution),
+        SITE_ID.get(execution), VMS_PRODUCT.get(execution),
+        VMS_VERSION.get(execution), true,
         parsed == null ? ChecklistState.equipment(execution) : parsed.equipment());
     List<String> problems = new ArrayList<>();
     if (parsed != null && !parsed.problems().isEmpty()) {
@@ -60,7 +62,7 @@ class CheckChecklistDelegate implements JavaDelegate {
     }
     List<PointEntry> checked = List.of();
     try {
-      LocalDate contractEnd = clients.find((String) execution.getVariable("clientId"))
+      LocalDate contractEnd = clients.find(CLIENT_ID.get(execution))
           .map(c -> c.contract().end()).orElse(null);
       checked = ChecklistCheck.check(catalogue, submitted, submitted,
           problems.isEmpty() ? identification.cleanEquipment() : ChecklistState.equipment(execution), today, contractEnd);
@@ -70,12 +72,12 @@ class CheckChecklistDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw Refusal.of("Checklist refusée", problems);
     }
-    execution.setVariable("vmsVersion", identification.vmsVersion().trim());
+    VMS_VERSION.set(execution, identification.vmsVersion().trim());
     ChecklistState.writeEquipment(execution, identification.cleanEquipment());
     ChecklistState.writePoints(execution, checked);
     SignedContent content = ChecklistState.content(execution);
-    execution.setVariable("checklistSummary", content.summary());
-    execution.setVariable("checklistOverview", overview(content));
+    CHECKLIST_SUMMARY.set(execution, content.summary());
+    CHECKLIST_OVERVIEW.set(execution, overview(content));
   }
 
   /** One line per point, as the technician signs it. */

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ContractType;
@@ -29,9 +31,9 @@ class CheckMaintenanceContractDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
-    Client.Contract contract = clients.find((String) execution.getVariable("clientId"))
+    Client.Contract contract = clients.find(CLIENT_ID.get(execution))
         .map(Client::contract).orElse(null);
     boolean covers = contract != null && contract.type() == ContractType.PREMIUM && contract.covers(today);
-    execution.setVariable("contractCoversAudit", covers);
+    CONTRACT_COVERS_AUDIT.set(execution, covers);
   }
 }

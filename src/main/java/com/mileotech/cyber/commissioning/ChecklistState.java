@@ -1,5 +1,8 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
+import com.mileotech.cyber.system.JsonVariable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,26 +18,30 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 final class ChecklistState {
 
+  /** The checklist's variable per category. */
+  static final Map<String, JsonVariable> CHECKLISTS = new LinkedHashMap<>();
+  /** Their names, as the forms' keys start ("checklistSrv.SRV_01.status"). */
   static final Map<String, String> VARIABLES = new LinkedHashMap<>();
 
   static {
-    VARIABLES.put("SRV", "checklistSrv");
-    VARIABLES.put("VMS", "checklistVms");
-    VARIABLES.put("NVR", "checklistNvr");
-    VARIABLES.put("CAM", "checklistCam");
+    CHECKLISTS.put("SRV", CHECKLIST_SRV);
+    CHECKLISTS.put("VMS", CHECKLIST_VMS);
+    CHECKLISTS.put("NVR", CHECKLIST_NVR);
+    CHECKLISTS.put("CAM", CHECKLIST_CAM);
+    CHECKLISTS.forEach((category, variable) -> VARIABLES.put(category, variable.name()));
   }
 
   private ChecklistState() {}
 
   static Catalogue catalogue(VariableScope scope, Catalogues catalogues) {
-    return catalogues.get(text(scope, "catalogueSource"), text(scope, "catalogueVersion"));
+    return catalogues.get(CATALOGUE_SOURCE.require(scope), CATALOGUE_VERSION.require(scope));
   }
 
   /** Every point, in catalogue order (ids are zero-padded within each category). */
   static List<PointEntry> points(VariableScope scope) {
     List<PointEntry> all = new ArrayList<>();
-    for (String variable : VARIABLES.values()) {
-      Object value = scope.getVariable(variable);
+    for (JsonVariable variable : CHECKLISTS.values()) {
+      Object value = variable.get(scope);
       if (value == null) {
         continue;
       }
@@ -49,7 +56,7 @@ final class ChecklistState {
   }
 
   static void writePoints(VariableScope scope, List<PointEntry> points) {
-    VARIABLES.forEach((category, variable) -> scope.setVariable(variable, Json.variable(byKey(points, category))));
+    CHECKLISTS.forEach((category, variable) -> variable.set(scope, Json.variable(byKey(points, category))));
   }
 
   /** One category's points keyed as the forms address them (SRV_01). */
@@ -69,26 +76,26 @@ final class ChecklistState {
   }
 
   static List<Equipment> equipment(VariableScope scope) {
-    return Json.readList(scope.getVariable("equipment"), Equipment.class);
+    return Json.readList(EQUIPMENT.get(scope), Equipment.class);
   }
 
   static void writeEquipment(VariableScope scope, List<Equipment> equipment) {
-    scope.setVariable("equipment", Json.variable(equipment));
-    scope.setVariable("equipmentText", EquipmentText.format(equipment));
+    EQUIPMENT.set(scope, Json.variable(equipment));
+    EQUIPMENT_TEXT.set(scope, EquipmentText.format(equipment));
   }
 
   static SignedContent content(VariableScope scope) {
     return new SignedContent(
-        text(scope, "reference"),
-        (String) scope.getVariable("previousReference"),
-        text(scope, "catalogueSource"),
-        text(scope, "catalogueVersion"),
-        text(scope, "clientId"),
-        text(scope, "clientName"),
-        text(scope, "siteId"),
-        text(scope, "siteName"),
-        text(scope, "vmsProduct"),
-        text(scope, "vmsVersion"),
+        REFERENCE.require(scope),
+        PREVIOUS_REFERENCE.get(scope),
+        CATALOGUE_SOURCE.require(scope),
+        CATALOGUE_VERSION.require(scope),
+        CLIENT_ID.require(scope),
+        CLIENT_NAME.require(scope),
+        SITE_ID.require(scope),
+        SITE_NAME.require(scope),
+        VMS_PRODUCT.require(scope),
+        VMS_VERSION.require(scope),
         equipment(scope),
         points(scope));
   }
@@ -98,11 +105,4 @@ final class ChecklistState {
         .orElseThrow(() -> new IllegalStateException("No point " + id + " in the checklist"));
   }
 
-  static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null) {
-      throw new IllegalStateException("Variable '" + name + "' missing");
-    }
-    return value.toString();
-  }
 }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.security.CurrentUser;
@@ -59,14 +61,14 @@ class CommissioningController {
     }
     String reference = references.next(RegisterCommissioningDelegate.PREFIX);
     Map<String, Object> variables = new HashMap<>();
-    variables.put("reference", reference);
-    variables.put("clientId", request.clientId().trim());
-    variables.put("siteId", request.siteId().trim());
-    variables.put("vmsProduct", request.vmsProduct());
-    variables.put("vmsVersion", request.vmsVersion());
-    variables.put("projectManagerReview", request.review());
-    variables.put("equipment", Json.variable(request.cleanEquipment()));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(StartAnnualAuditDelegate.PROCESS, reference, variables);
+    REFERENCE.put(variables, reference);
+    CLIENT_ID.put(variables, request.clientId().trim());
+    SITE_ID.put(variables, request.siteId().trim());
+    VMS_PRODUCT.put(variables, request.vmsProduct());
+    VMS_VERSION.put(variables, request.vmsVersion());
+    PROJECT_MANAGER_REVIEW.put(variables, request.review());
+    EQUIPMENT.put(variables, Json.variable(request.cleanEquipment()));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
     return ResponseEntity.created(URI.create("/api/commissionings/" + reference))
         .body(new Started(reference, instance.getId()));
   }

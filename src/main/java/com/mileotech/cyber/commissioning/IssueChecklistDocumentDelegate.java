@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ContractType;
@@ -53,7 +55,7 @@ class IssueChecklistDocumentDelegate implements JavaDelegate {
     LocalDate retainUntil = client.contract().end();
 
     int version = documents.lastVersion(content.reference()) + 1;
-    String reason = Objects.toString(execution.getVariableLocal("reason"), "Émission");
+    String reason = Objects.toString(REASON_INPUT.getLocal(execution), "Émission");
     List<IssuedDocument.VersionEntry> history = new ArrayList<>();
     documents.versions(content.reference()).forEach(v ->
         history.add(new IssuedDocument.VersionEntry(v.version(), v.issuedAt().toString(), v.reason(), v.contentSha256())));
@@ -63,10 +65,10 @@ class IssueChecklistDocumentDelegate implements JavaDelegate {
     IssuedDocument previousYear = content.previousReference() == null ? null
         : documents.latest(content.previousReference()).orElse(null);
     IssuedDocument doc = new IssuedDocument(version, reason, now.toString(), content, contentSha256,
-        new IssuedDocument.Signature((String) execution.getVariable("signedBy"),
-            (String) execution.getVariable("signedByName"),
-            ((Date) execution.getVariable("signedAt")).toInstant().toString(),
-            (String) execution.getVariable("signatureSha256")),
+        new IssuedDocument.Signature(SIGNED_BY.get(execution),
+            SIGNED_BY_NAME.get(execution),
+            SIGNED_AT.instant(execution).toString(),
+            SIGNATURE_SHA256.get(execution)),
         history,
         previousYear == null ? null : previousYear.content().reference() + ", version " + previousYear.version(),
         previousYear == null ? null : changes(previousYear.content(), content),
@@ -80,12 +82,12 @@ class IssueChecklistDocumentDelegate implements JavaDelegate {
     inventory.recordSoftware(content.clientId(), content.siteId(), EquipmentInventory.VMS, content.vmsProduct(),
         content.vmsVersion(), content.reference(), now);
 
-    execution.setVariable("documentVersion", version);
+    DOCUMENT_VERSION.set(execution, version);
     if (version == 1) {
-      execution.setVariable("issuedAt", Date.from(now));
-      execution.setVariable("nonConformityCount", content.nonConformities().size());
-      execution.setVariable("endOfSupport", !content.endOfSupport().isEmpty());
-      execution.setVariable("premiumContract", client.contract().type() == ContractType.PREMIUM);
+      ISSUED_AT.set(execution, Date.from(now));
+      NON_CONFORMITY_COUNT.set(execution, content.nonConformities().size());
+      END_OF_SUPPORT.set(execution, !content.endOfSupport().isEmpty());
+      PREMIUM_CONTRACT.set(execution, client.contract().type() == ContractType.PREMIUM);
     }
 
     reminders.inform(execution, "checklist-issued-v" + version,

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.LocalDate;
@@ -23,11 +25,11 @@ class RecordReplacementPlanDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<String> problems = new ArrayList<>();
-    Object plan = execution.getVariable("replacementPlan");
+    Object plan = REPLACEMENT_PLAN.get(execution);
     if (plan == null || plan.toString().isBlank()) {
       problems.add("replacementPlan : plan de remplacement obligatoire");
     }
-    LocalDate target = ChecklistCheck.date((String) execution.getVariable("replacementTargetDate"));
+    LocalDate target = ChecklistCheck.date(REPLACEMENT_TARGET_DATE.text(execution));
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
     if (target == null) {
       problems.add("replacementTargetDate : date cible obligatoire");

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -40,20 +42,20 @@ class RegisterCommissioningDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String previousReference = (String) execution.getVariable("previousReference");
+    String previousReference = PREVIOUS_REFERENCE.get(execution);
     IssuedDocument previous = previousReference == null ? null : documents.latest(previousReference)
         .orElseThrow(() -> new IllegalStateException("No issued document for " + previousReference));
 
     // Tasklist's start form gives the inventory as text lines; the API and the annual audit as a list
-    Object text = execution.getVariable("equipmentText");
+    Object text = EQUIPMENT_TEXT.get(execution);
     EquipmentText.Parsed parsed = text == null ? null : EquipmentText.parse("equipmentText", text.toString());
     List<Equipment> equipment = parsed != null ? parsed.equipment()
-        : execution.getVariable("equipment") != null ? Json.readList(execution.getVariable("equipment"), Equipment.class)
+        : EQUIPMENT.get(execution) != null ? Json.readList(EQUIPMENT.get(execution), Equipment.class)
         : previous != null ? currentInventory(previous.content()) : List.of();
     CommissioningRequest request = new CommissioningRequest(
-        (String) execution.getVariable("clientId"), (String) execution.getVariable("siteId"),
-        (String) execution.getVariable("vmsProduct"), (String) execution.getVariable("vmsVersion"),
-        (Boolean) execution.getVariable("projectManagerReview"), equipment);
+        CLIENT_ID.get(execution), SITE_ID.get(execution),
+        VMS_PRODUCT.get(execution), VMS_VERSION.get(execution),
+        PROJECT_MANAGER_REVIEW.get(execution), equipment);
     var problems = request.problems(clients);
     List<String> messages = new ArrayList<>();
     if (parsed != null) {
@@ -71,25 +73,25 @@ class RegisterCommissioningDelegate implements JavaDelegate {
     }
     Client client = clients.find(request.clientId()).orElseThrow();
 
-    String reference = (String) execution.getVariable("reference");
+    String reference = REFERENCE.get(execution);
     if (reference == null) {
       reference = references.next(PREFIX);
-      execution.setVariable("reference", reference);
+      REFERENCE.set(execution, reference);
     }
     execution.setProcessBusinessKey(reference);
-    execution.setVariable("clientName", client.name());
-    execution.setVariable("siteName", client.site(request.siteId()).orElseThrow().name());
-    execution.setVariable("vmsProduct", request.vmsProduct().trim());
-    execution.setVariable("vmsVersion", request.vmsVersion().trim());
-    execution.setVariable("projectManagerReview", request.review());
+    CLIENT_NAME.set(execution, client.name());
+    SITE_NAME.set(execution, client.site(request.siteId()).orElseThrow().name());
+    VMS_PRODUCT.set(execution, request.vmsProduct().trim());
+    VMS_VERSION.set(execution, request.vmsVersion().trim());
+    PROJECT_MANAGER_REVIEW.set(execution, request.review());
     ChecklistState.writeEquipment(execution, request.cleanEquipment());
 
     Catalogue catalogue = catalogues.current();
-    execution.setVariable("catalogueSource", catalogue.source());
-    execution.setVariable("catalogueVersion", catalogue.version());
+    CATALOGUE_SOURCE.set(execution, catalogue.source());
+    CATALOGUE_VERSION.set(execution, catalogue.version());
     ChecklistState.writePoints(execution, prefilled(catalogue, previous));
     if (previous != null) {
-      execution.setVariable("previousChecklist", Json.variable(previousStatuses(previous)));
+      PREVIOUS_CHECKLIST.set(execution, Json.variable(previousStatuses(previous)));
     }
   }
 

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -27,14 +29,14 @@ class ReportEndOfSupportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String list = (String) execution.getVariable("endOfSupportEquipment");
-    String origin = (String) execution.getVariable("endOfSupportOrigin");
-    String reference = (String) execution.getVariable("reference");
+    String list = END_OF_SUPPORT_EQUIPMENT.get(execution);
+    String origin = END_OF_SUPPORT_ORIGIN.get(execution);
+    String reference = REFERENCE.get(execution);
     List<String> ended = Arrays.stream(list.split("\n")).map(l -> l.replaceFirst("^- ", "").trim())
         .filter(l -> !l.isEmpty()).toList();
     reminders.inform(execution, "equipment-end-of-support",
         Notice.of("equipment-end-of-support", Audience.CLIENT_RSSI)
-            .with("title", "Équipements sans mises à jour de sécurité — " + execution.getVariable("siteName")
+            .with("title", "Équipements sans mises à jour de sécurité — " + SITE_NAME.get(execution)
                 + " (" + reference + ")")
             .with("body", origin + ", nous avons relevé " + ended.size()
                 + " équipement(s) dont le constructeur ne publie plus de mises à jour de sécurité :\n" + list

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
@@ -37,11 +39,11 @@ class ReverifyNonConformityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.recordOutcome(execution, "remediation"); // undone with the rest by a refusal
-    String pointId = (String) execution.getVariable("pointId");
+    deadlines.recordOutcome(execution, REMEDIATION.name()); // undone with the rest by a refusal
+    String pointId = POINT_ID.get(execution);
     Catalogue catalogue = ChecklistState.catalogue(execution, catalogues);
     Catalogue.Point definition = catalogue.point(pointId).orElseThrow();
-    Object submitted = execution.getVariable("reverification");
+    Object submitted = REVERIFICATION.get(execution);
     ReverificationForm form;
     try {
       form = submitted == null ? new ReverificationForm() : Json.read(submitted.toString(), ReverificationForm.class);
@@ -77,7 +79,7 @@ class ReverifyNonConformityDelegate implements JavaDelegate {
     point.remediationDeadline = null;
     ChecklistState.writePoints(execution, points);
     ChecklistState.writeEquipment(execution, equipment);
-    execution.setVariable("lastReverifiedOn", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone()).toString());
+    LAST_REVERIFIED_ON.set(execution, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone()).toString());
   }
 
   private static void copyFigures(ReverificationForm form, PointEntry p) {

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.Refusal;
@@ -30,25 +32,25 @@ class SignChecklistDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object decision = execution.getVariable("signatureDecision");
+    Object decision = SIGNATURE_DECISION.get(execution);
     if (!"SIGN".equals(decision) && !"EDIT".equals(decision)) {
       throw Refusal.of("Signature refusée", List.of("décision attendue : SIGN (signer) ou EDIT (modifier)"));
     }
     if ("EDIT".equals(decision)) {
       return;
     }
-    if (!Boolean.TRUE.equals(execution.getVariable("signatureConfirmed"))) {
+    if (!Boolean.TRUE.equals(SIGNATURE_CONFIRMED.get(execution))) {
       throw Refusal.of("Signature refusée", List.of("cochez la certification avant de signer"));
     }
     String signer = identities.requireCurrentUser("Signature");
     owners.requireMember("Signature refusée", Groups.TECHNICIANS,
         "seul un technicien signe la checklist de durcissement, en son nom");
     SignedContent content = ChecklistState.content(execution);
-    execution.setVariable("signedBy", signer);
-    execution.setVariable("signedByName", identities.displayName(signer));
-    execution.setVariable("signedAt", new Date(ClockUtil.getCurrentTime().getTime()));
-    execution.setVariable("signatureSha256", content.sha256());
+    SIGNED_BY.set(execution, signer);
+    SIGNED_BY_NAME.set(execution, identities.displayName(signer));
+    SIGNED_AT.set(execution, new Date(ClockUtil.getCurrentTime().getTime()));
+    SIGNATURE_SHA256.set(execution, content.sha256());
     // the next signature starts unticked
-    execution.removeVariable("signatureConfirmed");
+    SIGNATURE_CONFIRMED.remove(execution);
   }
 }

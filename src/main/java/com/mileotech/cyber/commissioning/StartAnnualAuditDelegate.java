@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("startAnnualAudit")
 class StartAnnualAuditDelegate implements JavaDelegate {
 
-  static final String PROCESS = "vms-commissioning";
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -30,19 +31,19 @@ class StartAnnualAuditDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
-    boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
-        .variableValueEquals("previousReference", reference).count() > 0;
+    String reference = REFERENCE.get(execution);
+    boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .variableValueEquals(PREVIOUS_REFERENCE.name(), reference).count() > 0;
     if (started) {
       return;
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put("clientId", execution.getVariable("clientId"));
-    variables.put("siteId", execution.getVariable("siteId"));
-    variables.put("vmsProduct", execution.getVariable("vmsProduct"));
-    variables.put("vmsVersion", execution.getVariable("vmsVersion"));
-    variables.put("projectManagerReview", execution.getVariable("projectManagerReview"));
-    variables.put("previousReference", reference);
-    runtimeService.startProcessInstanceByKey(PROCESS, variables);
+    CLIENT_ID.put(variables, CLIENT_ID.get(execution));
+    SITE_ID.put(variables, SITE_ID.get(execution));
+    VMS_PRODUCT.put(variables, VMS_PRODUCT.get(execution));
+    VMS_VERSION.put(variables, VMS_VERSION.get(execution));
+    PROJECT_MANAGER_REVIEW.put(variables, PROJECT_MANAGER_REVIEW.get(execution));
+    PREVIOUS_REFERENCE.put(variables, reference);
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
   }
 }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
+import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,8 +15,8 @@ class VerifySignatureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String signed = (String) execution.getVariable("signatureSha256");
+    String signed = SIGNATURE_SHA256.get(execution);
     String now = ChecklistState.content(execution).sha256();
-    execution.setVariable("signatureIntact", signed != null && signed.equals(now));
+    SIGNATURE_INTACT.set(execution, signed != null && signed.equals(now));
   }
 }
