@@ -194,6 +194,9 @@ public final class SecurityIncidentVariables {
   public static final DateVariable LESSONS_LEARNED_APPROVED_AT = ProcessVariable.date("lessonsLearnedApprovedAt");
   public static final ProcessVariable<String> LESSONS_LEARNED_APPROVED_BY = ProcessVariable.text("lessonsLearnedApprovedBy");
 
+  /** The security update whose missed deadline opened this incident (security updates feature). */
+  public static final ProcessVariable<String> SECURITY_UPDATE = ProcessVariable.text("securityUpdate");
+
   // hardening controls in cause (written by the security updates feature's steps of this process)
   /** Lessons-learned form: the checklist points in cause ("NVR-01 CAM-03"). */
   public static final FormField LESSONS_HARDENING_CONTROLS = FormField.of("lessonsHardeningControls");

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,12 +22,12 @@ class CloseSecurityUpdateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
-    Object clientId = execution.getVariable("clientId");
+    String reference = REFERENCE.get(execution);
+    Object clientId = CLIENT_ID.get(execution);
     if (clientId != null) {
-      register.clientDone(reference, clientId.toString(), (Boolean) execution.getVariable("updateMet"));
+      register.clientDone(reference, clientId.toString(), UPDATE.met().get(execution));
     } else {
-      Integer count = (Integer) execution.getVariable("affectedClientCount");
+      Integer count = AFFECTED_CLIENT_COUNT.get(execution);
       register.status(reference, count == null || count == 0 ? "sans-objet" : "close");
     }
   }

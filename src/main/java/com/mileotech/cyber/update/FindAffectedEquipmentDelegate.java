@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
@@ -32,7 +34,7 @@ class FindAffectedEquipmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UpdateRegister.Update update = register.find((String) execution.getVariable("reference")).orElseThrow();
+    UpdateRegister.Update update = register.find(REFERENCE.get(execution)).orElseThrow();
     Map<String, List<EquipmentInventory.Installed>> byClient = new TreeMap<>();
     for (EquipmentInventory.Installed item : inventory.running(update.product(), update.kindValue().inventoryKinds())) {
       if (Versions.affected(update.affectedVersions(), item.version()) && clients.exists(item.clientId())) {
@@ -48,9 +50,9 @@ class FindAffectedEquipmentDelegate implements JavaDelegate {
         items++;
       }
     }
-    execution.setVariable("affectedClients", new ArrayList<>(byClient.keySet()));
-    execution.setVariable("affectedClientCount", byClient.size());
-    execution.setVariable("affectedItemCount", items);
+    AFFECTED_CLIENTS.set(execution, new ArrayList<>(byClient.keySet()));
+    AFFECTED_CLIENT_COUNT.set(execution, byClient.size());
+    AFFECTED_ITEM_COUNT.set(execution, items);
     register.status(update.reference(), byClient.isEmpty() ? "sans-objet" : "en-cours");
   }
 }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
 import com.mileotech.cyber.commissioning.HardeningControls;
@@ -38,10 +39,10 @@ class LinkHardeningControlsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Set<String> ids = new LinkedHashSet<>();
-    RegisterSecurityUpdateDelegate.words(execution.getVariable("lessonsHardeningControls"))
+    SecurityIncidentVariables.LESSONS_HARDENING_CONTROLS.words(execution)
         .forEach(id -> ids.add(id.toUpperCase(Locale.ROOT)));
-    boolean everyClient = Boolean.TRUE.equals(execution.getVariable("lessonsReverifyAllClients"));
-    String product = RegisterSecurityUpdateDelegate.text(execution.getVariable("lessonsProduct"));
+    boolean everyClient = Boolean.TRUE.equals(SecurityIncidentVariables.LESSONS_REVERIFY_ALL_CLIENTS.get(execution));
+    String product = SecurityIncidentVariables.LESSONS_PRODUCT.text(execution);
     List<String> problems = new ArrayList<>();
     for (String id : ids) {
       if (controls.control(id).isEmpty()) {
@@ -60,9 +61,9 @@ class LinkHardeningControlsDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw Refusal.of("Retour d'expérience refusé", problems);
     }
-    execution.setVariable("hardeningControls", ids.isEmpty() ? null : String.join(", ", ids));
-    execution.setVariable("hardeningControlsLabel", ids.isEmpty() ? null : ids.stream()
+    SecurityIncidentVariables.HARDENING_CONTROLS.set(execution, ids.isEmpty() ? null : String.join(", ", ids));
+    SecurityIncidentVariables.HARDENING_CONTROLS_LABEL.set(execution, ids.isEmpty() ? null : ids.stream()
         .map(id -> id + " — " + controls.control(id).orElseThrow().label()).collect(Collectors.joining("\n")));
-    execution.setVariable("reverificationProduct", everyClient ? product : null);
+    SecurityIncidentVariables.REVERIFICATION_PRODUCT.set(execution, everyClient ? product : null);
   }
 }

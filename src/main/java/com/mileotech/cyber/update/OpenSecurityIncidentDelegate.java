@@ -1,12 +1,14 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import com.mileotech.cyber.incident.UnresolvedAlerts;
 import com.mileotech.cyber.reminder.Deadlines;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,8 +41,8 @@ class OpenSecurityIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
-    String clientId = (String) execution.getVariable("clientId");
+    String reference = REFERENCE.get(execution);
+    String clientId = CLIENT_ID.get(execution);
     Client client = clients.find(clientId).orElseThrow();
     UpdateRegister.Update update = register.find(reference).orElseThrow();
     List<UpdateRegister.Item> pending = register.items(reference, clientId).stream()
@@ -51,7 +53,7 @@ class OpenSecurityIncidentDelegate implements JavaDelegate {
     if (sites.isEmpty()) {
       sites = client.activeSites().stream().limit(1).map(Client.Site::id).toList();
     }
-    Date dueAt = (Date) execution.getVariable("updateDueAt");
+    Date dueAt = UPDATE.dueAt().get(execution);
     String equipment = update.product() + " : " + concerned.stream().map(UpdateRegister.Item::itemId)
         .collect(Collectors.joining(", "));
     String description = "Correctif de sécurité critique " + reference + " (" + update.advisory()
@@ -61,8 +63,8 @@ class OpenSecurityIncidentDelegate implements JavaDelegate {
     String incident = alerts.open(new UnresolvedAlerts.Alert(clientId, sites,
         equipment.length() > 500 ? equipment.substring(0, 497) + "..." : equipment,
         description.length() > 4000 ? description.substring(0, 3997) + "..." : description,
-        dueAt.toInstant(), reference + "/" + clientId, Map.of("securityUpdate", reference)));
-    execution.setVariable("securityIncident", incident);
+        dueAt.toInstant(), reference + "/" + clientId, SecurityIncidentVariables.SECURITY_UPDATE.map(reference)));
+    SECURITY_INCIDENT.set(execution, incident);
     register.securityIncident(reference, clientId, incident);
   }
 }

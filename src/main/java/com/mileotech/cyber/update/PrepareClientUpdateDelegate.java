@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import java.util.List;
@@ -26,21 +28,21 @@ class PrepareClientUpdateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
-    String clientId = (String) execution.getVariable("clientId");
+    String reference = REFERENCE.get(execution);
+    String clientId = CLIENT_ID.get(execution);
     Client client = clients.find(clientId).orElseThrow();
     UpdateRegister.ClientWork work = register.client(reference, clientId).orElseThrow();
     List<UpdateRegister.Item> items = register.items(reference, clientId);
     register.clientStarted(reference, clientId, execution.getProcessInstanceId());
 
-    execution.setVariable("clientName", client.name());
-    execution.setVariable("stagingRequired", work.stagingRequired());
-    execution.setVariable("affectedItems", Items.list(items, client));
-    execution.setVariable("affectedItemCount", items.size());
-    execution.setVariable("sites", items.stream().map(i -> client.site(i.siteId()).map(Client.Site::name).orElse(i.siteId()))
+    CLIENT_NAME.set(execution, client.name());
+    STAGING_REQUIRED.set(execution, work.stagingRequired());
+    AFFECTED_ITEMS.set(execution, Items.list(items, client));
+    AFFECTED_ITEM_COUNT.set(execution, items.size());
+    SITES.set(execution, items.stream().map(i -> client.site(i.siteId()).map(Client.Site::name).orElse(i.siteId()))
         .distinct().collect(Collectors.joining(", ")));
-    Object fixed = execution.getVariable("fixedVersion");
-    execution.setVariable("applicationText", items.stream()
+    Object fixed = FIXED_VERSION.get(execution);
+    APPLICATION_TEXT.set(execution, items.stream()
         .map(i -> i.itemId() + " ; " + UpdateRegister.APPLIED + " ; " + (fixed == null ? "" : fixed))
         .collect(Collectors.joining("\n")));
   }

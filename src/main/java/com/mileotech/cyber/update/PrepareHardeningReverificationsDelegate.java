@@ -1,5 +1,9 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
+import com.mileotech.cyber.system.FormValues;
+import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
@@ -39,13 +43,13 @@ class PrepareHardeningReverificationsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> points = RegisterSecurityUpdateDelegate.words(execution.getVariable("hardeningControls"));
-    String incident = (String) execution.getVariable("reference");
-    Client client = clients.find((String) execution.getVariable("clientId")).orElseThrow();
+    List<String> points = FormValues.words(SecurityIncidentVariables.HARDENING_CONTROLS.get(execution));
+    String incident = REFERENCE.get(execution);
+    Client client = clients.find(CLIENT_ID.get(execution)).orElseThrow();
     Set<List<String>> sites = new LinkedHashSet<>();
     if (!points.isEmpty()) {
       client.activeSites().forEach(s -> sites.add(List.of(client.id(), s.id())));
-      String product = (String) execution.getVariable("reverificationProduct");
+      String product = SecurityIncidentVariables.REVERIFICATION_PRODUCT.get(execution);
       if (product != null) {
         inventory.running(product, LinkHardeningControlsDelegate.EVERY_KIND).stream()
             .filter(i -> clients.find(i.clientId()).flatMap(c -> c.site(i.siteId())).isPresent())
@@ -59,10 +63,10 @@ class PrepareHardeningReverificationsDelegate implements JavaDelegate {
         register.request(incident, site.get(0), site.get(1), point, moments.now());
       }
     }
-    execution.setVariable("reverificationTargets", targets);
-    execution.setVariable("reverificationCount", targets.size());
-    execution.setVariable("hardeningControlsSummary", targets.isEmpty() ? null
-        : "Points de contrôle du guide de durcissement en cause :\n" + execution.getVariable("hardeningControlsLabel")
+    SecurityIncidentVariables.REVERIFICATION_TARGETS.set(execution, targets);
+    SecurityIncidentVariables.REVERIFICATION_COUNT.set(execution, targets.size());
+    SecurityIncidentVariables.HARDENING_CONTROLS_SUMMARY.set(execution, targets.isEmpty() ? null
+        : "Points de contrôle du guide de durcissement en cause :\n" + SecurityIncidentVariables.HARDENING_CONTROLS_LABEL.get(execution)
         + "\n\nRevérification demandée sur " + sites.size() + " site(s) : " + sites.stream()
             .map(s -> clients.find(s.get(0)).map(c -> c.name() + " — " + c.site(s.get(1)).map(Client.Site::name)
                 .orElse(s.get(1))).orElse(s.get(0)))

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.HardeningControls;
@@ -26,17 +28,17 @@ class PrepareReverificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String clientId = (String) execution.getVariable("clientId");
-    String siteId = (String) execution.getVariable("siteId");
-    String pointId = (String) execution.getVariable("pointId");
+    String clientId = CLIENT_ID.get(execution);
+    String siteId = SITE_ID.get(execution);
+    String pointId = POINT_ID.get(execution);
     Client client = clients.find(clientId).orElseThrow();
     HardeningControls.Control control = controls.control(pointId).orElseThrow();
-    execution.setVariable("clientName", client.name());
-    execution.setVariable("siteName", client.site(siteId).map(Client.Site::name).orElse(siteId));
-    execution.setVariable("pointLabel", control.label());
-    execution.setVariable("pointVerify", control.verify());
-    execution.setVariable("guide", controls.guide() + " " + control.section());
-    register.started((String) execution.getVariable("incidentReference"), clientId, siteId, pointId,
+    CLIENT_NAME.set(execution, client.name());
+    SITE_NAME.set(execution, client.site(siteId).map(Client.Site::name).orElse(siteId));
+    POINT_LABEL.set(execution, control.label());
+    POINT_VERIFY.set(execution, control.verify());
+    GUIDE.set(execution, controls.guide() + " " + control.section());
+    register.started(INCIDENT_REFERENCE.get(execution), clientId, siteId, pointId,
         execution.getProcessInstanceId());
   }
 }

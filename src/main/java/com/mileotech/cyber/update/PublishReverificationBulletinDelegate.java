@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.commissioning.HardeningControls;
@@ -38,7 +40,7 @@ class PublishReverificationBulletinDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
+    String reference = REFERENCE.get(execution);
     String results = register.of(reference).stream().map(r -> {
       Client client = clients.find(r.clientId()).orElseThrow();
       return "- " + r.pointId() + " (" + controls.control(r.pointId()).map(HardeningControls.Control::label).orElse("")

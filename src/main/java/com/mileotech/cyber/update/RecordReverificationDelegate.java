@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
@@ -38,8 +40,8 @@ class RecordReverificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     deadlines.recordOutcome(execution, "reverification"); // undone with the rest by a refusal
-    String status = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationStatus"));
-    String comment = RegisterSecurityUpdateDelegate.text(execution.getVariable("reverificationComment"));
+    String status = REVERIFICATION_STATUS.text(execution);
+    String comment = REVERIFICATION_COMMENT.text(execution);
     List<String> problems = new ArrayList<>();
     if (status == null || !STATUSES.containsKey(status)) {
       problems.add("résultat obligatoire : Conforme, Non conforme ou Non applicable");
@@ -51,9 +53,9 @@ class RecordReverificationDelegate implements JavaDelegate {
       throw Refusal.of("Revérification non enregistrée", problems);
     }
     var auth = identityService.getCurrentAuthentication();
-    register.verified((String) execution.getVariable("incidentReference"), (String) execution.getVariable("clientId"),
-        (String) execution.getVariable("siteId"), (String) execution.getVariable("pointId"), status, comment,
+    register.verified(INCIDENT_REFERENCE.get(execution), CLIENT_ID.get(execution),
+        SITE_ID.get(execution), POINT_ID.get(execution), status, comment,
         auth == null ? null : auth.getUserId(), moments.now());
-    execution.setVariable("controlCompliant", !"NON_CONFORME".equals(status));
+    CONTROL_COMPLIANT.set(execution, !"NON_CONFORME".equals(status));
   }
 }

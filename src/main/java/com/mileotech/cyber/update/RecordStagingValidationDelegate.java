@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
@@ -32,9 +34,9 @@ class RecordStagingValidationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String result = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingResult"));
-    String environment = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingEnvironment"));
-    String comment = RegisterSecurityUpdateDelegate.text(execution.getVariable("stagingComment"));
+    String result = STAGING_RESULT.text(execution);
+    String environment = STAGING_ENVIRONMENT.text(execution);
+    String comment = STAGING_COMMENT.text(execution);
     List<String> problems = new ArrayList<>();
     if (!VALIDATED.equals(result) && !FAILED.equals(result)) {
       problems.add("résultat de la validation obligatoire (validée ou en échec)");
@@ -49,18 +51,18 @@ class RecordStagingValidationDelegate implements JavaDelegate {
       throw Refusal.of("Validation non enregistrée", problems);
     }
     boolean validated = VALIDATED.equals(result);
-    execution.setVariable("stagingValidated", validated);
-    String reference = (String) execution.getVariable("reference");
-    String clientId = (String) execution.getVariable("clientId");
+    STAGING_VALIDATED.set(execution, validated);
+    String reference = REFERENCE.get(execution);
+    String clientId = CLIENT_ID.get(execution);
     var auth = identityService.getCurrentAuthentication();
     String by = auth == null ? null : auth.getUserId();
     if (validated) {
       register.stagingValidated(reference, clientId, by, moments.now());
-      execution.setVariable("stagingValidatedBy", by);
+      STAGING_VALIDATED_BY.set(execution, by);
     } else {
-      Integer failures = (Integer) execution.getVariable("stagingFailures");
-      execution.setVariable("stagingFailures", failures == null ? 1 : failures + 1);
-      execution.setVariable("stagingFailure", comment);
+      Integer failures = STAGING_FAILURES.get(execution);
+      STAGING_FAILURES.set(execution, failures == null ? 1 : failures + 1);
+      STAGING_FAILURE.set(execution, comment);
     }
   }
 }

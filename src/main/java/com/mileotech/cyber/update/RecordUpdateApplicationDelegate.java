@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
@@ -58,9 +60,9 @@ class RecordUpdateApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    deadlines.recordOutcome(execution, "update"); // undone with the rest by a refusal
-    String reference = (String) execution.getVariable("reference");
-    String clientId = (String) execution.getVariable("clientId");
+    deadlines.recordOutcome(execution, UPDATE.name()); // undone with the rest by a refusal
+    String reference = REFERENCE.get(execution);
+    String clientId = CLIENT_ID.get(execution);
     UpdateRegister.Update update = register.find(reference).orElseThrow();
     Map<String, UpdateRegister.Item> items = new LinkedHashMap<>();
     register.items(reference, clientId).forEach(i -> items.put(i.itemId(), i));
@@ -81,7 +83,7 @@ class RecordUpdateApplicationDelegate implements JavaDelegate {
     }
 
     Map<String, Line> lines = new LinkedHashMap<>();
-    List<String> text = RegisterSecurityUpdateDelegate.lines(execution.getVariable("applicationText"));
+    List<String> text = APPLICATION_TEXT.lines(execution);
     for (int n = 0; n < text.size(); n++) {
       String where = "ligne " + (n + 1);
       String[] parts = text.get(n).split(";", 3);
@@ -134,14 +136,14 @@ class RecordUpdateApplicationDelegate implements JavaDelegate {
         ended.add(item);
       }
     }
-    execution.setVariable("appliedBy", by);
-    execution.setVariable("appliedAt", java.util.Date.from(appliedAt));
-    execution.setVariable("endOfSupportFound", !ended.isEmpty());
+    APPLIED_BY.set(execution, by);
+    APPLIED_AT.set(execution, java.util.Date.from(appliedAt));
+    END_OF_SUPPORT_FOUND.set(execution, !ended.isEmpty());
     // what the replacement plan shows: its lines are in the register in full
-    execution.setVariable("endOfSupportEquipment", ended.isEmpty() ? null : Limits.fit(ended.stream()
+    END_OF_SUPPORT_EQUIPMENT.set(execution, ended.isEmpty() ? null : Limits.fit(ended.stream()
         .map(i -> "- " + Items.describe(i, client) + " — " + lines.get(i.itemId()).value())
         .collect(Collectors.joining("\n")), Limits.TEXT));
-    execution.setVariable("endOfSupportSites", Limits.fit(ended.stream()
+    END_OF_SUPPORT_SITES.set(execution, Limits.fit(ended.stream()
         .map(i -> client.site(i.siteId()).map(Client.Site::name).orElse(i.siteId())).distinct()
         .collect(Collectors.joining(", ")), Limits.TEXT));
   }

@@ -1,12 +1,13 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
+    String reference = REFERENCE.get(execution);
     if (reference == null) {
       Publication publication = fromForm(execution);
       List<String> problems = new ArrayList<>();
@@ -60,26 +61,25 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
       }
       reference = intake.record(publication);
       register.started(reference, execution.getProcessInstanceId());
-      execution.setVariable("reference", reference);
+      REFERENCE.set(execution, reference);
     }
     UpdateRegister.Update update = register.find(reference).orElseThrow();
     execution.setProcessBusinessKey(reference);
-    UpdateVariables.write(execution, update, moments, deadlines);
+    UpdateFacts.write(execution, update, moments, deadlines);
   }
 
   private Publication fromForm(DelegateExecution execution) {
-    String answer = text(execution.getVariable("criticalAnswer"));
+    String answer = CRITICAL_ANSWER.text(execution);
     Boolean critical = "oui".equals(answer) ? Boolean.TRUE : "non".equals(answer) ? Boolean.FALSE : null;
     Instant publishedAt;
     try {
-      publishedAt = moments.typed(execution, "publishedAtInput");
+      publishedAt = PUBLISHED_AT_INPUT.instant(execution, moments);
     } catch (IllegalArgumentException e) {
       throw Refusal.of("Mise à jour refusée", List.of("Publication : " + e.getMessage()));
     }
-    return new Publication(text(execution.getVariable("product")), text(execution.getVariable("kind")), critical,
-        lines(execution.getVariable("affectedVersionsText")), text(execution.getVariable("fixedVersion")),
-        text(execution.getVariable("advisory")),
-        words(execution.getVariable("cveIdsText")), publishedAt);
+    return new Publication(PRODUCT.text(execution), KIND.text(execution), critical,
+        AFFECTED_VERSIONS_TEXT.lines(execution), FIXED_VERSION.text(execution), ADVISORY.text(execution),
+        CVE_IDS_TEXT.words(execution), publishedAt);
   }
 
   private static String label(Problem e) {
@@ -90,21 +90,6 @@ class RegisterSecurityUpdateDelegate implements JavaDelegate {
     return LABELS.getOrDefault(e.field(), e.field());
   }
 
-  static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
-  /** One entry per non-blank line. */
-  static List<String> lines(Object value) {
-    return value == null ? List.of()
-        : Arrays.stream(value.toString().split("\\R")).map(String::trim).filter(l -> !l.isEmpty()).toList();
-  }
-
-  /** Entries separated by commas, semicolons or spaces. */
-  static List<String> words(Object value) {
-    return value == null ? List.of()
-        : Arrays.stream(value.toString().split("[,;\\s]+")).map(String::trim).filter(l -> !l.isEmpty()).toList();
-  }
 
   static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);

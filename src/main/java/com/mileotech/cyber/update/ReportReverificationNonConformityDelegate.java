@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -22,16 +24,16 @@ class ReportReverificationNonConformityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String point = execution.getVariable("pointId") + " — " + execution.getVariable("pointLabel");
+    String point = POINT_ID.get(execution) + " — " + POINT_LABEL.get(execution);
     reminders.inform(execution, "hardening-nonconformity", Notice.of("hardening-nonconformity",
             Audience.PROJECT_MANAGERS, Audience.CYBER_REFERENT)
-        .with("title", "Point de durcissement non conforme — " + execution.getVariable("pointId") + " — "
-            + execution.getVariable("siteName"))
+        .with("title", "Point de durcissement non conforme — " + POINT_ID.get(execution) + " — "
+            + SITE_NAME.get(execution))
         .with("body", "La revérification demandée par le retour d'expérience de l'incident "
-            + execution.getVariable("incidentReference") + " a trouvé le point " + point + " non conforme sur le site "
-            + execution.getVariable("siteName") + " (" + execution.getVariable("clientName") + ").\nConstat : "
-            + execution.getVariable("reverificationComment") + "\nPlanifiez la remédiation avec le client.")
+            + INCIDENT_REFERENCE.get(execution) + " a trouvé le point " + point + " non conforme sur le site "
+            + SITE_NAME.get(execution) + " (" + CLIENT_NAME.get(execution) + ").\nConstat : "
+            + REVERIFICATION_COMMENT.get(execution) + "\nPlanifiez la remédiation avec le client.")
         .with("point", point)
-        .with("finding", execution.getVariable("reverificationComment")));
+        .with("finding", REVERIFICATION_COMMENT.get(execution)));
   }
 }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,7 +29,7 @@ class ReportReverificationToIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String incident = (String) execution.getVariable("incidentReference");
+    String incident = INCIDENT_REFERENCE.get(execution);
     if (register.pending(incident) == 0) {
       runtimeService.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(incident).correlateAllWithResult();
     }

@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
@@ -23,17 +25,17 @@ class ReportStagingFailureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable("reference");
-    reminders.inform(execution, "staging-failed-" + execution.getVariable("stagingFailures"),
+    String reference = REFERENCE.get(execution);
+    reminders.inform(execution, "staging-failed-" + STAGING_FAILURES.get(execution),
         Notice.of("update-staging-failed", Audience.CYBER_REFERENT, Audience.PROJECT_MANAGERS)
-            .with("title", "Échec de validation en préproduction — " + execution.getVariable("product") + " ("
+            .with("title", "Échec de validation en préproduction — " + PRODUCT.get(execution) + " ("
                 + reference + ")")
-            .with("body", "La mise à jour " + reference + " (" + execution.getVariable("advisory") + ", "
-                + execution.getVariable("product") + ") a échoué en préproduction chez "
-                + execution.getVariable("clientName") + " : " + execution.getVariable("stagingFailure")
-                + "\nVoyez avec le constructeur ; l'échéance reste le " + execution.getVariable("updateDueText") + ".")
-            .with("product", execution.getVariable("product"))
-            .with("failure", execution.getVariable("stagingFailure"))
-            .with("applyBy", execution.getVariable("updateDueAt")));
+            .with("body", "La mise à jour " + reference + " (" + ADVISORY.get(execution) + ", "
+                + PRODUCT.get(execution) + ") a échoué en préproduction chez "
+                + CLIENT_NAME.get(execution) + " : " + STAGING_FAILURE.get(execution)
+                + "\nVoyez avec le constructeur ; l'échéance reste le " + UPDATE.dueText().get(execution) + ".")
+            .with("product", PRODUCT.get(execution))
+            .with("failure", STAGING_FAILURE.get(execution))
+            .with("applyBy", UPDATE.dueAt().get(execution)));
   }
 }

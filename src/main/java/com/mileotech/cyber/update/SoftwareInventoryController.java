@@ -1,5 +1,6 @@
 package com.mileotech.cyber.update;
 
+import com.mileotech.cyber.system.FormValues;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.client.Client;
@@ -64,8 +65,8 @@ class SoftwareInventoryController {
     if (!EquipmentInventory.VMS.equals(kind) && !EquipmentInventory.OS.equals(kind)) {
       errors.add(new Problem("kind", "logiciel inconnu " + Limits.quote(kind) + " ; valeurs admises : VMS, OS"));
     }
-    String product = RegisterSecurityUpdateDelegate.text(request.product());
-    String version = RegisterSecurityUpdateDelegate.text(request.version());
+    String product = FormValues.text(request.product());
+    String version = FormValues.text(request.version());
     if (product == null) {
       errors.add(new Problem("product", "produit obligatoire"));
     } else if (Limits.textProblem(product, PublicationValidator.PRODUCT_MAX) != null) {

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.update;
 
-import java.util.List;
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
+import com.mileotech.cyber.incident.SecurityIncidentVariables;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("startHardeningReverifications")
 class StartHardeningReverificationsDelegate implements JavaDelegate {
 
-  static final String PROCESS_KEY = "hardening-reverification";
 
   private final RuntimeService runtimeService;
   private final ReverificationRegister register;
@@ -27,14 +29,18 @@ class StartHardeningReverificationsDelegate implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    String incident = (String) execution.getVariable("reference");
-    for (String target : (List<String>) execution.getVariable("reverificationTargets")) {
+    String incident = REFERENCE.get(execution);
+    for (String target : SecurityIncidentVariables.REVERIFICATION_TARGETS.get(execution)) {
       String[] t = Reverifications.parts(target);
       if (register.processInstance(incident, t[0], t[1], t[2]) == null) {
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, incident, Map.of("clientId", t[0], "siteId", t[1],
-            "pointId", t[2], "incidentReference", incident, "reference", incident));
+        Map<String, Object> variables = new HashMap<>();
+        CLIENT_ID.put(variables, t[0]);
+        SITE_ID.put(variables, t[1]);
+        POINT_ID.put(variables, t[2]);
+        INCIDENT_REFERENCE.put(variables, incident);
+        REFERENCE.put(variables, incident);
+        runtimeService.startProcessInstanceByKey(REVERIFICATION_PROCESS_KEY, incident, variables);
       }
     }
   }

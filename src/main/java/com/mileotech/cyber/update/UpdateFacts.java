@@ -1,5 +1,7 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
+
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.reminder.Deadlines;
 import java.util.Date;
@@ -9,24 +11,24 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * The variables of a security update that the process, its forms and its per-client instances
  * read (a contract: see docs/security-updates.md).
  */
-final class UpdateVariables {
+final class UpdateFacts {
 
-  private UpdateVariables() {}
+  private UpdateFacts() {}
 
   static void write(VariableScope scope, UpdateRegister.Update u, Moments moments, Deadlines deadlines) {
-    scope.setVariable("reference", u.reference());
-    scope.setVariable("product", u.product());
-    scope.setVariable("kind", u.kind());
-    scope.setVariable("kindLabel", u.kindValue().label());
-    scope.setVariable("critical", u.critical());
-    scope.setVariable("criticalLabel", u.critical() ? "correctif de sécurité critique" : "mise à jour non critique");
-    scope.setVariable("affectedVersions", String.join(", ", u.affectedVersions()));
-    scope.setVariable("fixedVersion", u.fixedVersion());
-    scope.setVariable("advisory", u.advisory());
-    scope.setVariable("cveIds", u.cveIds().isEmpty() ? null : String.join(", ", u.cveIds()));
-    scope.setVariable("publishedAt", Date.from(u.publishedAt()));
-    scope.setVariable("publishedAtLabel", moments.wordsWithZone(u.publishedAt()));
-    scope.setVariable("deadlineRule", u.deadlineRule());
-    scope.setVariable("applyByLabel", deadlines.inWords(u.dueAt()));
+    REFERENCE.set(scope, u.reference());
+    PRODUCT.set(scope, u.product());
+    KIND.set(scope, u.kind());
+    KIND_LABEL.set(scope, u.kindValue().label());
+    CRITICAL.set(scope, u.critical());
+    CRITICAL_LABEL.set(scope, u.critical() ? "correctif de sécurité critique" : "mise à jour non critique");
+    AFFECTED_VERSIONS.set(scope, String.join(", ", u.affectedVersions()));
+    FIXED_VERSION.set(scope, u.fixedVersion());
+    ADVISORY.set(scope, u.advisory());
+    CVE_IDS.set(scope, u.cveIds().isEmpty() ? null : String.join(", ", u.cveIds()));
+    PUBLISHED_AT.set(scope, Date.from(u.publishedAt()));
+    PUBLISHED_AT_LABEL.set(scope, moments.wordsWithZone(u.publishedAt()));
+    DEADLINE_RULE.set(scope, u.deadlineRule());
+    APPLY_BY_LABEL.set(scope, deadlines.inWords(u.dueAt()));
   }
 }

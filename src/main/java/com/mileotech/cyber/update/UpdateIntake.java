@@ -1,5 +1,8 @@
 package com.mileotech.cyber.update;
 
+import static com.mileotech.cyber.update.SecurityUpdateVariables.PROCESS_KEY;
+import static com.mileotech.cyber.update.SecurityUpdateVariables.REFERENCE;
+
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
 import com.mileotech.cyber.reminder.DeadlineProperties;
@@ -9,7 +12,6 @@ import com.mileotech.cyber.system.Refusal.Problem;
 import com.mileotech.cyber.system.References;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,7 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 class UpdateIntake {
 
-  static final String PROCESS_KEY = "security-update";
   static final String PREFIX = "MAJ";
 
   private final PublicationValidator validator;
@@ -63,7 +64,7 @@ class UpdateIntake {
       // the controller admitted the caller (integrations); a service account holds no
       // CREATE_INSTANCE, so that /engine-rest cannot bypass the register and its de-duplication
       String pid = privileged.call(() ->
-          runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, Map.of("reference", reference)).getId());
+          runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, REFERENCE.map(reference)).getId());
       register.started(reference, pid);
       return reference;
     });
