@@ -1,5 +1,6 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.CommonVariables;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientTenantPlugin extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-  static final String CLIENT_VARIABLE = "clientId";
+  static final String CLIENT_VARIABLE = CommonVariables.CLIENT_ID.name();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -1,6 +1,5 @@
 package com.mileotech.cyber.incident;
 
-import com.mileotech.cyber.system.FormValues;
 import com.mileotech.cyber.system.FormField;
 import java.util.List;
 import java.util.Map;

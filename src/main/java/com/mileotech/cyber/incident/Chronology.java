@@ -102,7 +102,7 @@ class Chronology {
 
   private List<HistoricProcessInstance> notifications(String reference) {
     Map<String, HistoricProcessInstance> found = new LinkedHashMap<>();
-    for (String variable : List.of("incidentReference", "reference")) {
+    for (String variable : List.of("incidentReference", SecurityIncidentVariables.REFERENCE.name())) {
       historyService.createHistoricProcessInstanceQuery().processDefinitionKeyIn(NOTIFICATION_PROCESSES)
           .variableValueEquals(variable, reference).list().forEach(p -> found.put(p.getId(), p));
     }

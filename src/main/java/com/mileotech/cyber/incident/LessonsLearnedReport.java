@@ -1,6 +1,5 @@
 package com.mileotech.cyber.incident;
 
-import com.mileotech.cyber.system.FormValues;
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
 import com.mileotech.cyber.system.Moments;

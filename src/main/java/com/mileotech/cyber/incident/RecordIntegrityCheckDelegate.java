@@ -1,7 +1,6 @@
 package com.mileotech.cyber.incident;
 
 import com.mileotech.cyber.system.FormField;
-import com.mileotech.cyber.system.FormValues;
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
 import com.mileotech.cyber.system.Refusal;

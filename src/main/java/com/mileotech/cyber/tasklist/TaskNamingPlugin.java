@@ -1,5 +1,6 @@
 package com.mileotech.cyber.tasklist;
 
+import com.mileotech.cyber.system.CommonVariables;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -59,13 +60,13 @@ public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
   }
 
   static void nameWithReference(DelegateTask task) {
-    Object reference = task.getVariable("reference");
+    String reference = CommonVariables.REFERENCE.get(task);
     String name = task.getName();
-    if (reference == null || name == null || name.contains(reference.toString())) {
+    if (reference == null || name == null || name.contains(reference)) {
       return;
     }
-    Object client = task.getVariable("clientName");
-    Object site = task.getVariable("siteName");
+    String client = CommonVariables.CLIENT_NAME.get(task);
+    String site = CommonVariables.SITE_NAME.get(task);
     boolean oneSite = site != null && task.getProcessDefinitionId() != null
         && ONE_SITE_PROCESSES.stream().anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"));
     task.setName(name + " " + reference + (client == null ? "" : " — " + client) + (oneSite ? ", " + site : ""));

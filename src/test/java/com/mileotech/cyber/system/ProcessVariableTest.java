@@ -1,0 +1,80 @@
+package com.mileotech.cyber.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/** The typed variables store what the engine stored before them, and say so when a type is wrong. */
+class ProcessVariableTest {
+
+  private final Map<String, Object> stored = new HashMap<>();
+  private final org.camunda.bpm.engine.delegate.VariableScope scope = Scopes.of(stored);
+
+  @Test
+  void readsAndWritesTheDeclaredType() {
+    ProcessVariable<String> reference = ProcessVariable.text("reference");
+    reference.set(scope, "INC-2026-0001");
+    assertThat(stored).containsEntry("reference", "INC-2026-0001");
+    assertThat(reference.get(scope)).isEqualTo("INC-2026-0001");
+    assertThat(ProcessVariable.integer("count").get(scope)).isNull();
+  }
+
+  @Test
+  void aWrongTypeNamesTheVariable() {
+    stored.put("qualificationVersion", 2L);
+    assertThatThrownBy(() -> ProcessVariable.integer("qualificationVersion").get(scope))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("qualificationVersion").hasMessageContaining("java.lang.Long");
+  }
+
+  @Test
+  void aMomentIsStoredAsADate() {
+    DateVariable detectedAt = ProcessVariable.date("detectedAt");
+    Instant at = Instant.parse("2026-03-04T13:30:00Z");
+    detectedAt.set(scope, at);
+    assertThat(stored.get("detectedAt")).isInstanceOf(Date.class);
+    assertThat(detectedAt.instant(scope)).isEqualTo(at);
+  }
+
+  @Test
+  void jsonStaysJson() {
+    JsonVariable sites = ProcessVariable.json("siteSelection");
+    sites.set(scope, List.of("atelier", "entrepot"));
+    assertThat(stored.get("siteSelection")).isInstanceOf(JsonValue.class);
+    assertThat(((TypedValue) stored.get("siteSelection")).getType().getName()).isEqualTo("json");
+    JsonValue already = FormValues.json(List.of("x"));
+    sites.set(scope, already);
+    assertThat(stored.get("siteSelection")).isSameAs(already);
+  }
+
+  @Test
+  void formFieldsReadWhatPeopleSubmit() {
+    stored.put("personsCount", " 12 ");
+    stored.put("breachNature", "  ");
+    stored.put("legalHold", "true");
+    assertThat(FormField.of("personsCount").integer(scope)).isEqualTo(12);
+    assertThat(FormField.of("breachNature").text(scope)).isNull();
+    assertThat(FormField.of("legalHold").isTrue(scope)).isTrue();
+    assertThat(FormField.of("sites").strings(scope)).isEmpty();
+    stored.put("personsCount", "douze");
+    assertThatThrownBy(() -> FormField.of("personsCount").integer(scope)).isInstanceOf(Refusal.class);
+  }
+
+  @Test
+  void aStartMapGetsTheSameValues() {
+    Map<String, Object> variables = Variables.createVariables();
+    ProcessVariable.date("awarenessAt").put(variables, Instant.EPOCH);
+    ProcessVariable.bool("personalDataInvolved").put(variables, true);
+    assertThat(variables.get("awarenessAt")).isEqualTo(new Date(0));
+    assertThat(ProcessVariable.bool("personalDataInvolved").from(variables)).isTrue();
+  }
+}
