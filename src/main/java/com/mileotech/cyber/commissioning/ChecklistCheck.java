@@ -3,7 +3,6 @@ package com.mileotech.cyber.commissioning;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,6 @@ import java.util.Set;
  * checklist normalised against the catalogue, or refuses it naming each offending point.
  */
 final class ChecklistCheck {
-
-  static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private ChecklistCheck() {}
 
@@ -105,13 +102,13 @@ final class ChecklistCheck {
           if (deadline == null) {
             problems.add(id + " : délai de remédiation « " + p.remediationDeadline + " » illisible (JJ/MM/AAAA attendu)");
           } else if (!deadline.isAfter(today)) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline) + " déjà échu");
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline) + " déjà échu");
           } else if (deadline.isAfter(today.plus(REMEDIATION_HORIZON))) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline)
                 + " à plus d'un an : vérifiez le jour, le mois et l'année");
           } else if (contractEnd != null && deadline.isAfter(contractEnd)) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
-                + " après la fin du contrat de maintenance (" + FRENCH_DATE.format(contractEnd) + ")");
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline)
+                + " après la fin du contrat de maintenance (" + Moments.typedText(contractEnd) + ")");
           } else {
             p.remediationDeadline = deadline.toString();
           }

@@ -1,6 +1,5 @@
 package com.mileotech.cyber.system;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,9 +13,9 @@ import org.springframework.stereotype.Component;
 public class References {
 
   private final ReferenceCounter counter;
-  private final DeadlineProperties properties;
+  private final ZoneProperties properties;
 
-  References(ReferenceCounter counter, DeadlineProperties properties) {
+  References(ReferenceCounter counter, ZoneProperties properties) {
     this.counter = counter;
     this.properties = properties;
   }
