@@ -138,9 +138,9 @@ final class ChecklistCheck {
       found.add(point.id() + " : Conforme alors que " + problem);
     }
     if (point.measure() == Measure.VENDOR_SUPPORT) {
-      Equipment.Kind kind = kindOf(point.category());
+      EquipmentKind kind = kindOf(point.category());
       for (Equipment e : equipment) {
-        if (Equipment.Kind.parse(e.kind()) == kind && e.endOfSupport()) {
+        if (EquipmentKind.equipment(e.kind()) == kind && e.endOfSupport()) {
           found.add(point.id() + " : Conforme alors que " + e.describe() + " ne reçoit plus de mises à jour de sécurité");
         }
       }
@@ -148,11 +148,11 @@ final class ChecklistCheck {
     return found;
   }
 
-  static Equipment.Kind kindOf(String category) {
+  static EquipmentKind kindOf(String category) {
     return switch (category) {
-      case "SRV" -> Equipment.Kind.SERVER;
-      case "NVR" -> Equipment.Kind.NVR;
-      case "CAM" -> Equipment.Kind.CAMERA;
+      case "SRV" -> EquipmentKind.SERVER;
+      case "NVR" -> EquipmentKind.NVR;
+      case "CAM" -> EquipmentKind.CAMERA;
       default -> null;
     };
   }

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.PdfLayout;
 import com.mileotech.cyber.system.ZoneProperties;
 import java.time.Instant;
 import java.time.LocalDate;

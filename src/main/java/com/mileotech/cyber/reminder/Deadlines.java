@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.ZoneProperties;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * left, the expression returns a cycle parked in the far future: the engine refuses a timer
  * without a due date, and a parked timer is never acquired; it goes with the task.
  */
+@Published
 @Component("deadlines")
 public class Deadlines {
 

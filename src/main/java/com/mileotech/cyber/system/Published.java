@@ -13,6 +13,7 @@ import java.lang.annotation.Target;
  * read APIs (records and enums, a query returning them) and the few services others call; keep
  * tables, JSON, process variables and delegates inside. See docs/development.md, "Feature boundaries".
  */
+@Published
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  * Readable references, sequential per prefix and calendar year (Paris time): INC-2026-0042.
  * Unique even when two start at the same instant: the counter row is locked by its update.
  */
+@Published
 @Component
 public class References {
 
