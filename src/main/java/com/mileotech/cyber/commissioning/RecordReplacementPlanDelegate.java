@@ -1,7 +1,7 @@
 package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Refusal;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("recordReplacementPlan")
 class RecordReplacementPlanDelegate implements JavaDelegate {
 
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  RecordReplacementPlanDelegate(DeadlineProperties time) {
+  RecordReplacementPlanDelegate(ZoneProperties time) {
     this.time = time;
   }
 

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.tasklist;
 
+import com.mileotech.cyber.system.Published;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * Énergie"), with ", <site>" for the processes about one site, from the process's {@code reference} and {@code clientName} variables, so a Tasklist
  * list or a reminder subject is readable on its own. The diagrams keep their short names.
  */
+@Published
 @Component
 public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
 

@@ -1,0 +1,20 @@
+package com.mileotech.cyber.system;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A type its feature publishes: other features may use it (and its nested types); every other
+ * type of a feature, public or not, is that feature's own. {@code FeatureBoundariesTest} fails on
+ * a use of an unpublished type from another feature and on a cycle between features. Publish
+ * read APIs (records and enums, a query returning them) and the few services others call; keep
+ * tables, JSON, process variables and delegates inside. See docs/development.md, "Feature boundaries".
+ */
+@Published
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Published {}
