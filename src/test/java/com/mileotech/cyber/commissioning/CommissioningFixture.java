@@ -36,6 +36,8 @@ class CommissioningFixture {
   static final String OTHER_TECHNICIAN = "tech.remediation";
   static final String PROJECT_MANAGER = "cdp.commissioning";
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  /** The catalogue new checklists are filled against (mileo.commissioning.catalogue). */
+  static final String CATALOGUE = "GUID-PREM-003-v1.3";
 
   final RuntimeService runtimeService;
   final TaskService taskService;
@@ -98,7 +100,7 @@ class CommissioningFixture {
 
   /** Every point Conforme with figures that satisfy the guide. */
   static List<PointEntry> allConforme() {
-    Catalogue catalogue = Catalogues.read("GUID-PREM-003-v1.3");
+    Catalogue catalogue = Catalogues.read(CATALOGUE);
     List<PointEntry> points = new ArrayList<>();
     for (Catalogue.Point point : catalogue.points()) {
       PointEntry p = PointEntry.from(point);
