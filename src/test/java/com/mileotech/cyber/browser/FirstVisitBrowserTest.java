@@ -162,7 +162,7 @@ class FirstVisitBrowserTest {
     look(referent, "referent-information-du-client");
     complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
     runDueJobs(cnil.getId());
-    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "[\"salaries\", \"visiteurs\"]", "personsCount", 200,
         "recordsCategories", "Vidéo", "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
@@ -180,7 +180,7 @@ class FirstVisitBrowserTest {
         .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-WALK-1");
     look(rssi, "rssi-depot-rempli");
-    Task filing = activeTask(cnil.getId(), "Task_FileCnilNotification");
+    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
     complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     look(rssi, "rssi-depot-termine");
 
