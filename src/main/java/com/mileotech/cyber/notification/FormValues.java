@@ -57,7 +57,9 @@ final class FormValues {
    */
   static String notBefore(java.time.Instant at, Object earlier, com.mileotech.cyber.system.Moments moments,
       String what, String earlierWhat) {
-    if (at == null || !(earlier instanceof java.util.Date date) || !at.isBefore(date.toInstant())) {
+    // a person types minutes: a time in the same minute as the moment it answers does not precede it
+    if (at == null || !(earlier instanceof java.util.Date date)
+        || !at.isBefore(date.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
       return null;
     }
     return what + " (" + moments.wordsWithZone(at) + ") ne peut pas précéder " + earlierWhat + " ("
