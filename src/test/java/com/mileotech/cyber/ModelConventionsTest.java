@@ -78,6 +78,8 @@ class ModelConventionsTest {
 
   private static final Path MODELS = Path.of("bpmn");
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** The one form reference computed by a bean: the checklist's catalogue version picks its form. */
+  private static final String FILL_IN_FORM = "${commissioning.fillForm(execution)}";
   private static final Pattern EXPRESSION = Pattern.compile("^\\$\\{(\\w+)\\}$");
   /** A French infinitive: "Qualifier", "Émettre", "Clore", "Revérifier". */
   private static final Pattern INFINITIVE = Pattern.compile("^\\p{Lu}[\\p{Ll}']+(er|ir|re|oir)$");
@@ -209,7 +211,8 @@ class ModelConventionsTest {
   /**
    * Every user task is offered to a group of the product (or assigned) and opens its Camunda Form
    * from forms/, latest version. A called process may take its form as a parameter
-   * ({@code formRef="${draftForm}"}): then each call gives one that exists.
+   * ({@code formRef="${draftForm}"}): then each call gives one that exists. The checklist's fill-in
+   * form is the one of its catalogue version ({@code ${commissioning.fillForm(execution)}}): one per catalogue.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
@@ -382,6 +385,9 @@ class ModelConventionsTest {
     if (formRef == null) {
       return List.of("(none)");
     }
+    if (FILL_IN_FORM.equals(formRef)) {
+      return fillInForms();
+    }
     Matcher parameter = EXPRESSION.matcher(formRef);
     if (!parameter.matches()) {
       return List.of(formRef);
@@ -476,6 +482,19 @@ class ModelConventionsTest {
       }
     }
     return found;
+  }
+
+  /**
+   * The checklist's fill-in form is that of its catalogue version, one generated form per catalogue
+   * file (commissioning/ChecklistForm): the task may open each.
+   */
+  private static List<String> fillInForms() {
+    try (Stream<Path> catalogues = Files.list(Path.of("src/main/resources/commissioning/catalogue"))) {
+      return catalogues.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+          .map(f -> "commissioning-fill-" + f.substring(0, f.length() - ".json".length())).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean formExists(String formRef) {

@@ -20,6 +20,15 @@ public class CommissioningExpressions {
     this.time = time;
   }
 
+  /**
+   * The fill-in form of the checklist's catalogue version ({@link ChecklistForm}): a checklist keeps
+   * the form of the guide it is filled against when a new version comes into force.
+   */
+  public String fillForm(DelegateExecution execution) {
+    return ChecklistForm.formId(ChecklistState.text(execution, "catalogueSource"),
+        ChecklistState.text(execution, "catalogueVersion"));
+  }
+
   /** The points assessed Non conforme: one remediation instance each. */
   public List<String> openNonConformities(DelegateExecution execution) {
     return ChecklistState.points(execution).stream()

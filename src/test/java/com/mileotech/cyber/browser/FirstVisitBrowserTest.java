@@ -193,12 +193,15 @@ class FirstVisitBrowserTest {
     choose(technician, "Site", "Site Nord");
     type(technician, "Produit VMS", "Milestone XProtect Corporate");
     type(technician, "Version du VMS", "2024 R2");
-    type(technician, "Inventaire des équipements", "caméra ; Axis P3265-LVE ; WALK-" + System.nanoTime() + " ; 11.9.60 ; oui");
+    String serial = "WALK-" + System.nanoTime();
+    type(technician, "Inventaire des équipements", "caméra ; Axis P3265-LVE ; " + serial + " ; 11.9.60 ; oui");
     look(technician, "technicien-mise-en-service");
     technician.click("Démarrer").waitForText("ouvert.").waitForText("Étape suivante : Renseigner la checklist de durcissement");
     look(technician, "technicien-mise-en-service-demarree");
+    // this walk's instance, by its serial number: ids are not in start order, other tests' instances may be open
     ProcessInstance commissioning = runtimeService.createProcessInstanceQuery().processDefinitionKey("vms-commissioning")
-        .orderByProcessInstanceId().desc().listPage(0, 1).get(0);
+        .list().stream().filter(pi -> String.valueOf(runtimeService.getVariable(pi.getId(), "equipmentText")).contains(serial))
+        .findFirst().orElseThrow();
     Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");
     String checklist = (String) runtimeService.getVariable(commissioning.getId(), "reference");
     technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())

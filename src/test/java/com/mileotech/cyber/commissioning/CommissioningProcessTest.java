@@ -2,11 +2,11 @@ package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.MapScope;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.nonConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.standardInventory;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
+import static com.mileotech.cyber.commissioning.CommissioningForms.allConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.equipment;
+import static com.mileotech.cyber.commissioning.CommissioningForms.nonConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.standardInventory;
+import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -214,7 +214,7 @@ class CommissioningProcessTest {
 
     // someone changes a point after the signature (Cockpit, REST API...)
     List<PointEntry> edited = with(allConforme(), "VMS-06", p -> p.comment = "ajouté après la signature");
-    runtimeService.setVariable(pi.getId(), "checklistVms", CommissioningFixture.formVariables(edited).get("checklistVms"));
+    runtimeService.setVariable(pi.getId(), "checklistVms", CommissioningForms.fill(edited).get("checklistVms"));
     fx.completeAs(CommissioningFixture.PROJECT_MANAGER, Groups.PROJECT_MANAGERS, pi, "Task_ReviewChecklist",
         Map.of("reviewDecision", "APPROVE"));
 

@@ -702,10 +702,10 @@ class AccessMatrixTest {
 
   private String checklistToSign() throws Exception {
     String pi = as(Role.TECH, () -> runtimeService.startProcessInstanceByKey("vms-commissioning",
-        com.mileotech.cyber.commissioning.BenchChecklistForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
+        com.mileotech.cyber.commissioning.CommissioningForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
         .getId());
     runJobs(pi);
-    submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.BenchChecklistForms.allConforme());
+    submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.CommissioningForms.fillAllConforme());
     return waitingTask(pi, "Task_SignChecklist");
   }
 

@@ -61,7 +61,16 @@ class FormLimitsTest {
     // commissioning-start's client and site are chosen from the registry (issue 16), no longer typed
     STORED.put("commissioning-start/vmsProduct", "client_software.product");
     STORED.put("commissioning-start/vmsVersion", "client_software.version");
-    STORED.put("commissioning-fill/vmsVersion", "client_software.version");
+  }
+
+  static {
+    // the fill-in form of each catalogue version (generated: commissioning/ChecklistForm)
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      forms.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("commissioning-fill-")).sorted()
+          .forEach(f -> STORED.put(f.replace(".form", "") + "/vmsVersion", "client_software.version"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Autowired JdbcClient jdbc;
