@@ -363,22 +363,27 @@ class FrenchDatesBrowserTest {
 
   /**
    * A security update's publication (Tasklist start form, the referent) and its application at
-   * the client (the technician), both typed day first on a day a month-first reading misreads.
+   * the client (the technician), both typed day first on a day a month-first reading misreads;
+   * then the replacement plan of the camera found out of support (the project manager), whose
+   * target date is a date-only field.
    */
   @ParameterizedTest(name = "browser locale {0}, French preferred")
   @ValueSource(strings = {"fr-FR", "en-US"})
-  void updatePublicationAndApplicationDatesAreReadDayFirst(String locale) throws Exception {
+  void updateAndReplacementPlanDatesAreReadDayFirst(String locale) throws Exception {
     LocalDate day = monthFirstMisreads(LocalDate.now(PARIS).minusDays(1), -1);
     LocalDateTime published = day.atTime(8, 5);
     LocalDateTime applied = day.atTime(17, 40);
     String product = "Axis Q" + System.nanoTime();
     String serial = "SN-DATES-" + System.nanoTime();
+    String outOfSupport = "SN-DATES-EOS-" + System.nanoTime();
     String advisory = "AXIS-DATES-" + System.nanoTime();
-    jdbc.sql("""
-        insert into client_equipment (client_id, serial_number, kind, model, firmware_version, security_updates, site_id,
-          last_reference, updated_at) values (?, ?, 'CAMERA', ?, '10.12.1', true, 'boutique', 'CHK-TEST', ?)""")
-        .params(TestClients.PLAIN, serial, product, java.sql.Timestamp.from(Instant.now().minus(100, ChronoUnit.DAYS)))
-        .update();
+    for (String camera : List.of(serial, outOfSupport)) {
+      jdbc.sql("""
+          insert into client_equipment (client_id, serial_number, kind, model, firmware_version, security_updates, site_id,
+            last_reference, updated_at) values (?, ?, 'CAMERA', ?, '10.12.1', true, 'boutique', 'CHK-TEST', ?)""")
+          .params(TestClients.PLAIN, camera, product, java.sql.Timestamp.from(Instant.now().minus(100, ChronoUnit.DAYS)))
+          .update();
+    }
 
     Browser referent = browsers.open(port, Language.FRENCH, locale).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
     referent.click("Démarrer un processus").click("Mise à jour de sécurité publiée (GUID-PREM-003 §01, §03)")
@@ -404,16 +409,38 @@ class FrenchDatesBrowserTest {
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
     technician.open("/camunda/app/tasklist/default/#/?task=" + apply.getId())
         .waitForText("Appliquer la mise à jour " + reference).click("Réclamer");
-    type(technician, "Résultat par équipement", serial + " ; appliquee ; 10.12.5");
+    type(technician, "Résultat par équipement", serial + " ; appliquee ; 10.12.5\n"
+        + outOfSupport + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle");
     dateField(technician, "Intervention (heure de Paris)").sendKeys(TYPED.format(applied));
     technician.waitForText("Lu : " + WORDS.format(applied) + ", heure de Paris.");
     complete(technician).waitUntil(driver -> activeTask(atClient.getId(), "Task_ApplyUpdate") == null);
 
     JsonNode stored = api("/api/security-updates/" + reference);
     assertThat(Instant.parse(stored.path("publishedAt").asText())).isEqualTo(published.atZone(PARIS).toInstant());
-    JsonNode item = stored.path("clients").get(0).path("items").get(0);
-    assertThat(item.path("id").asText()).isEqualTo(serial);
+    JsonNode item = null;
+    for (JsonNode each : stored.path("clients").get(0).path("items")) {
+      item = serial.equals(each.path("id").asText()) ? each : item;
+    }
+    assertThat(item).as("the camera updated").isNotNull();
     assertThat(Instant.parse(item.path("appliedAt").asText())).isEqualTo(applied.atZone(PARIS).toInstant());
+
+    // the camera out of support: the project manager plans its replacement by a day typed day first
+    runFamilyJobs(update);
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(atClient.getId())
+        .singleResult();
+    runFamilyJobs(plan.getId());
+    Task planning = activeTask(plan.getId(), "Task_PlanReplacement");
+    LocalDate target = monthFirstMisreads(LocalDate.now(PARIS).plusMonths(3), 1);
+    Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
+    manager.open("/camunda/app/tasklist/default/#/?task=" + planning.getId())
+        .waitForText("Établir le plan de remplacement " + reference).click("Réclamer");
+    type(manager, "Plan de remplacement", "Remplacer par une caméra de la gamme actuelle, devis joint");
+    dayField(manager, "Date cible du remplacement").sendKeys(TYPED_DAY.format(target));
+    manager.waitForText("Lu : " + DAY_WORDS.format(target) + ".");
+    complete(manager).waitUntil(driver -> activeTask(plan.getId(), "Task_PlanReplacement") == null);
+    assertThat(((Date) historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName("replacementTargetDay").singleResult().getValue()).toInstant())
+        .isEqualTo(target.atStartOfDay(PARIS).toInstant());
   }
 
   /**
