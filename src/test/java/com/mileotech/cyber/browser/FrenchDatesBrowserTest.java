@@ -201,11 +201,11 @@ class FrenchDatesBrowserTest {
     runDueJobs(cnil.getId());
     assertThat(api("/api/security-incidents/" + reference + "/notifications").toString())
         .contains(told.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
-    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
-    Task filing = taskService.createTaskQuery().processInstanceId(cnil.getId()).active().singleResult();
+    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
     LocalDateTime filed = awareness.plusHours(2);
     Browser rssi = browsers.open(port, Language.FRENCH, locale).login(TestClients.OIV_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
     rssi.open("/camunda/app/tasklist/default/#/?task=" + filing.getId()).waitForText(reference).click("Réclamer");
