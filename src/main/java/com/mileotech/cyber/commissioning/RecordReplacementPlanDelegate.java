@@ -1,23 +1,29 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.Refusal;
-import com.mileotech.cyber.system.ZoneProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Enregistrer le plan de remplacement", right after "Établir le plan de remplacement": a plan and a target date to come. */
+/**
+ * "Enregistrer le plan de remplacement", right after "Établir le plan de remplacement": a plan and
+ * a target date to come, typed day first ("31/01/2027"). The refusal names the fields by their
+ * labels; the day is recorded as read ({@code replacementTargetDay}, start of that day in Paris,
+ * and {@code replacementTargetLabel} in words), not only as the text typed.
+ */
 @Component("recordReplacementPlan")
 class RecordReplacementPlanDelegate implements JavaDelegate {
 
-  private final ZoneProperties time;
+  static final String TARGET_INPUT = "replacementTargetDate";
 
-  RecordReplacementPlanDelegate(ZoneProperties time) {
-    this.time = time;
+  private final Moments moments;
+
+  RecordReplacementPlanDelegate(Moments moments) {
+    this.moments = moments;
   }
 
   @Override
@@ -25,17 +31,23 @@ class RecordReplacementPlanDelegate implements JavaDelegate {
     List<String> problems = new ArrayList<>();
     Object plan = execution.getVariable("replacementPlan");
     if (plan == null || plan.toString().isBlank()) {
-      problems.add("replacementPlan : plan de remplacement obligatoire");
+      problems.add("Plan de remplacement : obligatoire");
     }
-    LocalDate target = ChecklistCheck.date((String) execution.getVariable("replacementTargetDate"));
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), time.zone());
-    if (target == null) {
-      problems.add("replacementTargetDate : date cible obligatoire");
-    } else if (!target.isAfter(today)) {
-      problems.add("replacementTargetDate : la date cible doit être à venir");
+    LocalDate target = null;
+    try {
+      target = moments.day(execution.getVariable(TARGET_INPUT));
+      if (target == null) {
+        problems.add("Date cible du remplacement : obligatoire");
+      } else if (!target.isAfter(moments.today())) {
+        problems.add("Date cible du remplacement : le " + moments.words(target) + " n'est pas à venir");
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add("Date cible du remplacement : " + e.getMessage());
     }
     if (!problems.isEmpty()) {
       throw Refusal.of("Plan de remplacement refusé", problems);
     }
+    execution.setVariable("replacementTargetDay", Moments.date(target.atStartOfDay(moments.zone()).toInstant()));
+    execution.setVariable("replacementTargetLabel", moments.words(target));
   }
 }

@@ -3,9 +3,7 @@ package com.mileotech.cyber.browser;
 import static com.mileotech.cyber.browser.FormFields.check;
 import static com.mileotech.cyber.browser.FormFields.choose;
 import static com.mileotech.cyber.browser.FormFields.click;
-import static com.mileotech.cyber.browser.FormFields.tick;
 import static com.mileotech.cyber.browser.FormFields.type;
-import static com.mileotech.cyber.browser.FormFields.typeNth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.IntegrationTest;
@@ -209,27 +207,9 @@ class FirstVisitBrowserTest {
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     look(technician, "technicien-checklist-vide");
     assertThat(technician.visible(By.cssSelector("a.instance-link"))).as("no Cockpit link for a technician").isEmpty();
-    List<WebElement> evaluations = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));
-    for (WebElement evaluation : evaluations) {
-      click(technician, evaluation.findElement(By.xpath(".//label[normalize-space(.)='Conforme']//input")));
-    }
-    type(technician, "Délai d'application du dernier correctif", "48");
-    type(technician, "Mise à jour du VMS disponible", "0");
-    choose(technician, "Version minimale de TLS", "TLS 1.2");
-    type(technician, "Durée de validité du certificat", "24");
-    // the measures the guide asks for, wherever the form asks them (NVR and cameras)
-    for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),'Longueur du mot de passe administrateur')]"); i++) {
-      typeNth(technician, "Longueur du mot de passe administrateur", "16", i);
-    }
-    for (String measure : List.of("Mot de passe par défaut changé", "Complexité imposée", "Telnet désactivé",
-        "FTP désactivé", "HTTPS disponible", "HTTP désactivé", "UPnP désactivé", "Bonjour désactivé",
-        "ONVIF Discovery désactivé")) {
-      for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),\"" + measure + "\")]//input[@type='checkbox']"); i++) {
-        tick(technician, measure, i);
-      }
-    }
+    List<WebElement> evaluations = ChecklistForm.allConforme(technician);
     // one point Non conforme without its deadline: named at the top of the form
-    click(technician, evaluations.get(0).findElement(By.xpath(".//label[normalize-space(.)='Non conforme']//input")));
+    ChecklistForm.evaluate(technician, evaluations.get(0), "Non conforme");
     type(technician, "Constat de non-conformité", "Serveur non durci : services inutiles actifs");
     technician.waitForText("SRV-01 : Non conforme sans délai de remédiation");
     look(technician, "technicien-checklist-a-completer");
@@ -278,9 +258,5 @@ class FirstVisitBrowserTest {
   private static Browser complete(Browser browser) {
     FormFields.click(browser, browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']")));
     return browser;
-  }
-
-  private static int count(Browser browser, String xpath) {
-    return browser.driver().findElements(By.xpath(xpath)).size();
   }
 }
