@@ -1,5 +1,6 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Published;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * A client of Mileo Technology as the registry keeps it. Its id is also its Camunda tenant id,
  * so it stays short, lower-case and stable.
  */
+@Published
 public record Client(
     @NotBlank(message = "obligatoire")
     @Size(max = 64, message = "64 caractères au plus")

@@ -2,6 +2,7 @@ package com.mileotech.cyber.client;
 
 import static com.mileotech.cyber.system.DbTime.utc;
 
+import com.mileotech.cyber.system.Published;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The client registry in the application's database (tables from db/migration). */
+@Published
 @Repository
 public class ClientRepository {
 

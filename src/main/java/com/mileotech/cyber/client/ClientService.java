@@ -1,5 +1,6 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Published;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.security.AuditTrail;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * committed, the change goes to the audit trail with the client before and after it
  * ({@code client.created}, {@code client.updated}: who, which fields changed, both versions).
  */
+@Published
 @Service
 public class ClientService {
 

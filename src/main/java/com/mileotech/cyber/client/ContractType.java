@@ -1,6 +1,9 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Published;
+
 /** Maintenance contract: Premium includes the annual audit of GUID-PREM-003 §04. */
+@Published
 public enum ContractType {
   STANDARD("Standard"),
   PREMIUM("Premium");

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.client;
 
+import com.mileotech.cyber.system.Published;
+
 /** The client's regulatory regime, which decides the ANSSI obligations of PROC-CYB-005 §05. */
+@Published
 public enum RegulatoryRegime {
   OIV("Opérateur d'importance vitale (OIV)"),
   NIS2_ESSENTIAL("Entité essentielle NIS2"),

@@ -21,7 +21,12 @@ class Catalogues {
 
   Catalogues(CommissioningProperties properties) {
     this.properties = properties;
-    current(); // a missing or broken catalogue stops the start-up, not a technician's task
+    // a missing or broken catalogue, or one without its fill-in form, stops the start-up, not a technician's task
+    Catalogue current = current();
+    if (Catalogues.class.getClassLoader().getResource(ChecklistForm.resource(current)) == null) {
+      throw new IllegalStateException("No fill-in form " + ChecklistForm.resource(current) + " for the catalogue "
+          + current.name() + " (docs/development.md, Generated files)");
+    }
   }
 
   /** The catalogue new checklists are filled against. */

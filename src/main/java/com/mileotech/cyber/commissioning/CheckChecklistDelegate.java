@@ -3,7 +3,7 @@ package com.mileotech.cyber.commissioning;
 import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
 
 import com.mileotech.cyber.system.Refusal;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import com.mileotech.cyber.client.ClientRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ class CheckChecklistDelegate implements JavaDelegate {
 
   private final Catalogues catalogues;
   private final ClientRepository clients;
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  CheckChecklistDelegate(Catalogues catalogues, ClientRepository clients, DeadlineProperties time) {
+  CheckChecklistDelegate(Catalogues catalogues, ClientRepository clients, ZoneProperties time) {
     this.catalogues = catalogues;
     this.clients = clients;
     this.time = time;
@@ -88,7 +88,7 @@ class CheckChecklistDelegate implements JavaDelegate {
       text.append(p.id).append(" — ").append(status == null ? "?" : status.label());
       if (status == Status.NON_CONFORME) {
         text.append(" (remédiation avant le ")
-            .append(ChecklistCheck.FRENCH_DATE.format(LocalDate.parse(p.remediationDeadline))).append(")");
+            .append(com.mileotech.cyber.system.Moments.typedText(LocalDate.parse(p.remediationDeadline))).append(")");
       }
       text.append('\n');
     }

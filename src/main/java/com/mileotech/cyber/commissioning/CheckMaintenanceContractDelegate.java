@@ -5,7 +5,7 @@ import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ContractType;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class CheckMaintenanceContractDelegate implements JavaDelegate {
 
   private final ClientRepository clients;
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  CheckMaintenanceContractDelegate(ClientRepository clients, DeadlineProperties time) {
+  CheckMaintenanceContractDelegate(ClientRepository clients, ZoneProperties time) {
     this.clients = clients;
     this.time = time;
   }

@@ -3,7 +3,6 @@ package com.mileotech.cyber.commissioning;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,6 @@ import java.util.Set;
  * checklist normalised against the catalogue, or refuses it naming each offending point.
  */
 final class ChecklistCheck {
-
-  static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private ChecklistCheck() {}
 
@@ -105,13 +102,13 @@ final class ChecklistCheck {
           if (deadline == null) {
             problems.add(id + " : délai de remédiation « " + p.remediationDeadline + " » illisible (JJ/MM/AAAA attendu)");
           } else if (!deadline.isAfter(today)) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline) + " déjà échu");
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline) + " déjà échu");
           } else if (deadline.isAfter(today.plus(REMEDIATION_HORIZON))) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline)
                 + " à plus d'un an : vérifiez le jour, le mois et l'année");
           } else if (contractEnd != null && deadline.isAfter(contractEnd)) {
-            problems.add(id + " : délai de remédiation du " + FRENCH_DATE.format(deadline)
-                + " après la fin du contrat de maintenance (" + FRENCH_DATE.format(contractEnd) + ")");
+            problems.add(id + " : délai de remédiation du " + Moments.typedText(deadline)
+                + " après la fin du contrat de maintenance (" + Moments.typedText(contractEnd) + ")");
           } else {
             p.remediationDeadline = deadline.toString();
           }
@@ -141,9 +138,9 @@ final class ChecklistCheck {
       found.add(point.id() + " : Conforme alors que " + problem);
     }
     if (point.measure() == Measure.VENDOR_SUPPORT) {
-      Equipment.Kind kind = kindOf(point.category());
+      EquipmentKind kind = kindOf(point.category());
       for (Equipment e : equipment) {
-        if (Equipment.Kind.parse(e.kind()) == kind && e.endOfSupport()) {
+        if (EquipmentKind.equipment(e.kind()) == kind && e.endOfSupport()) {
           found.add(point.id() + " : Conforme alors que " + e.describe() + " ne reçoit plus de mises à jour de sécurité");
         }
       }
@@ -151,11 +148,11 @@ final class ChecklistCheck {
     return found;
   }
 
-  static Equipment.Kind kindOf(String category) {
+  static EquipmentKind kindOf(String category) {
     return switch (category) {
-      case "SRV" -> Equipment.Kind.SERVER;
-      case "NVR" -> Equipment.Kind.NVR;
-      case "CAM" -> Equipment.Kind.CAMERA;
+      case "SRV" -> EquipmentKind.SERVER;
+      case "NVR" -> EquipmentKind.NVR;
+      case "CAM" -> EquipmentKind.CAMERA;
       default -> null;
     };
   }

@@ -1,9 +1,10 @@
 package com.mileotech.cyber.commissioning;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.PdfLayout;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ChecklistPdf {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
-
   private final Catalogues catalogues;
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  ChecklistPdf(Catalogues catalogues, DeadlineProperties time) {
+  ChecklistPdf(Catalogues catalogues, ZoneProperties time) {
     this.catalogues = catalogues;
     this.time = time;
   }
@@ -45,7 +44,7 @@ class ChecklistPdf {
       if (c.previousReference() != null) {
         row(pdf, kv, "Checklist précédente", c.previousReference() + " (audit annuel du contrat Premium)");
       }
-      row(pdf, kv, "Conservé jusqu'au", LocalDate.parse(doc.retainUntil()).format(ChecklistCheck.FRENCH_DATE)
+      row(pdf, kv, "Conservé jusqu'au", Moments.typedText(LocalDate.parse(doc.retainUntil()))
           + " (fin du contrat de maintenance)");
       row(pdf, kv, "Synthèse", c.summary());
 
@@ -116,7 +115,7 @@ class ChecklistPdf {
       parts.add(p.comment);
     }
     if (status == Status.NON_CONFORME && p.remediationDeadline != null) {
-      parts.add("Remédiation avant le " + LocalDate.parse(p.remediationDeadline).format(ChecklistCheck.FRENCH_DATE));
+      parts.add("Remédiation avant le " + Moments.typedText(LocalDate.parse(p.remediationDeadline)));
     }
     if (status == Status.NON_APPLICABLE && p.justification != null) {
       parts.add("Justification : " + p.justification);
@@ -134,6 +133,6 @@ class ChecklistPdf {
   }
 
   private String dateTime(String instant) {
-    return DATE_TIME.format(Instant.parse(instant).atZone(time.zone()));
+    return Moments.typedAt(Instant.parse(instant), time.zone());
   }
 }

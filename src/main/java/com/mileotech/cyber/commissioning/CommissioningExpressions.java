@@ -1,6 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,10 +14,19 @@ import org.springframework.stereotype.Component;
 @Component("commissioning")
 public class CommissioningExpressions {
 
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  CommissioningExpressions(DeadlineProperties time) {
+  CommissioningExpressions(ZoneProperties time) {
     this.time = time;
+  }
+
+  /**
+   * The fill-in form of the checklist's catalogue version ({@link ChecklistForm}): a checklist keeps
+   * the form of the guide it is filled against when a new version comes into force.
+   */
+  public String fillForm(DelegateExecution execution) {
+    return ChecklistForm.formId(CommissioningVariables.CATALOGUE_SOURCE.require(execution),
+        CommissioningVariables.CATALOGUE_VERSION.require(execution));
   }
 
   /** The points assessed Non conforme: one remediation instance each. */
@@ -50,7 +59,7 @@ public class CommissioningExpressions {
     Map<String, Object> draft = new LinkedHashMap<>(Json.LENIENT.convertValue(point, Map.class));
     draft.remove("status");
     draft.put("finding", point.comment);
-    draft.put("remediationDeadline", ChecklistCheck.FRENCH_DATE.format(LocalDate.parse(point.remediationDeadline)));
+    draft.put("remediationDeadline", com.mileotech.cyber.system.Moments.typedText(LocalDate.parse(point.remediationDeadline)));
     draft.remove("comment");
     draft.put("inventory", EquipmentText.format(ChecklistState.equipment(execution)));
     return Json.variable(draft);

@@ -89,7 +89,7 @@ record CommissioningRequest(String clientId, String siteId, String vmsProduct, S
       }
       if (blank(e.kind())) {
         errors.add(new Problem(at + ".kind", "obligatoire : SERVER, NVR ou CAMERA"));
-      } else if (Equipment.Kind.parse(e.kind()) == null) {
+      } else if (EquipmentKind.equipment(e.kind()) == null) {
         errors.add(new Problem(at + ".kind", "valeur inconnue " + Limits.quote(e.kind())
             + " ; valeurs admises : SERVER, NVR, CAMERA"));
       }

@@ -97,7 +97,11 @@ public final class CommissioningVariables {
   /** Where it was found ("Lors de la mise en service MES-…"). */
   public static final ProcessVariable<String> END_OF_SUPPORT_ORIGIN = ProcessVariable.text("endOfSupportOrigin");
   static final FormField REPLACEMENT_PLAN = FormField.of("replacementPlan");
+  /** Replacement plan form: the target day as typed ("31/01/2027"). */
   static final FormField REPLACEMENT_TARGET_DATE = FormField.of("replacementTargetDate");
+  /** That day as read: its start in Paris. */
+  public static final DateVariable REPLACEMENT_TARGET_DAY = ProcessVariable.date("replacementTargetDay");
+  public static final ProcessVariable<String> REPLACEMENT_TARGET_LABEL = ProcessVariable.text("replacementTargetLabel");
 
   private CommissioningVariables() {}
 }

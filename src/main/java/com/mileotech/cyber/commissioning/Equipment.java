@@ -11,34 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record Equipment(String kind, String model, String serialNumber, String firmwareVersion, Boolean securityUpdates) {
 
-  /** The kinds of equipment the guide's categories cover. */
-  enum Kind {
-    SERVER("Serveur"),
-    NVR("NVR"),
-    CAMERA("Caméra");
-
-    private final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
-
-    String label() {
-      return label;
-    }
-
-    static Kind parse(String value) {
-      for (Kind k : values()) {
-        if (k.name().equals(value)) {
-          return k;
-        }
-      }
-      return null;
-    }
-  }
-
+  /** The kind of equipment (SERVER, NVR, CAMERA: see {@link EquipmentKind#equipment}) in French. */
   String kindLabel() {
-    Kind k = Kind.parse(kind);
+    EquipmentKind k = EquipmentKind.equipment(kind);
     return k == null ? kind : k.label();
   }
 

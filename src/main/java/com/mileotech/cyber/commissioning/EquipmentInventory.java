@@ -3,6 +3,7 @@ package com.mileotech.cyber.commissioning;
 import static com.mileotech.cyber.system.DbTime.instant;
 import static com.mileotech.cyber.system.DbTime.utc;
 
+import com.mileotech.cyber.system.Published;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The firmware inventory per client (guide §03), updated after each intervention, and the software
- * of each site (VMS, operating system). Public for the security updates feature (issue 10), which
- * reads what runs where and records what it applied.
+ * of each site (VMS, operating system). Published for the security updates feature (issue 10),
+ * which reads what runs where and records what it applied, and for the dashboard, which lists the
+ * equipment out of support.
  */
+@Published
 @Repository
 public class EquipmentInventory {
 
   private final JdbcClient jdbc;
 
-  EquipmentInventory(JdbcClient jdbc) {
+  public EquipmentInventory(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -46,11 +49,11 @@ public class EquipmentInventory {
     }
   }
 
-  // --- Used by the security updates feature (package update, issue 10) ----------------------------
+  // --- Used by other features: security updates (package update, issue 10), the dashboard ------
 
-  /** Kinds of software the inventory keeps per site, beside the equipment kinds of {@link Equipment.Kind}. */
-  public static final String VMS = "VMS";
-  public static final String OS = "OS";
+  /** Kinds of software the inventory keeps per site, beside the equipment (see {@link EquipmentKind}). */
+  public static final String VMS = EquipmentKind.VMS.name();
+  public static final String OS = EquipmentKind.OS.name();
 
   /**
    * Something installed at a client's site: a piece of equipment (id = serial number, kind SERVER,
@@ -145,7 +148,33 @@ public class EquipmentInventory {
     return product == null ? "" : product.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
-  // --- end of the security updates part ------------------------------------------------------------
+  /** A piece of equipment whose maker no longer publishes security updates (guide §03). */
+  public record OutOfSupport(String clientId, String siteId, String serialNumber, String kind, String model,
+      String firmwareVersion, String lastReference) {
+
+    /** « Caméra »; the stored code when unknown. */
+    public String kindLabel() {
+      return EquipmentKind.label(kind);
+    }
+  }
+
+  /** The equipment of {@code clients} out of support, by client, site, kind and serial number. */
+  public List<OutOfSupport> outOfSupport(List<String> clients) {
+    if (clients.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+        select client_id, serial_number, kind, model, firmware_version, site_id, last_reference
+        from client_equipment where security_updates = false and client_id in (:clients)
+        order by client_id, site_id, kind, serial_number""")
+        .param("clients", clients)
+        .query((rs, n) -> new OutOfSupport(rs.getString("client_id"), rs.getString("site_id"),
+            rs.getString("serial_number"), rs.getString("kind"), rs.getString("model"),
+            rs.getString("firmware_version"), rs.getString("last_reference")))
+        .list();
+  }
+
+  // --- end of the published part ------------------------------------------------------------------
 
   List<Item> of(String clientId) {
     return jdbc.sql("select * from client_equipment where client_id = ? order by site_id, kind, serial_number")

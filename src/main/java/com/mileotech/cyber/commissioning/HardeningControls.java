@@ -1,5 +1,6 @@
 package com.mileotech.cyber.commissioning;
 
+import com.mileotech.cyber.system.Published;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * security incident name them as root causes, and their re-verification shows what to check
  * (security updates feature, issue 10).
  */
+@Published
 @Component
 public class HardeningControls {
 

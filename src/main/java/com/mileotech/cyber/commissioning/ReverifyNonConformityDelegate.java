@@ -5,7 +5,7 @@ import static com.mileotech.cyber.commissioning.CommissioningVariables.*;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +28,9 @@ class ReverifyNonConformityDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final Catalogues catalogues;
   private final Identities identities;
-  private final DeadlineProperties time;
+  private final ZoneProperties time;
 
-  ReverifyNonConformityDelegate(Catalogues catalogues, Identities identities, DeadlineProperties time, Deadlines deadlines) {
+  ReverifyNonConformityDelegate(Catalogues catalogues, Identities identities, ZoneProperties time, Deadlines deadlines) {
     this.deadlines = deadlines;
     this.catalogues = catalogues;
     this.identities = identities;

@@ -1,7 +1,10 @@
 package com.mileotech.cyber.commissioning;
 
-/** The three assessments of GUID-PREM-003 §04. */
-enum Status {
+import com.mileotech.cyber.system.Published;
+
+/** The three assessments of a control point (GUID-PREM-003 §04), declared once; stored by name. */
+@Published
+public enum Status {
   CONFORME("Conforme"),
   NON_CONFORME("Non conforme"),
   NON_APPLICABLE("Non applicable");
@@ -12,11 +15,12 @@ enum Status {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 
-  static Status parse(String value) {
+  /** The status stored as {@code value}, or null (blank, unknown). */
+  public static Status parse(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -4,7 +4,7 @@ import com.mileotech.cyber.system.Limits;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
@@ -54,7 +54,7 @@ class DashboardController {
   private final ZoneId zone;
 
   DashboardController(DashboardService service, DashboardCsv csv, DashboardPdf pdf, ClientRepository clients,
-      CurrentUser currentUser, DeadlineProperties time) {
+      CurrentUser currentUser, ZoneProperties time) {
     this.service = service;
     this.csv = csv;
     this.pdf = pdf;

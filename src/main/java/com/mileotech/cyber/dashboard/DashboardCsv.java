@@ -71,11 +71,11 @@ class DashboardCsv {
       }
     }
     String told = "Information du client";
-    tally(out, told, DashboardService.CLIENT_INFORMATION_LABEL, d.deadlines().clientInformation().tally(), "notifications");
+    tally(out, told, DeadlinesSection.CLIENT_INFORMATION_LABEL, d.deadlines().clientInformation().tally(), "notifications");
     for (KindTally k : d.deadlines().clientInformation().byAuthority()) {
-      tally(out, told, DashboardService.CLIENT_INFORMATION_LABEL + " — " + k.label(), k.tally(), "notifications");
+      tally(out, told, DeadlinesSection.CLIENT_INFORMATION_LABEL + " — " + k.label(), k.tally(), "notifications");
     }
-    tally(out, "Retours d'expérience", DashboardService.LESSONS_LABEL, d.deadlines().lessonsLearned().tally(),
+    tally(out, "Retours d'expérience", DeadlinesSection.LESSONS_LABEL, d.deadlines().lessonsLearned().tally(),
         "rapports");
     for (Dashboard.LateItem late : d.deadlines().late()) {
       out.row("Retards", late.label(), late.reference() + " — " + late.clientName() + " — échéance "

@@ -1,6 +1,6 @@
 package com.mileotech.cyber.dashboard;
 
-import com.mileotech.cyber.commissioning.PdfLayout;
+import com.mileotech.cyber.system.PdfLayout;
 import com.mileotech.cyber.dashboard.Dashboard.Authority;
 import com.mileotech.cyber.dashboard.Dashboard.Breakdown;
 import com.mileotech.cyber.dashboard.Dashboard.CategoryShare;

@@ -1,17 +1,12 @@
 package com.mileotech.cyber.dashboard;
 
+import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-/** Figures written for French readers: numbers with a decimal comma, dates in Paris time, durations in words. */
+/** Figures written for French readers: numbers with a decimal comma; dates and durations as system's Moments writes them. */
 final class French {
-
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' H 'h' mm", Locale.FRENCH);
 
   private French() {}
 
@@ -28,20 +23,20 @@ final class French {
   }
 
   static String dateTime(Instant instant, ZoneId zone) {
-    return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    return instant == null ? "" : Moments.typedText(instant, zone);
   }
 
   static String words(Instant instant, ZoneId zone) {
-    return instant == null ? "" : WORDS.format(instant.atZone(zone));
+    return instant == null ? "" : Moments.clockWords(instant, zone);
   }
 
   static String date(LocalDate day) {
-    return day == null ? "" : DATE.format(day);
+    return day == null ? "" : Moments.typedText(day);
   }
 
   /** 45 → « 45 min », 1650 → « 27 h 30 », 3780 → « 2 j 15 h 00 », null → « — » (see Moments.duration). */
   static String duration(Number minutes) {
-    return minutes == null ? "—" : com.mileotech.cyber.system.Moments.duration(minutes);
+    return minutes == null ? "—" : Moments.duration(minutes);
   }
 
 }

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The French names of the codes the processes record, in the order the dashboard shows them. */
+/**
+ * The French names of the codes the processes record, in the order the dashboard shows them: the
+ * features' published enums; only the authorities and the processes' names are the dashboard's own.
+ */
 final class Labels {
 
   /** Nature or severity of an incident not yet qualified. */
@@ -20,8 +23,6 @@ final class Labels {
   static final Map<String, String> DETECTION_SOURCES = new LinkedHashMap<>();
   static final Map<String, String> AUTHORITIES = new LinkedHashMap<>();
   static final Map<String, String> REPORT_KINDS = new LinkedHashMap<>();
-  static final Map<String, String> STATUSES = new LinkedHashMap<>();
-  static final Map<String, String> EQUIPMENT_KINDS = new LinkedHashMap<>();
   static final Map<String, String> PROCESSES = new LinkedHashMap<>();
 
   static {
@@ -35,12 +36,6 @@ final class Labels {
     AUTHORITIES.put("CNIL", "CNIL (RGPD art. 33)");
     AUTHORITIES.put("ANSSI", "ANSSI (NIS2 / OIV)");
     Arrays.stream(ReportKind.values()).forEach(k -> REPORT_KINDS.put(k.code(), k.label()));
-    STATUSES.put("CONFORME", "Conforme");
-    STATUSES.put("NON_CONFORME", "Non conforme");
-    STATUSES.put("NON_APPLICABLE", "Non applicable");
-    EQUIPMENT_KINDS.put("SERVER", "Serveur");
-    EQUIPMENT_KINDS.put("NVR", "NVR");
-    EQUIPMENT_KINDS.put("CAMERA", "Caméra");
     PROCESSES.put("security-incident", "Incident de sécurité");
     PROCESSES.put("cnil-notification", "Notification CNIL");
     PROCESSES.put("anssi-notification", "Notification ANSSI");
@@ -52,6 +47,19 @@ final class Labels {
   }
 
   private Labels() {}
+
+  /** The stored code of a value, null for none (« non qualifié »). */
+  static String code(Severity value) {
+    return value == null ? null : value.code();
+  }
+
+  static String code(Nature value) {
+    return value == null ? null : value.code();
+  }
+
+  static String code(DetectionSource value) {
+    return value == null ? null : value.code();
+  }
 
   static String of(Map<String, String> labels, String code) {
     if (code == null) {

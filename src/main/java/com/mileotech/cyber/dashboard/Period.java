@@ -1,13 +1,12 @@
 package com.mileotech.cyber.dashboard;
 
+import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The days the figures cover, in Paris time: a calendar year by default, or any run of days
@@ -18,10 +17,6 @@ record Period(LocalDate from, LocalDate to, ZoneId zone) {
 
   /** Longest period asked for: the month charts stay readable. */
   static final int MAX_MONTHS = 60;
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRENCH);
 
   static Period year(int year, ZoneId zone) {
     return new Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), zone);
@@ -61,14 +56,14 @@ record Period(LocalDate from, LocalDate to, ZoneId zone) {
   /** « année 2031 » or « du 1 janvier 2031 au 30 juin 2031 ». */
   String label() {
     Integer year = year();
-    return year != null ? "année " + year : "du " + DAY.format(from) + " au " + DAY.format(to);
+    return year != null ? "année " + year : "du " + Moments.dayWords(from) + " au " + Moments.dayWords(to);
   }
 
   static String monthLabel(YearMonth month) {
-    return MONTH.format(month);
+    return Moments.monthWords(month);
   }
 
   static String shortMonthLabel(YearMonth month) {
-    return SHORT_MONTH.format(month);
+    return Moments.shortMonthWords(month);
   }
 }

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Published;
+
 /** Where a suspicion came from (PROC-CYB-005 §01 and §02). */
+@Published
 public enum DetectionSource implements Code {
   SUPERVISION_ALERT("alerte-supervision", "Alerte de la plateforme de supervision"),
   CLIENT_REPORT("signalement-client", "Signalement du client"),

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Published;
+
 /** The nature of a security incident, as the referent qualifies it (PROC-CYB-005 §02). */
+@Published
 public enum Nature implements Code {
   INTRUSION("intrusion", "Intrusion (accès non autorisé)"),
   MALWARE("malware", "Logiciel malveillant"),

@@ -5,6 +5,7 @@ import com.mileotech.cyber.system.DateVariable;
 import com.mileotech.cyber.system.FormField;
 import com.mileotech.cyber.system.JsonVariable;
 import com.mileotech.cyber.system.ProcessVariable;
+import com.mileotech.cyber.system.Published;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  * {@link FormField}s are what a person submits, read leniently; the others are facts the server
  * records.
  */
+@Published
 public final class SecurityIncidentVariables {
 
   public static final String PROCESS_KEY = "security-incident";

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Published;
+
 /** Severity levels of PROC-CYB-005 §02. */
+@Published
 public enum Severity implements Code {
   MINOR("mineur", "Mineur"),
   SIGNIFICANT("significatif", "Significatif"),

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.system.Published;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
  * alert reported again answers the incident already opened. Added for the security updates
  * feature (issue 10): a critical patch whose deadline passed.
  */
+@Published
 @Service
 public class UnresolvedAlerts {
 

@@ -2,6 +2,7 @@ package com.mileotech.cyber.notification;
 
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The order of the moments a filing states: none may precede the facts it answers. */
 final class FilingTimes {
@@ -14,7 +15,8 @@ final class FilingTimes {
    * does not, or when either is unknown.
    */
   static String notBefore(Instant at, Instant earlier, Moments moments, String what, String earlierWhat) {
-    if (at == null || earlier == null || !at.isBefore(earlier)) {
+    // a person types minutes: a time in the same minute as the moment it answers does not precede it
+    if (at == null || earlier == null || !at.isBefore(earlier.truncatedTo(ChronoUnit.MINUTES))) {
       return null;
     }
     return what + " (" + moments.wordsWithZone(at) + ") ne peut pas précéder " + earlierWhat + " ("

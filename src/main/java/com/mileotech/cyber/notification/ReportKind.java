@@ -1,8 +1,10 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.system.Published;
 import java.util.Arrays;
 
 /** The reports owed or made to an authority, with their French names. */
+@Published
 public enum ReportKind {
   CNIL_INITIAL("notification-initiale", "Notification initiale à la CNIL"),
   CNIL_COMPLEMENT("complement", "Notification complémentaire à la CNIL"),

@@ -1,6 +1,9 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
+
 /** Whom a message is for, resolved against the process's client and the identity service. */
+@Published
 public enum Audience {
   /** The assignee of the task the deadline is attached to, or else its candidate users and groups. */
   TASK_PEOPLE,

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param dueAt when it falls due
  * @param reminders when reminders go out, in order, all before {@code dueAt}
  */
+@Published
 public record Deadline(String name, String ruleKey, DeadlineRule rule, Instant startedAt, Instant dueAt,
     List<Instant> reminders) {
 

@@ -1,6 +1,5 @@
 package com.mileotech.cyber.reminder;
 
-import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -8,14 +7,13 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code mileo.zone} and {@code mileo.deadlines}: the procedures' durations and reminder
- * schedules, written once in application.yaml.
+ * {@code mileo.deadlines}: the procedures' durations and reminder schedules, written once in
+ * application.yaml (the zone they count calendar days in is {@code mileo.zone}, system's ZoneProperties).
  */
 @ConfigurationProperties("mileo")
-public record DeadlineProperties(ZoneId zone, Map<String, DeadlineRule> deadlines) {
+public record DeadlineProperties(Map<String, DeadlineRule> deadlines) {
 
   public DeadlineProperties {
-    zone = zone == null ? ZoneId.of("Europe/Paris") : zone;
     deadlines = deadlines == null ? Map.of() : Map.copyOf(deadlines);
   }
 

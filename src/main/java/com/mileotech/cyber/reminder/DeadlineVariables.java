@@ -2,12 +2,14 @@ package com.mileotech.cyber.reminder;
 
 import com.mileotech.cyber.system.DateVariable;
 import com.mileotech.cyber.system.ProcessVariable;
+import com.mileotech.cyber.system.Published;
 
 /**
  * The contract of a deadline: the variables {@link Deadlines} keeps on a process for the deadline
  * {@code name} ({@code <name>DueAt} and its family, which BPMN timers and forms read), and the
  * input parameters of the deadline steps (setDeadline, sendReminder, escalateDeadline).
  */
+@Published
 public record DeadlineVariables(String name) {
 
   // input parameters of the deadline steps

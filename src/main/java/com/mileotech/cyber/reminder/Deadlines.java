@@ -1,7 +1,10 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
 import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.ZoneProperties;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Component;
  * left, the expression returns a cycle parked in the far future: the engine refuses a timer
  * without a due date, and a parked timer is never acquired; it goes with the task.
  */
+@Published
 @Component("deadlines")
 public class Deadlines {
 
@@ -32,13 +36,12 @@ public class Deadlines {
   /** Where a timer without a deadline is parked. */
   static final Instant PARKED = Instant.parse("9999-12-31T00:00:00Z");
 
-  private static final java.time.format.DateTimeFormatter FRENCH =
-      java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", java.util.Locale.FRENCH);
-
   private final DeadlineProperties properties;
+  private final ZoneId zone;
 
-  public Deadlines(DeadlineProperties properties) {
+  public Deadlines(DeadlineProperties properties, ZoneProperties zone) {
     this.properties = properties;
+    this.zone = zone.zone();
   }
 
   /** Starts the deadline {@code name} under rule {@code ruleKey}, due {@code within} after {@code from}. */
@@ -47,7 +50,7 @@ public class Deadlines {
     if (rule.within() == null) {
       throw new IllegalArgumentException("mileo.deadlines." + ruleKey + " has no 'within': give the due date");
     }
-    return start(scope, name, ruleKey, from, rule.within().after(from, properties.zone()));
+    return start(scope, name, ruleKey, from, rule.within().after(from, zone));
   }
 
   /**
@@ -59,7 +62,7 @@ public class Deadlines {
     if (rule.within() == null) {
       throw new IllegalArgumentException("mileo.deadlines." + ruleKey + " has no 'within': give the due date");
     }
-    return rule.within().after(from, properties.zone());
+    return rule.within().after(from, zone);
   }
 
   /** Starts a deadline whose due date is given (e.g. chosen by a person), with the rule's reminders. */
@@ -152,9 +155,7 @@ public class Deadlines {
    * Paris, heure d'hiver)" in the hour that happens twice when the clocks turn back).
    */
   public String inWords(Instant instant) {
-    String repeated = Moments.repeatedHour(instant, properties.zone());
-    return FRENCH.withZone(properties.zone()).format(instant) + " (heure de Paris"
-        + (repeated == null ? "" : ", " + repeated) + ")";
+    return Moments.weekdayWords(instant, zone);
   }
 
   Optional<Instant> nextReminder(Deadline deadline, Instant now) {
@@ -163,8 +164,8 @@ public class Deadlines {
 
   private List<Instant> reminders(DeadlineRule rule, Instant startedAt, Instant dueAt) {
     TreeSet<Instant> times = new TreeSet<>();
-    rule.remindersAfterStart().forEach(span -> times.add(span.after(startedAt, properties.zone())));
-    rule.remindersBeforeDue().forEach(span -> times.add(span.before(dueAt, properties.zone())));
+    rule.remindersAfterStart().forEach(span -> times.add(span.after(startedAt, zone)));
+    rule.remindersBeforeDue().forEach(span -> times.add(span.before(dueAt, zone)));
     return new ArrayList<>(times.headSet(dueAt, false).tailSet(startedAt, false));
   }
 

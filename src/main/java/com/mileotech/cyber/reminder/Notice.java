@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param model extra values for the template, beside the process's reference, client and site
  * @param attachments files attached to the mail (e.g. the signed checklist PDF)
  */
+@Published
 public record Notice(String template, Set<Audience> audience, Map<String, Object> model, List<Attachment> attachments) {
 
   public Notice {

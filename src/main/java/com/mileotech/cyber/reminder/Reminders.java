@@ -1,5 +1,6 @@
 package com.mileotech.cyber.reminder;
 
+import com.mileotech.cyber.system.Published;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * record what is to be sent (e.g. in an outbox), never talk to the outside directly, and must
  * be idempotent: a retried job calls it again for the same thing.
  */
+@Published
 public interface Reminders {
 
   /**

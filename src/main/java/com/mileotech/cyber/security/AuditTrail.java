@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.logstash.logback.marker.Markers;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * The audit trail: one JSON event per line on the {@code AUDIT} logger, which logback writes to
  * logs/audit.jsonl and, with the {@code siem} profile, ships to a collector off the server.
  */
+@Published
 public final class AuditTrail {
 
   private static final Logger AUDIT = LoggerFactory.getLogger("AUDIT");

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import com.mileotech.cyber.system.ApiException;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** The caller of the current request, as the API authentication filter identified them. */
+@Published
 @Component
 public class CurrentUser {
 

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import com.mileotech.cyber.system.Refusal;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * <p>Called by the delegates and listeners that record a decision, inside the command that
  * completes the task: the refusal rolls the completion back.
  */
+@Published
 @Component
 public class DecisionOwners {
 

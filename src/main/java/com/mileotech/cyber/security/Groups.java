@@ -1,11 +1,13 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import java.util.List;
 
 /**
  * The roles of the product, as Camunda groups with stable ids and French names.
  * Ids appear in BPMN candidate groups, authorizations and tests: never rename one.
  */
+@Published
 public enum Groups {
   TECHNICIANS("technicians", "Techniciens", "WORKFLOW"),
   PROJECT_MANAGERS("project-managers", "Chefs de projet", "WORKFLOW"),

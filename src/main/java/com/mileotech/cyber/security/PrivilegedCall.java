@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * that also opens /engine-rest; the referent records ANSSI's request for an intermediate report
  * without the UPDATE_INSTANCE that would also let them rewrite or suspend the notification.
  */
+@Published
 @Component
 public class PrivilegedCall {
 

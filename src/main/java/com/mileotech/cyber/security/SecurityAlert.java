@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.Published;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param title the mail's title, in French
  * @param body what happened and what to do, in French
  */
+@Published
 public record SecurityAlert(String key, String title, String body) {
 
   static SecurityAlert failedLogins(String user, int failures, long sources, Duration window, Instant at) {

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
  * An API call answered with something other than a refusal of its input ({@link Refusal}): not found,
  * forbidden, unauthenticated, conflict. Turned into a JSON answer by {@link ApiErrors}.
  */
+@Published
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;

@@ -4,6 +4,7 @@ package com.mileotech.cyber.system;
  * The variables every process of ours carries under the same names, which process-independent
  * code reads (Tasklist task names, reminder mails): each process contract declares them as these.
  */
+@Published
 public final class CommonVariables {
 
   /** The business reference ("INC-2026-0001", "MES-…", "MAJ-…"), also the business key. */

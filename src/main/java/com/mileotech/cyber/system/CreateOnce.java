@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * else it is created in its own transaction; when a concurrent call wins the race (the database's
  * unique key refuses the second), the winner's is answered.
  */
+@Published
 @Component
 public class CreateOnce {
 

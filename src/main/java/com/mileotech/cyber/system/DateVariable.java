@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * A moment kept as a {@link Date} variable: the type BPMN timer definitions ({@code ${dueAt}}),
  * Cockpit and the REST API read as a date. Code handles it as an {@link Instant}.
  */
+@Published
 public final class DateVariable extends ProcessVariable<Date> {
 
   DateVariable(String name) {

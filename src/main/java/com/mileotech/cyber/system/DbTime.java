@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
  * part (a {@code java.sql.Timestamp} would go through the JVM's zone, where a Paris autumn hour
  * happens twice). Same on H2 and PostgreSQL.
  */
+@Published
 public final class DbTime {
 
   private DbTime() {}

@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.text.ParsePosition;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +53,9 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?([eE][-+]?\\d{1,3})?");
   /** Camunda REST's date format (camunda.bpm.rest default: yyyy-MM-dd'T'HH:mm:ss.SSSZ). */
   private static final String DATE_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+  /** Camunda's variable date format, strict (no 31 February), independent of any default zone. */
+  private static final java.time.format.DateTimeFormatter CAMUNDA_DATE = java.time.format.DateTimeFormatter
+      .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -154,11 +155,12 @@ public class EngineRequestBodies implements ContainerRequestFilter {
     if (text == null) {
       return "date attendue (format " + DATE_FORMAT + ")";
     }
-    SimpleDateFormat format = new SimpleDateFormat(DATE_FORMAT, Locale.ROOT);
-    format.setLenient(false);
-    ParsePosition position = new ParsePosition(0);
-    return format.parse(text, position) != null && position.getIndex() == text.length() ? null
-        : "date illisible " + Limits.quote(text) + " (format 2026-03-02T14:30:00.000+0100 attendu)";
+    try {
+      CAMUNDA_DATE.parse(text); // only the shape is checked here: Camunda reads the instant with its offset
+      return null;
+    } catch (java.time.format.DateTimeParseException e) {
+      return "date illisible " + Limits.quote(text) + " (format 2026-03-02T14:30:00.000+0100 attendu)";
+    }
   }
 
   private static String json(JsonNode value) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * as whatever the form sent, read leniently through {@link FormValues}. A date-time field comes
  * with its repeated-hour choice {@code <name>Occurrence} ({@link Moments#OCCURRENCE_SUFFIX}).
  */
+@Published
 public final class FormField extends ProcessVariable<Object> {
 
   private FormField(String name) {

@@ -21,6 +21,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
  * {@link Refusal}, never a server error). Dates and times go through {@link Moments}. Read a
  * named field with {@link FormField}; these functions also read the rows of a dynamic list.
  */
+@Published
 public final class FormValues {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Java value (lists, maps, records: serialized here) or from an already serialized JSON value
  * (the commissioning feature writes canonical JSON); never stored as a serialized Java object.
  */
+@Published
 public final class JsonVariable extends ProcessVariable<Object> {
 
   JsonVariable(String name) {

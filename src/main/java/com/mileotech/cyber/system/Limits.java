@@ -9,6 +9,7 @@ import java.util.Locale;
  * number is bounded. The checks answer a French problem for {@link Refusal.Problem}, or null when
  * the value is fine, and are made before anything is written or a reference is taken.
  */
+@Published
 public final class Limits {
 
   /** A line of text without a limit of its own (a form's text field). */

@@ -1,12 +1,13 @@
 package com.mileotech.cyber.system;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,12 @@ import org.springframework.stereotype.Component;
  * ("2026-03-04T14:30", the datetime field's {@code no_timezone} format), the API an ISO 8601
  * instant with offset; everything is stored as an instant and shown back in words in Paris time
  * ("4 mars 2026 à 14 h 30").
+ *
+ * <p>The one French time formatter: every date pattern of the application is here, in the zone
+ * {@code mileo.zone} ({@link ZoneProperties}); the static methods take the zone for code that
+ * formats a zone it was given (a dashboard's scope, a mail).
  */
+@Published
 @Component
 public class Moments {
 
@@ -35,10 +41,17 @@ public class Moments {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
   private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH);
   private static final DateTimeFormatter TYPED_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
+  private static final DateTimeFormatter TYPED_AT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm", Locale.FRENCH);
+  private static final DateTimeFormatter WEEKDAY_WORDS =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", Locale.FRENCH);
+  private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+  private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+  private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRENCH);
 
   private final ZoneId zone;
 
-  Moments(DeadlineProperties properties) {
+  public Moments(ZoneProperties properties) {
     this.zone = properties.zone();
   }
 
@@ -79,7 +92,64 @@ public class Moments {
 
   /** "4 mars 2026 à 14 h 30, heure de Paris". */
   public String wordsWithZone(Instant instant) {
-    return instant == null ? null : words(instant) + ", heure de Paris";
+    return instant == null ? null : words(instant) + ", " + zoneName(zone);
+  }
+
+  /** How people name the zone: « heure de Paris » (another zone: « fuseau Europe/Brussels »). */
+  public static String zoneName(ZoneId zone) {
+    return zone.equals(ZoneProperties.PARIS) ? "heure de Paris" : "fuseau " + zone.getId();
+  }
+
+  /** "4 mars 2026 à 14 h 30" in {@code zone}, without the note of a repeated hour (a document's date). */
+  public static String clockWords(Instant instant, ZoneId zone) {
+    return WORDS.format(instant.atZone(zone));
+  }
+
+  /**
+   * "vendredi 6 mars 2026 à 14 h 30 (heure de Paris)": a deadline as forms show it ("(heure de
+   * Paris, heure d'hiver)" in the hour that happens twice when the clocks turn back).
+   */
+  public static String weekdayWords(Instant instant, ZoneId zone) {
+    String repeated = repeatedHour(instant, zone);
+    return WEEKDAY_WORDS.format(instant.atZone(zone)) + " (" + zoneName(zone) + (repeated == null ? "" : ", " + repeated)
+        + ")";
+  }
+
+  /**
+   * "mardi 4 mars 2026 à 14 h 30 (heure de Paris)" as a mail writes it: the first of the month is
+   * "1er"; "(heure de Paris, heure d'hiver)" in the hour that happens twice.
+   */
+  public static String letterWords(Instant instant, ZoneId zone) {
+    ZonedDateTime t = instant.atZone(zone);
+    String day = t.getDayOfMonth() == 1 ? "1er" : String.valueOf(t.getDayOfMonth());
+    String repeated = repeatedHour(instant, zone);
+    return String.format("%s %s %s %d à %d h %02d (%s%s)", WEEKDAY.format(t), day, MONTH_NAME.format(t), t.getYear(),
+        t.getHour(), t.getMinute(), zoneName(zone), repeated == null ? "" : ", " + repeated);
+  }
+
+  /** "05/12/2026 à 14:30" in {@code zone}: a signature's time on a document. */
+  public static String typedAt(Instant instant, ZoneId zone) {
+    return TYPED_AT.format(instant.atZone(zone));
+  }
+
+  /** "05/12/2026 14:30" in {@code zone}. */
+  public static String typedText(Instant instant, ZoneId zone) {
+    return instant == null ? null : TYPED.format(instant.atZone(zone));
+  }
+
+  /** "4 mars 2026". */
+  public static String dayWords(LocalDate day) {
+    return day == null ? null : DAY.format(day);
+  }
+
+  /** "mars 2026". */
+  public static String monthWords(YearMonth month) {
+    return MONTH.format(month);
+  }
+
+  /** "mars 2026" abbreviated where the month's name is long: "janv. 2026". */
+  public static String shortMonthWords(YearMonth month) {
+    return SHORT_MONTH.format(month);
   }
 
   /** For BPMN expressions: a date variable in words with its zone ("4 mars 2026 à 14 h 30, heure de Paris"). */
@@ -88,7 +158,7 @@ public class Moments {
   }
 
   public String words(LocalDate day) {
-    return day == null ? null : DAY.format(day);
+    return dayWords(day);
   }
 
   /** How a person tells which of the two occurrences of a repeated autumn hour they mean. */
@@ -246,7 +316,7 @@ public class Moments {
 
   /** "05/12/2026 14:30" in the configured zone: what a form's date-time field shows and reads. */
   public String typedText(Instant instant) {
-    return instant == null ? null : TYPED.format(instant.atZone(zone));
+    return typedText(instant, zone);
   }
 
   /** "05/12/2026": what a form's date field shows and reads. */

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * <p>What a person submits through a form is read with a {@link FormField} instead, which is
  * lenient the way people are (blank is absent, "12" is 12).
  */
+@Published
 public class ProcessVariable<T> {
 
   private final String name;

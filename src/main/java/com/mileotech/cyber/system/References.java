@@ -1,6 +1,5 @@
 package com.mileotech.cyber.system;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,13 +9,14 @@ import org.springframework.stereotype.Component;
  * Readable references, sequential per prefix and calendar year (Paris time): INC-2026-0042.
  * Unique even when two start at the same instant: the counter row is locked by its update.
  */
+@Published
 @Component
 public class References {
 
   private final ReferenceCounter counter;
-  private final DeadlineProperties properties;
+  private final ZoneProperties properties;
 
-  References(ReferenceCounter counter, DeadlineProperties properties) {
+  References(ReferenceCounter counter, ZoneProperties properties) {
     this.counter = counter;
     this.properties = properties;
   }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * security/RefusalResponses). Deliberately not a ProcessEngineException: the engine and its REST
  * resources would wrap that in English technical text ("Cannot submit task form &lt;id&gt;: …").
  */
+@Published
 public class Refusal extends RuntimeException {
 
   /** The message of an API refusal whose problems each name a field. */

@@ -5,6 +5,7 @@ package com.mileotech.cyber.system;
  * (groups, grants, first administrator, filters...). Each step is idempotent: it runs at every
  * start. Steps run in the order of their {@link #order()}.
  */
+@Published
 public interface StartupStep {
 
   int order();

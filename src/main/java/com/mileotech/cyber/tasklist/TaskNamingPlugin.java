@@ -1,6 +1,7 @@
 package com.mileotech.cyber.tasklist;
 
 import com.mileotech.cyber.system.CommonVariables;
+import com.mileotech.cyber.system.Published;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Énergie"), with ", <site>" for the processes about one site, from the process's {@code reference} and {@code clientName} variables, so a Tasklist
  * list or a reminder subject is readable on its own. The diagrams keep their short names.
  */
+@Published
 @Component
 public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
 

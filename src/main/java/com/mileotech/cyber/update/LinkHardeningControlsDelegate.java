@@ -3,6 +3,7 @@ package com.mileotech.cyber.update;
 import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.commissioning.EquipmentInventory;
+import com.mileotech.cyber.commissioning.EquipmentKind;
 import com.mileotech.cyber.commissioning.HardeningControls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component("linkHardeningControls")
 class LinkHardeningControlsDelegate implements JavaDelegate {
 
-  static final List<String> EVERY_KIND = List.of("SERVER", "NVR", "CAMERA", EquipmentInventory.VMS, EquipmentInventory.OS);
+  static final List<String> EVERY_KIND = EquipmentKind.codes();
 
   private final HardeningControls controls;
   private final EquipmentInventory inventory;

@@ -2,12 +2,15 @@ package com.mileotech.cyber.update;
 
 import static com.mileotech.cyber.update.SecurityUpdateVariables.*;
 
+import com.mileotech.cyber.commissioning.Status;
 import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +25,9 @@ import org.springframework.stereotype.Component;
 @Component("recordReverification")
 class RecordReverificationDelegate implements JavaDelegate {
 
-  static final Map<String, String> STATUSES = Map.of("CONFORME", "Conforme", "NON_CONFORME", "Non conforme",
-      "NON_APPLICABLE", "Non applicable");
+  /** The statuses of a control point (commissioning's Status) by their stored code, with their French names. */
+  static final Map<String, String> STATUSES = Arrays.stream(Status.values())
+      .collect(Collectors.toUnmodifiableMap(Status::name, Status::label));
 
   private final Deadlines deadlines;
   private final ReverificationRegister register;

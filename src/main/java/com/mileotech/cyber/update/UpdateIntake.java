@@ -5,7 +5,7 @@ import static com.mileotech.cyber.update.SecurityUpdateVariables.REFERENCE;
 
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.CreateOnce;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.security.PrivilegedCall;
 import com.mileotech.cyber.system.ApiException;
 import com.mileotech.cyber.system.Refusal.Problem;
@@ -35,12 +35,12 @@ class UpdateIntake {
   private final References references;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final DeadlineProperties deadlines;
+  private final Deadlines deadlines;
   private final CreateOnce createOnce;
   private final PrivilegedCall privileged;
 
   UpdateIntake(PublicationValidator validator, UpdateRegister register, References references,
-      RuntimeService runtimeService, IdentityService identityService, DeadlineProperties deadlines,
+      RuntimeService runtimeService, IdentityService identityService, Deadlines deadlines,
       CreateOnce createOnce, PrivilegedCall privileged) {
     this.validator = validator;
     this.register = register;
@@ -88,7 +88,7 @@ class UpdateIntake {
 
   /** When the work is due everywhere: the rule's span after the publication. */
   Instant dueAt(Publication publication) {
-    return deadlines.rule(publication.deadlineRule()).within().after(publication.publishedAt(), deadlines.zone());
+    return deadlines.dueAfter(publication.deadlineRule(), publication.publishedAt());
   }
 
   private String currentUser() {

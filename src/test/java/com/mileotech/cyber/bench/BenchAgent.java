@@ -7,7 +7,7 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.client.ContractType;
 import com.mileotech.cyber.client.RegulatoryRegime;
-import com.mileotech.cyber.commissioning.BenchChecklistForms;
+import com.mileotech.cyber.commissioning.CommissioningForms;
 import com.mileotech.cyber.security.Groups;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -349,19 +349,19 @@ final class BenchAgent {
       String clientId = clientIds.get((int) (sequence.incrementAndGet() % clientIds.size()));
       String serials = nodeId + "-" + sequence.incrementAndGet() + "-" + System.nanoTime();
       ProcessInstance pi = as(Role.TECH, clientId,
-          () -> runtime.startProcessInstanceByKey("vms-commissioning", BenchChecklistForms.start(clientId, SITE, serials)));
+          () -> runtime.startProcessInstanceByKey("vms-commissioning", CommissioningForms.start(clientId, SITE, serials)));
       long giveUp = System.currentTimeMillis() + 600_000;
       while (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
         Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).list().stream().findFirst().orElse(null);
         if (task != null && task.getTaskDefinitionKey().equals("Task_FillChecklist")) {
-          Map<String, Object> form = BenchChecklistForms.allConforme();
+          Map<String, Object> form = CommissioningForms.fillAllConforme();
           as(Role.TECH, clientId, () -> {
             tasks.complete(task.getId(), form);
             return null;
           });
         } else if (task != null && task.getTaskDefinitionKey().equals("Task_SignChecklist")) {
           as(Role.TECH, clientId, () -> {
-            tasks.complete(task.getId(), BenchChecklistForms.sign());
+            tasks.complete(task.getId(), CommissioningForms.sign());
             return null;
           });
         } else if (task != null) {
@@ -482,7 +482,7 @@ final class BenchAgent {
       for (int i = b * batch; i < Math.min(checklists, (b + 1) * batch); i++) {
         String clientId = clientIds.get(i % clientIds.size());
         String serials = "S" + nodeId + "-" + i + "-" + System.nanoTime();
-        runtime.startProcessInstanceByKey("vms-commissioning", BenchChecklistForms.start(clientId, SITE, serials));
+        runtime.startProcessInstanceByKey("vms-commissioning", CommissioningForms.start(clientId, SITE, serials));
       }
     }));
     Map<String, Object> out = new LinkedHashMap<>();

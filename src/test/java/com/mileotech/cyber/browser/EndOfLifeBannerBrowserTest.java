@@ -48,7 +48,7 @@ class EndOfLifeBannerBrowserTest {
   void projectManagerSeesNoBannerInCockpit() {
     Browser browser = browsers.open(port, Language.FRENCH)
         .login("browser.banner.pm", TestUsers.PASSWORD, WebApp.COCKPIT)
-        .waitForText("Processes");
+        .waitForText("Processus"); // Cockpit in French (issue 16)
     assertBannerHidden(browser);
   }
 
@@ -64,7 +64,7 @@ class EndOfLifeBannerBrowserTest {
   void administratorSeesNoBannerInAdmin() {
     Browser browser = browsers.open(port, Language.FRENCH)
         .login(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD, WebApp.ADMIN)
-        .waitForText("Authorizations");
+        .waitForText("Autorisations"); // Admin in French (issue 16)
     assertBannerHidden(browser);
   }
 

@@ -13,6 +13,14 @@ final class EngineSteps {
     return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
   }
 
+  /**
+   * The open task {@code key} of the case {@code businessKey}, in its own instance or in one it
+   * called (each report to an authority runs in regulatory-report, under the notification's key).
+   */
+  static Task caseTask(TaskService taskService, String businessKey, String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).singleResult();
+  }
+
   static void runDueJobs(ManagementService managementService, String processInstanceId) {
     for (int i = 0; i < 10; i++) {
       var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();

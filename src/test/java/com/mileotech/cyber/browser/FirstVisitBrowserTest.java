@@ -3,9 +3,7 @@ package com.mileotech.cyber.browser;
 import static com.mileotech.cyber.browser.FormFields.check;
 import static com.mileotech.cyber.browser.FormFields.choose;
 import static com.mileotech.cyber.browser.FormFields.click;
-import static com.mileotech.cyber.browser.FormFields.tick;
 import static com.mileotech.cyber.browser.FormFields.type;
-import static com.mileotech.cyber.browser.FormFields.typeNth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.IntegrationTest;
@@ -155,14 +153,15 @@ class FirstVisitBrowserTest {
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
     runDueJobs(cnil.getId());
     // the referent informs the client first, through the application's mail
-    referent.open("/camunda/app/tasklist/default/").click("Notifications réglementaires ouvertes")
-        .click("Informer le client de la violation " + reference).click("Prendre la tâche");
+    // by its link: other tests' notification tasks (dated by their moved clocks) may fill the filter's first page
+    referent.open("/camunda/app/tasklist/default/#/?task=" + activeTask(cnil.getId(), "Task_InformClient").getId())
+        .waitForText("Informer le client de la violation " + reference).click("Prendre la tâche");
     referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
     look(referent, "referent-information-du-client");
     complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
     runDueJobs(cnil.getId());
-    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "[\"salaries\", \"visiteurs\"]", "personsCount", 200,
         "recordsCategories", "Vidéo", "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
@@ -180,7 +179,7 @@ class FirstVisitBrowserTest {
         .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-WALK-1");
     look(rssi, "rssi-depot-rempli");
-    Task filing = activeTask(cnil.getId(), "Task_FileCnilNotification");
+    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
     complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     look(rssi, "rssi-depot-termine");
 
@@ -192,12 +191,15 @@ class FirstVisitBrowserTest {
     choose(technician, "Site", "Site Nord");
     type(technician, "Produit VMS", "Milestone XProtect Corporate");
     type(technician, "Version du VMS", "2024 R2");
-    type(technician, "Inventaire des équipements", "caméra ; Axis P3265-LVE ; WALK-" + System.nanoTime() + " ; 11.9.60 ; oui");
+    String serial = "WALK-" + System.nanoTime();
+    type(technician, "Inventaire des équipements", "caméra ; Axis P3265-LVE ; " + serial + " ; 11.9.60 ; oui");
     look(technician, "technicien-mise-en-service");
     technician.click("Démarrer").waitForText("ouvert.").waitForText("Étape suivante : Renseigner la checklist de durcissement");
     look(technician, "technicien-mise-en-service-demarree");
+    // this walk's instance, by its serial number: ids are not in start order, other tests' instances may be open
     ProcessInstance commissioning = runtimeService.createProcessInstanceQuery().processDefinitionKey("vms-commissioning")
-        .orderByProcessInstanceId().desc().listPage(0, 1).get(0);
+        .list().stream().filter(pi -> String.valueOf(runtimeService.getVariable(pi.getId(), "equipmentText")).contains(serial))
+        .findFirst().orElseThrow();
     Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");
     String checklist = (String) runtimeService.getVariable(commissioning.getId(), "reference");
     technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
@@ -205,27 +207,9 @@ class FirstVisitBrowserTest {
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     look(technician, "technicien-checklist-vide");
     assertThat(technician.visible(By.cssSelector("a.instance-link"))).as("no Cockpit link for a technician").isEmpty();
-    List<WebElement> evaluations = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));
-    for (WebElement evaluation : evaluations) {
-      click(technician, evaluation.findElement(By.xpath(".//label[normalize-space(.)='Conforme']//input")));
-    }
-    type(technician, "Délai d'application du dernier correctif", "48");
-    type(technician, "Mise à jour du VMS disponible", "0");
-    choose(technician, "Version minimale de TLS", "TLS 1.2");
-    type(technician, "Durée de validité du certificat", "24");
-    // the measures the guide asks for, wherever the form asks them (NVR and cameras)
-    for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),'Longueur du mot de passe administrateur')]"); i++) {
-      typeNth(technician, "Longueur du mot de passe administrateur", "16", i);
-    }
-    for (String measure : List.of("Mot de passe par défaut changé", "Complexité imposée", "Telnet désactivé",
-        "FTP désactivé", "HTTPS disponible", "HTTP désactivé", "UPnP désactivé", "Bonjour désactivé",
-        "ONVIF Discovery désactivé")) {
-      for (int i = 0; i < count(technician, "//label[contains(normalize-space(.),\"" + measure + "\")]//input[@type='checkbox']"); i++) {
-        tick(technician, measure, i);
-      }
-    }
+    List<WebElement> evaluations = ChecklistForm.allConforme(technician);
     // one point Non conforme without its deadline: named at the top of the form
-    click(technician, evaluations.get(0).findElement(By.xpath(".//label[normalize-space(.)='Non conforme']//input")));
+    ChecklistForm.evaluate(technician, evaluations.get(0), "Non conforme");
     type(technician, "Constat de non-conformité", "Serveur non durci : services inutiles actifs");
     technician.waitForText("SRV-01 : Non conforme sans délai de remédiation");
     look(technician, "technicien-checklist-a-completer");
@@ -274,9 +258,5 @@ class FirstVisitBrowserTest {
   private static Browser complete(Browser browser) {
     FormFields.click(browser, browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']")));
     return browser;
-  }
-
-  private static int count(Browser browser, String xpath) {
-    return browser.driver().findElements(By.xpath(xpath)).size();
   }
 }

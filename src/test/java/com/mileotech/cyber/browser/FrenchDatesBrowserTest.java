@@ -29,17 +29,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +56,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * French dates typed in Tasklist's forms are read day first, whatever the browser's own locale:
@@ -62,9 +70,13 @@ class FrenchDatesBrowserTest {
 
   private static final String TECH = "tech.dates";
   private static final String REFERENT = "referent.dates";
+  private static final String MANAGER = "cdp.dates";
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", Locale.FRENCH);
+  private static final DateTimeFormatter TYPED_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter DAY_WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+  private static final String SHA = "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778";
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @LocalServerPort int port;
@@ -76,12 +88,16 @@ class FrenchDatesBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired FormService formService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void accounts() {
     TestClients.ensure(identityService, clients, clientService);
     TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
     TestUsers.ensure(identityService, REFERENT, Groups.CYBER_REFERENT);
+    TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
   }
 
   @ParameterizedTest(name = "browser locale {0}, French preferred")
@@ -185,11 +201,11 @@ class FrenchDatesBrowserTest {
     runDueJobs(cnil.getId());
     assertThat(api("/api/security-incidents/" + reference + "/notifications").toString())
         .contains(told.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
-    taskService.complete(activeTask(cnil.getId(), "Task_DraftCnilNotification").getId(), Map.of(
+    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
-    Task filing = taskService.createTaskQuery().processInstanceId(cnil.getId()).active().singleResult();
+    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
     LocalDateTime filed = awareness.plusHours(2);
     Browser rssi = browsers.open(port, Language.FRENCH, locale).login(TestClients.OIV_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
     rssi.open("/camunda/app/tasklist/default/#/?task=" + filing.getId()).waitForText(reference).click("Réclamer");
@@ -200,6 +216,301 @@ class FrenchDatesBrowserTest {
     complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     JsonNode notifications = api("/api/security-incidents/" + reference + "/notifications");
     assertThat(notifications.toString()).contains(filed.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
+  }
+
+  /**
+   * The date-only field of the evidence form (end of a legal hold on video footage) and the
+   * date-time of the recovery proposal: typed day first, read back in words, stored as read.
+   * Days are chosen so that a month-first reading gives another date.
+   */
+  @ParameterizedTest(name = "browser locale {0}, French preferred")
+  @ValueSource(strings = {"fr-FR", "en-US"})
+  void evidenceLegalHoldAndRecoveryDatesAreReadDayFirst(String locale) throws Exception {
+    LocalDateTime now = LocalDateTime.now(PARIS).truncatedTo(ChronoUnit.MINUTES);
+    // the steps before and between, as their people submit them (covered by the incident's scenario tests)
+    Map<String, Object> report = new HashMap<>();
+    report.put("clientId", TestClients.PLAIN);
+    report.put("siteSelection", SpinValues.jsonValue("[\"boutique\"]").create());
+    report.put("detectionSource", "technicien-sur-site");
+    report.put("equipment", "NVR-01 (Milestone XProtect)");
+    report.put("description", "Compte administrateur inconnu créé sur le NVR");
+    ProcessInstance incident = as(TECH, Groups.TECHNICIANS, () -> formService.submitStartForm(
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident").latestVersion()
+            .singleResult().getId(), report));
+    String reference = incident.getBusinessKey();
+    runDueJobs(incident.getId());
+    submit(incident.getId(), "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, Map.of("nature", "intrusion",
+        "severity", "mineur", "personalDataAnswer", "non", "siteSelection", SpinValues.jsonValue("[\"boutique\"]").create(),
+        "affectedSystems", "NVR-01", "awarenessChoice", "maintenant", "awarenessConfirmed", true));
+    runDueJobs(incident.getId());
+    Map<String, Object> containment = new HashMap<>();
+    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
+        "containmentRemoteAccessDisconnection")) {
+      containment.put(action, "fait");
+      containment.put(action + "Comment", "Fait");
+    }
+    submit(incident.getId(), "Task_ContainIncident", TECH, Groups.TECHNICIANS, containment);
+
+    // the technician captures the footage and holds it on a legal ground until a day typed day first
+    LocalDate holdUntil = monthFirstMisreads(now.toLocalDate().plusMonths(6), 1);
+    LocalDateTime captured = now.minusMinutes(10);
+    Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    Task capture = activeTask(incident.getId(), "Task_CaptureEvidence");
+    technician.open("/camunda/app/tasklist/default/#/?task=" + capture.getId())
+        .waitForText("Capturer les preuves").click("Réclamer");
+    check(technician, "Les preuves sont capturées");
+    choose(technician, "Type de preuve", "Enregistrement vidéo");
+    type(technician, "Description", "Export des caméras de la boutique, 2 h avant la détection");
+    type(technician, "Lieu de stockage", "Coffre de preuves, scellé 17");
+    type(technician, "Empreinte SHA-256", SHA);
+    dateField(technician, "Capturée le").sendKeys(TYPED.format(captured));
+    technician.waitForText("Lu : " + WORDS.format(captured) + ", heure de Paris.");
+    check(technician, "Conserver des enregistrements vidéo au-delà de la purge d'un mois");
+    choose(technician, "Fondement légal", "Plainte déposée");
+    type(technician, "Justification", "Plainte déposée au commissariat, PV 2026/123");
+    dayField(technician, "Fin de la conservation").sendKeys(TYPED_DAY.format(holdUntil));
+    technician.waitForText("Lu : " + DAY_WORDS.format(holdUntil) + ".");
+    complete(technician).waitUntil(driver -> activeTask(incident.getId(), "Task_CaptureEvidence") == null);
+    runDueJobs(incident.getId());
+    assertThat(jdbc.sql("select video_legal_hold_until from security_incident where reference = ?").param(reference)
+        .query(LocalDate.class).single()).isEqualTo(holdUntil);
+    assertThat(runtimeService.getVariable(incident.getId(), "videoLegalHoldUntilLabel").toString())
+        .contains(holdUntil.getDayOfMonth() + " " + holdUntil.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)));
+
+    Map<String, Object> eradication = new HashMap<>(Map.of("eradicationEquipment", "remplace",
+        "eradicationVulnerability", "corrigee", "eradicationCredentials", "renouveles",
+        "eradicationFleetCheck", "aucune-compromission"));
+    eradication.keySet().stream().toList().forEach(k -> eradication.put(k + "Comment", "RAS"));
+    submit(incident.getId(), "Task_EradicateThreat", TECH, Groups.TECHNICIANS, eradication);
+    submit(incident.getId(), "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, Map.of(
+        "integrityConfigurationCompliant", true, "integrityFirmwareUpToDate", true,
+        "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
+    runDueJobs(incident.getId());
+
+    // the project manager proposes a return to service, typed day first
+    LocalDateTime recovery = monthFirstMisreads(now.toLocalDate().plusDays(2), 1).atTime(14, 30);
+    Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
+    Task propose = activeTask(incident.getId(), "Task_ProposeRecoveryDate");
+    manager.open("/camunda/app/tasklist/default/#/?task=" + propose.getId())
+        .waitForText("Proposer une date de remise en service").click("Réclamer");
+    check(manager, "Proposer une date au client");
+    dateField(manager, "Date et heure de remise en service").sendKeys(TYPED.format(recovery));
+    manager.waitForText("Lu : " + WORDS.format(recovery) + ", heure de Paris.");
+    complete(manager).waitUntil(driver -> activeTask(incident.getId(), "Task_ProposeRecoveryDate") == null);
+    assertThat(((Date) runtimeService.getVariable(incident.getId(), "recoveryProposedAt")).toInstant())
+        .isEqualTo(recovery.atZone(PARIS).toInstant());
+  }
+
+  /**
+   * The checklist's remediation deadlines (date only): one a month-first reading would take for
+   * another day, one it would refuse (day above 12); each read back in words, both stored as read.
+   */
+  @ParameterizedTest(name = "browser locale {0}, French preferred")
+  @ValueSource(strings = {"fr-FR", "en-US"})
+  void checklistRemediationDeadlinesAreReadDayFirst(String locale) throws Exception {
+    LocalDate today = LocalDate.now(PARIS);
+    LocalDate srvDeadline = monthFirstMisreads(today.plusDays(10), 1);
+    LocalDate vmsDeadline = today.plusDays(10);
+    while (vmsDeadline.getDayOfMonth() <= 12) {
+      vmsDeadline = vmsDeadline.plusDays(1);
+    }
+    HttpResponse<String> started = post(TECH, "/api/commissionings", """
+        {"clientId": "%s", "siteId": "site-nord", "vmsProduct": "Milestone XProtect Corporate", "vmsVersion": "2024 R2",
+         "equipment": [{"kind": "CAMERA", "model": "Axis P3265-LVE", "serialNumber": "DATES-%s",
+                        "firmwareVersion": "11.9.60", "securityUpdates": true}]}"""
+        .formatted(TestClients.OIV, System.nanoTime()));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String commissioning = new ObjectMapper().readTree(started.body()).path("processInstanceId").asText();
+    runDueJobs(commissioning);
+    Task fill = activeTask(commissioning, "Task_FillChecklist");
+
+    Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
+        .waitForText("Renseigner la checklist de durcissement").click("Réclamer");
+    List<WebElement> evaluations = ChecklistForm.allConforme(technician);
+    assertThat(evaluations).hasSize(32);
+    // SRV-01 and VMS-01 (the ninth point) not compliant, each with its deadline typed day first
+    ChecklistForm.evaluate(technician, evaluations.get(0), "Non conforme");
+    ChecklistForm.evaluate(technician, evaluations.get(8), "Non conforme");
+    List<WebElement> findings = technician.waitUntil(driver -> {
+      List<WebElement> shown = technician.visible(By.xpath(
+          "//label[contains(normalize-space(.),'Constat de non-conformité')]/following::textarea[1]"));
+      return shown.size() == 2 ? shown : null;
+    });
+    for (WebElement finding : findings) {
+      FormFields.scroll(technician, finding);
+      finding.sendKeys("Point non durci à la mise en service");
+    }
+    WebElement srv = deadlineField(technician, "checklistSrv_SRV_01");
+    srv.sendKeys(TYPED_DAY.format(srvDeadline));
+    technician.waitForText("Lu : " + DAY_WORDS.format(srvDeadline) + ".");
+    WebElement vms = deadlineField(technician, "checklistVms_VMS_01");
+    vms.sendKeys(TYPED_DAY.format(vmsDeadline));
+    technician.waitForText("Lu : " + DAY_WORDS.format(vmsDeadline) + ".");
+    technician.waitUntil(driver -> !technician.visibleText().contains("À compléter avant de terminer"));
+    WebElement done = technician.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
+    technician.waitUntil(driver -> done.isEnabled());
+    complete(technician).waitUntil(driver -> activeTask(commissioning, "Task_FillChecklist") == null);
+
+    ObjectMapper json = new ObjectMapper();
+    JsonNode srvPoint = json.readTree(runtimeService.getVariable(commissioning, "checklistSrv").toString()).path("SRV_01");
+    JsonNode vmsPoint = json.readTree(runtimeService.getVariable(commissioning, "checklistVms").toString()).path("VMS_01");
+    assertThat(srvPoint.path("status").asText()).isEqualTo("NON_CONFORME");
+    assertThat(srvPoint.path("remediationDeadline").asText()).isEqualTo(srvDeadline.toString());
+    assertThat(vmsPoint.path("status").asText()).isEqualTo("NON_CONFORME");
+    assertThat(vmsPoint.path("remediationDeadline").asText()).isEqualTo(vmsDeadline.toString());
+  }
+
+  /**
+   * A security update's publication (Tasklist start form, the referent) and its application at
+   * the client (the technician), both typed day first on a day a month-first reading misreads;
+   * then the replacement plan of the camera found out of support (the project manager), whose
+   * target date is a date-only field.
+   */
+  @ParameterizedTest(name = "browser locale {0}, French preferred")
+  @ValueSource(strings = {"fr-FR", "en-US"})
+  void updateAndReplacementPlanDatesAreReadDayFirst(String locale) throws Exception {
+    LocalDate day = monthFirstMisreads(LocalDate.now(PARIS).minusDays(1), -1);
+    LocalDateTime published = day.atTime(8, 5);
+    LocalDateTime applied = day.atTime(17, 40);
+    String product = "Axis Q" + System.nanoTime();
+    String serial = "SN-DATES-" + System.nanoTime();
+    String outOfSupport = "SN-DATES-EOS-" + System.nanoTime();
+    String advisory = "AXIS-DATES-" + System.nanoTime();
+    for (String camera : List.of(serial, outOfSupport)) {
+      jdbc.sql("""
+          insert into client_equipment (client_id, serial_number, kind, model, firmware_version, security_updates, site_id,
+            last_reference, updated_at) values (?, ?, 'CAMERA', ?, '10.12.1', true, 'boutique', 'CHK-TEST', ?)""")
+          .params(TestClients.PLAIN, camera, product, java.sql.Timestamp.from(Instant.now().minus(100, ChronoUnit.DAYS)))
+          .update();
+    }
+
+    Browser referent = browsers.open(port, Language.FRENCH, locale).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
+    referent.click("Démarrer un processus").click("Mise à jour de sécurité publiée (GUID-PREM-003 §01, §03)")
+        .waitForText("Type de mise à jour");
+    choose(referent, "Type de mise à jour", "Firmware de caméra");
+    type(referent, "Produit", product);
+    check(referent, "Non");
+    type(referent, "Versions concernées", "<10.12.5");
+    type(referent, "Version corrective", "10.12.5");
+    type(referent, "Référence du bulletin", advisory);
+    dateField(referent, "Publication (heure de Paris)").sendKeys(TYPED.format(published));
+    referent.waitForText("Lu : " + WORDS.format(published) + ", heure de Paris.");
+    referent.click("Démarrer");
+    String reference = referent.waitUntil(driver -> jdbc.sql("select reference from security_update where advisory = ?")
+        .param(advisory).query(String.class).optional().orElse(null));
+    String update = jdbc.sql("select process_instance_id from security_update where reference = ?").param(reference)
+        .query(String.class).single();
+    runFamilyJobs(update);
+    ProcessInstance atClient = runtimeService.createProcessInstanceQuery().superProcessInstanceId(update)
+        .tenantIdIn(TestClients.PLAIN).singleResult();
+    Task apply = activeTask(atClient.getId(), "Task_ApplyUpdate");
+
+    Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    technician.open("/camunda/app/tasklist/default/#/?task=" + apply.getId())
+        .waitForText("Appliquer la mise à jour " + reference).click("Réclamer");
+    type(technician, "Résultat par équipement", serial + " ; appliquee ; 10.12.5\n"
+        + outOfSupport + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle");
+    dateField(technician, "Intervention (heure de Paris)").sendKeys(TYPED.format(applied));
+    technician.waitForText("Lu : " + WORDS.format(applied) + ", heure de Paris.");
+    complete(technician).waitUntil(driver -> activeTask(atClient.getId(), "Task_ApplyUpdate") == null);
+
+    JsonNode stored = api("/api/security-updates/" + reference);
+    assertThat(Instant.parse(stored.path("publishedAt").asText())).isEqualTo(published.atZone(PARIS).toInstant());
+    JsonNode item = null;
+    for (JsonNode each : stored.path("clients").get(0).path("items")) {
+      item = serial.equals(each.path("id").asText()) ? each : item;
+    }
+    assertThat(item).as("the camera updated").isNotNull();
+    assertThat(Instant.parse(item.path("appliedAt").asText())).isEqualTo(applied.atZone(PARIS).toInstant());
+
+    // the camera out of support: the project manager plans its replacement by a day typed day first
+    runFamilyJobs(update);
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(atClient.getId())
+        .singleResult();
+    runFamilyJobs(plan.getId());
+    Task planning = activeTask(plan.getId(), "Task_PlanReplacement");
+    LocalDate target = monthFirstMisreads(LocalDate.now(PARIS).plusMonths(3), 1);
+    Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
+    manager.open("/camunda/app/tasklist/default/#/?task=" + planning.getId())
+        .waitForText("Établir le plan de remplacement " + reference).click("Réclamer");
+    type(manager, "Plan de remplacement", "Remplacer par une caméra de la gamme actuelle, devis joint");
+    dayField(manager, "Date cible du remplacement").sendKeys(TYPED_DAY.format(target));
+    manager.waitForText("Lu : " + DAY_WORDS.format(target) + ".");
+    complete(manager).waitUntil(driver -> activeTask(plan.getId(), "Task_PlanReplacement") == null);
+    assertThat(((Date) historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName("replacementTargetDay").singleResult().getValue()).toInstant())
+        .isEqualTo(target.atStartOfDay(PARIS).toInstant());
+  }
+
+  /**
+   * The first day from {@code from} (going forward with step 1, backward with -1) that a
+   * month-first reading takes for another valid date: day 1 to 12, not equal to its month.
+   */
+  private static LocalDate monthFirstMisreads(LocalDate from, int step) {
+    LocalDate day = from;
+    while (day.getDayOfMonth() > 12 || day.getDayOfMonth() == day.getMonthValue()) {
+      day = day.plusDays(step);
+    }
+    return day;
+  }
+
+  /** A date-only field: its own placeholder, no time. */
+  private static WebElement dayField(Browser browser, String label) {
+    WebElement input = dateField(browser, label);
+    assertThat(input.getAttribute("placeholder")).isEqualTo("JJ/MM/AAAA");
+    return input;
+  }
+
+  /** The remediation deadline of a checklist point ({@code checklistSrv_SRV_01}), shown once it is Non conforme. */
+  private static WebElement deadlineField(Browser browser, String point) {
+    WebElement input = browser.waitForVisible(By.cssSelector("input[id$='-Date_" + point + "_remediationDeadline']"));
+    FormFields.scroll(browser, input);
+    assertThat(input.getAttribute("placeholder")).isEqualTo("JJ/MM/AAAA");
+    return input;
+  }
+
+  /** Submits a task's form as that person, the way Tasklist does (staff belong to every client's tenant). */
+  private void submit(String processInstanceId, String key, String userId, Groups group, Map<String, Object> form) {
+    Task task = activeTask(processInstanceId, key);
+    assertThat(task).as("task " + key + " active").isNotNull();
+    as(userId, group, () -> {
+      formService.submitTaskForm(task.getId(), form);
+      return null;
+    });
+  }
+
+  private <T> T as(String userId, Groups group, java.util.function.Supplier<T> action) {
+    identityService.setAuthentication(userId, List.of(group.id()), List.of(TestClients.OIV, TestClients.PLAIN));
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Runs the due jobs of the instance and of the instances it called. */
+  private void runFamilyJobs(String processInstanceId) {
+    for (int round = 0; round < 10; round++) {
+      List<String> family = new ArrayList<>(List.of(processInstanceId));
+      for (int i = 0; i < family.size(); i++) {
+        runtimeService.createProcessInstanceQuery().superProcessInstanceId(family.get(i)).list()
+            .forEach(child -> family.add(child.getId()));
+      }
+      var jobs = managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(family)).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private HttpResponse<String> post(String user, String path, String body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static WebElement dateField(Browser browser, String label) {

@@ -67,7 +67,7 @@ class CatalogueTest {
    */
   @Test
   void theFillInFormHoldsEachPointWithItsStatusAndTheFieldsOfItsFigure() throws IOException {
-    JsonNode form = new ObjectMapper().readTree(new File("forms/commissioning-fill.form"));
+    JsonNode form = new ObjectMapper().readTree(new File(ChecklistForm.resource(catalogue)));
     Map<String, JsonNode> fields = new TreeMap<>();
     collect(form, fields);
     Map<String, Set<String>> measureFields = Map.of(

@@ -1,8 +1,8 @@
 package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Refusal;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
+import static com.mileotech.cyber.commissioning.CommissioningForms.allConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

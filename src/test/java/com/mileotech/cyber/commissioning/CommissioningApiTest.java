@@ -1,8 +1,8 @@
 package com.mileotech.cyber.commissioning;
 
-import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.standardInventory;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
+import static com.mileotech.cyber.commissioning.CommissioningForms.allConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.standardInventory;
+import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,8 +106,8 @@ class CommissioningApiTest {
   void badRequestsAreRefusedFieldByFieldAndStartNothing() throws Exception {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("vms-commissioning").count();
     Map<String, Object> body = request("client-inconnu", "nulle-part", List.of(
-        CommissioningFixture.equipment("CAMERA", "Axis", "SN-1", "1.0", true),
-        CommissioningFixture.equipment("DRONE", "", "SN-1", "1.0", true)));
+        CommissioningForms.equipment("CAMERA", "Axis", "SN-1", "1.0", true),
+        CommissioningForms.equipment("DRONE", "", "SN-1", "1.0", true)));
     body.remove("vmsVersion");
     ResponseEntity<String> refused = post(PM, "/api/commissionings", body);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -237,7 +237,7 @@ class CommissioningApiTest {
       p.comment = "Certificat auto-signé";
     });
     Map<String, Object> form = new HashMap<>();
-    fx.formVariables(points).forEach((name, value) -> form.put(name, Map.of("value", value.toString().isEmpty() ? "[]"
+    CommissioningForms.fill(points).forEach((name, value) -> form.put(name, Map.of("value", value.toString().isEmpty() ? "[]"
         : ((org.camunda.spin.plugin.variable.value.JsonValue) value).getValueSerialized(), "type", "Json")));
     ResponseEntity<String> refused = post(CommissioningFixture.TECHNICIAN, "/engine-rest/task/" + task + "/submit-form",
         Map.of("variables", form));
@@ -248,8 +248,8 @@ class CommissioningApiTest {
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
 
     with(points, "VMS-04", p -> p.remediationDeadline = LocalDate.now().plusMonths(1).toString());
-    with(points, "CAM-07", p -> CommissioningFixture.nonConforme(p, LocalDate.now().plusMonths(6)));
-    fx.formVariables(points).forEach((name, value) -> form.put(name, Map.of("value",
+    with(points, "CAM-07", p -> CommissioningForms.nonConforme(p, LocalDate.now().plusMonths(6)));
+    CommissioningForms.fill(points).forEach((name, value) -> form.put(name, Map.of("value",
         ((org.camunda.spin.plugin.variable.value.JsonValue) value).getValueSerialized(), "type", "Json")));
     assertThat(post(CommissioningFixture.TECHNICIAN, "/engine-rest/task/" + task + "/submit-form", Map.of("variables", form))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -1,9 +1,9 @@
 package com.mileotech.cyber.commissioning;
 
-import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.nonConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
+import static com.mileotech.cyber.commissioning.CommissioningForms.allConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.equipment;
+import static com.mileotech.cyber.commissioning.CommissioningForms.nonConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,7 +110,8 @@ class CommissioningInputFuzzTest {
     ProcessInstance pi = fx.start(TestClients.PLAIN, "boutique", true, List.of(
         equipment("SERVER", "Dell R760", "FUZZ-EOS-SRV1", "2.3.5", true),
         equipment("CAMERA", "Caméra ancienne génération", "FUZZ-EOS-CAM1", "5.2.1", false)));
-    fuzz(fuzz, pi, "Task_FillChecklist", "commissioning-fill", CommissioningFixture.TECHNICIAN);
+    fuzz(fuzz, pi, "Task_FillChecklist", ChecklistForm.formId(Catalogues.read(CommissioningForms.CATALOGUE)),
+        CommissioningFixture.TECHNICIAN);
     fx.fill(pi, with(allConforme(), "CAM-07", p -> nonConforme(p, LocalDate.of(2026, 9, 30))));
     fuzz(fuzz, pi, "Task_SignChecklist", "commissioning-sign", CommissioningFixture.TECHNICIAN);
     fx.sign(pi);

@@ -2,11 +2,11 @@ package com.mileotech.cyber.commissioning;
 
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.MapScope;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.allConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.equipment;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.nonConforme;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.standardInventory;
-import static com.mileotech.cyber.commissioning.CommissioningFixture.with;
+import static com.mileotech.cyber.commissioning.CommissioningForms.allConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.equipment;
+import static com.mileotech.cyber.commissioning.CommissioningForms.nonConforme;
+import static com.mileotech.cyber.commissioning.CommissioningForms.standardInventory;
+import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -214,7 +214,7 @@ class CommissioningProcessTest {
 
     // someone changes a point after the signature (Cockpit, REST API...)
     List<PointEntry> edited = with(allConforme(), "VMS-06", p -> p.comment = "ajouté après la signature");
-    runtimeService.setVariable(pi.getId(), "checklistVms", CommissioningFixture.formVariables(edited).get("checklistVms"));
+    runtimeService.setVariable(pi.getId(), "checklistVms", CommissioningForms.fill(edited).get("checklistVms"));
     fx.completeAs(CommissioningFixture.PROJECT_MANAGER, Groups.PROJECT_MANAGERS, pi, "Task_ReviewChecklist",
         Map.of("reviewDecision", "APPROVE"));
 
@@ -403,10 +403,16 @@ class CommissioningProcessTest {
     assertThatThrownBy(() -> taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
         Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-01-15")))
         .isInstanceOf(Refusal.class)
-        .hasMessage("Plan de remplacement refusé : replacementTargetDate : la date cible doit être à venir.");
+        .hasMessage("Plan de remplacement refusé : Date cible du remplacement : le 15 janvier 2026 n'est pas à venir.");
+    // typed day first: 05/06/2026 is the 5th of June, never 6 May
     taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-06-15"));
+        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "05/06/2026"));
     assertThat(plan).isEnded();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName("replacementTargetDay").singleResult().getValue())
+        .isEqualTo(java.util.Date.from(LocalDate.of(2026, 6, 5).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
+        .variableName("replacementTargetLabel").singleResult().getValue()).isEqualTo("5 juin 2026");
     assertThat(pi).hasPassed("End_ReplacementPlanned");
     assertThat(this.inventory.of(TestClients.PLAIN)).filteredOn(i -> i.serialNumber().equals("EOS-CAM1"))
         .singleElement().satisfies(i -> assertThat(i.securityUpdates()).isFalse());

@@ -2,18 +2,14 @@ package com.mileotech.cyber.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.client.ContractType;
 import com.mileotech.cyber.client.RegulatoryRegime;
+import com.mileotech.cyber.commissioning.CommissioningForms;
 import com.mileotech.cyber.security.Groups;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -408,30 +404,24 @@ class DashboardData {
   // ------------------------------------------------------------------ hardening checklist
 
   /**
-   * Starts, fills, signs and issues a checklist. {@code findings}: point → "NA" (not applicable)
-   * or a remediation date (non-conformity); every other point Conforme with conforming figures.
+   * Starts, fills, signs and issues a checklist, with the submissions of the process's form driver
+   * ({@link CommissioningForms}). {@code findings}: point → "NA" (not applicable) or a remediation date
+   * (non-conformity); every other point Conforme with conforming figures.
    */
   private ProcessInstance checklist(String key, String client, String site, boolean unsupportedCamera,
       Map<String, String> findings) {
     List<Map<String, Object>> equipment = new ArrayList<>(List.of(
-        equipment("SERVER", "Dell PowerEdge R760", key + "-SRV1", "BIOS 2.3.5", true),
-        equipment("NVR", "Hikvision DS-9664NI", key + "-NVR1", "V4.72.005", true),
-        equipment("CAMERA", "Axis P3265-LVE", key + "-CAM1", "11.9.60", true)));
+        CommissioningForms.equipment("SERVER", "Dell PowerEdge R760", key + "-SRV1", "BIOS 2.3.5", true),
+        CommissioningForms.equipment("NVR", "Hikvision DS-9664NI", key + "-NVR1", "V4.72.005", true),
+        CommissioningForms.equipment("CAMERA", "Axis P3265-LVE", key + "-CAM1", "11.9.60", true)));
     if (unsupportedCamera) {
-      equipment.add(equipment("CAMERA", "Vivotek IB8338", key + "-CAM9", "0100a", false));
+      equipment.add(CommissioningForms.equipment("CAMERA", "Vivotek IB8338", key + "-CAM9", "0100a", false));
     }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("clientId", client);
-    variables.put("siteId", site);
-    variables.put("vmsProduct", "Milestone XProtect Corporate");
-    variables.put("vmsVersion", "2024 R2");
-    variables.put("projectManagerReview", false);
-    variables.put("equipment", json(write(equipment)));
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey("vms-commissioning", variables);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("vms-commissioning",
+        CommissioningForms.start(client, site, false, equipment));
     references.put(key, (String) runtimeService.getVariable(pi.getId(), "reference"));
-    submit(pi, "Task_FillChecklist", TECH, Groups.TECHNICIANS, client, fillForm(findings));
-    submit(pi, "Task_SignChecklist", TECH, Groups.TECHNICIANS, client,
-        Map.of("signatureDecision", "SIGN", "signatureConfirmed", true));
+    submit(pi, "Task_FillChecklist", TECH, Groups.TECHNICIANS, client, CommissioningForms.fill(findings));
+    submit(pi, "Task_SignChecklist", TECH, Groups.TECHNICIANS, client, CommissioningForms.sign());
     runJobs(pi); // the document is issued
     return pi;
   }
@@ -442,87 +432,11 @@ class DashboardData {
         .filter(t -> pointId.equals(taskService.getVariable(t.getId(), "pointId"))).findFirst().orElseThrow();
     as(TECH, Groups.TECHNICIANS, tenant(pi));
     try {
-      taskService.complete(task.getId(), Map.of("reverification",
-          json("{\"confirmed\":true,\"comment\":\"Corrigé et revérifié\"}")));
+      taskService.complete(task.getId(), CommissioningForms.lift("Corrigé et revérifié"));
     } finally {
       identityService.clearAuthentication();
     }
     runJobs(pi); // the new version of the document
-  }
-
-  private static Map<String, Object> fillForm(Map<String, String> findings) {
-    JsonNode catalogue = catalogue();
-    Map<String, Map<String, Map<String, Object>>> byCategory = new LinkedHashMap<>();
-    for (JsonNode point : catalogue.path("points")) {
-      String id = point.path("id").asText();
-      Map<String, Object> p = new LinkedHashMap<>();
-      String finding = findings.get(id);
-      if ("NA".equals(finding)) {
-        p.put("status", "NON_APPLICABLE");
-        p.put("justification", "Sans objet sur ce site");
-      } else if (finding != null) {
-        p.put("status", "NON_CONFORME");
-        p.put("comment", "Constat sur " + id);
-        p.put("remediationDeadline", finding);
-      } else {
-        p.put("status", "CONFORME");
-        conformingFigures(point.path("measure").asText(""), p);
-      }
-      byCategory.computeIfAbsent(point.path("category").asText(), k -> new LinkedHashMap<>()).put(id.replace('-', '_'), p);
-    }
-    Map<String, Object> variables = new HashMap<>();
-    Map<String, String> names = Map.of("SRV", "checklistSrv", "VMS", "checklistVms", "NVR", "checklistNvr",
-        "CAM", "checklistCam");
-    byCategory.forEach((category, points) -> variables.put(names.get(category), json(write(points))));
-    return variables;
-  }
-
-  private static void conformingFigures(String measure, Map<String, Object> p) {
-    switch (measure) {
-      case "patch" -> p.put("criticalPatchDelayHours", 48);
-      case "vmsUpdate" -> p.put("vmsUpdateDeferralDays", 0);
-      case "tls" -> p.put("tlsMinVersion", "1.2");
-      case "certificate" -> p.put("certificateValidityMonths", 24);
-      case "defaultPassword" -> p.put("defaultPasswordChanged", true);
-      case "password" -> {
-        p.put("adminPasswordLength", 16);
-        p.put("adminPasswordComplex", true);
-      }
-      case "legacyInterfaces" -> {
-        p.put("telnetDisabled", true);
-        p.put("ftpDisabled", true);
-      }
-      case "https" -> {
-        p.put("httpsAvailable", true);
-        p.put("httpDisabled", true);
-      }
-      case "discovery" -> {
-        p.put("upnpDisabled", true);
-        p.put("bonjourDisabled", true);
-        p.put("onvifDiscoveryRequired", false);
-        p.put("onvifDiscoveryDisabled", true);
-      }
-      default -> { }
-    }
-  }
-
-  private static Map<String, Object> equipment(String kind, String model, String serial, String firmware,
-      boolean updates) {
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("kind", kind);
-    e.put("model", model);
-    e.put("serialNumber", serial);
-    e.put("firmwareVersion", firmware);
-    e.put("securityUpdates", updates);
-    return e;
-  }
-
-  private static JsonNode catalogue() {
-    try (InputStream in = DashboardData.class.getResourceAsStream("/commissioning/catalogue/GUID-PREM-003-v1.3.json")) {
-      return new ObjectMapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   // ------------------------------------------------------------------ plumbing
@@ -589,13 +503,5 @@ class DashboardData {
 
   private static JsonValue json(String text) {
     return SpinValues.jsonValue(text).create();
-  }
-
-  private static String write(Object value) {
-    try {
-      return new ObjectMapper().writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

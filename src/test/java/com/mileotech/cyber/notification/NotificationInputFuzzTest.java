@@ -57,39 +57,39 @@ class NotificationInputFuzzTest {
     ProcessInstance cnil = support.notification(support.qualifiedIncident(TestClients.PLAIN, true, "significatif",
         "intrusion", AWARENESS, "alerte-supervision"), "CNIL");
     support.runDueJobs(cnil);
-    fuzz(fuzz, cnil, "Task_InformClient", "notification-client-information");
+    fuzz(fuzz, cnil, support.task(cnil, "Task_InformClient"), "notification-client-information");
     support.informClient(cnil);
-    fuzz(fuzz, cnil, "Task_DraftCnilNotification", "notification-cnil-draft");
-    support.completeAsReferent(cnil, "Task_DraftCnilNotification", Map.of(
+    fuzz(fuzz, cnil, support.reportTask(cnil, "notification-initiale", "Task_DraftReport"), "notification-cnil-draft");
+    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_DraftReport", Map.of(
         "breachNature", "Accès non autorisé au serveur VMS", "personsCategories", Spin.JSON("[\"clients\"]"),
         "personsCount", 40, "recordsCategories", "Enregistrements vidéo", "recordsCount", 1200,
         "dpoContact", "DPO <dpo@example.org>", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Comptes révoqués", "riskToPersons", "eleve"));
-    fuzz(fuzz, cnil, "Task_FileCnilNotification", "notification-cnil-filing");
+    fuzz(fuzz, cnil, support.reportTask(cnil, "notification-initiale", "Task_FileReport"), "notification-cnil-filing");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(30))));
-    support.completeAsReferent(cnil, "Task_FileCnilNotification", Map.of("cnilDecision", "deposee",
+    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_FileReport", Map.of("cnilDecision", "deposee",
         "cnilSubmittedAt", "2026-03-03T10:00+01:00", "cnilReceiptReference", "CNIL-FUZZ-1"));
-    fuzz(fuzz, cnil, "Task_DecideDataSubjectsCommunication", "notification-data-subjects");
+    fuzz(fuzz, cnil, support.task(cnil, "Task_DecideDataSubjectsCommunication"), "notification-data-subjects");
     support.completeAsReferent(cnil, "Task_DecideDataSubjectsCommunication", Map.of(
         "dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", "2026-03-03T11:00+01:00",
         "dataSubjectsDetails", "Affichage sur site et courriel"));
-    fuzz(fuzz, cnil, "Task_FollowUpCnilNotification", "notification-cnil-follow-up");
+    fuzz(fuzz, cnil, support.task(cnil, "Task_FollowUpCnilNotification"), "notification-cnil-follow-up");
 
     ProcessInstance anssi = support.notification(support.qualifiedIncident(TestClients.OIV, false, "critique",
         "intrusion", AWARENESS, "alerte-supervision"), "ANSSI");
     support.runDueJobs(anssi);
     support.informClient(anssi);
-    fuzz(fuzz, anssi, "Task_DraftOivDeclaration", "notification-anssi-draft");
-    support.completeAsReferent(anssi, "Task_DraftOivDeclaration", Map.of(
+    fuzz(fuzz, anssi, support.reportTask(anssi, "declaration-oiv", "Task_DraftReport"), "notification-anssi-draft");
+    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_DraftReport", Map.of(
         "oivSummary", "Intrusion sur le VMS", "oivAffectedSystems", "Vidéoprotection du site Nord",
         "oivImpact", "Supervision interrompue 2 h"));
-    fuzz(fuzz, anssi, "Task_FileOivDeclaration", "notification-anssi-filing");
+    fuzz(fuzz, anssi, support.reportTask(anssi, "declaration-oiv", "Task_FileReport"), "notification-anssi-filing");
     fuzz.assertNoFailures(250);
   }
 
   /** Every malformed submission of the task's form; the notification's register rows and reports unchanged. */
-  private void fuzz(InputFuzz fuzz, ProcessInstance pi, String taskKey, String formId) {
-    fuzz.task(formId, REFERENT, support.task(pi, taskKey).getId(), InputFuzz.caseState(engine, pi.getId(),
+  private void fuzz(InputFuzz fuzz, ProcessInstance pi, org.camunda.bpm.engine.task.Task task, String formId) {
+    fuzz.task(formId, REFERENT, task.getId(), InputFuzz.caseState(engine, task.getProcessInstanceId(),
         () -> jdbc.sql("select * from regulatory_notification where process_instance_id = ?").param(pi.getId()).query()
             .listOfRows().toString(),
         () -> jdbc.sql("select r.* from regulatory_report r join regulatory_notification n on n.id = r.notification_id "

@@ -70,10 +70,10 @@ class DeadlinesTest {
 
   @Test
   void calendarDeadlinesKeepTheParisWallClockTime() {
-    DeadlineProperties properties = new DeadlineProperties(java.time.ZoneId.of("Europe/Paris"),
-        Map.of("lessons", new DeadlineRule("Retour d'expérience", Span.parse("P15D"),
+    DeadlineProperties properties = new DeadlineProperties(Map.of("lessons", new DeadlineRule("Retour d'expérience", Span.parse("P15D"),
             List.of(Span.parse("P10D")), List.of(Span.parse("P1D")), List.of())));
-    Deadlines calendar = new Deadlines(properties);
+    Deadlines calendar = new Deadlines(properties,
+        new com.mileotech.cyber.system.ZoneProperties(java.time.ZoneId.of("Europe/Paris")));
     MapScope scope = new MapScope();
     Instant closure = Instant.parse("2026-03-20T09:00:00Z"); // 10:00 in Paris, winter time
     Deadline deadline = calendar.start(scope, "lessons", "lessons", closure);

@@ -439,7 +439,7 @@ class AccessMatrixTest {
   @Test
   void eachDecisionIsRecordedOnlyWhenItsOwnerMakesIt() throws Exception {
     String tomorrow = paris(Instant.now().plusSeconds(86_400));
-    String earlier = paris(Instant.now().minusSeconds(120));
+    // filings and decisions are dated when submitted (typed to the minute), never before the awareness they answer
 
     decide("Accepter la date de remise en service (accord du client)",
         () -> recoveryTask("Task_AgreeRecoveryDate", true), Map.of("recoveryClientDecision", "accepte"),
@@ -466,7 +466,7 @@ class AccessMatrixTest {
         pi -> assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
             .variableName("lessonsLearnedApprovedBy").singleResult().getValue()).isEqualTo(USERS.get(Role.PM)));
     decide("Déposer la notification CNIL", () -> notificationTask("CNIL", "Task_FileReport", "risque"),
-        Map.of("cnilDecision", "deposee", "cnilSubmittedAt", earlier, "cnilReceiptReference", "CNIL-MATRIX"),
+        () -> Map.of("cnilDecision", "deposee", "cnilSubmittedAt", paris(Instant.now()), "cnilReceiptReference", "CNIL-MATRIX"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose la notification", pi -> {});
     decide("Décider que la notification CNIL n'est pas requise",
         () -> notificationTask("CNIL", "Task_FileReport", "risque"),
@@ -474,11 +474,11 @@ class AccessMatrixTest {
         Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV », responsable du traitement", pi -> {});
     decide("Décider de la communication aux personnes concernées",
         () -> notificationTask("CNIL", "Task_DecideDataSubjectsCommunication", "eleve"),
-        Map.of("dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", earlier,
+        () -> Map.of("dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", paris(Instant.now()),
             "dataSubjectsDetails", "Affichage sur site"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » décide de la communication", pi -> {});
     decide("Déposer la déclaration à l'ANSSI", () -> notificationTask("ANSSI", "Task_FileReport", null),
-        Map.of("anssiSubmittedAt", earlier, "anssiReceiptReference", "ANSSI-MATRIX"),
+        () -> Map.of("anssiSubmittedAt", paris(Instant.now()), "anssiReceiptReference", "ANSSI-MATRIX"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose les rapports", pi -> {});
     decide("Signer la checklist de durcissement", this::checklistToSign,
         Map.of("signatureDecision", "SIGN", "signatureConfirmed", true), Set.of(Role.TECH),
@@ -691,7 +691,7 @@ class AccessMatrixTest {
           "measuresTaken", "Comptes révoqués", "riskToPersons", risk));
       if (taskKey.equals("Task_DecideDataSubjectsCommunication")) {
         submitAs(Role.REF, pi, "Task_FileReport", Map.of("cnilDecision", "deposee",
-            "cnilSubmittedAt", paris(Instant.now().minusSeconds(60)), "cnilReceiptReference", "CNIL-MATRIX-0"));
+            "cnilSubmittedAt", paris(Instant.now()), "cnilReceiptReference", "CNIL-MATRIX-0"));
       }
     } else {
       submitAs(Role.REF, pi, "Task_DraftReport", Map.of("oivSummary", "Intrusion sur le VMS",
@@ -702,10 +702,10 @@ class AccessMatrixTest {
 
   private String checklistToSign() throws Exception {
     String pi = as(Role.TECH, () -> runtimeService.startProcessInstanceByKey("vms-commissioning",
-        com.mileotech.cyber.commissioning.BenchChecklistForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
+        com.mileotech.cyber.commissioning.CommissioningForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
         .getId());
     runJobs(pi);
-    submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.BenchChecklistForms.allConforme());
+    submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.CommissioningForms.fillAllConforme());
     return waitingTask(pi, "Task_SignChecklist");
   }
 

@@ -58,11 +58,19 @@ class FormLimitsTest {
     STORED.put("update-publication/affectedVersionsText", "security_update.affected_versions");
     STORED.put("update-publication/cveIdsText", "security_update.cve_ids");
     STORED.put("update-reverification/reverificationComment", "hardening_reverification.comment");
-    STORED.put("commissioning-start/clientId", "commissioning_document.client_id");
-    STORED.put("commissioning-start/siteId", "commissioning_document.site_id");
+    // commissioning-start's client and site are chosen from the registry (issue 16), no longer typed
     STORED.put("commissioning-start/vmsProduct", "client_software.product");
     STORED.put("commissioning-start/vmsVersion", "client_software.version");
-    STORED.put("commissioning-fill/vmsVersion", "client_software.version");
+  }
+
+  static {
+    // the fill-in form of each catalogue version (generated: commissioning/ChecklistForm)
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      forms.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("commissioning-fill-")).sorted()
+          .forEach(f -> STORED.put(f.replace(".form", "") + "/vmsVersion", "client_software.version"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Autowired JdbcClient jdbc;

@@ -152,7 +152,7 @@ class AcknowledgedWritesSurviveAKillTest {
         "siteSelection": {"value": "[\\"siege\\"]", "type": "Json"},
         "affectedSystems": {"value": "NVR-01, VLAN vidéo"},
         "awarenessChoice": {"value": "maintenant"},
-        "awarenessConfirmed": {"value": true}
+        "awarenessConfirmed": {"value": "maintenant"}
       }}""";
 
   private String report(String alert) {

@@ -24,7 +24,7 @@ class DefaultTimeZoneTest {
   private static final Map<String, Pattern> FORBIDDEN = Map.of(
       "java.sql date/time types convert with the JVM's zone: bind OffsetDateTime (DbTime), LocalDate for a day",
       Pattern.compile("\\bjava\\.sql\\.(Timestamp|Date|Time)\\b|\\bTimestamp\\.(from|valueOf)\\(|new Timestamp\\(|\\.getTimestamp\\(|\\.getDate\\("),
-      "the JVM's default zone: use mileo.zone (Moments.zone(), DeadlineProperties.zone())",
+      "the JVM's default zone: use mileo.zone (Moments.zone(), ZoneProperties.zone())",
       Pattern.compile("ZoneId\\.systemDefault\\(\\)|TimeZone\\.(getDefault|setDefault)\\(|Clock\\.systemDefaultZone\\(\\)|Calendar\\.getInstance\\(\\)"),
       "now() without a zone reads the JVM's zone (and the wall clock, not the engine's): Moments.now() / today()",
       Pattern.compile("\\b(LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|YearMonth|Year|MonthDay)\\.now\\(\\)"),

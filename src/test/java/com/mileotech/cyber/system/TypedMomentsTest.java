@@ -3,17 +3,15 @@ package com.mileotech.cyber.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mileotech.cyber.reminder.DeadlineProperties;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Dates as people type them in the forms: day first, Paris wall-clock time, the two switches of the year. */
 class TypedMomentsTest {
 
-  private final Moments moments = new Moments(new DeadlineProperties(ZoneId.of("Europe/Paris"), Map.of()));
+  private final Moments moments = new Moments(new ZoneProperties(ZoneId.of("Europe/Paris")));
 
   @Test
   void aTypedDateIsAlwaysDayFirst() {

@@ -4,21 +4,14 @@ import com.mileotech.cyber.system.Moments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Moments and delays written for a French reader: "mardi 4 mars 2026 à 14 h 30 (heure de Paris)",
  * "dans 2 jours et 3 heures", "dépassée de 5 heures".
  */
 final class FrenchTime {
-
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
 
   private FrenchTime() {}
 
@@ -27,12 +20,7 @@ final class FrenchTime {
    * Paris, heure d'hiver)" in the hour that happens twice when the clocks turn back.
    */
   static String dateTime(Instant instant, ZoneId zone) {
-    ZonedDateTime t = instant.atZone(zone);
-    String day = t.getDayOfMonth() == 1 ? "1er" : String.valueOf(t.getDayOfMonth());
-    String repeated = Moments.repeatedHour(instant, zone);
-    return String.format("%s %s %s %d à %d h %02d (%s%s)", WEEKDAY.format(t), day, MONTH.format(t), t.getYear(),
-        t.getHour(), t.getMinute(), zone.equals(PARIS) ? "heure de Paris" : "fuseau " + zone.getId(),
-        repeated == null ? "" : ", " + repeated);
+    return Moments.letterWords(instant, zone);
   }
 
   /** "dans 2 jours et 3 heures" before {@code due}, "dépassée de 5 heures" after it. */

@@ -3,12 +3,13 @@ package com.mileotech.cyber.reminder.mail;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.Deadline;
-import com.mileotech.cyber.reminder.DeadlineProperties;
+import com.mileotech.cyber.system.ZoneProperties;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.Reminders;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Kind;
 import com.mileotech.cyber.security.Groups;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -43,18 +44,18 @@ class OutboxReminders implements Reminders {
   private final MailTemplates templates;
   private final TaskService taskService;
   private final ClientRepository clients;
-  private final DeadlineProperties deadlineProperties;
+  private final ZoneId zone;
   private final String publicBaseUrl;
 
   OutboxReminders(Outbox outbox, RecipientResolver resolver, MailTemplates templates, TaskService taskService,
-      ClientRepository clients, DeadlineProperties deadlineProperties,
+      ClientRepository clients, ZoneProperties zone,
       @Value("${mileo.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.outbox = outbox;
     this.resolver = resolver;
     this.templates = templates;
     this.taskService = taskService;
     this.clients = clients;
-    this.deadlineProperties = deadlineProperties;
+    this.zone = zone.zone();
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
 
@@ -177,8 +178,8 @@ class OutboxReminders implements Reminders {
       Instant now) {
     Map<String, Object> model = baseModel(facts);
     model.put("label", deadline.label());
-    model.put("dueAt", FrenchTime.dateTime(deadline.dueAt(), deadlineProperties.zone()));
-    model.put("startedAt", FrenchTime.dateTime(deadline.startedAt(), deadlineProperties.zone()));
+    model.put("dueAt", FrenchTime.dateTime(deadline.dueAt(), zone));
+    model.put("startedAt", FrenchTime.dateTime(deadline.startedAt(), zone));
     model.put("timeLeft", FrenchTime.timeLeft(now, deadline.dueAt()));
     model.put("overdue", now.isAfter(deadline.dueAt()));
     model.put("taskName", task == null ? null : task.getName());
@@ -208,7 +209,7 @@ class OutboxReminders implements Reminders {
         : value instanceof OffsetDateTime o ? o.toInstant()
         : value instanceof ZonedDateTime z ? z.toInstant()
         : null;
-    return instant == null ? value : FrenchTime.dateTime(instant, deadlineProperties.zone());
+    return instant == null ? value : FrenchTime.dateTime(instant, zone);
   }
 
   private static List<String> lines(Object body) {

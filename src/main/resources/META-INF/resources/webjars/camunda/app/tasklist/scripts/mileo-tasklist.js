@@ -99,6 +99,7 @@ function claimBanner() {
   take.addEventListener('click', () => {
     const current = document.querySelector('button.claim');
     if (current) {
+      keepOpenOnceClaimed(openTaskId());
       current.click();
     }
   });
@@ -107,6 +108,42 @@ function claimBanner() {
   // above Tasklist's form container, which greys out (and takes the clicks of) an unclaimed form
   const container = form.closest('[cam-tasklist-form]') || form;
   container.parentNode.insertBefore(box, container);
+}
+
+function openTaskId() {
+  return new URLSearchParams(window.location.hash.split('?')[1] || '').get('task');
+}
+
+/*
+ * Tasklist closes a task claimed from a list it no longer belongs to (a team's list, or the link
+ * of a reminder mail, which opens no list): the person would have to find it again in "Mes
+ * tâches". Once claimed, it is opened again there.
+ */
+function keepOpenOnceClaimed(taskId) {
+  if (!taskId) {
+    return;
+  }
+  let mine = null;
+  fetch(`${ENGINE_API}/filter?resourceType=Task&name=${encodeURIComponent('Mes tâches')}`,
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : []))
+    .then((filters) => { mine = filters.length ? filters[0].id : null; })
+    .catch(() => {});
+  const reopen = () => {
+    if (openTaskId() === taskId) {
+      return;
+    }
+    window.removeEventListener('hashchange', reopen);
+    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+    params.set('task', taskId);
+    if (mine) {
+      params.set('filter', mine);
+    }
+    window.location.hash = `#/?${params.toString()}`;
+  };
+  window.addEventListener('hashchange', reopen);
+  // a claim refused (someone took it first) changes nothing: stop listening after a while
+  setTimeout(() => window.removeEventListener('hashchange', reopen), 30000);
 }
 
 /* ---------- after a start: the reference and where to follow it ---------- */

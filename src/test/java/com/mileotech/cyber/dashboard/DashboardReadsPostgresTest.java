@@ -2,6 +2,11 @@ package com.mileotech.cyber.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.commissioning.EquipmentInventory;
+import com.mileotech.cyber.commissioning.IssuedChecklists;
+import com.mileotech.cyber.incident.SecurityIncidentFacts;
+import com.mileotech.cyber.notification.RegulatoryNotificationFacts;
+import com.mileotech.cyber.notification.ReportKind;
 import com.mileotech.cyber.system.DbTime;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
@@ -16,15 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard's queries on PostgreSQL, the production database (the shared test context runs on
- * H2): every migration on an embedded server, rows as the features write them, then each query,
- * with the period's bounds in Paris time.
+ * What the dashboard reads, through the features' read APIs, on PostgreSQL, the production
+ * database (the shared test context runs on H2): every migration on an embedded server, rows as
+ * the features write them, then each query, with the period's bounds in Paris time.
  */
-class DashboardRecordsPostgresTest {
+class DashboardReadsPostgresTest {
 
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static EmbeddedPostgres postgres;
-  private static DashboardRecords records;
+  private static SecurityIncidentFacts incidents;
+  private static RegulatoryNotificationFacts notifications;
+  private static IssuedChecklists checklists;
+  private static EquipmentInventory inventory;
   private static JdbcClient jdbc;
 
   @BeforeAll
@@ -32,7 +40,10 @@ class DashboardRecordsPostgresTest {
     postgres = EmbeddedPostgres.start();
     Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
     jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-    records = new DashboardRecords(jdbc);
+    incidents = new SecurityIncidentFacts(jdbc, null); // the lessons learned are read from the engine: not here
+    notifications = new RegulatoryNotificationFacts(jdbc);
+    checklists = new IssuedChecklists(jdbc);
+    inventory = new EquipmentInventory(jdbc);
     for (String client : List.of("pg-a", "pg-b")) {
       jdbc.sql("""
           insert into client (id, name, regime, contract_type, contract_start, contract_end, created_at, updated_at)
@@ -75,22 +86,27 @@ class DashboardRecordsPostgresTest {
   @Test
   void everyQueryRunsOnPostgresWithTheYearInParisTime() {
     Period year = Period.year(2031, PARIS);
-    assertThat(records.incidents(year, List.of("pg-a", "pg-b")))
-        .extracting(i -> i.reference() + " " + i.detectedAt() + " " + i.mttdMinutes() + " " + i.mttrMinutes() + " " + i.closed())
-        .containsExactly("INC-2031-0001 2030-12-31T23:30:00Z 60 1800 true", "INC-2031-0002 2031-05-04T10:00:00Z null null false");
-    assertThat(records.incidents(year, List.of("pg-b"))).extracting(DashboardRecords.Incident::reference)
-        .containsExactly("INC-2031-0002");
-    assertThat(records.incidents(year, List.of())).isEmpty();
+    assertThat(incidents.detectedIn(year.start(), year.end(), List.of("pg-a", "pg-b")))
+        .extracting(i -> i.reference() + " " + i.detectedAt() + " " + i.mttdMinutes() + " " + i.mttrMinutes() + " "
+            + i.closed() + " " + i.severity() + " " + i.nature() + " " + i.detectionSource())
+        .containsExactly("INC-2031-0001 2030-12-31T23:30:00Z 60 1800 true MINOR INTRUSION SUPERVISION_ALERT",
+            "INC-2031-0002 2031-05-04T10:00:00Z null null false MINOR INTRUSION SUPERVISION_ALERT");
+    assertThat(incidents.detectedIn(year.start(), year.end(), List.of("pg-b")))
+        .extracting(SecurityIncidentFacts.Incident::reference).containsExactly("INC-2031-0002");
+    assertThat(incidents.detectedIn(year.start(), year.end(), List.of())).isEmpty();
 
-    assertThat(records.reports(year, List.of("pg-a"))).singleElement().satisfies(r -> {
+    assertThat(notifications.reports(List.of("INC-2031-0001"))).singleElement().satisfies(r -> {
       assertThat(r.authority()).isEqualTo("CNIL");
+      assertThat(r.kind()).isEqualTo(ReportKind.CNIL_INITIAL);
+      assertThat(r.notRequired()).isFalse();
       assertThat(r.dueAt()).isEqualTo(Instant.parse("2031-01-04T00:00:00Z"));
       assertThat(r.submittedAt()).isEqualTo(Instant.parse("2031-01-04T09:00:00Z"));
       assertThat(r.onTime()).isFalse();
       assertThat(r.lateByMinutes()).isEqualTo(540L);
     });
-    assertThat(records.reports(year, List.of("pg-b"))).isEmpty();
-    assertThat(records.clientInformation(year, List.of("pg-a", "pg-b"))).singleElement().satisfies(c -> {
+    assertThat(notifications.reports(List.of("INC-2031-0002"))).isEmpty();
+    assertThat(notifications.reports(List.of())).isEmpty();
+    assertThat(notifications.clientInformation(List.of("INC-2031-0001", "INC-2031-0002"))).singleElement().satisfies(c -> {
       assertThat(c.authority()).isEqualTo("CNIL");
       assertThat(c.dueAt()).isEqualTo(Instant.parse("2031-01-01T04:00:00Z"));
       assertThat(c.informedAt()).isEqualTo(Instant.parse("2031-01-01T04:30:00Z"));
@@ -98,14 +114,18 @@ class DashboardRecordsPostgresTest {
     });
 
     // the first and the latest version of each checklist signed in the year
-    assertThat(records.checklists(year, List.of("pg-a")))
-        .extracting(v -> v.reference() + " v" + v.version() + " " + v.signedAt() + " "
-            + v.content().path("content").path("points").get(0).path("status").asText())
-        .containsExactly("CHK-2031-0001 v1 2031-02-03T09:00:00Z NON_CONFORME", "CHK-2031-0001 v3 2031-02-03T09:00:00Z CONFORME");
+    assertThat(checklists.firstSignedIn(year.start(), year.end(), List.of("pg-a")))
+        .singleElement().satisfies(c -> {
+          assertThat(c.reference() + " " + c.signedAt() + " " + c.signerName() + " v" + c.standingVersion())
+              .isEqualTo("CHK-2031-0001 2031-02-03T09:00:00Z Tech v3");
+          assertThat(c.signedPoints()).extracting(p -> p.id() + " " + p.status()).containsExactly("SRV-01 NON_CONFORME");
+          assertThat(c.standingPoints()).extracting(p -> p.id() + " " + p.status()).containsExactly("SRV-01 CONFORME");
+          assertThat(c.categories()).containsEntry("SRV", "Serveur et OS").hasSize(4);
+        });
 
-    assertThat(records.unsupportedEquipment(List.of("pg-a", "pg-b")))
-        .extracting(e -> e.clientId() + " " + e.serialNumber()).containsExactly("pg-a S1", "pg-b S3");
-    assertThat(records.categories("GUID-PREM-003", "v1.3")).containsEntry("SRV", "Serveur et OS").hasSize(4);
+    assertThat(inventory.outOfSupport(List.of("pg-a", "pg-b")))
+        .extracting(e -> e.clientId() + " " + e.serialNumber() + " " + e.kindLabel())
+        .containsExactly("pg-a S1 Caméra", "pg-b S3 NVR");
   }
 
   private static void incident(String reference, String client, String detected, Long mttd, Long mttr) {

@@ -1,4 +1,4 @@
-package com.mileotech.cyber.commissioning;
+package com.mileotech.cyber.system;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +16,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * A small flowing layout over PDFBox: paragraphs and table rows that wrap and break across A4
  * pages, in DejaVu Sans (embedded, so accents and symbols render on every reader), with a
- * footer numbering the pages. Public: the dashboard's audit report uses it too.
+ * footer numbering the pages. Shared: the checklist documents and the dashboard's audit report.
  */
+@Published
 public final class PdfLayout implements AutoCloseable {
 
   public static final float MARGIN = 48;
