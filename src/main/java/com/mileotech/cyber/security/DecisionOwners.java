@@ -101,7 +101,8 @@ public class DecisionOwners {
     }
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name + " (" + userId + ")";
+    // a text people read (the client's RSSI included): the name; the login is kept beside it, in its own field
+    return name.isEmpty() ? userId : name;
   }
 
   /** Identity lookups are ours, not the caller's: a technician may not list users. */

@@ -171,7 +171,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     assertThat(variable(pi, "recoveryAgreementChannel")).isEqualTo("courriel");
     assertThat(variable(pi, "recoveryAgreementGivenAt")).isEqualTo(Date.from(now().minus(Duration.ofHours(1))));
     assertThat((String) variable(pi, "recoveryAgreementSummary")).startsWith("Accord du client donné par courriel le ")
-        .contains("recueilli par Prénom Nom (" + MANAGER + ")").endsWith("objet « Remise en service NVR »");
+        .contains("recueilli par Prénom Nom le ").doesNotContain(MANAGER).endsWith("objet « Remise en service NVR »");
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_AgreeRecoveryDate").count()).isZero();
     assertThat(active(pi, "Task_ReturnToService")).isTrue();

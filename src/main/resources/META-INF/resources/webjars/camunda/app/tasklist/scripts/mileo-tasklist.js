@@ -23,16 +23,26 @@ const GROUPS = {
 };
 
 const isGroup = (id) => Object.prototype.hasOwnProperty.call(GROUPS, id);
+const NAMES = new Set(Object.values(GROUPS));
 
 /**
  * A text that is a group id, or a list of them ("client-rssi, cyber-referent": a task's candidate
  * groups), outside forms and fields, shows the groups' names.
  */
+/** The engine's English answer Tasklist shows when a task was completed or withdrawn meanwhile. */
+const GONE = /<task>\s*<-\s*No matching task with id \S+|Cannot find task with id \S+|No matching task with id \S+/;
+
 function groupNames(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (GONE.test(node.data)) {
+      node.data = node.data.replace(GONE, "elle a été terminée ou retirée entre-temps.");
+      continue;
+    }
     const ids = node.data.split(',').map((id) => id.trim()).filter((id) => id);
-    if (ids.length && ids.every(isGroup) && !(node.parentElement && node.parentElement.closest('.fjs-container, input, textarea'))) {
+    // Tasklist may add a group beside one already shown by its name: "project-managers, Référent cybersécurité"
+    if (ids.length && ids.some(isGroup) && ids.every((id) => isGroup(id) || NAMES.has(id))
+        && !(node.parentElement && node.parentElement.closest('.fjs-container, input, textarea'))) {
       node.data = node.data.replace(/[a-z][a-z-]*/g, (id) => (isGroup(id) ? GROUPS[id] : id));
     }
   }
