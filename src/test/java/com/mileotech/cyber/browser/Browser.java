@@ -244,9 +244,13 @@ public final class Browser implements AutoCloseable {
           return false;
         }
         try {
+          // in the middle of its scrolling list: at the edge, Tasklist's footer or header takes the click
+          ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+              "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
           element.click();
           return true;
-        } catch (ElementNotInteractableException e) { // covered by a dialog fading in, not yet enabled...
+        } catch (ElementNotInteractableException | org.openqa.selenium.StaleElementReferenceException e) {
+          // covered by a dialog fading in, not yet enabled, re-rendered...
           return false;
         }
       });
