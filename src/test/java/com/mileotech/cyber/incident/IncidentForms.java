@@ -143,6 +143,11 @@ public final class IncidentForms {
     return evidenceCaptured(evidence(1, "journaux", SHA, "2026-03-02T08:45"));
   }
 
+  /** Evidence waived (the referent's decision), and why. */
+  public static Map<String, Object> evidenceWaived(String reason) {
+    return new HashMap<>(Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", reason));
+  }
+
   // ------------------------------------------------------------------ Confiner, éradiquer, vérifier
 
   /** Every containment action done, each with {@code comment}. */
@@ -194,6 +199,23 @@ public final class IncidentForms {
   /** Proposer une date de remise en service: that instant's wall-clock time in Paris ({@link #paris}). */
   public static Map<String, Object> recoveryProposal(Instant at) {
     return recoveryProposal(paris(at));
+  }
+
+  /** Proposer une date de remise en service, the choice made explicit: propose the date typed to the client. */
+  public static Map<String, Object> recoveryProposed(String typed) {
+    Map<String, Object> form = recoveryProposal(typed);
+    form.put("recoveryDecision", "proposer");
+    return form;
+  }
+
+  /**
+   * Proposer une date de remise en service: the client already agreed to the date typed, by
+   * {@code channel} ("courriel", "appel"...) at {@code givenAt} (as typed); the project manager records it with its proof.
+   */
+  public static Map<String, Object> recoveryAgreementCollected(String typed, String channel, String givenAt, String evidence) {
+    return new HashMap<>(Map.of("recoveryDecision", "accord-client-recueilli", "recoveryDateInput", typed,
+        "recoveryAgreementChannelInput", channel, "recoveryAgreementGivenAtInput", givenAt,
+        "recoveryAgreementEvidenceInput", evidence));
   }
 
   /** Valider la date de remise en service: the client's RSSI accepts. */
