@@ -223,6 +223,16 @@ public final class IncidentForms {
     return new HashMap<>(Map.of("recoveryClientDecision", "accepte"));
   }
 
+  /** Valider la date de remise en service: the client's RSSI proposes another date (as typed). */
+  public static Map<String, Object> recoveryOtherDate(String typed) {
+    return new HashMap<>(Map.of("recoveryClientDecision", "autre-date", "recoveryClientDateInput", typed));
+  }
+
+  /** Proposer une date de remise en service: the project manager accepts the date the client proposed. */
+  public static Map<String, Object> recoveryClientDateAccepted() {
+    return new HashMap<>(Map.of("recoveryDecision", "accepter-date-client"));
+  }
+
   /** Remettre en service: confirmed, before the agreed date with the client's agreement. */
   public static Map<String, Object> returnToService() {
     return new HashMap<>(Map.of("returnConfirmed", true, "earlyReturnAgreement", "Accord du RSSI par téléphone"));
@@ -257,6 +267,11 @@ public final class IncidentForms {
   /** Approuver le retour d'expérience. */
   public static Map<String, Object> lessonsApproved() {
     return new HashMap<>(Map.of("lessonsDecision", "approuve"));
+  }
+
+  /** Approuver le retour d'expérience: sent back for rework, with what to change. */
+  public static Map<String, Object> lessonsSentBack(String comment) {
+    return new HashMap<>(Map.of("lessonsDecision", "a-reprendre", "lessonsReviewComment", comment));
   }
 
   // ------------------------------------------------------------------ typing
