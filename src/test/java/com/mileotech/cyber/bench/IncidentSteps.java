@@ -1,27 +1,22 @@
 package com.mileotech.cyber.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.incident.IncidentForms;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * The security-incident lifecycle as its people submit their forms in Tasklist (the same values as
- * the scenario tests, incident/IncidentScenario): which task is done by whom, with what.
+ * the scenario tests: incident/IncidentForms, the process's form driver): which task is done by whom, with what.
  */
 final class IncidentSteps {
 
   static final String PROCESS = "security-incident";
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  static final String SHA = "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String SHA = IncidentForms.SHA;
 
   /** Who completes a task: a bench account of that group. */
   enum Role { TECH, PM, REFERENT, RSSI }
@@ -55,84 +50,30 @@ final class IncidentSteps {
   }
 
   static Map<String, Object> reportForm(String clientId, String siteId) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("clientId", clientId);
-    form.put("siteSelection", json(List.of(siteId)));
-    form.put("detectionSource", "technicien-sur-site");
-    form.put("equipment", "NVR-01 (Milestone XProtect)");
-    form.put("description", "Compte administrateur inconnu créé sur le NVR");
-    return form;
+    return IncidentForms.report(clientId, List.of(siteId));
   }
 
-  /** The form of a step, as Tasklist submits it. */
+  /** The form of a step, as Tasklist submits it (from the process's form driver, {@link IncidentForms}). */
   static Map<String, Object> form(String taskKey, String siteId, Instant now) {
-    Map<String, Object> form = new LinkedHashMap<>();
-    switch (taskKey) {
-      case "Task_QualifyIncident" -> {
-        form.put("nature", "intrusion");
-        form.put("severity", "mineur");
-        form.put("personalDataAnswer", "non");
-        form.put("siteSelection", json(List.of(siteId)));
-        form.put("affectedSystems", "NVR-01, VLAN vidéo");
-        form.put("awarenessChoice", "maintenant");
-        form.put("awarenessConfirmed", true);
-      }
-      case "Task_CaptureEvidence" -> {
-        form.put("evidenceDecision", "capturees");
-        form.put("evidence1Kind", "journaux");
-        form.put("evidence1Description", "Journaux d'authentification du NVR");
-        form.put("evidence1StorageLocation", "Coffre de preuves, scellé 2026-017");
-        form.put("evidence1Sha256", SHA);
-        form.put("evidence1CapturedAt", paris(now.minus(5, ChronoUnit.MINUTES)));
-      }
-      case "Task_ContainIncident" -> {
-        for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-            "containmentRemoteAccessDisconnection")) {
-          form.put(action, "fait");
-          form.put(action + "Comment", "Fait à 10 h 05");
-        }
-      }
-      case "Task_EradicateThreat" -> {
-        form.put("eradicationEquipment", "remplace");
-        form.put("eradicationVulnerability", "corrigee");
-        form.put("eradicationCredentials", "renouveles");
-        form.put("eradicationFleetCheck", "aucune-compromission");
-        List.copyOf(form.keySet()).forEach(k -> form.put(k + "Comment", "RAS"));
-      }
-      case "Task_VerifyIntegrity" -> {
-        form.put("integrityConfigurationCompliant", true);
-        form.put("integrityFirmwareUpToDate", true);
-        form.put("integrityUnauthorisedAccessRemoved", true);
-        form.put("integrityLoggingEnabled", true);
-      }
-      case "Task_ProposeRecoveryDate" -> form.put("recoveryDateInput", paris(now.plus(1, ChronoUnit.DAYS)));
-      case "Task_AgreeRecoveryDate" -> form.put("recoveryClientDecision", "accepte");
-      case "Task_ReturnToService" -> {
-        form.put("returnConfirmed", true);
-        form.put("earlyReturnAgreement", "Accord du RSSI par téléphone"); // before the agreed date
-      }
-      case "Task_WriteLessonsLearned" -> {
-        form.put("lessonsRootCauses", "Mot de passe par défaut sur le NVR");
-        form.put("lessonsResponseEffectiveness", "Confinement en 2 h, délais tenus");
-        form.put("lessonsImprovements", "Contrôle des comptes par défaut à la mise en service");
-      }
-      case "Task_ApproveLessonsLearned" -> form.put("lessonsDecision", "approuve");
-      case "Task_ConfirmMonitoringEnd" -> form.put("monitoringOutcome", "rien-a-signaler");
+    return switch (taskKey) {
+      case "Task_QualifyIncident" -> IncidentForms.qualification("mineur", false, List.of(siteId));
+      case "Task_CaptureEvidence" -> IncidentForms.evidenceCaptured(
+          IncidentForms.evidence(1, "journaux", SHA, paris(now.minus(5, ChronoUnit.MINUTES))));
+      case "Task_ContainIncident" -> IncidentForms.containment("Fait à 10 h 05");
+      case "Task_EradicateThreat" -> IncidentForms.eradication();
+      case "Task_VerifyIntegrity" -> IncidentForms.integrity();
+      case "Task_ProposeRecoveryDate" -> IncidentForms.recoveryProposal(paris(now.plus(1, ChronoUnit.DAYS)));
+      case "Task_AgreeRecoveryDate" -> IncidentForms.recoveryAgreed();
+      case "Task_ReturnToService" -> IncidentForms.returnToService(); // before the agreed date
+      case "Task_WriteLessonsLearned" -> IncidentForms.lessonsLearned();
+      case "Task_ApproveLessonsLearned" -> IncidentForms.lessonsApproved();
+      case "Task_ConfirmMonitoringEnd" -> IncidentForms.monitoringQuiet();
       default -> throw new IllegalArgumentException("No form for " + taskKey);
-    }
-    return form;
+    };
   }
 
   /** "2026-03-05T14:00": wall-clock minutes in Paris, as the datetime fields submit them. */
   static String paris(Instant instant) {
     return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MINUTES), PARIS).toString();
-  }
-
-  static JsonValue json(Object value) {
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -9,13 +9,14 @@ import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.client.ContractType;
 import com.mileotech.cyber.client.RegulatoryRegime;
 import com.mileotech.cyber.commissioning.CommissioningForms;
+import com.mileotech.cyber.incident.IncidentForms;
+import com.mileotech.cyber.notification.NotificationForms;
 import com.mileotech.cyber.security.Groups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -253,9 +252,8 @@ class DashboardData {
     at("2031-03-16T13:10:00Z");
     draftCnil(cnilE);
     at("2031-03-16T14:00:00Z");
-    submit(cnilE, "Task_FileReport", BETA_RSSI, Groups.CLIENT_RSSI, BETA, Map.of(
-        "cnilDecision", "non-requise",
-        "cnilNotRequiredReason", "Flux indisponibles, aucune image consultée ni extraite"));
+    submit(cnilE, "Task_FileReport", BETA_RSSI, Groups.CLIENT_RSSI, BETA,
+        NotificationForms.cnilNotRequired("Flux indisponibles, aucune image consultée ni extraite"));
     runJobs(cnilE);
   }
 
@@ -263,16 +261,8 @@ class DashboardData {
 
   private ProcessInstance report(String letter, String client, String site, String source, String detectedAt,
       String beganAt) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("clientId", client);
-    form.put("siteSelection", json("[\"" + site + "\"]"));
-    form.put("detectionSource", source);
-    form.put("equipment", "NVR-01");
-    form.put("description", "Incident " + letter + " du jeu de données du tableau de bord");
-    form.put("detectedAtInput", detectedAt);
-    if (beganAt != null) {
-      form.put("beganAtInput", beganAt);
-    }
+    Map<String, Object> form = IncidentForms.detected(IncidentForms.report(client, List.of(site), source, "NVR-01",
+        "Incident " + letter + " du jeu de données du tableau de bord"), detectedAt, beganAt);
     as(TECH, Groups.TECHNICIANS, client);
     ProcessInstance pi;
     try {
@@ -289,16 +279,9 @@ class DashboardData {
 
   private void qualify(ProcessInstance pi, String severity, String nature, boolean personalData) {
     String client = tenant(pi);
-    Map<String, Object> form = new HashMap<>();
-    form.put("nature", nature);
-    form.put("severity", severity);
-    form.put("personalDataAnswer", personalData ? "oui" : "non");
-    form.put("siteSelection", json("[\"" + String.join("\",\"", ((String) runtimeService.getVariable(pi.getId(),
-        "siteIds")).split(",")) + "\"]"));
-    form.put("affectedSystems", "NVR-01");
-    form.put("awarenessChoice", "maintenant");
-    form.put("awarenessConfirmed", true);
-    submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, client, form);
+    List<String> sites = IncidentForms.sites((String) runtimeService.getVariable(pi.getId(), "siteIds"));
+    submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, client,
+        IncidentForms.qualification(severity, nature, personalData, sites, "NVR-01"));
     runJobs(pi); // the assessment of the regulatory obligations
   }
 
@@ -306,49 +289,33 @@ class DashboardData {
   private void respond(ProcessInstance pi, Instant recovery) {
     String client = tenant(pi);
     String now = paris(ClockUtil.getCurrentTime().toInstant());
-    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, client, Map.of("evidenceDecision", "capturees",
-        "evidence1Kind", "journaux", "evidence1Description", "Journaux du NVR", "evidence1StorageLocation",
-        "Coffre de preuves", "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
-        "evidence1CapturedAt", now));
-    Map<String, Object> containment = new HashMap<>();
-    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-        "containmentRemoteAccessDisconnection")) {
-      containment.put(action, "fait");
-      containment.put(action + "Comment", "Fait");
-    }
-    submit(pi, "Task_ContainIncident", TECH, Groups.TECHNICIANS, client, containment);
-    submit(pi, "Task_EradicateThreat", TECH, Groups.TECHNICIANS, client, Map.of(
-        "eradicationEquipment", "remplace", "eradicationEquipmentComment", "RAS",
-        "eradicationVulnerability", "corrigee", "eradicationVulnerabilityComment", "RAS",
-        "eradicationCredentials", "renouveles", "eradicationCredentialsComment", "RAS",
-        "eradicationFleetCheck", "aucune-compromission", "eradicationFleetCheckComment", "RAS"));
-    submit(pi, "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, client, Map.of(
-        "integrityConfigurationCompliant", true, "integrityFirmwareUpToDate", true,
-        "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
+    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, client, IncidentForms.evidenceCaptured(
+        IncidentForms.evidence(1, "journaux", "Journaux du NVR", "Coffre de preuves", IncidentForms.SHA, now)));
+    submit(pi, "Task_ContainIncident", TECH, Groups.TECHNICIANS, client, IncidentForms.containment("Fait"));
+    submit(pi, "Task_EradicateThreat", TECH, Groups.TECHNICIANS, client, IncidentForms.eradication());
+    submit(pi, "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, client, IncidentForms.integrity());
     submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, client,
-        Map.of("recoveryDateInput", paris(recovery)));
+        IncidentForms.recoveryProposal(paris(recovery)));
   }
 
   private void agree(ProcessInstance pi, String client, String rssi) {
-    submit(pi, "Task_AgreeRecoveryDate", rssi, Groups.CLIENT_RSSI, client, Map.of("recoveryClientDecision", "accepte"));
+    submit(pi, "Task_AgreeRecoveryDate", rssi, Groups.CLIENT_RSSI, client, IncidentForms.recoveryAgreed());
   }
 
   private void returnToService(ProcessInstance pi, String client) {
-    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, Map.of("returnConfirmed", true,
-        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
+    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, IncidentForms.returnToService());
     runJobs(pi);
   }
 
   private void writeLessons(ProcessInstance pi) {
     runJobs(pi); // the chronology
-    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, tenant(pi), Map.of(
-        "lessonsRootCauses", "Mot de passe par défaut", "lessonsResponseEffectiveness", "Délais tenus",
-        "lessonsImprovements", "Contrôle des comptes par défaut"));
+    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, tenant(pi),
+        IncidentForms.lessonsLearned("Mot de passe par défaut", "Délais tenus", "Contrôle des comptes par défaut"));
   }
 
   private void approveLessons(ProcessInstance pi) {
     submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, tenant(pi),
-        Map.of("lessonsDecision", "approuve"));
+        IncidentForms.lessonsApproved());
     runJobs(pi);
   }
 
@@ -365,40 +332,30 @@ class DashboardData {
   /** "Informer le client", by the application's mail, as the referent; then the mail goes. */
   private void inform(ProcessInstance notification) {
     submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT, tenant(notification),
-        Map.of("clientInformationChannel", "courriel-application"));
+        NotificationForms.clientInformedByMail());
     runJobs(notification);
   }
 
   private void draftCnil(ProcessInstance cnil) {
-    submit(cnil, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), Map.of(
-        "breachNature", "Accès non autorisé aux enregistrements", "personsCategories", json("[\"clients\"]"),
-        "personsCount", 10, "recordsCategories", "Vidéos", "recordsCount", 100, "dpoContact", "DPO",
-        "likelyConsequences", "Atteinte à la vie privée", "measuresTaken", "Comptes révoqués",
-        "riskToPersons", "risque"));
+    submit(cnil, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil),
+        NotificationForms.cnilDraft("Accès non autorisé aux enregistrements", List.of("clients"), 10, "Vidéos", 100, "DPO",
+            "Atteinte à la vie privée", "Comptes révoqués", "risque"));
   }
 
   private void fileCnil(ProcessInstance cnil, String submittedAt, String delayReasons) {
-    Map<String, Object> form = new HashMap<>(Map.of("cnilDecision", "deposee", "cnilSubmittedAt", submittedAt,
-        "cnilReceiptReference", "CNIL-" + cnil.getBusinessKey()));
-    if (delayReasons != null) {
-      form.put("cnilDelayReasons", delayReasons);
-    }
-    submit(cnil, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil), form);
+    submit(cnil, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil),
+        NotificationForms.cnilFiled(submittedAt, "CNIL-" + cnil.getBusinessKey(), delayReasons));
     runJobs(cnil);
   }
 
   private void draftOiv(ProcessInstance anssi) {
-    submit(anssi, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), Map.of(
-        "oivSummary", "Incident sur le VMS", "oivAffectedSystems", "Vidéoprotection", "oivImpact", "Supervision coupée"));
+    submit(anssi, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi),
+        NotificationForms.oivDeclaration("Incident sur le VMS", "Vidéoprotection", "Supervision coupée"));
   }
 
   private void fileAnssi(ProcessInstance anssi, String submittedAt, String delayReasons) {
-    Map<String, Object> form = new HashMap<>(Map.of("anssiSubmittedAt", submittedAt,
-        "anssiReceiptReference", "ANSSI-" + anssi.getBusinessKey()));
-    if (delayReasons != null) {
-      form.put("anssiDelayReasons", delayReasons);
-    }
-    submit(anssi, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi), form);
+    submit(anssi, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi),
+        NotificationForms.anssiFiled(submittedAt, "ANSSI-" + anssi.getBusinessKey(), delayReasons));
   }
 
   // ------------------------------------------------------------------ hardening checklist
@@ -499,9 +456,5 @@ class DashboardData {
   /** "2031-01-10T09:00" style wall-clock time in Paris. */
   private static String paris(Instant instant) {
     return instant.atZone(PARIS).toLocalDateTime().toString();
-  }
-
-  private static JsonValue json(String text) {
-    return SpinValues.jsonValue(text).create();
   }
 }

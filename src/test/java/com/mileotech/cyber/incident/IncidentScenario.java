@@ -1,18 +1,17 @@
 package com.mileotech.cyber.incident;
 
-import com.mileotech.cyber.system.FormValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.notification.NotificationForms;
 import com.mileotech.cyber.reminder.RecordingReminders;
 import com.mileotech.cyber.reminder.Reminders;
 import com.mileotech.cyber.security.Groups;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -45,7 +44,7 @@ abstract class IncidentScenario {
   static final String OTHER_RSSI = TestClients.PLAIN_RSSI;
   /** Monday 2 March 2026, 09:00 in Paris. */
   static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-  static final String SHA = "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778";
+  static final String SHA = IncidentForms.SHA;
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -114,13 +113,7 @@ abstract class IncidentScenario {
   }
 
   static Map<String, Object> reportForm(String clientId, List<String> sites) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("clientId", clientId);
-    form.put("siteSelection", FormValues.json(sites));
-    form.put("detectionSource", "technicien-sur-site");
-    form.put("equipment", "NVR-01 (Milestone XProtect)");
-    form.put("description", "Compte administrateur inconnu créé sur le NVR");
-    return form;
+    return IncidentForms.report(clientId, sites);
   }
 
   ProcessInstance reportPlain() {
@@ -184,79 +177,46 @@ abstract class IncidentScenario {
   }
 
   static Map<String, Object> qualification(String severity, boolean personalData, String siteIds) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("nature", "intrusion");
-    form.put("severity", severity);
-    form.put("personalDataAnswer", personalData ? "oui" : "non");
-    form.put("siteSelection", FormValues.json(List.of(siteIds.split(","))));
-    form.put("affectedSystems", "NVR-01, VLAN vidéo");
-    form.put("awarenessChoice", "maintenant");
-    form.put("awarenessConfirmed", true);
-    return form;
+    return IncidentForms.qualification(severity, personalData, IncidentForms.sites(siteIds));
   }
 
   void captureEvidence(ProcessInstance pi) {
-    Map<String, Object> form = new HashMap<>(evidence(1, "journaux", SHA));
-    form.put("evidenceDecision", "capturees");
-    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, form);
+    submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, IncidentForms.evidenceCaptured());
   }
 
   /** Slot n of the evidence form, as Tasklist submits it. */
   static Map<String, Object> evidence(int n, String kind, String sha) {
-    String p = "evidence" + n;
-    return Map.of(p + "Kind", kind, p + "Description", "Journaux d'authentification du NVR", p + "StorageLocation",
-        "Coffre de preuves, scellé 2026-017", p + "Sha256", sha, p + "CapturedAt", "2026-03-02T08:45");
+    return IncidentForms.evidence(n, kind, sha, "2026-03-02T08:45");
   }
 
   void contain(ProcessInstance pi) {
-    Map<String, Object> form = new HashMap<>();
-    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-        "containmentRemoteAccessDisconnection")) {
-      form.put(action, "fait");
-      form.put(action + "Comment", "Fait à 10 h 05");
-    }
-    submit(pi, "Task_ContainIncident", TECH, Groups.TECHNICIANS, form);
+    submit(pi, "Task_ContainIncident", TECH, Groups.TECHNICIANS, IncidentForms.containment("Fait à 10 h 05"));
   }
 
   void eradicate(ProcessInstance pi) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("eradicationEquipment", "remplace");
-    form.put("eradicationVulnerability", "corrigee");
-    form.put("eradicationCredentials", "renouveles");
-    form.put("eradicationFleetCheck", "aucune-compromission");
-    form.keySet().stream().toList().forEach(k -> form.put(k + "Comment", "RAS"));
-    submit(pi, "Task_EradicateThreat", TECH, Groups.TECHNICIANS, form);
+    submit(pi, "Task_EradicateThreat", TECH, Groups.TECHNICIANS, IncidentForms.eradication());
   }
 
   void verifyIntegrity(ProcessInstance pi, boolean firmwareUpToDate, String problem) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("integrityConfigurationCompliant", true);
-    form.put("integrityFirmwareUpToDate", firmwareUpToDate);
-    form.put("integrityUnauthorisedAccessRemoved", true);
-    form.put("integrityLoggingEnabled", true);
-    if (problem != null) {
-      form.put("integrityProblem", problem);
-    }
-    submit(pi, "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, form);
+    submit(pi, "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, IncidentForms.integrity(firmwareUpToDate, problem));
   }
 
   /** "2026-03-05T14:00" style wall-clock text in Paris for an instant. */
   static String paris(Instant instant) {
-    return instant.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDateTime().toString();
+    return IncidentForms.paris(instant);
   }
 
   void proposeRecovery(ProcessInstance pi, Instant at) {
-    submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, Map.of("recoveryDateInput", paris(at)));
+    submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, IncidentForms.recoveryProposal(at));
   }
 
   void agreeRecovery(ProcessInstance pi, String rssi) {
-    submit(pi, "Task_AgreeRecoveryDate", rssi, Groups.CLIENT_RSSI, Map.of("recoveryClientDecision", "accepte"));
+    submit(pi, "Task_AgreeRecoveryDate", rssi, Groups.CLIENT_RSSI, IncidentForms.recoveryAgreed());
   }
 
   void returnToService(ProcessInstance pi) {
-    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, Map.of("returnConfirmed", true,
-        // these scenarios return before the agreed date: the client agreed to it
-        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
+    submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS,
+        IncidentForms.returnToService()); // before the agreed date: the client agreed to it
   }
 
   /** From a qualified incident to its closure, without detours. */
@@ -274,19 +234,16 @@ abstract class IncidentScenario {
   void informClient(ProcessInstance notification) {
     runDueJobs(notification);
     submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT,
-        Map.of("clientInformationChannel", "courriel-application"));
+        NotificationForms.clientInformedByMail());
     runDueJobs(notification);
   }
 
   void writeLessonsLearned(ProcessInstance pi) {
     runDueJobs(pi); // the chronology
-    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, Map.of(
-        "lessonsRootCauses", "Mot de passe par défaut sur le NVR",
-        "lessonsResponseEffectiveness", "Confinement en 2 h, délais tenus",
-        "lessonsImprovements", "Contrôle des comptes par défaut à la mise en service"));
+    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, IncidentForms.lessonsLearned());
   }
 
   void approveLessonsLearned(ProcessInstance pi) {
-    submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, Map.of("lessonsDecision", "approuve"));
+    submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, IncidentForms.lessonsApproved());
   }
 }

@@ -74,8 +74,8 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
     assertThat(monitoringCalls(pi)).hasSize(1);
 
     // something seen: a new security incident of the same client, linked to this one
-    submit(pi, "Task_ConfirmMonitoringEnd", REFERENT, Groups.CYBER_REFERENT, Map.of("monitoringOutcome", "anomalie",
-        "monitoringAnomaly", "Nouvelle connexion depuis une adresse inconnue", "monitoringAnomalySource", "alerte-supervision"));
+    submit(pi, "Task_ConfirmMonitoringEnd", REFERENT, Groups.CYBER_REFERENT, IncidentForms.monitoringAnomaly(
+        "Nouvelle connexion depuis une adresse inconnue", "alerte-supervision"));
     assertThat(pi).isWaitingAt("Task_ReportRelatedIncident");
     runDueJobs(pi);
     String followUp = (String) variable(pi, "followUpIncident");
@@ -97,8 +97,8 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
   void anAnomalySeenDuringTheMonitoringOpensALinkedIncidentAtOnce() {
     ProcessInstance pi = closedIncident();
     now(now().plus(Duration.ofDays(3)));
-    submit(pi, "Task_MonitorSystem", TECH, Groups.TECHNICIANS, Map.of("monitoringOutcome", "anomalie",
-        "monitoringAnomaly", "Caméra C12 redémarrée sans intervention", "monitoringAnomalySource", "technicien-sur-site"));
+    submit(pi, "Task_MonitorSystem", TECH, Groups.TECHNICIANS, IncidentForms.monitoringAnomaly(
+        "Caméra C12 redémarrée sans intervention", "technicien-sur-site"));
     assertThat(timer(pi, "Event_MonitoringPeriodEnded")).isNull();
     runDueJobs(pi);
     assertThat(pi).hasPassed("Event_RelatedIncidentReported");
@@ -144,7 +144,7 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
     // written on day 14, sent back for rework, approved late: escalated, and the deadline is marked missed
     writeLessonsLearned(pi);
     submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS,
-        Map.of("lessonsDecision", "a-reprendre", "lessonsReviewComment", "Préciser la cause racine"));
+        IncidentForms.lessonsSentBack("Préciser la cause racine"));
     assertThat(pi).isWaitingAt("Task_BuildChronology");
     runDueJobs(pi);
     assertThat(pi).isWaitingAt("Task_WriteLessonsLearned");

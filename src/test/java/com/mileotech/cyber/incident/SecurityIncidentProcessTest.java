@@ -100,7 +100,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
 
     now(((Date) variable(pi, "reinforcedMonitoringDueAt")).toInstant());
     runDueJobs(pi);
-    submit(pi, "Task_ConfirmMonitoringEnd", REFERENT, Groups.CYBER_REFERENT, Map.of("monitoringOutcome", "rien-a-signaler"));
+    submit(pi, "Task_ConfirmMonitoringEnd", REFERENT, Groups.CYBER_REFERENT, IncidentForms.monitoringQuiet());
     assertThat(pi).isEnded().hasPassed("Event_MonitoringClosed");
   }
 
@@ -136,7 +136,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     asNobody();
     String agreement = task(pi, "Task_AgreeRecoveryDate").getId();
     as(OTHER_RSSI, Groups.CLIENT_RSSI);
-    assertThatThrownBy(() -> formService.submitTaskForm(agreement, Map.of("recoveryClientDecision", "accepte")))
+    assertThatThrownBy(() -> formService.submitTaskForm(agreement, IncidentForms.recoveryAgreed()))
         .isInstanceOfAny(AuthorizationException.class, org.camunda.bpm.engine.ProcessEngineException.class);
     asNobody();
     assertThat(active(pi, "Task_AgreeRecoveryDate")).isTrue();
@@ -144,10 +144,10 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     // that client's RSSI proposes another date; the project manager accepts it
     Instant other = T0.plus(Duration.ofDays(3));
     submit(pi, "Task_AgreeRecoveryDate", TestClients.OIV_RSSI, Groups.CLIENT_RSSI,
-        Map.of("recoveryClientDecision", "autre-date", "recoveryClientDateInput", paris(other)));
+        IncidentForms.recoveryOtherDate(paris(other)));
     assertThat(pi).isWaitingAt("Task_ProposeRecoveryDate");
     assertThat(variable(pi, "recoveryClientProposalAt")).isEqualTo(Date.from(other));
-    submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, Map.of("recoveryDecision", "accepter-date-client"));
+    submit(pi, "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS, IncidentForms.recoveryClientDateAccepted());
     assertThat(pi).isWaitingAt("Task_ReturnToService", "Task_RequalifyIncident");
     assertThat(variable(pi, "recoveryAgreedAt")).isEqualTo(Date.from(other));
     assertThat(variable(pi, "recoveryAgreedBy")).isEqualTo(TestClients.OIV_RSSI);
@@ -210,8 +210,7 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     // a point not confirmed needs a reason
     String verify = task(pi, "Task_VerifyIntegrity").getId();
     as(TECH, Groups.TECHNICIANS);
-    assertThatThrownBy(() -> formService.submitTaskForm(verify, Map.of("integrityConfigurationCompliant", true,
-        "integrityFirmwareUpToDate", false, "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true)))
+    assertThatThrownBy(() -> formService.submitTaskForm(verify, IncidentForms.integrity(false, null)))
         .isInstanceOf(Refusal.class).hasMessageContaining("non confirmé : firmware à jour");
     asNobody();
 
@@ -239,14 +238,14 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     String capture = task(pi, "Task_CaptureEvidence").getId();
     as(TECH, Groups.TECHNICIANS);
     assertThatThrownBy(() -> formService.submitTaskForm(capture,
-        Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", "Pressé")))
+        IncidentForms.evidenceWaived("Pressé")))
         .isInstanceOf(Refusal.class)
         .hasMessage("Preuves non enregistrées : seul le référent cybersécurité peut renoncer à la capture des preuves.");
     asNobody();
     assertThat(active(pi, "Task_CaptureEvidence")).isTrue();
 
     submit(pi, "Task_CaptureEvidence", REFERENT, Groups.CYBER_REFERENT,
-        Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", "Équipement remplacé à l'identique par le client avant signalement"));
+        IncidentForms.evidenceWaived("Équipement remplacé à l'identique par le client avant signalement"));
     assertThat(variable(pi, "evidenceStatus")).isEqualTo("renonciation");
     assertThat(variable(pi, "evidenceRecordedBy")).isEqualTo(REFERENT);
     Map<String, Object> row = jdbc.sql("select evidence_status, evidence_waiver_reason from security_incident where reference = ?")
@@ -357,7 +356,9 @@ class SecurityIncidentProcessTest extends IncidentScenario {
     proposeRecovery(pi, now().plusSeconds(86_400));
     agreeRecovery(pi, TestClients.PLAIN_RSSI);
     // a day before the agreed date, without the client's agreement to it
-    assertThatThrownBy(() -> submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, Map.of("returnConfirmed", true)))
+    Map<String, Object> withoutAgreement = IncidentForms.returnToService();
+    withoutAgreement.remove("earlyReturnAgreement");
+    assertThatThrownBy(() -> submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, withoutAgreement))
         .isInstanceOf(Refusal.class)
         .hasMessageStartingWith("Remise en service non enregistrée : la date convenue avec le client est le ")
         .hasMessageEndingWith(" : pour remettre en service avant, indiquez comment le client l'a accepté.");

@@ -78,11 +78,10 @@ class AnssiNotificationTest {
     assertThatThrownBy(() -> taskService.complete(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getId(),
         Map.of("oivSummary", "Intrusion sur le VMS")))
         .isInstanceOf(Refusal.class).hasMessageContaining("systèmes d'information d'importance vitale");
-    taskService.complete(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getId(), Map.of(
-        "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
-        "oivImpact", "Supervision interrompue 2 h"));
-    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-05T04:30+02:00", "anssiReceiptReference", "ANSSI-OIV-77"));
+    taskService.complete(support.reportTask(anssi, "declaration-oiv", "Task_DraftReport").getId(),
+        NotificationForms.anssiDraft("declaration-oiv"));
+    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-05T04:30+02:00", "ANSSI-OIV-77", null));
 
     // the final report's month counts from the declaration filed (5 May 02:30 UTC), not from awareness
     Instant filed = Instant.parse("2026-05-05T02:30:00Z");
@@ -101,19 +100,19 @@ class AnssiNotificationTest {
     assertThat(anssi).isWaitingAt("Task_SubmitFinalReport", "Task_SubmitIntermediateReport");
     assertThat(support.report(anssi, "rapport-intermediaire")).isWaitingAt("Task_DraftReport");
     taskService.complete(support.reportTask(anssi, "rapport-intermediaire", "Task_DraftReport").getId(),
-        Map.of("irContent", "Point de situation J+2"));
+        NotificationForms.anssiDraft("rapport-intermediaire"));
     at(30);
-    support.completeAsReferent(support.report(anssi, "rapport-intermediaire"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-05T14:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-I1"));
+    support.completeAsReferent(support.report(anssi, "rapport-intermediaire"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-05T14:00+02:00", "ANSSI-OIV-77-I1", null));
     assertThat(anssi).isWaitingAt("Task_SubmitFinalReport");
 
     // still ongoing: a progress report instead, then the final report one month after the end
     assertThat(variable(anssi, "anssiReportTitle")).isNull(); // a parameter of the report's own instance
-    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(), Map.of(
-        "prStatus", "Investigation en cours", "prMeasures", "Surveillance renforcée"));
+    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(),
+        NotificationForms.anssiDraft("rapport-avancement"));
     at(72);
-    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-07T08:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-P1"));
+    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-07T08:00+02:00", "ANSSI-OIV-77-P1", null));
     assertThat(anssi).isWaitingAt("Event_SecurityIncidentEnded");
 
     support.requalify(incident, Map.of()); // investigation over (no new facts)
@@ -125,12 +124,11 @@ class AnssiNotificationTest {
     assertThat(variable(anssi, "finalReportDueAt"))
         .isEqualTo(Date.from(end.atZone(ZoneId.of("Europe/Paris")).plusMonths(1).toInstant()));
     assertThat(variable(anssi, "incidentOngoing")).isEqualTo(false);
-    taskService.complete(support.reportTask(anssi, "rapport-final", "Task_DraftReport").getId(), Map.of(
-        "frSeverityImpact", "Intrusion par mot de passe par défaut", "frRootCause", "Mot de passe constructeur",
-        "frMitigation", "Mots de passe changés, parc vérifié", "frCrossBorderImpact", "Aucun"));
+    taskService.complete(support.reportTask(anssi, "rapport-final", "Task_DraftReport").getId(),
+        NotificationForms.anssiDraft("rapport-final"));
     at(8 * 24 + 2);
-    support.completeAsReferent(support.report(anssi, "rapport-final"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-12T10:00+02:00", "anssiReceiptReference", "ANSSI-OIV-77-F"));
+    support.completeAsReferent(support.report(anssi, "rapport-final"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-12T10:00+02:00", "ANSSI-OIV-77-F", null));
     assertThat(anssi).isEnded().hasPassed("Event_AnssiNotificationClosed");
 
     NotificationRegister.Notification record = register.forIncident(incident.getBusinessKey()).get(0);
@@ -172,38 +170,36 @@ class AnssiNotificationTest {
         .extracting(c -> c.kind() + " " + c.name() + "@" + Duration.between(AWARENESS, c.at()).toHours())
         .containsExactly("remind earlyWarning@12", "remind earlyWarning@20", "escalate earlyWarning@24");
 
-    taskService.complete(support.reportTask(anssi, "alerte-precoce", "Task_DraftReport").getId(), Map.of(
-        "ewMaliciousSuspected", "oui", "ewCrossBorderImpact", "non", "ewSummary", "Rançongiciel sur le NVR"));
+    taskService.complete(support.reportTask(anssi, "alerte-precoce", "Task_DraftReport").getId(),
+        NotificationForms.anssiDraft("alerte-precoce"));
     at(26);
     ProcessInstance earlyWarning = support.report(anssi, "alerte-precoce");
-    assertThatThrownBy(() -> support.completeAsReferent(earlyWarning, "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1")))
+    assertThatThrownBy(() -> support.completeAsReferent(earlyWarning, "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-05T11:00+02:00", "ANSSI-EW-1", null)))
         .hasMessageContaining("motifs du retard");
-    support.completeAsReferent(earlyWarning, "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-05T11:00+02:00", "anssiReceiptReference", "ANSSI-EW-1",
-        "anssiDelayReasons", "Week-end, astreinte client injoignable"));
+    support.completeAsReferent(earlyWarning, "Task_FileReport", NotificationForms.anssiFiled(
+        "2026-05-05T11:00+02:00", "ANSSI-EW-1", "Week-end, astreinte client injoignable"));
     assertThat(variable(anssi, "earlyWarningMet")).isEqualTo(false);
     assertThat(anssi).isWaitingAt("Task_NotifyIncident");
     assertThat(support.reportTask(anssi, "notification-incident", "Task_DraftReport").getDueDate())
         .isEqualTo(Date.from(AWARENESS.plus(Duration.ofHours(72))));
 
-    taskService.complete(support.reportTask(anssi, "notification-incident", "Task_DraftReport").getId(), Map.of(
-        "inSeverityAssessment", "Significatif", "inImpactAssessment", "Enregistrement interrompu",
-        "inIndicatorsOfCompromise", "Aucun à ce stade"));
+    taskService.complete(support.reportTask(anssi, "notification-incident", "Task_DraftReport").getId(),
+        NotificationForms.anssiDraft("notification-incident"));
     at(60);
-    support.completeAsReferent(support.report(anssi, "notification-incident"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-06T18:00+02:00", "anssiReceiptReference", "ANSSI-N-1"));
+    support.completeAsReferent(support.report(anssi, "notification-incident"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-06T18:00+02:00", "ANSSI-N-1", null));
     assertThat(variable(anssi, "incidentNotificationMet")).isEqualTo(true);
     assertThat(variable(anssi, "finalReportDueAt")).isEqualTo(Date.from(Instant.parse("2026-06-06T16:00:00Z")));
 
     // the incident ends while the progress report is being filed: no message is awaited then
-    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(), Map.of(
-        "prStatus", "Restauration en cours", "prMeasures", "NVR remplacé"));
+    taskService.complete(support.reportTask(anssi, "rapport-avancement", "Task_DraftReport").getId(),
+        NotificationForms.progressReport("Restauration en cours", "NVR remplacé"));
     support.requalify(incident, Map.of());
     at(100);
     support.endIncident(incident, AWARENESS.plus(Duration.ofHours(100)));
-    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport", Map.of(
-        "anssiSubmittedAt", "2026-05-08T12:00+02:00", "anssiReceiptReference", "ANSSI-P-1"));
+    support.completeAsReferent(support.report(anssi, "rapport-avancement"), "Task_FileReport",
+        NotificationForms.anssiFiled("2026-05-08T12:00+02:00", "ANSSI-P-1", null));
     assertThat(anssi).hasPassed("Gateway_IncidentEndedMeanwhile").hasNotPassed("Event_SecurityIncidentEnded")
         .isWaitingAt("Task_SubmitFinalReport");
     assertThat(support.report(anssi, "rapport-final")).isWaitingAt("Task_DraftReport");

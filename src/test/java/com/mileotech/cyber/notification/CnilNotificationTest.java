@@ -15,7 +15,6 @@ import com.mileotech.cyber.reminder.mail.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -90,8 +89,8 @@ class CnilNotificationTest {
     assertThat(taskService.getIdentityLinksForTask(filing.getId())).extracting(l -> l.getGroupId())
         .containsExactlyInAnyOrder("client-rssi", "cyber-referent");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(31))));
-    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), Map.of(
-        "cnilDecision", "deposee", "cnilSubmittedAt", "2026-03-03T15:00+01:00", "cnilReceiptReference", "CNIL-2026-0001")));
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(),
+        NotificationForms.cnilFiled("2026-03-03T15:00+01:00", "CNIL-2026-0001", null)));
 
     assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
     NotificationRegister.Notification record = record(incident, "CNIL");
@@ -119,12 +118,11 @@ class CnilNotificationTest {
 
     // art. 33(4): a complement, then closure
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(50))));
-    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", Map.of(
-        "cnilFollowUpAction", "complement", "complementSubmittedAt", "2026-03-04T10:00+01:00",
-        "complementReceiptReference", "CNIL-2026-0001-C1", "complementContent", "Nombre de personnes précisé : 52"));
+    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", NotificationForms.cnilComplement(
+        "2026-03-04T10:00+01:00", "CNIL-2026-0001-C1", "Nombre de personnes précisé : 52"));
     assertThat(cnil).isWaitingAt("Task_FollowUpCnilNotification");
     assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "complementReceiptReference")).isNull();
-    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", Map.of("cnilFollowUpAction", "clore"));
+    support.completeAsReferent(cnil, "Task_FollowUpCnilNotification", NotificationForms.cnilClosed());
     assertThat(cnil).isEnded().hasPassed("Event_CnilNotificationClosed").hasNotPassed("Task_DecideDataSubjectsCommunication");
     record = record(incident, "CNIL");
     assertThat(record.status()).isEqualTo("close");
@@ -183,8 +181,8 @@ class CnilNotificationTest {
     // filed at 02:15 winter time, 15 minutes before the deadline: on time
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(15))));
     String filing = support.task(report(cnil), "Task_FileReport").getId();
-    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing, Map.of(
-        "cnilDecision", "deposee", "cnilSubmittedAt", "2026-10-25T02:15+01:00", "cnilReceiptReference", "CNIL-2026-1025")));
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing,
+        NotificationForms.cnilFiled("2026-10-25T02:15+01:00", "CNIL-2026-1025", null)));
     softly.assertThat(record(cnil).reports()).singleElement().satisfies(r -> {
       assertThat(r.submittedAt()).as("filed at").isEqualTo(due.minus(Duration.ofMinutes(15)));
       assertThat(r.dueAt()).as("due at").isEqualTo(due);
@@ -201,8 +199,7 @@ class CnilNotificationTest {
     completeDraft(cnil, "risque");
     Task filing = support.task(report(cnil), "Task_FileReport");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(81))));
-    Map<String, Object> late = new HashMap<>(Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-03-05T18:00+01:00", "cnilReceiptReference", "CNIL-2026-0002"));
+    Map<String, Object> late = NotificationForms.cnilFiled("2026-03-05T18:00+01:00", "CNIL-2026-0002", null);
 
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(), late)))
         .isInstanceOf(Refusal.class)
@@ -231,8 +228,8 @@ class CnilNotificationTest {
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
         () -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise"))))
         .hasMessageContaining("documentez pourquoi");
-    Map<String, Object> notRequired = Map.of("cnilDecision", "non-requise",
-        "cnilNotRequiredReason", "Images chiffrées, clé non compromise : aucune personne identifiable");
+    Map<String, Object> notRequired =
+        NotificationForms.cnilNotRequired("Images chiffrées, clé non compromise : aucune personne identifiable");
     // the controller's judgement: not the referent's, even on the client's word
     assertThatThrownBy(() -> support.completeAsReferent(report(cnil), "Task_FileReport", notRequired))
         .isInstanceOf(Refusal.class)
@@ -254,16 +251,15 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "eleve");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(7))));
-    support.completeAsReferent(report(cnil), "Task_FileReport", Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-2026-0003"));
+    support.completeAsReferent(report(cnil), "Task_FileReport",
+        NotificationForms.cnilFiled("2026-03-02T12:00+01:00", "CNIL-2026-0003", null));
     Task decide = support.task(cnil, "Task_DecideDataSubjectsCommunication");
     assertThat(decide).isNotNull();
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
         () -> taskService.complete(decide.getId(), Map.of("dataSubjectsDecision", "communiquer"))))
         .hasMessageContaining("date de la décision");
-    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(decide.getId(), Map.of(
-        "dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", "2026-03-02T14:00+01:00",
-        "dataSubjectsDetails", "Affichage sur site et courriel aux abonnés")));
+    support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(decide.getId(),
+        NotificationForms.dataSubjects("communiquer", "2026-03-02T14:00+01:00", "Affichage sur site et courriel aux abonnés")));
     NotificationRegister.Notification record = record(cnil);
     assertThat(record.dataSubjectsDecision()).isEqualTo("communiquer");
     assertThat(record.dataSubjectsDecidedAt()).isEqualTo(Instant.parse("2026-03-02T13:00:00Z"));
@@ -384,8 +380,7 @@ class CnilNotificationTest {
     completeDraft(cnil, "risque");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(100))));
     Task filing = support.task(report(cnil), "Task_FileReport");
-    Map<String, Object> filed = new HashMap<>(Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-03-06T13:00+01:00", "cnilReceiptReference", "CNIL-2026-0080")); // 100 h after
+    Map<String, Object> filed = NotificationForms.cnilFiled("2026-03-06T13:00+01:00", "CNIL-2026-0080", null); // 100 h after
     assertThatThrownBy(() -> support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN,
         () -> taskService.complete(filing.getId(), filed)))
         .isInstanceOf(Refusal.class)
@@ -420,8 +415,7 @@ class CnilNotificationTest {
     ProcessInstance cnil = startedCnil(TestClients.PLAIN);
     completeDraft(cnil, "risque");
     Task filing = support.task(report(cnil), "Task_FileReport");
-    Map<String, Object> filed = Map.of("cnilDecision", "deposee", "cnilSubmittedAt", "2026-03-02T12:00+01:00",
-        "cnilReceiptReference", "CNIL-2026-0004");
+    Map<String, Object> filed = NotificationForms.cnilFiled("2026-03-02T12:00+01:00", "CNIL-2026-0004", null);
     var identity = engine.getIdentityService();
     try {
       identity.setAuthentication("admin", List.of("camunda-admin"), null);
@@ -449,16 +443,15 @@ class CnilNotificationTest {
     try {
       identity.setAuthentication(TestClients.PLAIN_RSSI, List.of("client-rssi"), List.of(TestClients.PLAIN));
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cnil.getBusinessKey()).list()).isEmpty();
-      assertThatThrownBy(() -> taskService.complete(filing.getId(), Map.of("cnilDecision", "non-requise",
-          "cnilNotRequiredReason", "x"))).isNotInstanceOf(Refusal.class);
+      assertThatThrownBy(() -> taskService.complete(filing.getId(), NotificationForms.cnilNotRequired("x")))
+          .isNotInstanceOf(Refusal.class);
 
       identity.setAuthentication(TestClients.OIV_RSSI, List.of("client-rssi"), List.of(TestClients.OIV));
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(cnil.getBusinessKey()).list())
           .extracting(Task::getTaskDefinitionKey).containsExactly("Task_FileReport");
       taskService.claim(filing.getId(), TestClients.OIV_RSSI);
       ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
-      taskService.complete(filing.getId(), Map.of("cnilDecision", "deposee",
-          "cnilSubmittedAt", "2026-03-02T12:00+01:00", "cnilReceiptReference", "CNIL-OIV-1"));
+      taskService.complete(filing.getId(), NotificationForms.cnilFiled("2026-03-02T12:00+01:00", "CNIL-OIV-1", null));
     } finally {
       identity.clearAuthentication();
     }
@@ -482,12 +475,7 @@ class CnilNotificationTest {
   }
 
   private void completeDraft(ProcessInstance cnil, String risk) {
-    taskService.complete(support.task(report(cnil), "Task_DraftReport").getId(), Map.of(
-        "breachNature", "Accès non autorisé au serveur VMS et consultation d'enregistrements",
-        "personsCategories", org.camunda.spin.Spin.JSON("[\"clients\",\"passants\"]"),
-        "personsCount", 40, "recordsCategories", "Enregistrements vidéo de 7 jours", "recordsCount", 1200,
-        "dpoContact", "DPO <dpo@example.org>", "likelyConsequences", "Atteinte à la vie privée des personnes filmées",
-        "measuresTaken", "Comptes révoqués, serveur isolé", "riskToPersons", risk));
+    taskService.complete(support.task(report(cnil), "Task_DraftReport").getId(), NotificationForms.cnilDraft(risk));
   }
 
   private NotificationRegister.Notification record(ProcessInstance incident, String authority) {

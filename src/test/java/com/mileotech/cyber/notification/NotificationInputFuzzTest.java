@@ -8,12 +8,12 @@ import com.mileotech.cyber.system.InputFuzz;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,19 +60,16 @@ class NotificationInputFuzzTest {
     fuzz(fuzz, cnil, support.task(cnil, "Task_InformClient"), "notification-client-information");
     support.informClient(cnil);
     fuzz(fuzz, cnil, support.reportTask(cnil, "notification-initiale", "Task_DraftReport"), "notification-cnil-draft");
-    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_DraftReport", Map.of(
-        "breachNature", "Accès non autorisé au serveur VMS", "personsCategories", Spin.JSON("[\"clients\"]"),
-        "personsCount", 40, "recordsCategories", "Enregistrements vidéo", "recordsCount", 1200,
-        "dpoContact", "DPO <dpo@example.org>", "likelyConsequences", "Atteinte à la vie privée",
-        "measuresTaken", "Comptes révoqués", "riskToPersons", "eleve"));
+    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_DraftReport",
+        NotificationForms.cnilDraft("Accès non autorisé au serveur VMS", List.of("clients"), 40, "Enregistrements vidéo", 1200,
+            "DPO <dpo@example.org>", "Atteinte à la vie privée", "Comptes révoqués", "eleve"));
     fuzz(fuzz, cnil, support.reportTask(cnil, "notification-initiale", "Task_FileReport"), "notification-cnil-filing");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(30))));
-    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_FileReport", Map.of("cnilDecision", "deposee",
-        "cnilSubmittedAt", "2026-03-03T10:00+01:00", "cnilReceiptReference", "CNIL-FUZZ-1"));
+    support.completeAsReferent(support.report(cnil, "notification-initiale"), "Task_FileReport",
+        NotificationForms.cnilFiled("2026-03-03T10:00+01:00", "CNIL-FUZZ-1", null));
     fuzz(fuzz, cnil, support.task(cnil, "Task_DecideDataSubjectsCommunication"), "notification-data-subjects");
-    support.completeAsReferent(cnil, "Task_DecideDataSubjectsCommunication", Map.of(
-        "dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", "2026-03-03T11:00+01:00",
-        "dataSubjectsDetails", "Affichage sur site et courriel"));
+    support.completeAsReferent(cnil, "Task_DecideDataSubjectsCommunication",
+        NotificationForms.dataSubjects("communiquer", "2026-03-03T11:00+01:00", "Affichage sur site et courriel"));
     fuzz(fuzz, cnil, support.task(cnil, "Task_FollowUpCnilNotification"), "notification-cnil-follow-up");
 
     ProcessInstance anssi = support.notification(support.qualifiedIncident(TestClients.OIV, false, "critique",
@@ -80,9 +77,8 @@ class NotificationInputFuzzTest {
     support.runDueJobs(anssi);
     support.informClient(anssi);
     fuzz(fuzz, anssi, support.reportTask(anssi, "declaration-oiv", "Task_DraftReport"), "notification-anssi-draft");
-    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_DraftReport", Map.of(
-        "oivSummary", "Intrusion sur le VMS", "oivAffectedSystems", "Vidéoprotection du site Nord",
-        "oivImpact", "Supervision interrompue 2 h"));
+    support.completeAsReferent(support.report(anssi, "declaration-oiv"), "Task_DraftReport",
+        NotificationForms.oivDeclaration("Intrusion sur le VMS", "Vidéoprotection du site Nord", "Supervision interrompue 2 h"));
     fuzz(fuzz, anssi, support.reportTask(anssi, "declaration-oiv", "Task_FileReport"), "notification-anssi-filing");
     fuzz.assertNoFailures(250);
   }

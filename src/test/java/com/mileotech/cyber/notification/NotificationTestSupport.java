@@ -191,9 +191,9 @@ public class NotificationTestSupport {
     }
     String clientId = (String) engine.getRuntimeService().getVariable(notification.getId(), "clientId");
     boolean mail = clients.find(clientId).orElseThrow().rssiContacts().stream().anyMatch(c -> c.email() != null);
-    Map<String, Object> form = mail ? Map.of("clientInformationChannel", "courriel-application")
-        : Map.of("clientInformationChannel", "telephone", "clientInformedContact", "Directeur technique du client",
-            "clientInformedAtInput", org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().toString());
+    Map<String, Object> form = mail ? NotificationForms.clientInformedByMail()
+        : NotificationForms.clientInformedByTelephone("Directeur technique du client",
+            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().toString());
     asReferent(() -> engine.getTaskService().complete(task.getId(), form));
     runDueJobs(notification);
   }

@@ -10,6 +10,8 @@ import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.WebappSession;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.incident.IncidentForms;
+import com.mileotech.cyber.notification.NotificationForms;
 import com.mileotech.cyber.notification.NotificationTestSupport;
 import java.io.IOException;
 import java.net.URI;
@@ -442,43 +444,41 @@ class AccessMatrixTest {
     // filings and decisions are dated when submitted (typed to the minute), never before the awareness they answer
 
     decide("Accepter la date de remise en service (accord du client)",
-        () -> recoveryTask("Task_AgreeRecoveryDate", true), Map.of("recoveryClientDecision", "accepte"),
+        () -> recoveryTask("Task_AgreeRecoveryDate", true), IncidentForms.recoveryAgreed(),
         Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV » peut accepter la date",
         pi -> assertThat(runtimeService.getVariable(pi, "recoveryAgreedBy")).isEqualTo(TestClients.OIV_RSSI));
     decide("Proposer une date de remise en service", () -> recoveryTask("Task_ProposeRecoveryDate", false),
-        Map.of("recoveryDecision", "proposer", "recoveryDateInput", tomorrow),
+        IncidentForms.recoveryProposed(tomorrow),
         Set.of(Role.PM), "seul un chef de projet peut proposer",
         pi -> assertThat(runtimeService.getVariable(pi, "recoveryProposedBy")).isEqualTo(USERS.get(Role.PM)));
     decide("Enregistrer l'accord que le client a donné par courriel", () -> recoveryTask("Task_ProposeRecoveryDate", false),
-        () -> Map.of("recoveryDecision", "accord-client-recueilli", "recoveryDateInput", tomorrow,
-            "recoveryAgreementChannelInput", "appel", "recoveryAgreementGivenAtInput", paris(Instant.now()),
-            "recoveryAgreementEvidenceInput", "Appel de M. Durand (RSSI), accord sur la date proposée"),
+        () -> IncidentForms.recoveryAgreementCollected(tomorrow, "appel", paris(Instant.now()),
+            "Appel de M. Durand (RSSI), accord sur la date proposée"),
         Set.of(Role.PM), "seul un chef de projet peut proposer", pi -> {
           assertThat(runtimeService.getVariable(pi, "recoveryAgreementCollectedBy")).isEqualTo(USERS.get(Role.PM));
           assertThat(runtimeService.getVariable(pi, "recoveryAgreedBy")).isNull();
         });
     decide("Renoncer à la capture des preuves", () -> incidentTask("Task_CaptureEvidence"),
-        Map.of("evidenceDecision", "renonciation", "evidenceWaiverReason", "Équipement déjà réinitialisé par le client"),
+        IncidentForms.evidenceWaived("Équipement déjà réinitialisé par le client"),
         Set.of(Role.REF), "seul le référent cybersécurité peut renoncer",
         pi -> assertThat(runtimeService.getVariable(pi, "evidenceRecordedBy")).isEqualTo(USERS.get(Role.REF)));
     decide("Approuver le retour d'expérience", () -> lessonsLearnedApproval(USERS.get(Role.REF)),
-        Map.of("lessonsDecision", "approuve"), Set.of(Role.PM), "seul un chef de projet, autre que l'auteur du rapport",
+        IncidentForms.lessonsApproved(), Set.of(Role.PM), "seul un chef de projet, autre que l'auteur du rapport",
         pi -> assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
             .variableName("lessonsLearnedApprovedBy").singleResult().getValue()).isEqualTo(USERS.get(Role.PM)));
     decide("Déposer la notification CNIL", () -> notificationTask("CNIL", "Task_FileReport", "risque"),
-        () -> Map.of("cnilDecision", "deposee", "cnilSubmittedAt", paris(Instant.now()), "cnilReceiptReference", "CNIL-MATRIX"),
+        () -> NotificationForms.cnilFiled(paris(Instant.now()), "CNIL-MATRIX", null),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose la notification", pi -> {});
     decide("Décider que la notification CNIL n'est pas requise",
         () -> notificationTask("CNIL", "Task_FileReport", "risque"),
-        Map.of("cnilDecision", "non-requise", "cnilNotRequiredReason", "Images chiffrées, clé non compromise"),
+        NotificationForms.cnilNotRequired("Images chiffrées, clé non compromise"),
         Set.of(Role.RSSI_OWN), "seul le RSSI du client « Client OIV », responsable du traitement", pi -> {});
     decide("Décider de la communication aux personnes concernées",
         () -> notificationTask("CNIL", "Task_DecideDataSubjectsCommunication", "eleve"),
-        () -> Map.of("dataSubjectsDecision", "communiquer", "dataSubjectsDecidedAt", paris(Instant.now()),
-            "dataSubjectsDetails", "Affichage sur site"),
+        () -> NotificationForms.dataSubjects("communiquer", paris(Instant.now()), "Affichage sur site"),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » décide de la communication", pi -> {});
     decide("Déposer la déclaration à l'ANSSI", () -> notificationTask("ANSSI", "Task_FileReport", null),
-        () -> Map.of("anssiSubmittedAt", paris(Instant.now()), "anssiReceiptReference", "ANSSI-MATRIX"),
+        () -> NotificationForms.anssiFiled(paris(Instant.now()), "ANSSI-MATRIX", null),
         Set.of(Role.RSSI_OWN, Role.REF), "seul le RSSI du client « Client OIV » dépose les rapports", pi -> {});
     decide("Signer la checklist de durcissement", this::checklistToSign,
         Map.of("signatureDecision", "SIGN", "signatureConfirmed", true), Set.of(Role.TECH),
@@ -498,13 +498,13 @@ class AccessMatrixTest {
             .getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-            Map.of("variables", engineVariables(Map.of("lessonsDecision", "approuve")))))).build());
+            Map.of("variables", engineVariables(IncidentForms.lessonsApproved()))))).build());
     assertThat(own.statusCode()).isEqualTo(400);
     assertThat(json.readTree(own.body()).path("message").asText()).isEqualTo("Décision non enregistrée : vous avez rédigé "
         + "ce rapport : un autre chef de projet doit l'approuver (principe des quatre yeux).");
     assertThat(taskService.createTaskQuery().taskId(task).count()).isOne();
     assertThat(ok(call("POST", "/engine-rest/task/" + task + "/submit-form", Role.PM,
-        Map.of("variables", engineVariables(Map.of("lessonsDecision", "approuve")))))).isTrue();
+        Map.of("variables", engineVariables(IncidentForms.lessonsApproved()))))).isTrue();
   }
 
   interface Fixture {
@@ -607,16 +607,12 @@ class AccessMatrixTest {
   private String qualifiedIncident(boolean personalData) throws Exception {
     String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident")
         .latestVersion().singleResult().getId();
-    String pi = as(Role.TECH, () -> formService.submitStartForm(definition, Map.of("clientId", TestClients.OIV,
-        "siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create(),
-        "detectionSource", "technicien-sur-site", "equipment", "NVR-MATRIX", "description", "Compte inconnu sur le NVR"))
+    String pi = as(Role.TECH, () -> formService.submitStartForm(definition, IncidentForms.report(TestClients.OIV,
+        List.of("site-nord"), "technicien-sur-site", "NVR-MATRIX", "Compte inconnu sur le NVR"))
         .getId());
     runJobs(pi);
-    Map<String, Object> qualification = new HashMap<>(Map.of("nature", "intrusion", "severity", "critique",
-        "personalDataAnswer", personalData ? "oui" : "non", "affectedSystems", "NVR-MATRIX",
-        "awarenessChoice", "maintenant", "awarenessConfirmed", true));
-    qualification.put("siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create());
-    submitAs(Role.REF, pi, "Task_QualifyIncident", qualification);
+    submitAs(Role.REF, pi, "Task_QualifyIncident",
+        IncidentForms.qualification("critique", "intrusion", personalData, List.of("site-nord"), "NVR-MATRIX"));
     return pi;
   }
 
@@ -625,17 +621,9 @@ class AccessMatrixTest {
   }
 
   private void captureAndContain(String pi) throws Exception {
-    submitAs(Role.TECH, pi, "Task_CaptureEvidence", Map.of("evidenceDecision", "capturees", "evidence1Kind", "journaux",
-        "evidence1Description", "Journaux du NVR", "evidence1StorageLocation", "Coffre de preuves",
-        "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
-        "evidence1CapturedAt", paris(Instant.now().minusSeconds(300))));
-    Map<String, Object> containment = new HashMap<>();
-    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-        "containmentRemoteAccessDisconnection")) {
-      containment.put(action, "fait");
-      containment.put(action + "Comment", "Fait");
-    }
-    submitAs(Role.TECH, pi, "Task_ContainIncident", containment);
+    submitAs(Role.TECH, pi, "Task_CaptureEvidence", IncidentForms.evidenceCaptured(IncidentForms.evidence(1, "journaux",
+        "Journaux du NVR", "Coffre de preuves", IncidentForms.SHA, paris(Instant.now().minusSeconds(300)))));
+    submitAs(Role.TECH, pi, "Task_ContainIncident", IncidentForms.containment("Fait"));
   }
 
   /** "Proposer une date" (or, once a date is proposed, "Valider la date") of a new incident. */
@@ -643,7 +631,8 @@ class AccessMatrixTest {
     String pi = qualifiedIncident(false);
     captureAndContain(pi);
     if (proposed) {
-      submitAs(Role.PM, pi, "Task_ProposeRecoveryDate", Map.of("recoveryDateInput", paris(Instant.now().plusSeconds(86_400))));
+      submitAs(Role.PM, pi, "Task_ProposeRecoveryDate",
+          IncidentForms.recoveryProposal(paris(Instant.now().plusSeconds(86_400))));
     }
     return waitingTask(pi, taskKey);
   }
@@ -652,21 +641,16 @@ class AccessMatrixTest {
   private String lessonsLearnedApproval(String author) throws Exception {
     String pi = recoveryTask("Task_AgreeRecoveryDate", true);
     String processInstance = taskService.createTaskQuery().taskId(pi).singleResult().getProcessInstanceId();
-    submitAs(Role.RSSI_OWN, processInstance, "Task_AgreeRecoveryDate", Map.of("recoveryClientDecision", "accepte"));
-    submitAs(Role.TECH, processInstance, "Task_EradicateThreat", Map.of("eradicationEquipment", "remplace",
-        "eradicationEquipmentComment", "RAS", "eradicationVulnerability", "corrigee", "eradicationVulnerabilityComment", "RAS",
-        "eradicationCredentials", "renouveles", "eradicationCredentialsComment", "RAS",
-        "eradicationFleetCheck", "aucune-compromission", "eradicationFleetCheckComment", "RAS"));
-    submitAs(Role.TECH, processInstance, "Task_VerifyIntegrity", Map.of("integrityConfigurationCompliant", true,
-        "integrityFirmwareUpToDate", true, "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
+    submitAs(Role.RSSI_OWN, processInstance, "Task_AgreeRecoveryDate", IncidentForms.recoveryAgreed());
+    submitAs(Role.TECH, processInstance, "Task_EradicateThreat", IncidentForms.eradication());
+    submitAs(Role.TECH, processInstance, "Task_VerifyIntegrity", IncidentForms.integrity());
     // a day before the agreed date: the client agreed to it
-    submitAs(Role.TECH, processInstance, "Task_ReturnToService", Map.of("returnConfirmed", true,
-        "earlyReturnAgreement", "Accord du RSSI par téléphone"));
+    submitAs(Role.TECH, processInstance, "Task_ReturnToService", IncidentForms.returnToService());
     String write = waitingTask(processInstance, "Task_WriteLessonsLearned");
     identityService.setAuthentication(author, List.of(Groups.CYBER_REFERENT_ID), EVERY_CLIENT);
     try {
-      formService.submitTaskForm(write, Map.of("lessonsRootCauses", "Mot de passe par défaut",
-          "lessonsResponseEffectiveness", "Délais tenus", "lessonsImprovements", "Contrôle des comptes par défaut"));
+      formService.submitTaskForm(write,
+          IncidentForms.lessonsLearned("Mot de passe par défaut", "Délais tenus", "Contrôle des comptes par défaut"));
     } finally {
       identityService.clearAuthentication();
     }
@@ -683,19 +667,17 @@ class AccessMatrixTest {
     String reference = (String) runtimeService.getVariable(incident, "reference");
     String pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-" + authority)
         .singleResult().getId();
-    submitAs(Role.REF, pi, "Task_InformClient", Map.of("clientInformationChannel", "courriel-application"));
+    submitAs(Role.REF, pi, "Task_InformClient", NotificationForms.clientInformedByMail());
     if ("CNIL".equals(authority)) {
-      submitAs(Role.REF, pi, "Task_DraftReport", Map.of("breachNature", "Accès aux enregistrements",
-          "personsCategories", "salariés", "personsCount", 40, "recordsCategories", "vidéos", "recordsCount", 300,
-          "dpoContact", "dpo@client.example", "likelyConsequences", "Atteinte à la vie privée",
-          "measuresTaken", "Comptes révoqués", "riskToPersons", risk));
+      submitAs(Role.REF, pi, "Task_DraftReport", NotificationForms.cnilDraft("Accès aux enregistrements",
+          List.of("salariés"), 40, "vidéos", 300, "dpo@client.example", "Atteinte à la vie privée", "Comptes révoqués", risk));
       if (taskKey.equals("Task_DecideDataSubjectsCommunication")) {
-        submitAs(Role.REF, pi, "Task_FileReport", Map.of("cnilDecision", "deposee",
-            "cnilSubmittedAt", paris(Instant.now()), "cnilReceiptReference", "CNIL-MATRIX-0"));
+        submitAs(Role.REF, pi, "Task_FileReport",
+            NotificationForms.cnilFiled(paris(Instant.now()), "CNIL-MATRIX-0", null));
       }
     } else {
-      submitAs(Role.REF, pi, "Task_DraftReport", Map.of("oivSummary", "Intrusion sur le VMS",
-          "oivAffectedSystems", "Vidéoprotection du site Nord", "oivImpact", "Supervision interrompue"));
+      submitAs(Role.REF, pi, "Task_DraftReport", NotificationForms.oivDeclaration("Intrusion sur le VMS",
+          "Vidéoprotection du site Nord", "Supervision interrompue"));
     }
     return waitingTask(pi, taskKey);
   }
