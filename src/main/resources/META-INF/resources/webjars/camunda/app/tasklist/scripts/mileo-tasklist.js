@@ -139,21 +139,30 @@ function keepOpenOnceClaimed(taskId) {
     .then((response) => (response.ok ? response.json() : []))
     .then((filters) => { mine = filters.length ? filters[0].id : null; })
     .catch(() => {});
+  // the first change of address after the claim: Tasklist's deselection, or the person moving on
   const reopen = () => {
-    if (openTaskId() === taskId) {
-      return;
-    }
     window.removeEventListener('hashchange', reopen);
-    const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
-    params.set('task', taskId);
-    if (mine) {
-      params.set('filter', mine);
+    if (openTaskId()) {
+      return; // a task is open (this one, or another the person chose): nothing to restore
     }
-    window.location.hash = `#/?${params.toString()}`;
+    // only a task that is still there and now someone's (never one completed meanwhile)
+    fetch(`${ENGINE_API}/task/${encodeURIComponent(taskId)}`,
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((task) => {
+        if (!task || !task.assignee || openTaskId()) {
+          return;
+        }
+        const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
+        params.set('task', taskId);
+        if (mine) {
+          params.set('filter', mine);
+        }
+        window.location.hash = `#/?${params.toString()}`;
+      })
+      .catch(() => {});
   };
   window.addEventListener('hashchange', reopen);
-  // a claim refused (someone took it first) changes nothing: stop listening after a while
-  setTimeout(() => window.removeEventListener('hashchange', reopen), 30000);
 }
 
 /* ---------- after a start: the reference and where to follow it ---------- */
