@@ -155,7 +155,9 @@ class FirstVisitBrowserTest {
     // the referent informs the client first, through the application's mail
     // by its link: other tests' notification tasks (dated by their moved clocks) may fill the filter's first page
     referent.open("/camunda/app/tasklist/default/#/?task=" + activeTask(cnil.getId(), "Task_InformClient").getId())
-        .waitForText("Informer le client de la violation " + reference).click("Prendre la tâche");
+        .waitForText("Informer le client de la violation " + reference).click("Prendre la tâche")
+        // claimed, it is in "Mes tâches" (the link opened no filter: Tasklist deselects it on the claim)
+        .click("Mes tâches").click("Informer le client de la violation " + reference);
     referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
     look(referent, "referent-information-du-client");

@@ -109,7 +109,6 @@ function claimBanner() {
   take.addEventListener('click', () => {
     const current = document.querySelector('button.claim');
     if (current) {
-      keepOpenOnceClaimed(openTaskId());
       current.click();
     }
   });
@@ -118,51 +117,6 @@ function claimBanner() {
   // above Tasklist's form container, which greys out (and takes the clicks of) an unclaimed form
   const container = form.closest('[cam-tasklist-form]') || form;
   container.parentNode.insertBefore(box, container);
-}
-
-function openTaskId() {
-  return new URLSearchParams(window.location.hash.split('?')[1] || '').get('task');
-}
-
-/*
- * Tasklist closes a task claimed from a list it no longer belongs to (a team's list, or the link
- * of a reminder mail, which opens no list): the person would have to find it again in "Mes
- * tâches". Once claimed, it is opened again there.
- */
-function keepOpenOnceClaimed(taskId) {
-  if (!taskId) {
-    return;
-  }
-  let mine = null;
-  fetch(`${ENGINE_API}/filter?resourceType=Task&name=${encodeURIComponent('Mes tâches')}`,
-    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then((response) => (response.ok ? response.json() : []))
-    .then((filters) => { mine = filters.length ? filters[0].id : null; })
-    .catch(() => {});
-  // the first change of address after the claim: Tasklist's deselection, or the person moving on
-  const reopen = () => {
-    window.removeEventListener('hashchange', reopen);
-    if (openTaskId()) {
-      return; // a task is open (this one, or another the person chose): nothing to restore
-    }
-    // only a task that is still there and now someone's (never one completed meanwhile)
-    fetch(`${ENGINE_API}/task/${encodeURIComponent(taskId)}`,
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((task) => {
-        if (!task || !task.assignee || openTaskId()) {
-          return;
-        }
-        const params = new URLSearchParams(window.location.hash.split('?')[1] || '');
-        params.set('task', taskId);
-        if (mine) {
-          params.set('filter', mine);
-        }
-        window.location.hash = `#/?${params.toString()}`;
-      })
-      .catch(() => {});
-  };
-  window.addEventListener('hashchange', reopen);
 }
 
 /* ---------- after a start: the reference and where to follow it ---------- */
