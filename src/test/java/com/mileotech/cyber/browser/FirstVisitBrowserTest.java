@@ -144,7 +144,7 @@ class FirstVisitBrowserTest {
     referent.waitForText("Lu : ");
     check(referent, "Je confirme cette heure de prise de connaissance");
     look(referent, "referent-qualification-remplie");
-    complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    FormFields.complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
     look(referent, "referent-qualification-terminee");
 
     // the CNIL draft (the referent's, through the API), then the client's RSSI files it
@@ -161,7 +161,7 @@ class FirstVisitBrowserTest {
     referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
     look(referent, "referent-information-du-client");
-    complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    FormFields.complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
     runDueJobs(cnil.getId());
     taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "[\"salaries\", \"visiteurs\"]", "personsCount", 200,
@@ -182,7 +182,7 @@ class FirstVisitBrowserTest {
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-WALK-1");
     look(rssi, "rssi-depot-rempli");
     Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
-    complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
+    FormFields.complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     look(rssi, "rssi-depot-termine");
 
     // the technician starts a commissioning, fills its checklist and signs it
@@ -254,11 +254,5 @@ class FirstVisitBrowserTest {
 
   private void runDueJobs(String processInstanceId) {
     EngineSteps.runDueJobs(managementService, processInstanceId);
-  }
-
-  /** Tasklist's "Terminer", brought to the middle of the view first: its footer covers the bottom of a long form. */
-  private static Browser complete(Browser browser) {
-    FormFields.click(browser, browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']")));
-    return browser;
   }
 }

@@ -178,7 +178,7 @@ class FrenchDatesBrowserTest {
     referent.waitUntil(driver -> !referent.driver().findElement(By.xpath(
         "//label[contains(normalize-space(.),'Je confirme cette heure')]//input")).isSelected());
     check(referent, "Je confirme cette heure de prise de connaissance");
-    complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    FormFields.complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
     incident = api("/api/security-incidents/" + reference);
     assertThat(Instant.parse(incident.path("qualification").path("awarenessAt").asText()))
         .isEqualTo(awareness.atZone(PARIS).toInstant());
@@ -197,7 +197,7 @@ class FrenchDatesBrowserTest {
     dateField(referent, "Date et heure auxquelles le client a été informé").sendKeys(TYPED.format(told));
     referent.waitForText("Lu : " + WORDS.format(told) + ", heure de Paris.");
     type(referent, "Personne informée chez le client", "Directeur technique");
-    complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
+    FormFields.complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
     runDueJobs(cnil.getId());
     assertThat(api("/api/security-incidents/" + reference + "/notifications").toString())
         .contains(told.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
@@ -213,7 +213,7 @@ class FrenchDatesBrowserTest {
     dateField(rssi, "Date et heure du dépôt").sendKeys(TYPED.format(filed));
     rssi.waitForText("Lu : " + WORDS.format(filed) + ", heure de Paris.");
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-DATES-" + locale);
-    complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
+    FormFields.complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     JsonNode notifications = api("/api/security-incidents/" + reference + "/notifications");
     assertThat(notifications.toString()).contains(filed.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
   }
@@ -270,7 +270,7 @@ class FrenchDatesBrowserTest {
     type(technician, "Justification", "Plainte déposée au commissariat, PV 2026/123");
     dayField(technician, "Fin de la conservation").sendKeys(TYPED_DAY.format(holdUntil));
     technician.waitForText("Lu : " + DAY_WORDS.format(holdUntil) + ".");
-    complete(technician).waitUntil(driver -> activeTask(incident.getId(), "Task_CaptureEvidence") == null);
+    FormFields.complete(technician).waitUntil(driver -> activeTask(incident.getId(), "Task_CaptureEvidence") == null);
     runDueJobs(incident.getId());
     assertThat(jdbc.sql("select video_legal_hold_until from security_incident where reference = ?").param(reference)
         .query(LocalDate.class).single()).isEqualTo(holdUntil);
@@ -296,7 +296,7 @@ class FrenchDatesBrowserTest {
     check(manager, "Proposer une date au client");
     dateField(manager, "Date et heure de remise en service").sendKeys(TYPED.format(recovery));
     manager.waitForText("Lu : " + WORDS.format(recovery) + ", heure de Paris.");
-    complete(manager).waitUntil(driver -> activeTask(incident.getId(), "Task_ProposeRecoveryDate") == null);
+    FormFields.complete(manager).waitUntil(driver -> activeTask(incident.getId(), "Task_ProposeRecoveryDate") == null);
     assertThat(((Date) runtimeService.getVariable(incident.getId(), "recoveryProposedAt")).toInstant())
         .isEqualTo(recovery.atZone(PARIS).toInstant());
   }
@@ -350,7 +350,7 @@ class FrenchDatesBrowserTest {
     technician.waitUntil(driver -> !technician.visibleText().contains("À compléter avant de terminer"));
     WebElement done = technician.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
     technician.waitUntil(driver -> done.isEnabled());
-    complete(technician).waitUntil(driver -> activeTask(commissioning, "Task_FillChecklist") == null);
+    FormFields.complete(technician).waitUntil(driver -> activeTask(commissioning, "Task_FillChecklist") == null);
 
     ObjectMapper json = new ObjectMapper();
     JsonNode srvPoint = json.readTree(runtimeService.getVariable(commissioning, "checklistSrv").toString()).path("SRV_01");
@@ -413,7 +413,7 @@ class FrenchDatesBrowserTest {
         + outOfSupport + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle");
     dateField(technician, "Intervention (heure de Paris)").sendKeys(TYPED.format(applied));
     technician.waitForText("Lu : " + WORDS.format(applied) + ", heure de Paris.");
-    complete(technician).waitUntil(driver -> activeTask(atClient.getId(), "Task_ApplyUpdate") == null);
+    FormFields.complete(technician).waitUntil(driver -> activeTask(atClient.getId(), "Task_ApplyUpdate") == null);
 
     JsonNode stored = api("/api/security-updates/" + reference);
     assertThat(Instant.parse(stored.path("publishedAt").asText())).isEqualTo(published.atZone(PARIS).toInstant());
@@ -437,7 +437,7 @@ class FrenchDatesBrowserTest {
     type(manager, "Plan de remplacement", "Remplacer par une caméra de la gamme actuelle, devis joint");
     dayField(manager, "Date cible du remplacement").sendKeys(TYPED_DAY.format(target));
     manager.waitForText("Lu : " + DAY_WORDS.format(target) + ".");
-    complete(manager).waitUntil(driver -> activeTask(plan.getId(), "Task_PlanReplacement") == null);
+    FormFields.complete(manager).waitUntil(driver -> activeTask(plan.getId(), "Task_PlanReplacement") == null);
     assertThat(((Date) historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
         .variableName("replacementTargetDay").singleResult().getValue()).toInstant())
         .isEqualTo(target.atStartOfDay(PARIS).toInstant());
@@ -539,10 +539,4 @@ class FrenchDatesBrowserTest {
     EngineSteps.runDueJobs(managementService, processInstanceId);
   }
 
-
-  /** Tasklist's "Terminer", brought to the middle of the view first: its footer covers the bottom of a long form. */
-  private static Browser complete(Browser browser) {
-    FormFields.click(browser, browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']")));
-    return browser;
-  }
 }
