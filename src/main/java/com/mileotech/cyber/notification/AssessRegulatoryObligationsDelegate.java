@@ -6,19 +6,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Évaluer les obligations de notification", run by the security-incident process at
- * qualification and after each re-qualification: starts the notifications that now apply.
+ * qualification and after each re-qualification: starts the notifications that now apply, the
+ * client's and Mileo's own ({@link MileoProviderDuties}).
  */
 @Component("assessRegulatoryObligations")
 class AssessRegulatoryObligationsDelegate implements JavaDelegate {
 
   private final RegulatoryObligations obligations;
+  private final MileoProviderDuties providerDuties;
 
-  AssessRegulatoryObligationsDelegate(RegulatoryObligations obligations) {
+  AssessRegulatoryObligationsDelegate(RegulatoryObligations obligations, MileoProviderDuties providerDuties) {
     this.obligations = obligations;
+    this.providerDuties = providerDuties;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     obligations.assess(execution);
+    // Mileo's own duties as a provider that is a NIS2 entity, beside the client's
+    providerDuties.assess(execution);
   }
 }
