@@ -101,6 +101,28 @@ class ExerciseTest extends IncidentScenario {
   }
 
   @Test
+  void theSupervisionPlatformDeclaresAnExerciseThroughItsApi() throws Exception {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset(); // the alert is of the real present
+    com.mileotech.cyber.TestUsers.ensure(identityService, SecurityIncidentApiTest.SUPERVISION,
+        com.mileotech.cyber.security.Groups.INTEGRATIONS);
+    Map<String, Object> alert = SecurityIncidentApiTest.alert();
+    alert.put("exercise", true);
+    ResponseEntity<String> created = http.withBasicAuth(SecurityIncidentApiTest.SUPERVISION, TestUsers.PASSWORD)
+        .postForEntity("/api/security-incidents", alert, String.class);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    String reference = JSON.readTree(created.getBody()).path("reference").asText();
+    assertThat(jdbc.sql("select exercise_origin || ' ' || exercise_recorded_by from security_incident where reference = ?")
+        .param(reference).query(String.class).single())
+        .isEqualTo("signalement " + SecurityIncidentApiTest.SUPERVISION);
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).singleResult();
+    assertThat(variable(pi, "exercise")).isEqualTo(true);
+    runDueJobs(pi);
+    assertThat(mails(reference)).singleElement()
+        .satisfies(m -> assertThat((String) m.get("subject")).startsWith("[EXERCICE] "));
+  }
+
+  @Test
   void aClosedIncidentStaysARealOne() {
     ProcessInstance pi = reportPlain();
     qualify(pi, "mineur", false);
