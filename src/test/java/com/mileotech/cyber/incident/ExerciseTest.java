@@ -123,6 +123,30 @@ class ExerciseTest extends IncidentScenario {
   }
 
   @Test
+  void anIncidentWithAFilingRecordedStaysARealOne() {
+    ProcessInstance pi = reportOiv();
+    qualify(pi, "critique", true);
+    ProcessInstance cnil = notification(pi.getBusinessKey(), "CNIL");
+    informClient(cnil);
+    ProcessInstance report = runtimeService.createProcessInstanceQuery().superProcessInstanceId(cnil.getId())
+        .singleResult();
+    submit(report, "Task_DraftReport", REFERENT, com.mileotech.cyber.security.Groups.CYBER_REFERENT,
+        com.mileotech.cyber.notification.NotificationForms.cnilDraft("risque"));
+    submit(report, "Task_FileReport", REFERENT, com.mileotech.cyber.security.Groups.CYBER_REFERENT,
+        com.mileotech.cyber.notification.NotificationForms.cnilFiled(paris(now()), "CNIL-2026-77", null));
+
+    ResponseEntity<String> refused = post(REFERENT,
+        "/api/security-incidents/" + pi.getBusinessKey() + "/exercise-conversion", Map.of("reason", "Après coup"));
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+    assertThat(refused.getBody()).contains("dépôt auprès d'une autorité");
+    // nothing of the conversion remains
+    assertThat(variable(pi, "exercise")).isEqualTo(false);
+    assertThat(jdbc.sql("select exercise from security_incident where reference = ?").param(pi.getBusinessKey())
+        .query(Boolean.class).single()).isFalse();
+    assertThat(registerFlags(pi.getBusinessKey())).containsExactly("CNIL false", "ANSSI false");
+  }
+
+  @Test
   void aClosedIncidentStaysARealOne() {
     ProcessInstance pi = reportPlain();
     qualify(pi, "mineur", false);
