@@ -86,7 +86,7 @@ class BreachRegisterExports {
     cells.add(b.dataSubjectsDecision() == null ? ""
         : ("communiquer".equals(b.dataSubjectsDecision()) ? "personnes informées" : "personnes non informées")
             + (b.dataSubjectsDetails() == null ? "" : " — " + b.dataSubjectsDetails()));
-    return cells;
+    return cells.stream().map(c -> c == null ? "" : c).toList();
   }
 
   private static String personsCategories(String codes) {

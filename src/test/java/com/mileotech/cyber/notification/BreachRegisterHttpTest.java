@@ -143,7 +143,7 @@ class BreachRegisterHttpTest {
         .contains("submittedAt").contains("channel");
 
     ResponseEntity<Map> corrected = as(TestClients.PLAIN_RSSI).postForEntity(corrections, Map.of(
-        "receiptReference", "CNIL-HTTP-1-bis", "acknowledgedAt", "07/04/2026 15:10",
+        "receiptReference", "CNIL-HTTP-1-bis", "acknowledgedAt", "07/04/2026 14:30",
         "acknowledgement", "Accusé de réception reçu par courriel", "reason", "Référence recopiée avec une faute"), Map.class);
     assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(corrected.getBody()).containsEntry("supersedesId", filingId).containsEntry("receiptReference", "CNIL-HTTP-1-bis")

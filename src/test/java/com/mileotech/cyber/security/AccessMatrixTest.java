@@ -404,6 +404,8 @@ class AccessMatrixTest {
         staffAndOwnRssi);
     expect("GET /api/security-incidents/{ref}/notifications",
         role -> ok(call("GET", "/api/security-incidents/" + incident + "/notifications", role, null)), staffAndOwnRssi);
+    expect("GET /api/clients/{id}/breach-register", role -> ok(call("GET", "/api/clients/" + TestClients.OIV
+        + "/breach-register?year=2026&format=csv", role, null)), staffAndOwnRssi);
     expect("GET /api/security-incidents/{ref}/lessons-learned",
         role -> ok(call("GET", "/api/security-incidents/" + incident + "/lessons-learned", role, null)), staffAndOwnRssi);
     expect("POST /api/commissionings", role -> ok(call("POST", "/api/commissionings", role, Map.of(
