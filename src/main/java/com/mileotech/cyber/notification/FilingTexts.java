@@ -216,7 +216,11 @@ class FilingTexts {
   /** A stored text read back into its title and sections. */
   static FilingText parse(String text) {
     String[] lines = text.split("\n", -1);
-    String title = lines.length == 0 ? "" : lines[0];
+    if (java.util.Arrays.stream(lines).noneMatch(l -> l.startsWith(SECTION_MARK))) {
+      // a text filed before the register kept sections (V74): one section, as it was
+      return new FilingText(LEGACY_TITLE, List.of(new Section("Contenu déposé", trimmed(List.of(lines)))));
+    }
+    String title = lines[0];
     List<Section> sections = new ArrayList<>();
     String current = null;
     List<String> body = new ArrayList<>();
@@ -234,12 +238,10 @@ class FilingTexts {
     if (current != null) {
       sections.add(new Section(current, trimmed(body)));
     }
-    if (sections.isEmpty() && lines.length > 1) {
-      // a text filed before the register kept sections (V74): one section, as it was
-      sections.add(new Section("Contenu déposé", trimmed(List.of(lines).subList(1, lines.length))));
-    }
     return new FilingText(title, sections);
   }
+
+  static final String LEGACY_TITLE = "Contenu déposé (enregistré avant le registre des transmissions)";
 
   private static List<String> trimmed(List<String> lines) {
     List<String> out = new ArrayList<>(lines);

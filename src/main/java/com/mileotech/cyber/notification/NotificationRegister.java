@@ -187,9 +187,10 @@ class NotificationRegister {
    * The client-ready text of a report as drafted (the authority's form, {@link FilingTexts}), kept on
    * the duty until it is filed: the open report of that kind, or a new one without deadline.
    */
-  void draftText(String id, ReportKind kind, String text) {
+  long draftText(String id, ReportKind kind, String text) {
     long reportId = openOrNewReport(id, kind);
     jdbc.sql("update regulatory_report set content = ? where id = ?").params(text, reportId).update();
+    return reportId;
   }
 
   private long openOrNewReport(String id, ReportKind kind) {

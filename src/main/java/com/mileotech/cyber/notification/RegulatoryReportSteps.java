@@ -47,7 +47,10 @@ final class RegulatoryReportSteps {
       ReportKind kind = kind(execution);
       (kind.isCnil() ? cnil : anssi).execute(execution);
       // the client-ready text, in the authority's form, to paste before filing (GET .../reports/{id}/text)
-      register.draftText(NOTIFICATION_ID.get(execution), kind, texts.of(execution, kind).text());
+      long reportId = register.draftText(NOTIFICATION_ID.get(execution), kind, texts.of(execution, kind).text());
+      // the filing form links to it (the webapp session reads /api)
+      FILING_TEXT_LINK.set(execution, "/api/security-incidents/" + REFERENCE.get(execution) + "/notifications/"
+          + (kind.isCnil() ? "cnil" : "anssi") + "/reports/" + reportId + "/text?format=pdf");
     }
   }
 

@@ -60,6 +60,12 @@ class NotificationRegisterTest {
     draft(cnil, "improbable");
     ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(20))));
     Task filing = support.reportTask(cnil, "notification-initiale", "Task_FileReport");
+    // the filing form links to the text to paste
+    long draftId = register.forIncident(incident.getBusinessKey()).stream().filter(n -> n.authority().equals("CNIL"))
+        .findFirst().orElseThrow().reports().get(0).id();
+    assertThat(engine.getRuntimeService().getVariable(support.report(cnil, "notification-initiale").getId(), "filingTextLink"))
+        .isEqualTo("/api/security-incidents/" + incident.getBusinessKey() + "/notifications/cnil/reports/" + draftId
+            + "/text?format=pdf");
     support.asRssi(TestClients.PLAIN_RSSI, TestClients.PLAIN, () -> taskService.complete(filing.getId(),
         NotificationForms.cnilNotRequired("Images chiffrées, clé non compromise : aucune personne identifiable")));
     assertThat(cnil).isEnded().hasPassed("Event_CnilNotRequired");
