@@ -68,10 +68,13 @@ class DecisionRevisits {
     String occasion = "Décision réexaminée après la requalification de l'incident"
         + (version != null ? " (qualification n° " + version + ")" : "") + " du "
         + moments.wordsWithZone(RegulatoryObligations.now());
-    privileged.call(() -> {
+    String started = privileged.call(() -> {
       HistoricProcessInstance last = history.createHistoricProcessInstanceQuery().processDefinitionKey(CNIL_PROCESS)
           .processInstanceBusinessKey(id).finished().orderByProcessInstanceEndTime().desc().list().stream().findFirst()
-          .orElseThrow(() -> new IllegalStateException("No finished CNIL notification " + id));
+          .orElse(null);
+      if (last == null) {
+        return null; // its history is gone (removed by an administrator): nothing to start from
+      }
       Map<String, Object> variables = new HashMap<>();
       for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(last.getId())
           .disableCustomObjectDeserialization().list()) {
@@ -90,6 +93,11 @@ class DecisionRevisits {
       register.processInstance(id, instance);
       return instance;
     });
+    if (started == null) {
+      LOG.warn("Security incident {}: CNIL decision not to notify could not be re-asked (no history of {})",
+          REFERENCE.get(incident), id);
+      return List.of();
+    }
     register.status(id, REVISITED);
     LOG.info("Security incident {}: CNIL decision not to notify re-asked after re-qualification", REFERENCE.get(incident));
     return List.of(id);
