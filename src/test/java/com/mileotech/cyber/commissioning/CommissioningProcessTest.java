@@ -401,12 +401,12 @@ class CommissioningProcessTest {
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(Groups.PROJECT_MANAGERS_ID));
 
     assertThatThrownBy(() -> taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-01-15")))
+        CommissioningForms.replacementPlan("Remplacer par une Axis P3265", "2026-01-15")))
         .isInstanceOf(Refusal.class)
         .hasMessage("Plan de remplacement refusé : Date cible du remplacement : le 15 janvier 2026 n'est pas à venir.");
     // typed day first: 05/06/2026 is the 5th of June, never 6 May
     taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "05/06/2026"));
+        CommissioningForms.replacementPlan("Remplacer par une Axis P3265", "05/06/2026"));
     assertThat(plan).isEnded();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
         .variableName("replacementTargetDay").singleResult().getValue())

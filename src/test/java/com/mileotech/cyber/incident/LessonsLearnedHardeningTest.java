@@ -10,6 +10,7 @@ import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.RecordingReminders.Call;
 import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.update.UpdateForms;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,12 +187,7 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
   }
 
   void reverify(ProcessInstance reverification, String status, String comment) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("reverificationStatus", status);
-    if (comment != null) {
-      form.put("reverificationComment", comment);
-    }
-    submit(reverification, "Task_ReverifyControl", TECH, Groups.TECHNICIANS, form);
+    submit(reverification, "Task_ReverifyControl", TECH, Groups.TECHNICIANS, UpdateForms.reverification(status, comment));
   }
 
   Task reverificationTask(ProcessInstance reverification) {

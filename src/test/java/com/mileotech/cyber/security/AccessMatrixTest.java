@@ -13,6 +13,7 @@ import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.incident.IncidentForms;
 import com.mileotech.cyber.notification.NotificationForms;
 import com.mileotech.cyber.notification.NotificationTestSupport;
+import com.mileotech.cyber.update.UpdateForms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,11 +191,9 @@ class AccessMatrixTest {
     String updateDefinition = latestDefinition("security-update");
     expect("start security-update by id", role -> startedOrRefusedByTheProcess(call("POST",
         "/engine-rest/process-definition/" + updateDefinition
-        + "/start", role, Map.of("variables", engineVariables(Map.of("kind", "VMS", "product", "Produit matrice",
-            "criticalAnswer", "non", "affectedVersionsText", "1.0", "fixedVersion", "1.1",
-            "advisory", "MATRIX-" + role + "-" + System.nanoTime(), "cveIdsText", "CVE-2026-10001",
-            "publishedAtInput", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusHours(1)
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()))))),
+        + "/start", role, Map.of("variables", engineVariables(UpdateForms.publication("VMS", "Produit matrice", false,
+            "1.0", "1.1", "MATRIX-" + role + "-" + System.nanoTime(), "CVE-2026-10001",
+            Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)))))),
         Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
     // a start form is read by those who start the process only (it lists every client and site)
     expect("read the start form of security-incident", role -> ok(call("GET",

@@ -132,17 +132,15 @@ abstract class UpdateScenario {
 
   // ---------- publication
 
+  /** The publication form of this test's product, a new advisory, fixed in 10.12.5 ({@link UpdateForms}). */
   Map<String, Object> publicationForm(String kind, boolean critical, String versions, Instant publishedAt) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("kind", kind);
-    form.put("product", product);
-    form.put("criticalAnswer", critical ? "oui" : "non");
-    form.put("affectedVersionsText", versions);
-    form.put("fixedVersion", "10.12.5");
-    form.put("advisory", "AXIS-OS-" + UUID.randomUUID().toString().substring(0, 6));
-    form.put("cveIdsText", "CVE-2026-10001, CVE-2026-10002");
-    form.put("publishedAtInput", paris(publishedAt));
-    return form;
+    return publicationForm(kind, critical, versions, "10.12.5", publishedAt);
+  }
+
+  Map<String, Object> publicationForm(String kind, boolean critical, String versions, String fixedVersion,
+      Instant publishedAt) {
+    return UpdateForms.publication(kind, product, critical, versions, fixedVersion,
+        "AXIS-OS-" + UUID.randomUUID().toString().substring(0, 6), "CVE-2026-10001, CVE-2026-10002", publishedAt);
   }
 
   /** The Tasklist start form as the referent submits it; the search of the inventory runs (a job). */
@@ -162,7 +160,7 @@ abstract class UpdateScenario {
   }
 
   static String paris(Instant instant) {
-    return instant.atZone(PARIS).toLocalDateTime().toString();
+    return UpdateForms.paris(instant);
   }
 
   /** The per-client instance of the update. */
@@ -190,7 +188,7 @@ abstract class UpdateScenario {
   }
 
   void apply(ProcessInstance atClient, String lines, Instant at) {
-    submit(atClient, "Task_ApplyUpdate", Map.of("applicationText", lines, "appliedAtInput", paris(at)));
+    submit(atClient, "Task_ApplyUpdate", UpdateForms.application(lines, at));
   }
 
   Object variable(ProcessInstance pi, String name) {
