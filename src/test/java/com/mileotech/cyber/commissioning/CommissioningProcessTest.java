@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.client.Client;
@@ -63,6 +64,7 @@ class CommissioningProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired ClientRepository clientRepository;
@@ -77,7 +79,7 @@ class CommissioningProcessTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     fx = new CommissioningFixture(runtimeService, taskService, managementService, identityService, clientRepository,
-        clientService, reminders);
+        clientService, reminders, steps);
     fx.ensureAccounts();
     ClockUtil.setCurrentTime(Date.from(T0));
     recorder().clear();

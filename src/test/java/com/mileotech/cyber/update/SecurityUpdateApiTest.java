@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class SecurityUpdateApiTest {
   @Autowired ClientRepository clientRepository;
   @Autowired ClientService clientService;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired JdbcClient jdbc;
   private final ObjectMapper json = new ObjectMapper();
   private final String product = "Bosch FLEXIDOME " + UUID.randomUUID().toString().substring(0, 6);
@@ -103,9 +102,7 @@ class SecurityUpdateApiTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-update")
         .processInstanceBusinessKey(reference).count()).isEqualTo(1);
 
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId()); // the search of the inventory
-    }
+    steps.runDueJobs(pi); // the search of the inventory
     ResponseEntity<String> read = get(TECH, "/api/security-updates/" + reference);
     assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode update = json.readTree(read.getBody());
@@ -211,9 +208,7 @@ class SecurityUpdateApiTest {
     String reference = json.readTree(created.getBody()).get("reference").asText();
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("security-update").singleResult();
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    steps.runDueJobs(pi);
     JsonNode client = json.readTree(get(TECH, "/api/security-updates/" + reference).getBody()).get("clients").get(0);
     assertThat(client.get("id").asText()).isEqualTo(TestClients.OIV);
     assertThat(client.get("items").get(0).get("id").asText()).isEqualTo("OS@site-nord");
