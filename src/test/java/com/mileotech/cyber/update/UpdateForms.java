@@ -77,16 +77,17 @@ public final class UpdateForms {
 
   /** Valider en préproduction: validated on {@code environment}. */
   public static Map<String, Object> stagingValidated(String environment) {
-    Map<String, Object> form = new HashMap<>();
-    put(form, STAGING_RESULT, STAGING_VALIDATED);
-    put(form, STAGING_ENVIRONMENT, environment);
-    return form;
+    return staging(STAGING_VALIDATED, environment, null);
   }
 
   /** Valider en préproduction: failed on {@code environment}, with what was seen (either null: left blank). */
   public static Map<String, Object> stagingFailed(String environment, String comment) {
+    return staging(STAGING_FAILED, environment, comment);
+  }
+
+  private static Map<String, Object> staging(String result, String environment, String comment) {
     Map<String, Object> form = new HashMap<>();
-    put(form, STAGING_RESULT, STAGING_FAILED);
+    put(form, STAGING_RESULT, result);
     put(form, STAGING_ENVIRONMENT, environment);
     put(form, STAGING_COMMENT, comment);
     return form;
