@@ -72,6 +72,7 @@ class MileoOwnDutiesTest {
   @Autowired References references;
   @Autowired Reminders reminders;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   @BeforeEach
   void setUp() {
@@ -157,6 +158,14 @@ class MileoOwnDutiesTest {
     }
     assertThat(taskService.createTaskQuery().processInstanceId(report.getId()).singleResult().getTenantId())
         .isEqualTo("mileo");
+
+    // the register over HTTP: staff see Mileo's own duty beside the client's, the client's RSSI only the client's
+    TestUsers.ensure(engine.getIdentityService(), REFERENT, Groups.CYBER_REFERENT);
+    String path = "/api/security-incidents/" + reference + "/notifications";
+    assertThat(http.withBasicAuth(REFERENT, TestUsers.PASSWORD).getForObject(path, String.class))
+        .contains(reference + "-ANSSI\"", reference + "-ANSSI-MILEO");
+    assertThat(http.withBasicAuth(TestClients.OIV_RSSI, TestUsers.PASSWORD).getForObject(path, String.class))
+        .contains(reference + "-ANSSI\"").doesNotContain("MILEO");
   }
 
   @Test
