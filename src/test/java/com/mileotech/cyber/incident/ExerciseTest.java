@@ -42,8 +42,12 @@ class ExerciseTest extends IncidentScenario {
     assertThat(jdbc.sql("select exercise_origin || ' ' || exercise_recorded_by from security_incident where reference = ?")
         .param(reference).query(String.class).single()).isEqualTo("signalement " + TECH);
 
+    runDueJobs(pi);
+    assertThat(task(pi, "Task_QualifyIncident").getName())
+        .isEqualTo("Qualifier l'incident " + reference + " — Client OIV (EXERCICE)");
     qualify(pi, "critique", true); // CNIL and ANSSI (OIV): rehearsed
     ProcessInstance anssi = notification(reference, "ANSSI");
+    assertThat(task(anssi, "Task_InformClient").getName()).endsWith(" (EXERCICE)");
     assertThat(notification(reference, "CNIL")).isNotNull();
     assertThat(runtimeService.getVariable(anssi.getId(), "exercise")).isEqualTo(true);
     assertThat(registerFlags(reference)).containsExactly("CNIL true", "ANSSI true");
