@@ -87,6 +87,15 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * A new browser (fresh profile: no cookie, no session, empty cache) that records the network
+   * events of DevTools in its "performance" log (what the benchmark's web visits count bytes
+   * from). Outside a test: the caller closes it.
+   */
+  public static Browser startRecordingNetwork(int port, Language language) {
+    return start(port, language, language.locale, true);
+  }
+
+  /**
    * A new browser preferring {@code language} (navigator.languages, Accept-Language: what
    * Tasklist picks its labels from) whose own locale is {@code locale} (Intl's default, what
    * form-js and {@code toLocaleDateString} format in: "en-US" is an English browser with French
@@ -94,6 +103,10 @@ public final class Browser implements AutoCloseable {
    * the preferences say; only the DevTools locale override changes it.
    */
   static Browser start(int port, Language language, String locale) {
+    return start(port, language, locale, false);
+  }
+
+  private static Browser start(int port, Language language, String locale, boolean recordNetwork) {
     String missing = ChromiumInstalled.missing();
     if (missing != null) {
       throw new IllegalStateException("Cannot start the browser: " + missing);
@@ -120,6 +133,10 @@ public final class Browser implements AutoCloseable {
         "intl.accept_languages", language.acceptLanguages,
         "credentials_enable_service", false,
         "profile.password_manager_enabled", false));
+    if (recordNetwork) {
+      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    }
     // the driver we name: Selenium Manager would otherwise try to download one
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(ChromiumInstalled.chromedriver().toFile())
