@@ -81,6 +81,11 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
+  /** Null when Chromium and ChromeDriver are installed, otherwise what is missing (outside JUnit: the benchmark). */
+  public static String missing() {
+    return ChromiumInstalled.missing();
+  }
+
   /** Starts a new browser (fresh profile: no cookie, no session) on http://localhost:{port}. */
   static Browser start(int port, Language language) {
     return start(port, language, language.locale);
