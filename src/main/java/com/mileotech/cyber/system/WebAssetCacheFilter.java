@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URL;
+import java.net.URLConnection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
@@ -35,6 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * API answers are not touched: the security headers make them {@code no-store}. A response that is
  * not a success (404 for a versioned URL...) is never kept for a year. The cache header is the
  * one set here whatever Camunda's filters and servlets set after it.
+ *
+ * <p>Camunda's largest versioned files also exist in brotli, compressed at build time
+ * (src/build/PrecompressCamundaAssets.java): a browser that accepts {@code br} gets that form
+ * (deps.js 806 kB instead of 1,158 kB gzipped by Tomcat), the others Tomcat's gzip.
  */
 final class WebAssetCacheFilter extends OncePerRequestFilter {
 
@@ -49,10 +56,13 @@ final class WebAssetCacheFilter extends OncePerRequestFilter {
   private final String applicationPath;
   /** Our own static files by request path, with the ETag of their content. */
   private final Map<String, String> ownFiles;
+  /** Camunda's files in brotli by request path: where the .br file is on the class path. */
+  private final Map<String, String> brotli;
 
-  WebAssetCacheFilter(String applicationPath, Map<String, String> ownFiles) {
+  WebAssetCacheFilter(String applicationPath, Map<String, String> ownFiles, Map<String, String> brotli) {
     this.applicationPath = applicationPath;
     this.ownFiles = Map.copyOf(ownFiles);
+    this.brotli = Map.copyOf(brotli);
   }
 
   /** What a response to this request is cached as, or null when this filter leaves it alone. */
@@ -98,6 +108,11 @@ final class WebAssetCacheFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    String compressed = IMMUTABLE.equals(policy) && request.getHeader("Range") == null ? brotli.get(path) : null;
+    if (compressed != null && acceptsBrotli(request.getHeader("Accept-Encoding"))) {
+      sendBrotli(request, response, compressed);
+      return;
+    }
     String etag = ownFile(path);
     CachePolicy cached = new CachePolicy(response, policy);
     if (etag != null) {
@@ -114,6 +129,47 @@ final class WebAssetCacheFilter extends OncePerRequestFilter {
     }
     if (!response.isCommitted()) {
       cached.apply(response.getStatus());
+    }
+  }
+
+  /** Whether the browser takes brotli: "br" among its encodings, without q=0. */
+  static boolean acceptsBrotli(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.trim().split(";");
+      if (parts[0].trim().equalsIgnoreCase("br")) {
+        for (int i = 1; i < parts.length; i++) {
+          if (parts[i].trim().matches("q=0(\\.0*)?")) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Camunda's file in its brotli form, compressed at build time. */
+  private void sendBrotli(HttpServletRequest request, HttpServletResponse response, String compressed) throws IOException {
+    URL file = WebAssetCacheFilter.class.getClassLoader().getResource(compressed);
+    if (file == null) {
+      throw new IllegalStateException(compressed + " is no longer on the class path");
+    }
+    URLConnection connection = file.openConnection();
+    String path = request.getRequestURI();
+    String type = request.getServletContext().getMimeType(path.substring(path.lastIndexOf('/') + 1));
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType(type == null ? "application/octet-stream" : type);
+    response.setHeader("Content-Encoding", "br");
+    response.addHeader("Vary", "Accept-Encoding");
+    response.setHeader("Cache-Control", IMMUTABLE);
+    response.setContentLengthLong(connection.getContentLengthLong());
+    try (InputStream in = connection.getInputStream()) {
+      if (!"HEAD".equals(request.getMethod())) {
+        in.transferTo(response.getOutputStream());
+      }
     }
   }
 

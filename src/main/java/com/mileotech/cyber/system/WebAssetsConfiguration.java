@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,13 +30,15 @@ class WebAssetsConfiguration {
 
   /** After the security filters and the dashboard's login check: a 304 answered here skips nothing they do. */
   static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
+  /** Where the build writes the brotli forms of Camunda's files, and their manifest. */
+  static final String PRECOMPRESSED = "META-INF/mileo-precompressed/";
 
   @Bean
   FilterRegistrationBean<WebAssetCacheFilter> webAssetCacheFilter(CamundaBpmProperties camunda) throws IOException {
     String applicationPath = camunda.getWebapp().getApplicationPath();
     String webjar = camunda.getWebapp().getWebjarClasspath().replaceFirst("^/", "").replaceFirst("/$", "");
-    FilterRegistrationBean<WebAssetCacheFilter> registration =
-        new FilterRegistrationBean<>(new WebAssetCacheFilter(applicationPath, ownFiles(applicationPath, webjar)));
+    FilterRegistrationBean<WebAssetCacheFilter> registration = new FilterRegistrationBean<>(new WebAssetCacheFilter(
+        applicationPath, ownFiles(applicationPath, webjar), brotliFiles(applicationPath, webjar)));
     registration.addUrlPatterns("/*");
     registration.setOrder(ORDER);
     return registration;
@@ -69,15 +72,46 @@ class WebAssetsConfiguration {
     return files;
   }
 
-  /** A weak ETag (Tomcat compresses only answers without a strong one) from the file's content. */
-  private static String etag(URL file) {
+  /**
+   * Request path → class path of the brotli form of each of Camunda's files compressed at build
+   * time (src/build/PrecompressCamundaAssets.java), when it is the brotli form of the very file
+   * served at that path (same SHA-256): never a stale one after an upgrade or an override of ours.
+   */
+  static Map<String, String> brotliFiles(String applicationPath, String webjar) throws IOException {
+    ClassLoader classLoader = WebAssetsConfiguration.class.getClassLoader();
+    Map<String, String> files = new TreeMap<>();
+    URL manifestFile = classLoader.getResource(PRECOMPRESSED + "manifest.properties");
+    if (manifestFile == null) {
+      return files; // a build without the step: Tomcat's gzip only
+    }
+    Properties manifest = new Properties();
+    try (InputStream in = manifestFile.openStream()) {
+      manifest.load(in);
+    }
+    for (String relative : manifest.stringPropertyNames()) {
+      URL served = classLoader.getResource(webjar + "/" + relative);
+      String compressed = PRECOMPRESSED + relative + ".br";
+      if (served != null && classLoader.getResource(compressed) != null
+          && manifest.getProperty(relative).equals(sha256(served))) {
+        files.put(applicationPath + "/" + relative, compressed);
+      }
+    }
+    return files;
+  }
+
+  private static String sha256(URL file) {
     try (InputStream in = file.openStream()) {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-      return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A weak ETag (Tomcat compresses only answers without a strong one) from the file's content. */
+  private static String etag(URL file) {
+    return "W/\"" + sha256(file).substring(0, 24) + "\"";
+  }
+
 }
