@@ -75,7 +75,8 @@ class DashboardService {
           .map(m -> new Month(m.toString(), Period.monthLabel(m), Period.shortMonthLabel(m))).toList();
       return new Dashboard(scope, months, IncidentsSection.of(period, detected),
           IndicatorsSection.of(period, detected, names),
-          deadlines.of(detected, names, request.now()),
+          // Mileo's own duties as a provider are staff's business, on the all-clients view only
+          deadlines.of(detected, names, request.now(), request.rssiUser() == null && request.client() == null),
           hardening.of(period, clients, byId, request.now()),
           openTasks.of(clients, request.rssiUser(), names, request.now()));
     });

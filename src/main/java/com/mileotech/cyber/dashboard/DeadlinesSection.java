@@ -55,9 +55,10 @@ class DeadlinesSection {
   }
 
   /** The deadlines of the notifications of {@code incidents} (the period's) and of their lessons learned. */
-  Deadlines of(List<Incident> incidents, Map<String, String> clientNames, Instant now) {
+  Deadlines of(List<Incident> incidents, Map<String, String> clientNames, Instant now, boolean mileoOwnDuties) {
     List<String> references = incidents.stream().map(Incident::reference).toList();
-    List<Report> reports = notifications.reports(references);
+    List<Report> reports = notifications.reports(references).stream()
+        .filter(r -> mileoOwnDuties || !r.mileoOwn()).toList();
     List<LateItem> late = new ArrayList<>();
     List<Authority> authorities = new ArrayList<>();
     Set<String> codes = new LinkedHashSet<>(Labels.AUTHORITIES.keySet());
@@ -77,7 +78,7 @@ class DeadlinesSection {
         Outcome outcome = new Outcome(kind, r.dueAt(), r.submittedAt(), r.onTime(), r.lateByMinutes());
         outcomes.add(outcome);
         lateItem(outcome, now).ifPresent(minutes -> late.add(new LateItem(r.incidentReference(), r.clientId(),
-            clientNames.getOrDefault(r.clientId(), r.clientId()), authority, kind,
+            r.mileoOwn() ? Labels.MILEO_OWN : clientNames.getOrDefault(r.clientId(), r.clientId()), authority, kind,
             Labels.of(Labels.REPORT_KINDS, kind), r.dueAt(), r.submittedAt(), outcome.done(), minutes)));
       }
       List<KindTally> byKind = new ArrayList<>();

@@ -17,6 +17,8 @@ final class Labels {
   /** Nature or severity of an incident not yet qualified. */
   static final String UNQUALIFIED = "non-qualifie";
   static final String UNQUALIFIED_LABEL = "Non qualifié";
+  /** Whose duty a late item is when it is Mileo's own as a service provider, not a client's. */
+  static final String MILEO_OWN = "Mileo Technology (obligation propre)";
 
   static final Map<String, String> SEVERITIES = new LinkedHashMap<>();
   static final Map<String, String> NATURES = new LinkedHashMap<>();

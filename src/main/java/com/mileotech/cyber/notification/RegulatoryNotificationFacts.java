@@ -35,9 +35,11 @@ public class RegulatoryNotificationFacts {
    * One report owed to an authority ({@code "CNIL"}, {@code "ANSSI"}), with its notification; the
    * report's fields are null when none was opened yet. {@code notRequired}: a CNIL notification the
    * client documented as not required (it owes nothing unless a report was filed anyway).
+   * {@code mileoOwn}: Mileo's own duty as a service provider (obligor "mileo"), not the client's.
    */
   public record Report(String notificationId, String incidentReference, String clientId, String authority,
-      boolean notRequired, ReportKind kind, Instant dueAt, Instant submittedAt, Boolean onTime, Long lateByMinutes) {}
+      boolean notRequired, ReportKind kind, Instant dueAt, Instant submittedAt, Boolean onTime, Long lateByMinutes,
+      boolean mileoOwn) {}
 
   /** Mileo's deadline to tell the client of one notification, and when the client was told (null: not yet). */
   public record ClientInformation(String notificationId, String incidentReference, String clientId, String authority,
@@ -46,8 +48,8 @@ public class RegulatoryNotificationFacts {
   /** The notifications of these incidents, one row per report (or one without report), by incident and authority. */
   public List<Report> reports(Collection<String> incidentReferences) {
     return chunked(incidentReferences, references -> jdbc.sql("""
-        select n.id, n.incident_reference, n.client_id, n.authority, n.status, r.kind, r.due_at, r.submitted_at,
-          r.on_time, r.late_by_minutes
+        select n.id, n.incident_reference, n.client_id, n.authority, n.status, n.obligor, r.kind, r.due_at,
+          r.submitted_at, r.on_time, r.late_by_minutes
         from regulatory_notification n left join regulatory_report r on r.notification_id = n.id
         where n.incident_reference in (:references)
         order by n.incident_reference, n.authority, r.id""")
@@ -55,7 +57,8 @@ public class RegulatoryNotificationFacts {
         .query((rs, n) -> new Report(rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"),
             rs.getString("authority"), NOT_REQUIRED.equals(rs.getString("status")),
             rs.getString("kind") == null ? null : ReportKind.of(rs.getString("kind")), instant(rs, "due_at"),
-            instant(rs, "submitted_at"), (Boolean) rs.getObject("on_time"), nullableLong(rs, "late_by_minutes")))
+            instant(rs, "submitted_at"), (Boolean) rs.getObject("on_time"), nullableLong(rs, "late_by_minutes"),
+            MileoProviderDuties.OBLIGOR.equals(rs.getString("obligor"))))
         .list());
   }
 
