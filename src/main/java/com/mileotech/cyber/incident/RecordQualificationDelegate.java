@@ -93,6 +93,8 @@ class RecordQualificationDelegate implements JavaDelegate {
         problems.add("site retiré : « " + site.get().name() + " » ne peut plus être ajouté à un incident");
       }
     }
+    String significanceTest = Nis2Significance.testOf(client);
+    Nis2Significance.check(execution, significanceTest, problems);
     Instant awarenessAt = awareness(execution, problems);
     if (!confirmsAwareness(execution)) {
       problems.add("confirmez l'heure de prise de connaissance affichée (elle fait courir les délais légaux)");
@@ -125,6 +127,7 @@ class RecordQualificationDelegate implements JavaDelegate {
     SITES.set(execution, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
     SITE_NAME.set(execution, sites.get(0).name());
     SITE_SELECTION.set(execution, FormValues.json(sites.stream().map(Client.Site::id).toList()));
+    Nis2Significance.record(execution, significanceTest);
     QUALIFIED_AT.set(execution, Moments.date(now));
     QUALIFIED_BY.set(execution, user);
     QUALIFICATION_VERSION.set(execution, version);

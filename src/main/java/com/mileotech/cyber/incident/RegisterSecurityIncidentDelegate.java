@@ -67,6 +67,8 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       reportedBy = REPORTED_BY.get(execution);
     }
     repository.insert(reference, execution.getProcessInstanceId(), report, reportedBy, moments.now());
+    // which NIS2 significance questions the qualification form shows (none for a client no NIS2 entity)
+    NIS2_SIGNIFICANCE_TEST.set(execution, Nis2Significance.testOf(clients.find(report.clientId()).orElseThrow()));
   }
 
   /** The start form: a Paris wall-clock detection time (empty: now) and an optional beginning. */

@@ -44,7 +44,7 @@ class RetiredSiteQualificationTest extends IncidentScenario {
       asNobody();
     }
     runDueJobs(pi);
-    clientService.update(new Client(CLIENT, active.name(), active.regime(), active.contract(), List.of(), null,
+    clientService.update(new Client(CLIENT, active.name(), active.regimes(), active.contract(), List.of(), null,
         List.of(new Client.Site("atelier", "Atelier", null, true), new Client.Site("magasin", "Magasin", null, true))));
 
     String task = task(pi, "Task_QualifyIncident").getId();
