@@ -36,16 +36,6 @@ public record Client(
     List<@NotNull(message = "obligatoire") @Valid Site> sites,
     Nis2EntityType nis2EntityType) {
 
-  /**
-   * The regimes are a set: kept without NONE (which only stands for "none" when alone), without
-   * repeats, in the enum's order, so that equal sets compare and print the same.
-   */
-  public Client {
-    if (regimes != null && regimes.stream().noneMatch(java.util.Objects::isNull)) {
-      regimes = regimes.stream().filter(r -> r != RegulatoryRegime.NONE).distinct().sorted().toList();
-    }
-  }
-
   /** A client under one regime (NONE for none), of no entity type of regulation (EU) 2024/2690. */
   public Client(String id, String name, RegulatoryRegime regime, Contract contract, List<Contact> rssiContacts,
       Contact dpo, List<Site> sites) {
@@ -86,7 +76,15 @@ public record Client(
 
   /** Whether the client is under this regime. */
   public boolean under(RegulatoryRegime regime) {
-    return regimes.contains(regime);
+    return regimes.stream().anyMatch(r -> r == regime);
+  }
+
+  /**
+   * The regimes as a set: without NONE (which only means "none"), without repeats, in the enum's
+   * order. What the registry stores; the API returns it.
+   */
+  public java.util.List<RegulatoryRegime> regimeSet() {
+    return regimes.stream().filter(r -> r != RegulatoryRegime.NONE).distinct().sorted().toList();
   }
 
   /** Whether the client is an essential or important entity of NIS2. */
@@ -96,8 +94,8 @@ public record Client(
 
   /** The regimes for people: "Opérateur d'importance vitale (OIV), Entité essentielle NIS2". */
   public String regimesLabel() {
-    return regimes.isEmpty() ? RegulatoryRegime.NONE.label()
-        : regimes.stream().map(RegulatoryRegime::label).collect(java.util.stream.Collectors.joining(", "));
+    return regimeSet().isEmpty() ? RegulatoryRegime.NONE.label()
+        : regimeSet().stream().map(RegulatoryRegime::label).collect(java.util.stream.Collectors.joining(", "));
   }
 
   public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";

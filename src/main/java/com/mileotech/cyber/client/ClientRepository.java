@@ -69,7 +69,7 @@ public class ClientRepository {
           .update();
     }
     jdbc.sql("delete from client_regime where client_id = ?").param(client.id()).update();
-    for (RegulatoryRegime regime : client.regimes()) {
+    for (RegulatoryRegime regime : client.regimeSet()) {
       jdbc.sql("insert into client_regime (client_id, regime) values (?, ?)").params(client.id(), regime.name()).update();
     }
     jdbc.sql("delete from client_rssi where client_id = ?").param(client.id()).update();
@@ -103,7 +103,7 @@ public class ClientRepository {
             rs.getBoolean("retired")))
         .list();
     List<RegulatoryRegime> regimes = jdbc.sql("select regime from client_regime where client_id = ?").param(row.id())
-        .query((rs, n) -> RegulatoryRegime.valueOf(rs.getString("regime"))).list();
+        .query((rs, n) -> RegulatoryRegime.valueOf(rs.getString("regime"))).list().stream().sorted().toList();
     return new Client(row.id(), row.name(), regimes, row.contract(), rssi, row.dpo(), sites, row.nis2EntityType());
   }
 

@@ -80,6 +80,12 @@ public class ClientService {
     if (before != null) {
       removedSitesInUse(before, client, errors);
     }
+    if (client.regimes().stream().distinct().count() < client.regimes().size()) {
+      errors.add(new Problem("regimes", "régime en double"));
+    }
+    if (client.under(RegulatoryRegime.NONE) && client.regimes().size() > 1) {
+      errors.add(new Problem("regimes", "NONE (aucun régime) ne se combine pas avec un autre régime"));
+    }
     if (client.under(RegulatoryRegime.NIS2_ESSENTIAL) && client.under(RegulatoryRegime.NIS2_IMPORTANT)) {
       errors.add(new Problem("regimes", "une entité NIS2 est essentielle ou importante, pas les deux"));
     }

@@ -44,7 +44,7 @@ class DemoDataStep implements StartupStep {
       new DemoUser("supervision.demo", "Plateforme", "Hypervision", "Supervision-Demo-2026!", Groups.INTEGRATIONS));
 
   static final List<Client> CLIENTS = List.of(
-      new Client("hexa-energie", "Hexa Énergie", List.of(RegulatoryRegime.OIV, RegulatoryRegime.NIS2_ESSENTIAL),
+      new Client("hexa-energie", "Hexa Énergie", RegulatoryRegime.OIV,
           new Client.Contract(ContractType.PREMIUM, LocalDate.of(2025, 1, 1), LocalDate.of(2028, 12, 31)),
           List.of(new Client.Contact("Sophie Bernard", "rssi.hexa@demo.mileotech.example", null, "rssi.hexa")),
           new Client.Contact("Marc Petit", "dpo@hexa-energie.example", "+33 1 02 03 04 05", null),

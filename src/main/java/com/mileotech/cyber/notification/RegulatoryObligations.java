@@ -135,7 +135,7 @@ class RegulatoryObligations {
   List<String> assess(DelegateExecution incident) {
     Client client = client(incident);
     return start(incident, incident.getProcessInstanceId(), client,
-        decide(facts(incident), client.regimes(), regulation.nis2().inForceFrom()));
+        decide(facts(incident), client.regimeSet(), regulation.nis2().inForceFrom()));
   }
 
   Client client(VariableScope incident) {
@@ -167,7 +167,7 @@ class RegulatoryObligations {
           awareness.toInstant());
       rules.record(id, obligation.ruleVersion(), obligation.regime());
       RegulatoryRegime regime = obligation.regime() != null ? RegulatoryRegime.valueOf(obligation.regime())
-          : client.regimes().isEmpty() ? RegulatoryRegime.NONE : client.regimes().get(0);
+          : client.regimeSet().isEmpty() ? RegulatoryRegime.NONE : client.regimeSet().get(0);
       Map<String, Object> variables = new HashMap<>();
       COPIED_FROM_INCIDENT.forEach(variable -> variable.copy(source, variables));
       NOTIFICATION_ID.put(variables, id);
