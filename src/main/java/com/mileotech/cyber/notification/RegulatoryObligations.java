@@ -87,7 +87,7 @@ class RegulatoryObligations {
 
   /** The table as it was before regimes were sets (one regime, NIS2 test unanswered, today's rules). */
   List<Obligation> decide(boolean personalDataInvolved, String severity, String nature, String regime) {
-    return decide(new Facts(personalDataInvolved, severity, nature, null, LocalDate.now(moments.zone())),
+    return decide(new Facts(personalDataInvolved, severity, nature, null, moments.today()),
         List.of(RegulatoryRegime.valueOf(regime)), regulation.nis2().inForceFrom());
   }
 
