@@ -66,37 +66,38 @@ final class Nis2Significance {
   }
 
   /**
-   * Records the test, its verdict and the criteria met; the answers stay on the incident as the
-   * form gave them. The answers of the test that does not apply are removed (a client whose type
-   * changed), and for a client that is no NIS2 entity every trace of the test.
+   * Records the verdict of the test {@code answered} (the one the form asked; null: none, the
+   * verdict is then absent and the severity stands in) with the criteria met; the answers stay on
+   * the incident as the form gave them, those of another test are removed. {@code next}: the test
+   * the next (re)qualification form asks, the client's as it is now.
    */
-  static void record(VariableScope execution, String test) {
-    NIS2_SIGNIFICANCE_TEST.set(execution, test);
+  static void record(VariableScope execution, String answered, String next) {
+    NIS2_SIGNIFICANCE_TEST.set(execution, next);
     for (Criterion criterion : REGULATION_CRITERIA) {
-      if (!REGULATION_2024_2690.equals(test)) {
+      if (!REGULATION_2024_2690.equals(answered)) {
         FormField.removeAll(execution, criterion.field());
       }
     }
     for (Criterion criterion : ARTICLE_23_CRITERIA) {
-      if (!NIS2_ART_23.equals(test)) {
+      if (!NIS2_ART_23.equals(answered)) {
         FormField.removeAll(execution, criterion.field());
       }
     }
-    if (test == null) {
+    if (answered == null) {
       NIS2_SIGNIFICANT.set(execution, null);
       NIS2_SIGNIFICANCE_BASIS.set(execution, null);
       return;
     }
     List<String> met = new ArrayList<>();
-    for (Criterion criterion : criteria(test)) {
+    for (Criterion criterion : criteria(answered)) {
       if ("oui".equals(criterion.field().text(execution))) {
         met.add(criterion.words());
       }
     }
     NIS2_SIGNIFICANT.set(execution, !met.isEmpty());
     NIS2_SIGNIFICANCE_BASIS.set(execution, met.isEmpty()
-        ? "Incident non important au sens de " + lawOf(test) + " : aucun critère rempli"
-        : "Incident important au sens de " + lawOf(test) + " : " + String.join(" ; ", met));
+        ? "Incident non important au sens de " + lawOf(answered) + " : aucun critère rempli"
+        : "Incident important au sens de " + lawOf(answered) + " : " + String.join(" ; ", met));
   }
 
   static String lawOf(String test) {

@@ -137,6 +137,20 @@ class Nis2SignificanceTest extends IncidentScenario {
     assertThat(variable(pi, "nis2Significant")).isNull();
   }
 
+  /** An incident reported before its client was a NIS2 entity: its form asked nothing, the next one asks. */
+  @Test
+  void anIncidentWhoseFormAskedNothingIsQualifiedAndTheNextFormAsks() {
+    ProcessInstance pi = reported(ENERGY, "poste");
+    runtimeService.removeVariable(pi.getId(), "nis2SignificanceTest"); // as before the client became a NIS2 entity
+    submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, qualification("critique", false, "poste"));
+    runDueJobs(pi);
+    assertThat(variable(pi, "nis2Significant")).isNull();
+    assertThat(variable(pi, "nis2SignificanceTest")).isEqualTo("nis2-art23");
+    // the severity stood in for the test
+    assertThat(anssi(pi)).singleElement().satisfies(n ->
+        assertThat((String) runtimeService.getVariable(n.getId(), "ruleVersion")).startsWith("nis2-art23@2024-10-18/gravite"));
+  }
+
   @Test
   void twoIncidentsOfOneNatureWithinSixMonthsAreProposedAsOneSignificantIncident() {
     ProcessInstance first = reported(MSP, "datacenter");
