@@ -311,6 +311,17 @@
     table('table-late', ['Incident', 'Client', 'Échéance manquée', 'Échéance', 'Fait le', 'Retard'],
       d.deadlines.late.map((l) => [l.reference, l.clientName, l.label, when(l.dueAt), l.done ? when(l.doneAt) : 'non fait',
         duration(l.lateByMinutes) + (l.done ? '' : ' (à ce jour)')]), 'Aucune échéance manquée');
+    const b = d.deadlines.breaches;
+    const breachRows = [['Violations de la période', b.total, '', ''], ['Notifiées à la CNIL', b.notified, '', ''],
+      ['Notifiées en retard', b.notifiedLate, '', '']];
+    b.lateItems.forEach((i) => breachRows.push(Object.assign([i.reference + ' — ' + i.clientName,
+      duration(i.lateByMinutes), i.verdict || '', i.delayReasons || 'motifs non indiqués'], { className: 'sub' })));
+    breachRows.push(['Non notifiées (décision documentée)', b.notNotified, '', '']);
+    b.notNotifiedItems.forEach((i) => breachRows.push(Object.assign([i.reference + ' — ' + i.clientName,
+      'version ' + i.decisionVersion, 'décidée par ' + (i.decidedBy || 'le client') + (i.approvedBy ? ', approuvée par '
+        + i.approvedBy : '') + ' le ' + when(i.decidedAt), i.reason || ''], { className: 'sub' })));
+    breachRows.push(['Décision à prendre ou à réexaminer', b.undecided, '', '']);
+    table('table-breaches', ['Violations', 'Nombre / retard', 'Décision ou délai', 'Motifs'], breachRows, 'Aucune violation');
   }
 
   function tallyRow(label, t) {

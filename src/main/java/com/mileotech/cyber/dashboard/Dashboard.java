@@ -57,7 +57,20 @@ record Dashboard(
    * reports of the period's incidents.
    */
   record Deadlines(List<Authority> authorities, ClientInformation clientInformation, LessonsLearned lessonsLearned,
-      List<LateItem> late) {}
+      List<LateItem> late, Breaches breaches) {}
+
+  /**
+   * The personal data breaches of the period's incidents (GDPR art. 33(5)): notified to the CNIL,
+   * not notified by a documented decision (who decided, approved by whom, why), still to decide
+   * (or to decide again after a re-qualification), and those notified late with the reasons given.
+   */
+  record Breaches(long total, long notified, long notNotified, long undecided, long notifiedLate,
+      List<BreachItem> notNotifiedItems, List<BreachItem> lateItems) {}
+
+  /** One breach of those lists: its decision (not notified) or its late filing and the reasons. */
+  record BreachItem(String reference, String clientId, String clientName, String status, Integer decisionVersion,
+      String decidedBy, String approvedBy, Instant decidedAt, String reason, Instant dueAt, Instant submittedAt,
+      Long lateByMinutes, String verdict, String delayReasons) {}
 
   /**
    * "Informer le client" (GDPR art. 33(2), "sans délai" from Mileo's awareness): one deadline per

@@ -70,6 +70,23 @@ class DashboardCsv {
         tally(out, deadlines, a.label() + " — " + k.label(), k.tally(), "rapports");
       }
     }
+    String breaches = "Violations de données personnelles";
+    Dashboard.Breaches b = d.deadlines().breaches();
+    out.row(breaches, "Registre (RGPD art. 33(5))", "Total", b.total(), "violations");
+    out.row(breaches, "Registre (RGPD art. 33(5))", "Notifiées à la CNIL", b.notified(), "violations");
+    out.row(breaches, "Registre (RGPD art. 33(5))", "Notifiées en retard", b.notifiedLate(), "violations");
+    out.row(breaches, "Registre (RGPD art. 33(5))", "Non notifiées (décision documentée)", b.notNotified(), "violations");
+    out.row(breaches, "Registre (RGPD art. 33(5))", "Décision à prendre ou à réexaminer", b.undecided(), "violations");
+    for (Dashboard.BreachItem i : b.notNotifiedItems()) {
+      out.row(breaches, "Non notifiée : " + i.reference(), "décidée par " + (i.decidedBy() == null ? "le client" : i.decidedBy())
+          + (i.approvedBy() == null ? "" : ", approuvée par " + i.approvedBy()) + " (version " + i.decisionVersion() + ")",
+          i.reason() == null ? "" : i.reason(), "");
+    }
+    for (Dashboard.BreachItem i : b.lateItems()) {
+      out.row(breaches, "Notifiée en retard : " + i.reference(), i.verdict() == null ? "" : i.verdict(),
+          i.lateByMinutes() == null ? "" : French.duration(i.lateByMinutes()),
+          i.delayReasons() == null ? "motifs non indiqués" : i.delayReasons());
+    }
     String told = "Information du client";
     tally(out, told, DeadlinesSection.CLIENT_INFORMATION_LABEL, d.deadlines().clientInformation().tally(), "notifications");
     for (KindTally k : d.deadlines().clientInformation().byAuthority()) {

@@ -147,6 +147,21 @@ class DashboardPdf {
         d.deadlines().clientInformation().tally());
     tally(pdf, widths, "Retours d'expérience (15 jours après la clôture)", d.deadlines().lessonsLearned().tally());
 
+    Dashboard.Breaches b = d.deadlines().breaches();
+    pdf.space(4);
+    pdf.text("Violations de données personnelles (registre RGPD art. 33(5)) : " + b.total() + " — notifiées à la CNIL : "
+        + b.notified() + " (dont " + b.notifiedLate() + " en retard), non notifiées avec décision documentée : "
+        + b.notNotified() + ", décision à prendre ou à réexaminer : " + b.undecided() + ".");
+    for (Dashboard.BreachItem i : b.notNotifiedItems()) {
+      pdf.text("    " + i.reference() + " (" + i.clientName() + ") non notifiée : décidée par "
+          + (i.decidedBy() == null ? "le client" : i.decidedBy()) + (i.approvedBy() == null ? "" : ", approuvée par " + i.approvedBy())
+          + " le " + French.dateTime(i.decidedAt(), zone) + (i.reason() == null ? "" : " — " + i.reason()));
+    }
+    for (Dashboard.BreachItem i : b.lateItems()) {
+      pdf.text("    " + i.reference() + " (" + i.clientName() + ") notifiée en retard de " + French.duration(i.lateByMinutes())
+          + " (" + i.verdict() + ") — motifs : " + (i.delayReasons() == null ? "non indiqués" : i.delayReasons()));
+    }
+
     if (!d.deadlines().late().isEmpty()) {
       pdf.space(4);
       float[] late = {78, 140, 80, 70, 70, PdfLayout.WIDTH - 438};

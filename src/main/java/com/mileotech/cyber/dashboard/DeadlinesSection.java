@@ -10,6 +10,7 @@ import com.mileotech.cyber.incident.SecurityIncidentFacts;
 import com.mileotech.cyber.incident.SecurityIncidentFacts.Incident;
 import com.mileotech.cyber.incident.SecurityIncidentFacts.LessonsLearnedDeadline;
 import com.mileotech.cyber.notification.RegulatoryNotificationFacts;
+import com.mileotech.cyber.notification.RegulatoryNotificationFacts.Breach;
 import com.mileotech.cyber.notification.RegulatoryNotificationFacts.ClientInformation;
 import com.mileotech.cyber.notification.RegulatoryNotificationFacts.Report;
 import java.time.Duration;
@@ -130,7 +131,27 @@ class DeadlinesSection {
     // the latest first: what an auditor asks about first
     late.sort(Comparator.comparing(LateItem::lateByMinutes).reversed().thenComparing(LateItem::reference));
     return new Deadlines(authorities, new Dashboard.ClientInformation(tally(told, now), toldTallies),
-        new LessonsLearned(tally(lessons, now)), late);
+        new LessonsLearned(tally(lessons, now)), late, breaches(references, clientNames));
+  }
+
+  /** The breaches of the period: notified, not notified with the decision, undecided, late with the reasons. */
+  private Dashboard.Breaches breaches(List<String> references, Map<String, String> clientNames) {
+    List<Breach> breaches = notifications.breaches(references);
+    List<Dashboard.BreachItem> notNotified = breaches.stream().filter(Breach::notNotified)
+        .map(b -> item(b, clientNames)).toList();
+    List<Dashboard.BreachItem> late = breaches.stream().filter(b -> b.notified() && Boolean.FALSE.equals(b.onTime()))
+        .map(b -> item(b, clientNames)).toList();
+    long notified = breaches.stream().filter(Breach::notified).count();
+    long undecided = breaches.stream().filter(b -> !b.notified() && !b.notNotified()).count();
+    return new Dashboard.Breaches(breaches.size(), notified, notNotified.size(), undecided, late.size(), notNotified, late);
+  }
+
+  private static Dashboard.BreachItem item(Breach b, Map<String, String> clientNames) {
+    RegulatoryNotificationFacts.Decision d = b.decision();
+    return new Dashboard.BreachItem(b.incidentReference(), b.clientId(), clientNames.getOrDefault(b.clientId(), b.clientId()),
+        b.status(), d == null ? null : d.version(), d == null ? null : d.decidedBy(), d == null ? null : d.approvedBy(),
+        d == null ? null : d.decidedAt(), d == null ? null : d.riskAssessment(), b.dueAt(), b.submittedAt(),
+        b.lateByMinutes(), b.verdict(), b.delayReasons());
   }
 
   /** Minutes late, if the deadline was missed: at filing, or so far. */

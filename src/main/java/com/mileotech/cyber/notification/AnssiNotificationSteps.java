@@ -12,7 +12,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -88,8 +87,11 @@ final class AnssiNotificationSteps {
     private final ClientDecisions clientDecisions;
     private final Deadlines deadlines;
     private final Moments moments;
+    private final FilingTexts texts;
 
-    RecordFiling(NotificationRegister register, ClientDecisions clientDecisions, Deadlines deadlines, Moments moments) {
+    RecordFiling(NotificationRegister register, ClientDecisions clientDecisions, Deadlines deadlines, Moments moments,
+        FilingTexts texts) {
+      this.texts = texts;
       this.register = register;
       this.clientDecisions = clientDecisions;
       this.deadlines = deadlines;
@@ -121,8 +123,7 @@ final class AnssiNotificationSteps {
               : "le dépôt est postérieur à l'échéance interne (" + deadlines.inWords(due.toInstant())
                   + "), bien que dans le délai légal : indiquez les motifs du retard")
           .throwIfAny();
-      String content = REQUIRED_FIELDS.get(kind).keySet().stream()
-          .map(field -> field + " : " + FormField.of(field).text(task)).collect(Collectors.joining("\n"));
+      String content = texts.of(task, ReportKind.of(kind)).text();
       NotificationRegister.Report report = register.fileReport(NOTIFICATION_ID.get(task),
           ReportKind.of(kind), submittedAt, act.madeBy(), act.recordedBy(), ANSSI_RECEIPT_REFERENCE.text(task),
           ANSSI_DELAY_REASONS.text(task), content);

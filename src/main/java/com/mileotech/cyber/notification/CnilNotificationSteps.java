@@ -125,7 +125,9 @@ final class CnilNotificationSteps {
                     + deadlines.inWords(due.toInstant()) + "), bien que dans le délai légal : indiquez les motifs du retard");
       } else {
         errors.require(CNIL_NOT_REQUIRED_REASON.text(task) != null,
-            "documentez pourquoi la violation n'est pas susceptible d'engendrer un risque pour les personnes");
+            "documentez pourquoi la violation n'est pas susceptible d'engendrer un risque pour les personnes")
+            .require(CNIL_NOT_REQUIRED_APPROVED_BY.text(task) != null,
+                "indiquez qui a approuvé la décision de ne pas notifier (nom et fonction)");
       }
       errors.throwIfAny();
       if (submittedAt != null) {
@@ -136,13 +138,20 @@ final class CnilNotificationSteps {
     }
   }
 
-  /** The client's decision in the register, after its check ({@link ValidateFiling}), in "Enregistrer le dépôt". */
+  /**
+   * The client's decision in the register, after its check ({@link ValidateFiling}), in "Enregistrer
+   * le dépôt": a new version of the decision whether to notify (who, when, on which assessment of
+   * the risk, approved by whom, on which qualification), and for a filing its row in the filing log
+   * with the client-ready text sent ({@link FilingTexts}).
+   */
   @Component("recordCnilDecision")
   static class RecordDecision implements JavaDelegate {
     private final NotificationRegister register;
+    private final FilingTexts texts;
 
-    RecordDecision(NotificationRegister register) {
+    RecordDecision(NotificationRegister register, FilingTexts texts) {
       this.register = register;
+      this.texts = texts;
     }
 
     @Override
@@ -150,17 +159,23 @@ final class CnilNotificationSteps {
       String id = NOTIFICATION_ID.get(execution);
       String by = CNIL_DECIDED_BY.get(execution);
       String recordedBy = CNIL_RECORDED_BY.get(execution);
-      if ("deposee".equals(CNIL_DECISION.get(execution))) {
+      String decision = CNIL_DECISION.text(execution);
+      String occasion = DECISION_OCCASION.get(execution);
+      NotificationRegister.DecisionInput input = new NotificationRegister.DecisionInput(decision,
+          NotificationRegister.CLIENT, by, recordedBy, RegulatoryObligations.now(), RISK_TO_PERSONS.text(execution),
+          "deposee".equals(decision) ? null : CNIL_NOT_REQUIRED_REASON.text(execution),
+          "deposee".equals(decision) ? null : CNIL_NOT_REQUIRED_APPROVED_BY.text(execution),
+          DECISION_QUALIFICATION_VERSION.get(execution),
+          occasion != null ? occasion : "Qualification de l'incident");
+      if ("deposee".equals(decision)) {
         NotificationRegister.Report report = register.fileReport(id, ReportKind.CNIL_INITIAL,
             CNIL_SUBMITTED_AT.instant(execution), by, recordedBy,
             CNIL_RECEIPT_REFERENCE.text(execution), CNIL_DELAY_REASONS.text(execution),
-            BREACH_NATURE.text(execution));
-        register.decision(id, "deposee", null, by, recordedBy);
+            texts.of(execution, ReportKind.CNIL_INITIAL).text());
         CNIL.met().set(execution, report.onTime());
         CNIL.legallyMet().set(execution, report.legallyOnTime());
-      } else {
-        register.decision(id, "non-requise", CNIL_NOT_REQUIRED_REASON.text(execution), by, recordedBy);
       }
+      register.decide(id, input);
     }
   }
 
@@ -266,9 +281,11 @@ final class CnilNotificationSteps {
   @Component("recordCnilComplement")
   static class RecordComplement implements JavaDelegate {
     private final NotificationRegister register;
+    private final FilingTexts texts;
 
-    RecordComplement(NotificationRegister register) {
+    RecordComplement(NotificationRegister register, FilingTexts texts) {
       this.register = register;
+      this.texts = texts;
     }
 
     @Override
@@ -276,7 +293,8 @@ final class CnilNotificationSteps {
       register.fileReport(NOTIFICATION_ID.get(execution), ReportKind.CNIL_COMPLEMENT,
           COMPLEMENT_SUBMITTED_AT.instant(execution),
           COMPLEMENT_FILED_BY.get(execution), COMPLEMENT_RECORDED_BY.get(execution),
-          COMPLEMENT_RECEIPT_REFERENCE.text(execution), null, COMPLEMENT_CONTENT.text(execution));
+          COMPLEMENT_RECEIPT_REFERENCE.text(execution), null,
+          texts.of(execution, ReportKind.CNIL_COMPLEMENT).text());
       FormField.removeAll(execution, COMPLEMENT_SUBMITTED_AT_INPUT, COMPLEMENT_RECEIPT_REFERENCE, COMPLEMENT_CONTENT,
           CNIL_FOLLOW_UP_ACTION);
     }

@@ -77,10 +77,89 @@ class NotificationRegister {
         .update();
   }
 
-  /** The client's decision (filed, or not required), by the client's RSSI ({@code by}) or recorded for the client by the referent. */
+  /**
+   * The client's decision (filed, or not required), by the client's RSSI ({@code by}) or recorded for
+   * the client by the referent: a new version of the decision ({@link #decide}) with no assessment.
+   */
   void decision(String id, String status, String reason, String by, String recordedBy) {
-    jdbc.sql("update regulatory_notification set status = ?, decision_reason = ?, decision_by = ?, decision_recorded_by = ? where id = ?")
-        .params(status, reason, by, recordedBy, id).update();
+    decide(id, new DecisionInput(status, CLIENT, by, recordedBy, now(), null, reason, null, null, null));
+  }
+
+  /** Who decides whether to notify: the client as controller, or Mileo (the referent) for its own assessment. */
+  static final String CLIENT = "client";
+  static final String MILEO = "mileo";
+
+  /**
+   * One decision whether to notify ({@code decision}: "deposee" or "non-requise"), as a person made
+   * it: {@code decidedBy} (null when the referent records the client's decision), {@code recordedBy},
+   * {@code decidedAt} (server time), the assessment of the risk to the persons it rests on, who
+   * approved it, and the qualification (version, occasion) it answers.
+   */
+  record DecisionInput(String decision, String deciderRole, String decidedBy, String recordedBy, Instant decidedAt,
+      String riskToPersons, String riskAssessment, String approvedBy, Integer qualificationVersion, String occasion) {}
+
+  /**
+   * Records a new version of the decision (append-only: the previous version is superseded, never
+   * changed) and sets the notification's status to it. Returns the version number.
+   */
+  int decide(String id, DecisionInput input) {
+    Optional<long[]> previous = jdbc.sql("""
+        select id, version from notification_decision where notification_id = ? order by version desc""")
+        .param(id).query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("version")}).list().stream().findFirst();
+    int version = previous.map(p -> (int) p[1] + 1).orElse(1);
+    jdbc.sql("""
+        insert into notification_decision (notification_id, version, decision, decider_role, decided_by, recorded_by,
+          decided_at, risk_to_persons, risk_assessment, approved_by, qualification_version, occasion, supersedes_id)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, version, input.decision(), input.deciderRole(), input.decidedBy(), input.recordedBy(),
+            utc(input.decidedAt()), input.riskToPersons(), input.riskAssessment(), input.approvedBy(),
+            input.qualificationVersion(), input.occasion(), previous.map(p -> p[0]).orElse(null))
+        .update();
+    status(id, input.decision());
+    return version;
+  }
+
+  /** The notification's state: "en-cours", "a-reexaminer", "deposee", "non-requise", "close". */
+  void status(String id, String status) {
+    jdbc.sql("update regulatory_notification set status = ? where id = ?").params(status, id).update();
+  }
+
+  String status(String id) {
+    return jdbc.sql("select status from regulatory_notification where id = ?").param(id).query(String.class).optional()
+        .orElse(null);
+  }
+
+  /** Every version of the decision whether to notify, the first first. */
+  List<Decision> decisions(String notificationId) {
+    List<Decision> all = jdbc.sql("select * from notification_decision where notification_id = ? order by version")
+        .param(notificationId)
+        .query((rs, n) -> new Decision(rs.getInt("version"), rs.getString("decision"),
+            DECISION_LABELS.getOrDefault(rs.getString("decision"), rs.getString("decision")),
+            rs.getString("decider_role"), rs.getString("decided_by"), rs.getString("recorded_by"),
+            instant(rs, "decided_at"), rs.getString("risk_to_persons"), rs.getString("risk_assessment"),
+            rs.getString("approved_by"), (Integer) rs.getObject("qualification_version"), rs.getString("occasion"),
+            null, false))
+        .list();
+    return java.util.stream.IntStream.range(0, all.size())
+        .mapToObj(i -> all.get(i).withSuccessor(i + 1 < all.size() ? all.get(i + 1).version() : null))
+        .toList();
+  }
+
+  static final java.util.Map<String, String> DECISION_LABELS = java.util.Map.of(
+      "deposee", "notifiée à l'autorité", "non-requise", "non notifiée (risque improbable pour les personnes)");
+
+  /**
+   * One version of the decision whether to notify. {@code decidedBy} null: the referent recorded
+   * the client's decision. {@code supersededBy}: the version that replaced it (null: current).
+   */
+  record Decision(int version, String decision, String label, String deciderRole, String decidedBy, String recordedBy,
+      Instant decidedAt, String riskToPersons, String riskAssessment, String approvedBy, Integer qualificationVersion,
+      String occasion, Integer supersededBy, boolean current) {
+
+    Decision withSuccessor(Integer next) {
+      return new Decision(version, decision, label, deciderRole, decidedBy, recordedBy, decidedAt, riskToPersons,
+          riskAssessment, approvedBy, qualificationVersion, occasion, next, next == null);
+    }
   }
 
   void dataSubjects(String id, String decision, Instant decidedAt, String details, String by, String recordedBy) {
@@ -105,20 +184,52 @@ class NotificationRegister {
   }
 
   /**
-   * Records a filed report: the open one of that kind if any, else a new row (a report without
-   * deadline). {@code filedBy}: the client's RSSI who filed, or null when the referent records a
-   * filing the client made; {@code recordedBy}: who recorded it.
+   * The client-ready text of a report as drafted (the authority's form, {@link FilingTexts}), kept on
+   * the duty until it is filed: the open report of that kind, or a new one without deadline.
    */
-  Report fileReport(String id, ReportKind kind, Instant submittedAt, String filedBy, String recordedBy,
-      String receiptReference, String delayReasons, String content) {
+  long draftText(String id, ReportKind kind, String text) {
+    long reportId = openOrNewReport(id, kind);
+    jdbc.sql("update regulatory_report set content = ? where id = ?").params(text, reportId).update();
+    return reportId;
+  }
+
+  private long openOrNewReport(String id, ReportKind kind) {
     Optional<Long> open = jdbc.sql("select id from regulatory_report where notification_id = ? and kind = ? and submitted_at is null order by id")
         .params(id, kind.code()).query(Long.class).list().stream().findFirst();
-    long reportId = open.orElseGet(() -> {
+    return open.orElseGet(() -> {
       jdbc.sql("insert into regulatory_report (notification_id, kind, opened_at) values (?, ?, ?)")
           .params(id, kind.code(), utc(now())).update();
       return jdbc.sql("select max(id) from regulatory_report where notification_id = ? and kind = ?")
           .params(id, kind.code()).query(Long.class).single();
     });
+  }
+
+  /** The channel of a filing when none is said: the authority's online service. */
+  static String defaultChannel(String authority) {
+    return "CNIL".equals(authority) ? "teleservice-cnil" : "declaration-anssi";
+  }
+
+  static final java.util.Map<String, String> CHANNELS = java.util.Map.of(
+      "teleservice-cnil", "téléservice de notification de violations de la CNIL",
+      "declaration-anssi", "déclaration d'incident à l'ANSSI (CERT-FR)",
+      "courriel", "courriel", "courrier", "courrier", "telephone", "téléphone (confirmé par écrit)");
+
+  Report fileReport(String id, ReportKind kind, Instant submittedAt, String filedBy, String recordedBy,
+      String receiptReference, String delayReasons, String text) {
+    return fileReport(id, kind, submittedAt, filedBy, recordedBy, receiptReference, delayReasons, text, null);
+  }
+
+  /**
+   * Records the first filing of a report (the open one of that kind if any, else a new row: a
+   * report without deadline): the duty's lateness is computed here, once, and never changes after
+   * (a correction is a new row of the log, {@link #correctFiling}). The filing itself goes to the
+   * append-only log with the text sent ({@code text}: the client-ready text, {@link FilingTexts}).
+   * {@code filedBy}: the client's RSSI who filed, or null when the referent records a filing the
+   * client made; {@code recordedBy}: who recorded it; {@code channel} null: the authority's service.
+   */
+  Report fileReport(String id, ReportKind kind, Instant submittedAt, String filedBy, String recordedBy,
+      String receiptReference, String delayReasons, String text, String channel) {
+    long reportId = openOrNewReport(id, kind);
     Instant[] due = jdbc.sql("select due_at, legal_due_at from regulatory_report where id = ?").param(reportId)
         .query((rs, n) -> new Instant[] {instant(rs, "due_at"), instant(rs, "legal_due_at")}).single();
     Instant dueAt = due[0];
@@ -130,12 +241,115 @@ class NotificationRegister {
     jdbc.sql("""
         update regulatory_report set submitted_at = ?, submitted_by = ?, recorded_by = ?, receipt_reference = ?, on_time = ?,
           late_by_minutes = ?, legally_on_time = ?, legally_late_by_minutes = ?, delay_reasons = ?, content = ?,
-          recorded_at = ? where id = ?""")
+          recorded_at = ? where id = ? and submitted_at is null""")
         .params(utc(submittedAt), filedBy, recordedBy, receiptReference, onTime, lateBy, legallyOnTime, legallyLateBy,
-            delayReasons, content, utc(now()), reportId)
+            delayReasons, text, utc(now()), reportId)
         .update();
+    String authority = jdbc.sql("select authority from regulatory_notification where id = ?").param(id)
+        .query(String.class).single();
+    long filingId = log(new FilingInput(reportId, id, kind, submittedAt, channel != null ? channel : defaultChannel(authority),
+        text, receiptReference, null, null, filedBy, recordedBy, delayReasons, null, null));
     return new Report(kind.code(), kind.label(), dueAt, legalDueAt, submittedAt, filedBy, recordedBy, receiptReference,
-        onTime, lateBy, legallyOnTime, legallyLateBy, verdict(onTime, legallyOnTime), delayReasons);
+        onTime, lateBy, legallyOnTime, legallyLateBy, verdict(onTime, legallyOnTime), delayReasons, reportId,
+        List.of(filings(reportId).stream().filter(f -> f.id() == filingId).findFirst().orElseThrow()));
+  }
+
+  /** One row of the filing log as written (append-only). */
+  record FilingInput(long reportId, String notificationId, ReportKind kind, Instant submittedAt, String channel,
+      String text, String receiptReference, Instant acknowledgedAt, String acknowledgement, String filedBy,
+      String recordedBy, String delayReasons, Long supersedesId, String correctionReason) {}
+
+  private long log(FilingInput f) {
+    jdbc.sql("""
+        insert into regulatory_filing (report_id, notification_id, kind, submitted_at, channel, text_sent, text_sha256,
+          receipt_reference, acknowledged_at, acknowledgement, filed_by, recorded_by, recorded_at, delay_reasons,
+          supersedes_id, correction_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(f.reportId(), f.notificationId(), f.kind().code(), utc(f.submittedAt()), f.channel(), f.text(),
+            f.text() == null ? null : FilingTexts.sha256(f.text()), f.receiptReference(), utc(f.acknowledgedAt()),
+            f.acknowledgement(), f.filedBy(), f.recordedBy(), utc(now()), f.delayReasons(), f.supersedesId(),
+            f.correctionReason())
+        .update();
+    return jdbc.sql("select max(id) from regulatory_filing where report_id = ?").param(f.reportId()).query(Long.class).single();
+  }
+
+  /**
+   * A correction of a filing: a new row of the log that supersedes it, with what changed (null:
+   * as in the corrected filing). The corrected row stays as it was, and so does the duty's lateness,
+   * frozen at its first filing. Returns the new filing.
+   */
+  Filing correctFiling(Filing corrected, Instant submittedAt, String channel, String text, String receiptReference,
+      Instant acknowledgedAt, String acknowledgement, String filedBy, String recordedBy, String reason) {
+    String fullText = text != null ? text : filingText(corrected.id()).orElse(null);
+    long id = log(new FilingInput(corrected.reportId(), corrected.notificationId(), ReportKind.of(corrected.kind()),
+        submittedAt != null ? submittedAt : corrected.submittedAt(), channel != null ? channel : corrected.channel(),
+        fullText, receiptReference != null ? receiptReference : corrected.receiptReference(),
+        acknowledgedAt != null ? acknowledgedAt : corrected.acknowledgedAt(),
+        acknowledgement != null ? acknowledgement : corrected.acknowledgement(), filedBy, recordedBy,
+        corrected.delayReasons(), corrected.id(), reason));
+    return filings(corrected.reportId()).stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+  }
+
+  /** The filing {@code filingId} of notification {@code notificationId}, if it is one of its. */
+  Optional<Filing> filing(String notificationId, long filingId) {
+    return jdbc.sql("select report_id from regulatory_filing where id = ? and notification_id = ?")
+        .params(filingId, notificationId).query(Long.class).optional()
+        .flatMap(reportId -> filings(reportId).stream().filter(f -> f.id() == filingId).findFirst());
+  }
+
+  /** The text sent with a filing, as stored. */
+  Optional<String> filingText(long filingId) {
+    return jdbc.sql("select text_sent from regulatory_filing where id = ?").param(filingId).query(String.class).optional();
+  }
+
+  /** The text drafted for a report (before it is filed, the text to paste), as stored on the duty. */
+  Optional<String> reportText(String notificationId, long reportId) {
+    return jdbc.sql("select content from regulatory_report where id = ? and notification_id = ?")
+        .params(reportId, notificationId).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+        .flatMap(t -> t);
+  }
+
+  /** Every filing of a report, the first first, each with the one that superseded it. */
+  List<Filing> filings(long reportId) {
+    List<Filing> rows = jdbc.sql("select * from regulatory_filing where report_id = ? order by id").param(reportId)
+        .query((rs, n) -> {
+          ReportKind kind = ReportKind.of(rs.getString("kind"));
+          return new Filing(rs.getLong("id"), rs.getLong("report_id"), rs.getString("notification_id"), kind.code(),
+              kind.label(), instant(rs, "submitted_at"), rs.getString("channel"),
+              CHANNELS.getOrDefault(rs.getString("channel"), rs.getString("channel")), rs.getString("text_sha256"),
+              rs.getString("receipt_reference"), instant(rs, "acknowledged_at"), rs.getString("acknowledgement"),
+              rs.getString("filed_by"), rs.getString("recorded_by"), instant(rs, "recorded_at"),
+              rs.getString("delay_reasons"), nullableLong(rs, "supersedes_id"), rs.getString("correction_reason"), null);
+        })
+        .list();
+    return rows.stream().map(f -> f.supersededBy(rows.stream().filter(o -> Long.valueOf(f.id()).equals(o.supersedesId()))
+        .map(Filing::id).findFirst().orElse(null))).toList();
+  }
+
+  /**
+   * One filing of a report to the authority, or a correction of one ({@code supersedesId}). {@code
+   * supersededById}: the correction that replaced it (null: it stands). {@code textSha256}: the
+   * fingerprint of the text sent (GET .../filings/{id}/text gives the text).
+   */
+  record Filing(long id, long reportId, String notificationId, String kind, String label, Instant submittedAt,
+      String channel, String channelLabel, String textSha256, String receiptReference, Instant acknowledgedAt,
+      String acknowledgement, String filedBy, String recordedBy, Instant recordedAt, String delayReasons,
+      Long supersedesId, String correctionReason, Long supersededById) {
+
+    Filing supersededBy(Long by) {
+      return new Filing(id, reportId, notificationId, kind, label, submittedAt, channel, channelLabel, textSha256,
+          receiptReference, acknowledgedAt, acknowledgement, filedBy, recordedBy, recordedAt, delayReasons, supersedesId,
+          correctionReason, by);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("current")
+    public boolean current() {
+      return supersededById == null;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty("correction")
+    public boolean correction() {
+      return supersedesId != null;
+    }
   }
 
   private static Long lateBy(Instant dueAt, Instant submittedAt) {
@@ -161,9 +375,19 @@ class NotificationRegister {
   }
 
   List<Notification> forIncident(String incidentReference) {
-    return jdbc.sql("select * from regulatory_notification where incident_reference = ? order by authority")
-        .param(incidentReference)
-        .query((rs, n) -> new Notification(
+    return read(jdbc.sql("select * from regulatory_notification where incident_reference = ? order by authority")
+        .param(incidentReference));
+  }
+
+  /** One client's notifications to one authority, in the order the incidents became known. */
+  List<Notification> forClient(String clientId, String authority) {
+    return read(jdbc.sql("""
+        select * from regulatory_notification where client_id = ? and authority = ?
+        order by mileo_awareness_at, incident_reference""").params(clientId, authority));
+  }
+
+  private List<Notification> read(JdbcClient.StatementSpec statement) {
+    return statement.query((rs, n) -> new Notification(
             rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"), rs.getString("authority"),
             rs.getString("procedure_code"), rs.getString("legal_basis"), rs.getString("status"),
             instant(rs, "mileo_awareness_at"), instant(rs, "earliest_awareness_at"),
@@ -176,12 +400,12 @@ class NotificationRegister {
                     (Integer) rs.getObject("persons_count"), rs.getString("records_categories"),
                     (Integer) rs.getObject("records_count"), rs.getString("likely_consequences"),
                     rs.getString("measures"), rs.getString("risk_to_persons")),
-            rs.getString("decision_reason"), rs.getString("decision_by"), rs.getString("decision_recorded_by"),
+            null, null, null,
             rs.getString("data_subjects_decision"), instant(rs, "data_subjects_decided_at"),
             rs.getString("data_subjects_details"), rs.getString("data_subjects_decided_by"),
-            rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of()))
+            rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of(), List.of()))
         .list().stream()
-        .map(notification -> notification.withReports(reports(notification.id())))
+        .map(notification -> notification.withReports(reports(notification.id())).withDecisions(decisions(notification.id())))
         .toList();
   }
 
@@ -194,9 +418,10 @@ class NotificationRegister {
           return new Report(kind.code(), kind.label(), instant(rs, "due_at"), instant(rs, "legal_due_at"),
               instant(rs, "submitted_at"), rs.getString("submitted_by"), rs.getString("recorded_by"),
               rs.getString("receipt_reference"), onTime, nullableLong(rs, "late_by_minutes"), legallyOnTime,
-              nullableLong(rs, "legally_late_by_minutes"), verdict(onTime, legallyOnTime), rs.getString("delay_reasons"));
+              nullableLong(rs, "legally_late_by_minutes"), verdict(onTime, legallyOnTime), rs.getString("delay_reasons"),
+              rs.getLong("id"), List.<Filing>of());
         })
-        .list();
+        .list().stream().map(r -> r.withFilings(filings(r.id()))).toList();
   }
 
   private static Instant now() {
@@ -207,6 +432,9 @@ class NotificationRegister {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : value;
   }
+
+  /** A moment a duty's clock starts from. */
+  record Anchor(String name, String label, Instant at) {}
 
   /** What GDPR art. 33(3) asks of a breach notification. */
   record BreachFacts(String nature, String personsCategories, Integer personsCount, String recordsCategories,
@@ -222,7 +450,13 @@ class NotificationRegister {
    */
   record Report(String kind, String label, Instant dueAt, Instant legalDueAt, Instant submittedAt, String submittedBy,
       String recordedBy, String receiptReference, Boolean onTime, Long lateByMinutes, Boolean legallyOnTime,
-      Long legallyLateByMinutes, String verdict, String delayReasons) {}
+      Long legallyLateByMinutes, String verdict, String delayReasons, Long id, List<Filing> filings) {
+
+    Report withFilings(List<Filing> all) {
+      return new Report(kind, label, dueAt, legalDueAt, submittedAt, submittedBy, recordedBy, receiptReference, onTime,
+          lateByMinutes, legallyOnTime, legallyLateByMinutes, verdict, delayReasons, id, all);
+    }
+  }
 
   /**
    * One obligation of one incident towards one authority. {@code mileoAwarenessAt}: when Mileo
@@ -237,14 +471,41 @@ class NotificationRegister {
       String clientInformedChannel, String clientInformedHow, Instant clientAwarenessAt, BreachFacts breachFacts,
       String decisionReason, String decisionBy, String decisionRecordedBy, String dataSubjectsDecision,
       Instant dataSubjectsDecidedAt, String dataSubjectsDetails, String dataSubjectsDecidedBy,
-      String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports) {
+      String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports, List<Decision> decisions) {
 
     Notification withReports(List<Report> all) {
       return new Notification(id, incidentReference, clientId, authority, procedure, legalBasis, status, mileoAwarenessAt,
           earliestAwarenessAt, clientInformationDueAt, clientInformedAt, clientInformedOnTime, clientInformedBy,
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts, decisionReason, decisionBy,
           decisionRecordedBy, dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails, dataSubjectsDecidedBy,
-          dataSubjectsRecordedBy, closedAt, all);
+          dataSubjectsRecordedBy, closedAt, all, decisions);
+    }
+
+    /** The versions of the decision; {@code decisionReason}, {@code decisionBy}... are the current one's. */
+    Notification withDecisions(List<Decision> all) {
+      Decision current = all.isEmpty() ? null : all.get(all.size() - 1);
+      return new Notification(id, incidentReference, clientId, authority, procedure, legalBasis, status, mileoAwarenessAt,
+          earliestAwarenessAt, clientInformationDueAt, clientInformedAt, clientInformedOnTime, clientInformedBy,
+          clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts,
+          current == null ? null : current.riskAssessment(), current == null ? null : current.decidedBy(),
+          current == null ? null : current.recordedBy(), dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails,
+          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all);
+    }
+
+    /** The moments the clocks start from (the anchors of the duties), in the order they happened. */
+    @com.fasterxml.jackson.annotation.JsonProperty("anchors")
+    public List<Anchor> anchors() {
+      List<Anchor> anchors = new java.util.ArrayList<>();
+      anchors.add(new Anchor("mileoAwarenessAt", "Prise de connaissance par Mileo", mileoAwarenessAt));
+      if (clientAwarenessAt != null) {
+        anchors.add(new Anchor("clientAwarenessAt", "Prise de connaissance par le client (point de départ légal)",
+            clientAwarenessAt));
+      }
+      if (earliestAwarenessAt != null) {
+        anchors.add(new Anchor("earliestAwarenessAt", "Première prise de connaissance (point de départ interne)",
+            earliestAwarenessAt));
+      }
+      return anchors;
     }
 
     /** Whether Mileo told the client in time, in words (null while the deadline runs or when none was set). */

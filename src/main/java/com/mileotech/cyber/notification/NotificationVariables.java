@@ -115,6 +115,16 @@ public final class NotificationVariables {
   public static final FormField CNIL_RECEIPT_REFERENCE = FormField.of("cnilReceiptReference");
   public static final FormField CNIL_DELAY_REASONS = FormField.of("cnilDelayReasons");
   public static final FormField CNIL_NOT_REQUIRED_REASON = FormField.of("cnilNotRequiredReason");
+  /** The path of the client-ready text of the report being filed (PDF), linked from the filing forms. */
+  public static final ProcessVariable<String> FILING_TEXT_LINK = ProcessVariable.text("filingTextLink");
+  /** Filing form: who at the client approved the decision not to notify (name and function). */
+  public static final FormField CNIL_NOT_REQUIRED_APPROVED_BY = FormField.of("cnilNotRequiredApprovedBy");
+  /**
+   * Set by the server when a re-qualification re-asks the decision ({@link DecisionRevisits}): why the
+   * decision is asked again, and the qualification version it answers; absent at the first asking.
+   */
+  public static final ProcessVariable<String> DECISION_OCCASION = ProcessVariable.text("decisionOccasion");
+  public static final ProcessVariable<Integer> DECISION_QUALIFICATION_VERSION = ProcessVariable.integer("decisionQualificationVersion");
   public static final ProcessVariable<String> CNIL_DECIDED_BY = ProcessVariable.text("cnilDecidedBy");
   public static final ProcessVariable<String> CNIL_RECORDED_BY = ProcessVariable.text("cnilRecordedBy");
 

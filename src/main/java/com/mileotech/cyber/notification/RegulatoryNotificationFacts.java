@@ -74,6 +74,54 @@ public class RegulatoryNotificationFacts {
         .list());
   }
 
+  /**
+   * One personal data breach (a CNIL notification) as the register keeps it: {@code status}
+   * ("en-cours", "a-reexaminer", "deposee", "non-requise", "close"); {@code notified} when its initial
+   * notification was filed, with the lateness frozen at that filing and its reasons; the current
+   * version of the decision whether to notify (null while none was made).
+   */
+  public record Breach(String notificationId, String incidentReference, String clientId, String status,
+      boolean notified, Instant dueAt, Instant submittedAt, Boolean onTime, Long lateByMinutes, String verdict,
+      String delayReasons, Decision decision) {
+
+    /** Not notified, by a documented decision. */
+    public boolean notNotified() {
+      return "non-requise".equals(status);
+    }
+  }
+
+  /** A version of the decision whether to notify: who decided, when, why, approved by whom. */
+  public record Decision(int version, String decision, String decidedBy, String recordedBy, Instant decidedAt,
+      String riskAssessment, String approvedBy, String occasion) {}
+
+  /** The personal data breaches of these incidents (their CNIL notifications), by incident. */
+  public List<Breach> breaches(Collection<String> incidentReferences) {
+    return chunked(incidentReferences, references -> jdbc.sql("""
+        select n.id, n.incident_reference, n.client_id, n.status, r.due_at, r.submitted_at, r.on_time, r.late_by_minutes,
+          r.legally_on_time, r.delay_reasons,
+          d.version, d.decision, d.decided_by, d.recorded_by, d.decided_at, d.risk_assessment, d.approved_by, d.occasion
+        from regulatory_notification n
+        left join regulatory_report r on r.notification_id = n.id and r.kind = 'notification-initiale'
+          and r.id = (select min(r2.id) from regulatory_report r2 where r2.notification_id = n.id
+            and r2.kind = 'notification-initiale' and r2.submitted_at is not null)
+        left join notification_decision d on d.notification_id = n.id
+          and d.version = (select max(d2.version) from notification_decision d2 where d2.notification_id = n.id)
+        where n.authority = 'CNIL' and n.incident_reference in (:references)
+        order by n.incident_reference""")
+        .param("references", references)
+        .query((rs, n) -> {
+          Boolean onTime = (Boolean) rs.getObject("on_time");
+          return new Breach(rs.getString("id"), rs.getString("incident_reference"), rs.getString("client_id"),
+              rs.getString("status"), instant(rs, "submitted_at") != null, instant(rs, "due_at"),
+              instant(rs, "submitted_at"), onTime, nullableLong(rs, "late_by_minutes"),
+              NotificationRegister.verdict(onTime, (Boolean) rs.getObject("legally_on_time")), rs.getString("delay_reasons"),
+              rs.getObject("version") == null ? null : new Decision(rs.getInt("version"), rs.getString("decision"),
+                  rs.getString("decided_by"), rs.getString("recorded_by"), instant(rs, "decided_at"),
+                  rs.getString("risk_assessment"), rs.getString("approved_by"), rs.getString("occasion")));
+        })
+        .list());
+  }
+
   /** The status of a CNIL notification the client documented as not required. */
   private static final String NOT_REQUIRED = "non-requise";
 

@@ -31,15 +31,26 @@ final class RegulatoryReportSteps {
   static class RecordDraft implements JavaDelegate {
     private final CnilNotificationSteps.ValidateDraft cnil;
     private final AnssiNotificationSteps.ValidateDraft anssi;
+    private final NotificationRegister register;
+    private final FilingTexts texts;
 
-    RecordDraft(CnilNotificationSteps.ValidateDraft cnil, AnssiNotificationSteps.ValidateDraft anssi) {
+    RecordDraft(CnilNotificationSteps.ValidateDraft cnil, AnssiNotificationSteps.ValidateDraft anssi,
+        NotificationRegister register, FilingTexts texts) {
       this.cnil = cnil;
       this.anssi = anssi;
+      this.register = register;
+      this.texts = texts;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-      (kind(execution).isCnil() ? cnil : anssi).execute(execution);
+      ReportKind kind = kind(execution);
+      (kind.isCnil() ? cnil : anssi).execute(execution);
+      // the client-ready text, in the authority's form, to paste before filing (GET .../reports/{id}/text)
+      long reportId = register.draftText(NOTIFICATION_ID.get(execution), kind, texts.of(execution, kind).text());
+      // the filing form links to it (the webapp session reads /api)
+      FILING_TEXT_LINK.set(execution, "/api/security-incidents/" + REFERENCE.get(execution) + "/notifications/"
+          + (kind.isCnil() ? "cnil" : "anssi") + "/reports/" + reportId + "/text?format=pdf");
     }
   }
 

@@ -7,6 +7,7 @@ import static com.mileotech.cyber.dashboard.DashboardData.BETA_NAME;
 import static com.mileotech.cyber.dashboard.DashboardData.BETA_RSSI;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.notification.NotificationForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
@@ -109,6 +110,22 @@ class DashboardApiTest {
     assertThat(cnil.path("notifications").asInt()).isEqualTo(3);
     assertThat(cnil.path("notRequired").asInt()).isEqualTo(1);
     assertThat(tally(cnil.path("reports"))).isEqualTo("due 2, on time 1, late 1, overdue 0, pending 0, late by 540.0/540");
+    // the breach register (issue 18): A notified on time, D notified 9 h late with its reasons, E not notified
+    JsonNode breaches = deadlines.path("breaches");
+    assertThat(breaches.path("total").asInt()).isEqualTo(3);
+    assertThat(breaches.path("notified").asInt()).isEqualTo(2);
+    assertThat(breaches.path("notifiedLate").asInt()).isEqualTo(1);
+    assertThat(breaches.path("notNotified").asInt()).isEqualTo(1);
+    assertThat(breaches.path("undecided").asInt()).isEqualTo(0);
+    assertThat(breaches.path("lateItems").get(0).path("reference").asText()).isEqualTo(ref("D"));
+    assertThat(breaches.path("lateItems").get(0).path("lateByMinutes").asLong()).isEqualTo(540);
+    assertThat(breaches.path("lateItems").get(0).path("delayReasons").asText()).startsWith("Le client a transmis");
+    JsonNode notNotified = breaches.path("notNotifiedItems").get(0);
+    assertThat(notNotified.path("reference").asText()).isEqualTo(ref("E"));
+    assertThat(notNotified.path("decidedBy").asText()).isEqualTo(BETA_RSSI);
+    assertThat(notNotified.path("approvedBy").asText()).isEqualTo(NotificationForms.APPROVER);
+    assertThat(notNotified.path("decisionVersion").asInt()).isEqualTo(1);
+    assertThat(notNotified.path("reason").asText()).startsWith("Flux indisponibles");
     JsonNode anssi = authority(deadlines, "ANSSI");
     assertThat(anssi.path("notifications").asInt()).isEqualTo(2);
     assertThat(anssi.path("notRequired").asInt()).isEqualTo(0);

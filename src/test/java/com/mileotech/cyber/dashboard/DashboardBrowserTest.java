@@ -90,6 +90,11 @@ class DashboardBrowserTest {
     assertThat(labels(referent, "chart-hardening")).containsExactly("Serveur et OS (16 points)",
         "VMS applicatif (20 points)", "NVR et stockage (14 points)", "Caméras IP (14 points)");
 
+    // the breach register's figures (issue 18): E not notified, by the client's documented decision
+    String breaches = referent.driver().findElement(By.id("table-breaches")).getText();
+    assertThat(breaches).contains("Non notifiées (décision documentée)")
+        .contains(com.mileotech.cyber.notification.NotificationForms.APPROVER).contains("Notifiées en retard");
+
     // an open item's link opens its task in Tasklist
     String link = referent.driver().findElement(By.xpath(
         "//table[@id='table-open-items']//tr[td[contains(., 'Lever la non-conformité CAM-02')]]//a")).getAttribute("href");

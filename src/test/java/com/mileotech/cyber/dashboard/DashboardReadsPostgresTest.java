@@ -113,6 +113,21 @@ class DashboardReadsPostgresTest {
       assertThat(c.onTime()).isFalse();
     });
 
+    // the breach register (V74): notified late, with the decision's current version
+    jdbc.sql("""
+        insert into notification_decision (notification_id, version, decision, decider_role, decided_by, recorded_by,
+          decided_at) values ('INC-2031-0001-CNIL', 1, 'deposee', 'client', 'rssi.pg', 'rssi.pg', ?)""")
+        .param(Instant.parse("2031-01-04T09:00:00Z").atOffset(ZoneOffset.UTC)).update();
+    assertThat(notifications.breaches(List.of("INC-2031-0001", "INC-2031-0002"))).singleElement().satisfies(b -> {
+      assertThat(b.notified()).isTrue();
+      assertThat(b.notNotified()).isFalse();
+      assertThat(b.onTime()).isFalse();
+      assertThat(b.lateByMinutes()).isEqualTo(540L);
+      assertThat(b.decision().version()).isEqualTo(1);
+      assertThat(b.decision().decidedBy()).isEqualTo("rssi.pg");
+    });
+    assertThat(notifications.breaches(List.of())).isEmpty();
+
     // the first and the latest version of each checklist signed in the year
     assertThat(checklists.firstSignedIn(year.start(), year.end(), List.of("pg-a")))
         .singleElement().satisfies(c -> {

@@ -67,10 +67,14 @@ public final class NotificationForms {
     return form;
   }
 
-  /** No notification required, and why. */
+  /** No notification required, and why, approved by the client's DPO. */
   public static Map<String, Object> cnilNotRequired(String reason) {
-    return new HashMap<>(Map.of("cnilDecision", "non-requise", "cnilNotRequiredReason", reason));
+    return new HashMap<>(Map.of("cnilDecision", "non-requise", "cnilNotRequiredReason", reason,
+        "cnilNotRequiredApprovedBy", APPROVER));
   }
+
+  /** Who approves a decision not to notify, in these tests. */
+  public static final String APPROVER = "Claire Martin, DPO du client";
 
   /** Décider de la communication aux personnes concernées: the decision ("communiquer"...), when (as typed), how. */
   public static Map<String, Object> dataSubjects(String decision, String decidedAt, String details) {

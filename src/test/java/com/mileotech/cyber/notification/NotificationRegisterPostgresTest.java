@@ -70,4 +70,40 @@ class NotificationRegisterPostgresTest {
     });
     assertThat(List.of(record.clientInformationVerdict())).containsExactly("hors délai");
   }
+
+  @Test
+  void decisionVersionsAndTheFilingLogAreAppendOnlyOnPostgres() {
+    String id = "INC-2026-0081-CNIL";
+    register.create(id, "INC-2026-0081", "client-a", "CNIL", "rgpd-art33", "RGPD art. 33", MILEO_AWARE);
+    register.openReport(id, ReportKind.CNIL_INITIAL, MILEO_AWARE.plus(Duration.ofHours(72)), MILEO_AWARE.plus(Duration.ofHours(72)));
+    register.draftText(id, ReportKind.CNIL_INITIAL, "NOTIFICATION\n\n■ Vous êtes\nOrganisme : A\n");
+    int first = register.decide(id, new NotificationRegister.DecisionInput("non-requise", NotificationRegister.CLIENT,
+        "rssi.a", "rssi.a", MILEO_AWARE.plus(Duration.ofHours(10)), "improbable", "Images chiffrées", "DPO du client", 1,
+        "Qualification de l'incident"));
+    register.status(id, DecisionRevisits.REVISITED);
+    int second = register.decide(id, new NotificationRegister.DecisionInput("deposee", NotificationRegister.CLIENT,
+        null, "referent.a", MILEO_AWARE.plus(Duration.ofHours(50)), "risque", null, null, 2, "Requalification"));
+    NotificationRegister.Report filed = register.fileReport(id, ReportKind.CNIL_INITIAL,
+        MILEO_AWARE.plus(Duration.ofHours(80)), null, "referent.a", "CNIL-9", "Requalification tardive",
+        "NOTIFICATION\n\n■ Vous êtes\nOrganisme : A\n");
+    NotificationRegister.Filing corrected = register.correctFiling(filed.filings().get(0),
+        MILEO_AWARE.plus(Duration.ofHours(70)), "courriel", null, null, MILEO_AWARE.plus(Duration.ofHours(71)), "AR reçu",
+        null, "referent.a", "Heure corrigée");
+
+    assertThat(List.of(first, second)).containsExactly(1, 2);
+    NotificationRegister.Notification record = register.forIncident("INC-2026-0081").get(0);
+    assertThat(record.status()).isEqualTo("deposee");
+    assertThat(record.decisions()).extracting(NotificationRegister.Decision::version, NotificationRegister.Decision::current)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false), org.assertj.core.groups.Tuple.tuple(2, true));
+    assertThat(record.decisions().get(0).decidedAt()).isEqualTo(MILEO_AWARE.plus(Duration.ofHours(10)));
+    assertThat(record.decisions().get(0).approvedBy()).isEqualTo("DPO du client");
+    NotificationRegister.Report report = record.reports().get(0);
+    assertThat(report.lateByMinutes()).isEqualTo(8 * 60L); // frozen at the first filing
+    assertThat(report.filings()).hasSize(2);
+    assertThat(report.filings().get(0).supersededById()).isEqualTo(corrected.id());
+    assertThat(report.filings().get(1).submittedAt()).isEqualTo(MILEO_AWARE.plus(Duration.ofHours(70)));
+    assertThat(report.filings().get(1).acknowledgedAt()).isEqualTo(MILEO_AWARE.plus(Duration.ofHours(71)));
+    assertThat(report.filings().get(1).receiptReference()).isEqualTo("CNIL-9");
+    assertThat(register.filingText(corrected.id())).contains("NOTIFICATION\n\n■ Vous êtes\nOrganisme : A\n");
+  }
 }

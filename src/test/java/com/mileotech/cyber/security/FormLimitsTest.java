@@ -46,7 +46,8 @@ class FormLimitsTest {
     STORED.put("notification-cnil-draft/measuresTaken", "regulatory_notification.measures");
     STORED.put("notification-cnil-filing/cnilReceiptReference", "regulatory_report.receipt_reference");
     STORED.put("notification-cnil-filing/cnilDelayReasons", "regulatory_report.delay_reasons");
-    STORED.put("notification-cnil-filing/cnilNotRequiredReason", "regulatory_notification.decision_reason");
+    STORED.put("notification-cnil-filing/cnilNotRequiredReason", "notification_decision.risk_assessment");
+    STORED.put("notification-cnil-filing/cnilNotRequiredApprovedBy", "notification_decision.approved_by");
     STORED.put("notification-cnil-follow-up/complementReceiptReference", "regulatory_report.receipt_reference");
     STORED.put("notification-cnil-follow-up/complementContent", "regulatory_report.content");
     STORED.put("notification-anssi-filing/anssiReceiptReference", "regulatory_report.receipt_reference");
