@@ -37,14 +37,23 @@ class Nis2SignificanceTest extends IncidentScenario {
   static final List<String> ARTICLE_23_FIELDS = List.of("nis2OperationalDisruption", "nis2DamageToOthers");
 
   /** Staff belong to every client's tenant, these two included. */
+  static com.mileotech.cyber.EngineSteps.Person staff(String userId, Groups group) {
+    if (group == Groups.CLIENT_RSSI) {
+      return person(userId, group);
+    }
+    return com.mileotech.cyber.EngineSteps.Person.of(userId, group,
+        List.of(com.mileotech.cyber.TestClients.OIV, com.mileotech.cyber.TestClients.PLAIN, MSP, ENERGY));
+  }
+
   @Override
   void as(String userId, Groups group) {
-    if (group == Groups.CLIENT_RSSI) {
-      super.as(userId, group);
-      return;
-    }
-    identityService.setAuthentication(userId, List.of(group.id()),
-        List.of(com.mileotech.cyber.TestClients.OIV, com.mileotech.cyber.TestClients.PLAIN, MSP, ENERGY));
+    var person = staff(userId, group);
+    identityService.setAuthentication(person.userId(), person.groupIds(), person.tenantIds());
+  }
+
+  @Override
+  void submit(ProcessInstance pi, String key, String userId, Groups group, Map<String, Object> form) {
+    steps.submit(pi, key, staff(userId, group), form);
   }
 
   void clients() {
