@@ -16,12 +16,13 @@ alter table security_incident add column other_affected_clients varchar(4000);
 
 -- The register of notifications: an exercise's duties are rehearsed, flagged and never counted;
 -- obligor: whose duty it is, the client's ('client') or Mileo's own as a NIS2 entity ('mileo').
--- One duty per incident, authority and obligor (Mileo's ANSSI clock runs beside the client's).
+-- One duty per incident, authority, procedure (an OIV that is also a NIS2 entity owes both, V76)
+-- and obligor (Mileo's ANSSI clock runs beside the client's).
 alter table regulatory_notification add column exercise boolean default false not null;
 alter table regulatory_notification add column obligor varchar(16) default 'client' not null;
 alter table regulatory_notification drop constraint uq_regulatory_notification;
 alter table regulatory_notification add constraint uq_regulatory_notification_obligor
-  unique (incident_reference, authority, obligor);
+  unique (incident_reference, authority, procedure_code, obligor);
 
 -- NIS2 art. 23(1): Mileo's notice to the recipients of its service, one row per incident and
 -- client told (the mail itself is in the outbox, under outbox_key).

@@ -23,7 +23,9 @@ public record Client(
     String id,
     @NotBlank(message = "obligatoire") @Size(max = 200, message = "200 caractères au plus")
     @Pattern(regexp = ONE_LINE, message = LINE_MESSAGE) String name,
-    @NotNull(message = "obligatoire : OIV, NIS2_ESSENTIAL, NIS2_IMPORTANT ou NONE") RegulatoryRegime regime,
+    @NotNull(message = "obligatoire : liste parmi OIV, NIS2_ESSENTIAL, NIS2_IMPORTANT (vide ou [\"NONE\"] : aucun régime)")
+    @Size(max = 3, message = "trois régimes au plus")
+    List<@NotNull(message = "obligatoire : OIV, NIS2_ESSENTIAL, NIS2_IMPORTANT ou NONE") RegulatoryRegime> regimes,
     @NotNull(message = "obligatoire") @Valid Contract contract,
     @NotNull(message = "obligatoire (liste éventuellement vide)")
     @Size(max = MAX_RSSI, message = "au plus " + MAX_RSSI + " contacts")
@@ -31,7 +33,70 @@ public record Client(
     @Valid Contact dpo,
     @NotNull(message = "obligatoire (liste éventuellement vide)")
     @Size(max = MAX_SITES, message = "au plus " + MAX_SITES + " sites")
-    List<@NotNull(message = "obligatoire") @Valid Site> sites) {
+    List<@NotNull(message = "obligatoire") @Valid Site> sites,
+    Nis2EntityType nis2EntityType) {
+
+  /** A client under one regime (NONE for none), of no entity type of regulation (EU) 2024/2690. */
+  public Client(String id, String name, RegulatoryRegime regime, Contract contract, List<Contact> rssiContacts,
+      Contact dpo, List<Site> sites) {
+    this(id, name, regime == null ? null : List.of(regime), contract, rssiContacts, dpo, sites, null);
+  }
+
+  /** A client under these regimes, of no entity type of regulation (EU) 2024/2690. */
+  public Client(String id, String name, List<RegulatoryRegime> regimes, Contract contract, List<Contact> rssiContacts,
+      Contact dpo, List<Site> sites) {
+    this(id, name, regimes, contract, rssiContacts, dpo, sites, null);
+  }
+
+  /**
+   * The API's reading: {@code regimes} (a list), or the single {@code regime} of earlier versions
+   * of the API; both at once are refused by the service (ClientService).
+   */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Client fromJson(@com.fasterxml.jackson.annotation.JsonProperty("id") String id,
+      @com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+      @com.fasterxml.jackson.annotation.JsonProperty("regimes") List<RegulatoryRegime> regimes,
+      @com.fasterxml.jackson.annotation.JsonProperty("regime") RegulatoryRegime regime,
+      @com.fasterxml.jackson.annotation.JsonProperty("contract") Contract contract,
+      @com.fasterxml.jackson.annotation.JsonProperty("rssiContacts") List<Contact> rssiContacts,
+      @com.fasterxml.jackson.annotation.JsonProperty("dpo") Contact dpo,
+      @com.fasterxml.jackson.annotation.JsonProperty("sites") List<Site> sites,
+      @com.fasterxml.jackson.annotation.JsonProperty("nis2EntityType") Nis2EntityType nis2EntityType)
+      throws com.fasterxml.jackson.databind.JsonMappingException {
+    if (regimes != null && regime != null) {
+      // a 400 naming the field (ApiErrors): the two spellings at once are ambiguous
+      var refusal = com.fasterxml.jackson.databind.JsonMappingException.from((com.fasterxml.jackson.core.JsonParser) null,
+          "regime and regimes both given");
+      refusal.prependPath(Client.class, "regime");
+      throw refusal;
+    }
+    List<RegulatoryRegime> set = regimes != null ? regimes : regime != null ? List.of(regime) : null;
+    return new Client(id, name, set, contract, rssiContacts, dpo, sites, nis2EntityType);
+  }
+
+  /** Whether the client is under this regime. */
+  public boolean under(RegulatoryRegime regime) {
+    return regimes.stream().anyMatch(r -> r == regime);
+  }
+
+  /**
+   * The regimes as a set: without NONE (which only means "none"), without repeats, in the enum's
+   * order. What the registry stores; the API returns it.
+   */
+  public java.util.List<RegulatoryRegime> regimeSet() {
+    return regimes.stream().filter(r -> r != RegulatoryRegime.NONE).distinct().sorted().toList();
+  }
+
+  /** Whether the client is an essential or important entity of NIS2. */
+  public boolean nis2Entity() {
+    return under(RegulatoryRegime.NIS2_ESSENTIAL) || under(RegulatoryRegime.NIS2_IMPORTANT);
+  }
+
+  /** The regimes for people: "Opérateur d'importance vitale (OIV), Entité essentielle NIS2". */
+  public String regimesLabel() {
+    return regimeSet().isEmpty() ? RegulatoryRegime.NONE.label()
+        : regimeSet().stream().map(RegulatoryRegime::label).collect(java.util.stream.Collectors.joining(", "));
+  }
 
   public static final String ID_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
   /** One line of text: no control character (line breaks included), no half of a UTF-16 pair. */
@@ -53,7 +118,7 @@ public record Client(
   }
 
   public Client withId(String newId) {
-    return new Client(newId, name, regime, contract, rssiContacts, dpo, sites);
+    return new Client(newId, name, regimes, contract, rssiContacts, dpo, sites, nis2EntityType);
   }
 
   /**

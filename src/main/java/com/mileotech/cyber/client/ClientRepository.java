@@ -29,7 +29,8 @@ public class ClientRepository {
   public Optional<Client> find(String id) {
     return jdbc.sql("select * from client where id = ?").param(id)
         .query((rs, n) -> new ClientRow(
-            rs.getString("id"), rs.getString("name"), RegulatoryRegime.valueOf(rs.getString("regime")),
+            rs.getString("id"), rs.getString("name"),
+            rs.getString("nis2_entity_type") == null ? null : Nis2EntityType.valueOf(rs.getString("nis2_entity_type")),
             new Client.Contract(ContractType.valueOf(rs.getString("contract_type")),
                 rs.getObject("contract_start", LocalDate.class), rs.getObject("contract_end", LocalDate.class),
                 rs.getBoolean("contract_staging_validation")),
@@ -52,20 +53,24 @@ public class ClientRepository {
   public void save(Client client) {
     OffsetDateTime now = utc(Instant.now());
     int updated = jdbc.sql("""
-        update client set name = ?, regime = ?, contract_type = ?, contract_start = ?, contract_end = ?,
+        update client set name = ?, nis2_entity_type = ?, contract_type = ?, contract_start = ?, contract_end = ?,
           contract_staging_validation = ?, dpo_name = ?, dpo_email = ?, dpo_phone = ?, updated_at = ? where id = ?""")
-        .params(client.name(), client.regime().name(), client.contract().type().name(),
+        .params(client.name(), entityType(client), client.contract().type().name(),
             client.contract().start(), client.contract().end(), client.contract().stagingValidation(),
             dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, client.id())
         .update();
     if (updated == 0) {
       jdbc.sql("""
-          insert into client (id, name, regime, contract_type, contract_start, contract_end, contract_staging_validation,
+          insert into client (id, name, nis2_entity_type, contract_type, contract_start, contract_end, contract_staging_validation,
             dpo_name, dpo_email, dpo_phone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(client.id(), client.name(), client.regime().name(), client.contract().type().name(),
+          .params(client.id(), client.name(), entityType(client), client.contract().type().name(),
               client.contract().start(), client.contract().end(), client.contract().stagingValidation(),
               dpo(client).name(), dpo(client).email(), dpo(client).phone(), now, now)
           .update();
+    }
+    jdbc.sql("delete from client_regime where client_id = ?").param(client.id()).update();
+    for (RegulatoryRegime regime : client.regimeSet()) {
+      jdbc.sql("insert into client_regime (client_id, regime) values (?, ?)").params(client.id(), regime.name()).update();
     }
     jdbc.sql("delete from client_rssi where client_id = ?").param(client.id()).update();
     for (int i = 0; i < client.rssiContacts().size(); i++) {
@@ -97,12 +102,18 @@ public class ClientRepository {
         .query((rs, n) -> new Client.Site(rs.getString("site_id"), rs.getString("name"), rs.getString("address"),
             rs.getBoolean("retired")))
         .list();
-    return new Client(row.id(), row.name(), row.regime(), row.contract(), rssi, row.dpo(), sites);
+    List<RegulatoryRegime> regimes = jdbc.sql("select regime from client_regime where client_id = ?").param(row.id())
+        .query((rs, n) -> RegulatoryRegime.valueOf(rs.getString("regime"))).list().stream().sorted().toList();
+    return new Client(row.id(), row.name(), regimes, row.contract(), rssi, row.dpo(), sites, row.nis2EntityType());
+  }
+
+  private static String entityType(Client client) {
+    return client.nis2EntityType() == null ? null : client.nis2EntityType().name();
   }
 
   private static Client.Contact dpo(Client client) {
     return client.dpo() != null ? client.dpo() : new Client.Contact(null, null, null, null);
   }
 
-  private record ClientRow(String id, String name, RegulatoryRegime regime, Client.Contract contract, Client.Contact dpo) {}
+  private record ClientRow(String id, String name, Nis2EntityType nis2EntityType, Client.Contract contract, Client.Contact dpo) {}
 }

@@ -80,6 +80,18 @@ public class ClientService {
     if (before != null) {
       removedSitesInUse(before, client, errors);
     }
+    if (client.regimes().stream().distinct().count() < client.regimes().size()) {
+      errors.add(new Problem("regimes", "régime en double"));
+    }
+    if (client.under(RegulatoryRegime.NONE) && client.regimes().size() > 1) {
+      errors.add(new Problem("regimes", "NONE (aucun régime) ne se combine pas avec un autre régime"));
+    }
+    if (client.under(RegulatoryRegime.NIS2_ESSENTIAL) && client.under(RegulatoryRegime.NIS2_IMPORTANT)) {
+      errors.add(new Problem("regimes", "une entité NIS2 est essentielle ou importante, pas les deux"));
+    }
+    if (client.nis2EntityType() != null && !client.nis2Entity()) {
+      errors.add(new Problem("nis2EntityType", "ne s'applique qu'à une entité NIS2 (essentielle ou importante)"));
+    }
     if (!client.contract().end().isAfter(client.contract().start())) {
       errors.add(new Problem("contract.end", "la fin du contrat doit suivre son début"));
     }

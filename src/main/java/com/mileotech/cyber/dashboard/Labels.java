@@ -41,6 +41,7 @@ final class Labels {
     PROCESSES.put("security-incident", "Incident de sécurité");
     PROCESSES.put("cnil-notification", "Notification CNIL");
     PROCESSES.put("anssi-notification", "Notification ANSSI");
+    PROCESSES.put("recurring-incidents-review", "Examen des incidents récurrents");
     PROCESSES.put("vms-commissioning", "Checklist de durcissement");
     PROCESSES.put("hardening-reverification", "Revérification de durcissement");
     PROCESSES.put("security-update", "Mise à jour de sécurité");

@@ -95,6 +95,11 @@ class RecordQualificationDelegate implements JavaDelegate {
         problems.add("site retiré : « " + site.get().name() + " » ne peut plus être ajouté à un incident");
       }
     }
+    // the NIS2 test the form asked (set at the report); none asked of an incident reported before the
+    // client was a NIS2 entity (or before the test existed): its next qualification form asks it
+    String significanceTest = Nis2Significance.testOf(client);
+    String answeredTest = significanceTest == null ? null : NIS2_SIGNIFICANCE_TEST.get(execution);
+    Nis2Significance.check(execution, answeredTest, problems);
     Instant awarenessAt = awareness(execution, problems);
     if (!confirmsAwareness(execution)) {
       problems.add("confirmez l'heure de prise de connaissance affichée (elle fait courir les délais légaux)");
@@ -127,6 +132,7 @@ class RecordQualificationDelegate implements JavaDelegate {
     SITES.set(execution, sites.stream().map(Client.Site::name).collect(Collectors.joining(", ")));
     SITE_NAME.set(execution, sites.get(0).name());
     SITE_SELECTION.set(execution, FormValues.json(sites.stream().map(Client.Site::id).toList()));
+    Nis2Significance.record(execution, answeredTest, significanceTest);
     QUALIFIED_AT.set(execution, Moments.date(now));
     QUALIFIED_BY.set(execution, user);
     QUALIFICATION_VERSION.set(execution, version);

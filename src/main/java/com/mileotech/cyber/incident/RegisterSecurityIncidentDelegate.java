@@ -69,6 +69,8 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
     repository.insert(reference, execution.getProcessInstanceId(), report, reportedBy, moments.now());
     // the clients offered in the qualification's « Service de Mileo » block: every other one
     OTHER_CLIENT_OPTIONS.set(execution, otherClientOptions(clients, report.clientId()));
+    // which NIS2 significance questions the qualification form shows (none for a client no NIS2 entity)
+    NIS2_SIGNIFICANCE_TEST.set(execution, Nis2Significance.testOf(clients.find(report.clientId()).orElseThrow()));
   }
 
   /** Every client but {@code clientId}, as [{label, value}] for a checklist. */

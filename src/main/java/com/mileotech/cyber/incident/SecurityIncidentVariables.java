@@ -108,6 +108,34 @@ public final class SecurityIncidentVariables {
   public static final ProcessVariable<String> MILEO_SERVICE_PARTS_LABEL = ProcessVariable.text("mileoServicePartsLabel");
   /** Fact: every client affected, ids joined with commas, the incident's own first (the recipients of Mileo's notice). */
   public static final ProcessVariable<String> AFFECTED_CLIENTS = ProcessVariable.text("affectedClients");
+  // NIS2 significance (Nis2Significance; docs/notifications.md, "Significance")
+  /**
+   * Which significance test the client's incidents answer: "reglement-2024-2690", "nis2-art23",
+   * or absent for a client that is no NIS2 entity (the forms show the questions of that test only).
+   */
+  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_TEST = ProcessVariable.text("nis2SignificanceTest");
+  /** Regulation (EU) 2024/2690 art. 3(1)(a), "oui" / "non" (qualification form field). */
+  public static final FormField NIS2_FINANCIAL_LOSS = FormField.of("nis2FinancialLoss");
+  /** Art. 3(1)(b). */
+  public static final FormField NIS2_TRADE_SECRETS = FormField.of("nis2TradeSecrets");
+  /** Art. 3(1)(c) and (d). */
+  public static final FormField NIS2_HARM_TO_PERSONS = FormField.of("nis2HarmToPersons");
+  /** Art. 3(1)(e). */
+  public static final FormField NIS2_MALICIOUS_ACCESS = FormField.of("nis2MaliciousAccess");
+  /** Art. 3(1)(f): the criteria of art. 5 to 14 for the entity's kind of service. */
+  public static final FormField NIS2_SERVICE_CRITERIA = FormField.of("nis2ServiceCriteria");
+  /** NIS2 art. 23(3)(a), "oui" / "non". */
+  public static final FormField NIS2_OPERATIONAL_DISRUPTION = FormField.of("nis2OperationalDisruption");
+  /** NIS2 art. 23(3)(b). */
+  public static final FormField NIS2_DAMAGE_TO_OTHERS = FormField.of("nis2DamageToOthers");
+  /** The verdict (a fact): significant or not; absent when the test does not apply. */
+  public static final ProcessVariable<Boolean> NIS2_SIGNIFICANT = ProcessVariable.bool("nis2Significant");
+  /** The verdict in words, with the criteria met. */
+  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_BASIS = ProcessVariable.text("nis2SignificanceBasis");
+
+  // recurring incidents (regulation (EU) 2024/2690 art. 4; notification feature)
+  /** What the qualification shows of recurring incidents found in the register (French), or absent. */
+  public static final ProcessVariable<String> RECURRENCE_NOTE = ProcessVariable.text("recurrenceNote");
 
   // evidence
   /** Evidence form: "capturees" or "renonciation" (then the fact). */

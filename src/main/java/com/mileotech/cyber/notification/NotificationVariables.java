@@ -54,7 +54,11 @@ public final class NotificationVariables {
   public static final ProcessVariable<String> AUTHORITY = ProcessVariable.text("authority");
   public static final ProcessVariable<String> PROCEDURE = ProcessVariable.text("procedure");
   public static final ProcessVariable<String> LEGAL_BASIS = ProcessVariable.text("legalBasis");
-  /** A {@code RegulatoryRegime} name. */
+  /** The rule of the table regulatory-obligations that decided it, with its version (ObligationRules.DecisionRule). */
+  public static final ProcessVariable<String> RULE_VERSION = ProcessVariable.text("ruleVersion");
+  /** The verdict of the NIS2 significance test (null: not asked), as the table read it. */
+  public static final ProcessVariable<Boolean> NIS2_SIGNIFICANT = SecurityIncidentVariables.NIS2_SIGNIFICANT;
+  /** A {@code RegulatoryRegime} name: the regime the duty is owed under (for the GDPR, the client's first). */
   public static final ProcessVariable<String> CLIENT_REGIME = ProcessVariable.text("clientRegime");
   public static final ProcessVariable<String> CLIENT_REGIME_LABEL = ProcessVariable.text("clientRegimeLabel");
   /** When the security incident ended, told by it (ANSSI final report). */

@@ -86,6 +86,12 @@ public final class AccessPolicy {
     }
     withdraw(Groups.CYBER_REFERENT, Resources.PROCESS_DEFINITION, "anssi-notification",
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    // Recurring incidents (recurring-incidents-review, issue 18): started by the incident's
+    // assessment; the referent decides in its task (candidate group), both follow it in Cockpit.
+    for (Groups group : List.of(Groups.CYBER_REFERENT, Groups.PROJECT_MANAGERS)) {
+      grant(group, Resources.PROCESS_DEFINITION, "recurring-incidents-review", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     grant(Groups.CYBER_REFERENT, Resources.DECISION_DEFINITION, "regulatory-obligations",
         Permissions.READ, Permissions.READ_HISTORY);
     // --- Security incidents (PROC-CYB-005, process security-incident) -------------------------

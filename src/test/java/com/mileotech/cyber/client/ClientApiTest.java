@@ -41,7 +41,8 @@ class ClientApiTest {
     ResponseEntity<Map> created = admin.postForEntity("/api/clients", client("atlas-transports", "rssi.api"), Map.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getHeaders().getLocation()).hasToString("/api/clients/atlas-transports");
-    assertThat(created.getBody()).containsEntry("name", "Atlas Transports").containsEntry("regime", "NIS2_ESSENTIAL");
+    assertThat(created.getBody()).containsEntry("name", "Atlas Transports")
+        .containsEntry("regimes", List.of("NIS2_ESSENTIAL")).doesNotContainKey("regime");
 
     // the client is a tenant: staff groups and its RSSI (only) are members
     assertThat(identityService.createTenantQuery().tenantId("atlas-transports").count()).isEqualTo(1);
@@ -59,11 +60,16 @@ class ClientApiTest {
 
     Map<String, Object> changed = client("atlas-transports", "rssi.other");
     changed.put("name", "Atlas Transports SA");
-    changed.put("regime", "OIV");
+    // an OIV that is also an essential entity of NIS2 (issue 18), of a kind regulation 2024/2690 covers
+    changed.put("regimes", List.of("NIS2_ESSENTIAL", "OIV"));
+    changed.put("nis2EntityType", "MANAGED_SERVICE");
     ResponseEntity<Map> updated = admin.exchange("/api/clients/atlas-transports", HttpMethod.PUT,
         new HttpEntity<>(changed), Map.class);
     assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(repository.find("atlas-transports").orElseThrow().regime()).isEqualTo(RegulatoryRegime.OIV);
+    assertThat(repository.find("atlas-transports").orElseThrow().regimes())
+        .containsExactly(RegulatoryRegime.OIV, RegulatoryRegime.NIS2_ESSENTIAL);
+    assertThat(updated.getBody()).containsEntry("regimes", List.of("OIV", "NIS2_ESSENTIAL"))
+        .containsEntry("nis2EntityType", "MANAGED_SERVICE");
     assertThat(repository.find("atlas-transports").orElseThrow().name()).isEqualTo("Atlas Transports SA");
     // the RSSI changed: the former one leaves the tenant, the new one joins it
     assertThat(identityService.createTenantQuery().userMember("rssi.api").count()).isZero();
@@ -76,9 +82,41 @@ class ClientApiTest {
   @Test
   void anInvalidRegimeIsRefusedNamingTheField() {
     Map<String, Object> body = client("bad-regime", null);
+    body.remove("regimes");
     body.put("regime", "SEVESO");
     assertFieldError(admin.postForEntity("/api/clients", body, Map.class), "regime", "SEVESO");
     assertThat(repository.exists("bad-regime")).isFalse();
+  }
+
+  @Test
+  void theRegimesAreASetAndTheSingleRegimeOfEarlierVersionsIsStillRead() {
+    Map<String, Object> legacy = client("legacy-regime", null);
+    legacy.remove("regimes");
+    legacy.put("regime", "OIV");
+    ResponseEntity<Map> legacyCreated = admin.postForEntity("/api/clients", legacy, Map.class);
+    assertThat(legacyCreated.getStatusCode()).as(String.valueOf(legacyCreated.getBody())).isEqualTo(HttpStatus.CREATED);
+    assertThat(repository.find("legacy-regime").orElseThrow().regimes()).containsExactly(RegulatoryRegime.OIV);
+
+    Map<String, Object> none = client("no-regime", null);
+    none.put("regimes", List.of("NONE"));
+    assertThat(admin.postForEntity("/api/clients", none, Map.class).getBody()).containsEntry("regimes", List.of());
+
+    Map<String, Object> both = client("both-spellings", null);
+    both.put("regime", "OIV");
+    assertFieldError(admin.postForEntity("/api/clients", both, Map.class), "regime", "");
+    Map<String, Object> unknown = client("bad-regimes", null);
+    unknown.put("regimes", List.of("OIV", "SEVESO"));
+    assertFieldError(admin.postForEntity("/api/clients", unknown, Map.class), "regimes[1]", "SEVESO");
+    Map<String, Object> essentialAndImportant = client("two-nis2", null);
+    essentialAndImportant.put("regimes", List.of("NIS2_ESSENTIAL", "NIS2_IMPORTANT"));
+    assertFieldError(admin.postForEntity("/api/clients", essentialAndImportant, Map.class), "regimes", "pas les deux");
+    Map<String, Object> typeWithoutNis2 = client("type-no-nis2", null);
+    typeWithoutNis2.put("regimes", List.of("OIV"));
+    typeWithoutNis2.put("nis2EntityType", "CLOUD");
+    assertFieldError(admin.postForEntity("/api/clients", typeWithoutNis2, Map.class), "nis2EntityType", "entité NIS2");
+    for (String id : List.of("both-spellings", "bad-regimes", "two-nis2", "type-no-nis2")) {
+      assertThat(repository.exists(id)).as(id).isFalse();
+    }
   }
 
   @Test
@@ -143,7 +181,7 @@ class ClientApiTest {
     Map<String, Object> body = new HashMap<>();
     body.put("id", id);
     body.put("name", "Atlas Transports");
-    body.put("regime", "NIS2_ESSENTIAL");
+    body.put("regimes", List.of("NIS2_ESSENTIAL"));
     body.put("contract", Map.of("type", "PREMIUM", "start", "2026-01-01", "end", "2029-12-31"));
     body.put("rssiContacts", List.of(rssi));
     body.put("dpo", Map.of("name", "Didier DPO", "email", "dpo@" + id + ".example"));

@@ -501,7 +501,7 @@ class CommissioningProcessTest {
     fx.runDueJobs(pi);
     String reference = (String) runtimeService.getVariable(pi.getId(), "reference");
     Client client = clientRepository.find("client-premium-prolonge").orElseThrow();
-    clientService.update(new Client(client.id(), client.name(), client.regime(),
+    clientService.update(new Client(client.id(), client.name(), client.regimes(),
         new Client.Contract(ContractType.PREMIUM, client.contract().start(), LocalDate.of(2029, 12, 31)),
         client.rssiContacts(), client.dpo(), client.sites()));
 

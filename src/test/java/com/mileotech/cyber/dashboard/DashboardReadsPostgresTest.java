@@ -46,8 +46,8 @@ class DashboardReadsPostgresTest {
     inventory = new EquipmentInventory(jdbc);
     for (String client : List.of("pg-a", "pg-b")) {
       jdbc.sql("""
-          insert into client (id, name, regime, contract_type, contract_start, contract_end, created_at, updated_at)
-          values (?, ?, 'NONE', 'STANDARD', date '2030-01-01', date '2035-01-01', now(), now())""")
+          insert into client (id, name, contract_type, contract_start, contract_end, created_at, updated_at)
+          values (?, ?, 'STANDARD', date '2030-01-01', date '2035-01-01', now(), now())""")
           .params(client, client.toUpperCase()).update();
     }
     // 31 Dec 2030 23:30 in Paris is 2030; 1 Jan 2031 00:30 in Paris is 2031 (both 2030-12-31 in UTC)

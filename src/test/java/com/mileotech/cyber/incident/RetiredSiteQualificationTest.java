@@ -38,7 +38,7 @@ class RetiredSiteQualificationTest extends IncidentScenario {
     ProcessInstance pi = steps.start(SecurityIncidentVariables.PROCESS_KEY, Person.of(TECH, Groups.TECHNICIANS, CLIENT),
         reportForm(CLIENT, List.of("atelier")));
     runDueJobs(pi);
-    clientService.update(new Client(CLIENT, active.name(), active.regime(), active.contract(), List.of(), null,
+    clientService.update(new Client(CLIENT, active.name(), active.regimes(), active.contract(), List.of(), null,
         List.of(new Client.Site("atelier", "Atelier", null, true), new Client.Site("magasin", "Magasin", null, true))));
 
     Person referent = Person.of(REFERENT, Groups.CYBER_REFERENT, CLIENT);

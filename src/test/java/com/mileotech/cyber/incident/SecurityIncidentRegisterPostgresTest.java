@@ -31,8 +31,8 @@ class SecurityIncidentRegisterPostgresTest {
     jdbc = JdbcClient.create(postgres.getPostgresDatabase());
     repository = new SecurityIncidentRepository(jdbc);
     jdbc.sql("""
-        insert into client (id, name, regime, contract_type, contract_start, contract_end, created_at, updated_at)
-        values ('pg-client', 'Client PG', 'NONE', 'STANDARD', date '2026-01-01', date '2027-01-01', now(), now())""").update();
+        insert into client (id, name, contract_type, contract_start, contract_end, created_at, updated_at)
+        values ('pg-client', 'Client PG', 'STANDARD', date '2026-01-01', date '2027-01-01', now(), now())""").update();
   }
 
   @AfterAll

@@ -85,6 +85,8 @@ class AccessMatrixTest {
       Map.entry("cnil-notification/Task_FollowUpCnilNotification", Set.of("client-rssi", "cyber-referent")),
       // every report of both notifications, in the block they call (regulatory-report)
       Map.entry("regulatory-report/Task_DraftReport", Set.of("cyber-referent")),
+      // issue 18: recurring incidents, the referent's decision
+      Map.entry("recurring-incidents-review/Task_ReviewRecurringIncidents", Set.of("cyber-referent")),
       Map.entry("regulatory-report/Task_FileReport", Set.of("client-rssi", "cyber-referent")),
       Map.entry("vms-commissioning/Task_FillChecklist", Set.of("technicians")),
       Map.entry("vms-commissioning/Task_SignChecklist", Set.of("technicians")),

@@ -143,7 +143,10 @@ class FormContractTest {
         "recoveryAgreementEvidence", "recoveryAcceptedBy", "lessonsLearnedWrittenBy", "lessonsLearnedAuthors",
         "clientInformedAt", "clientInformedBy", "clientInformedChannel", "clientInformedHow", "earliestAwarenessAt",
         "clientInformationDueAt", "clientInformationMet", "cnilLegalDueAt", "cnilDecidedBy", "cnilRecordedBy",
-        "cnilLegallyMet", "complementFiledBy", "complementRecordedBy");
+        "cnilLegallyMet", "complementFiledBy", "complementRecordedBy",
+        // issue 18: the NIS2 significance verdict, the rule that decided, the recurrence decision's owner
+        "nis2Significant", "nis2SignificanceBasis", "nis2SignificanceTest", "ruleVersion", "recurrenceNote",
+        "relatedIncidents", "recurrenceDecidedBy", "recurrenceDecidedAt", "recurrenceNotificationId");
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
         try (InputStream in = Files.newInputStream(form)) {

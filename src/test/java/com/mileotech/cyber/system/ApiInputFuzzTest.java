@@ -53,7 +53,7 @@ class ApiInputFuzzTest {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", "client-fuzz");
     body.put("name", "Client du fuzz");
-    body.put("regime", "NONE");
+    body.put("regimes", List.of("OIV"));
     body.put("contract", Map.of("type", "STANDARD", "start", "2026-01-01", "end", "2027-12-31", "stagingValidation", false));
     body.put("rssiContacts", List.of(Map.of("name", "RSSI Fuzz", "email", "rssi@fuzz.example", "phone", "0102030405")));
     body.put("dpo", Map.of("name", "DPO Fuzz", "email", "dpo@fuzz.example"));
@@ -62,7 +62,8 @@ class ApiInputFuzzTest {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     leaves.put("id", Leaf.text(64, true));
     leaves.put("name", Leaf.text(200, true));
-    leaves.put("regime", Leaf.code(true));
+    leaves.put("regimes", Leaf.list(3, JSON.getNodeFactory().textNode("OIV"), false));
+    leaves.put("regimes[0]", Leaf.code(false));
     leaves.put("contract.type", Leaf.code(true));
     leaves.put("contract.start", Leaf.day(true));
     leaves.put("contract.end", Leaf.day(true));

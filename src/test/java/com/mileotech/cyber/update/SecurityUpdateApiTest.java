@@ -228,7 +228,7 @@ class SecurityUpdateApiTest {
       assertThat(clientRepository.find(TestClients.OIV).orElseThrow().contract().stagingValidation()).isTrue();
     } finally {
       var oiv = clientRepository.find(TestClients.OIV).orElseThrow();
-      clientService.update(new com.mileotech.cyber.client.Client(oiv.id(), oiv.name(), oiv.regime(),
+      clientService.update(new com.mileotech.cyber.client.Client(oiv.id(), oiv.name(), oiv.regimes(),
           new com.mileotech.cyber.client.Client.Contract(oiv.contract().type(), oiv.contract().start(), oiv.contract().end()),
           oiv.rssiContacts(), oiv.dpo(), oiv.sites()));
     }
