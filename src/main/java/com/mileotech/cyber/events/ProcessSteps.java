@@ -41,6 +41,11 @@ final class ProcessSteps {
     return Optional.ofNullable(delegateExpression == null ? null : BY_DELEGATE.get(delegateExpression.trim()));
   }
 
+  /** The mapped steps, as processKey/elementId (checked against bpmn/ by ProcessStepsTest). */
+  static java.util.Set<String> mappedElements() {
+    return BY_ELEMENT.keySet();
+  }
+
   private static String key(String processKey, String elementId) {
     return processKey + "/" + elementId;
   }

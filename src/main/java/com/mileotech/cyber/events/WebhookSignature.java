@@ -2,7 +2,6 @@ package com.mileotech.cyber.events;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,14 +31,5 @@ final class WebhookSignature {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
-  }
-
-  /** Whether {@code header} is the signature of {@code body} at {@code timestamp}, compared in constant time. */
-  static boolean verify(String secret, long timestamp, String body, String header) {
-    if (header == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
-        header.trim().getBytes(StandardCharsets.US_ASCII));
   }
 }
