@@ -46,12 +46,17 @@ class WebhookOutbox {
 
   /**
    * Writes the event and one pending delivery per active subscriber that may see it, unless an
-   * event with its occurrence key exists; returns the event id, empty when it existed. The insert
+   * event with its occurrence key exists or no subscriber may see it; returns the event id, empty
+   * when nothing was written. The insert
    * runs under a savepoint, as in the mail outbox: a concurrent duplicate only rolls that back.
    */
   Optional<String> record(CaseEvent event, Instant now) {
     if (eventExists(event.occurrenceKey())) {
       return Optional.empty();
+    }
+    List<String> subscribers = subscribersOf(event);
+    if (subscribers.isEmpty()) {
+      return Optional.empty(); // nobody to tell: the case's own history keeps the step
     }
     String id = UUID.randomUUID().toString();
     String body = envelope(id, event, now);
@@ -63,7 +68,7 @@ class WebhookOutbox {
             .params(id, event.occurrenceKey(), event.type().type(), source(event), event.reference(), event.clientId(),
                 utc(now), body)
             .update();
-        for (String subscription : subscribersOf(event)) {
+        for (String subscription : subscribers) {
           jdbc.sql("""
               insert into webhook_delivery (id, event_id, subscription_id, status, attempts, next_attempt_at, created_at)
               values (?, ?, ?, 'pending', 0, ?, ?)""")

@@ -184,6 +184,54 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aDeliveryGivenUpIsReArmedByAnAdministratorAndADeletedSubscriberGetsNothingMore() throws Exception {
+    WebhookReceiver siem = subscribe("SIEM du client OIV", TestClients.OIV, null);
+    String subscription = subscriptions.get(0);
+    siem.answer(503);
+    transactions.executeWithoutResult(status -> publisher.publishEvent(new CaseEvent(EventType.DEADLINE_MISSED,
+        TestClients.OIV, "INC-TEST-0002", "security-incident", "test:missed", Map.of("deadline", "cnil"))));
+
+    Instant now = T0;
+    int maxAttempts = properties.retry().maxAttempts();
+    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+      assertThat(sender.deliverDue()).isZero();
+      now = now.plus(properties.retry().backoff(attempt)).plusSeconds(1);
+      ClockUtil.setCurrentTime(Date.from(now));
+    }
+    assertThat(siem.requests()).isEqualTo(maxAttempts);
+    assertThat(sender.deliverDue()).as("given up").isZero();
+    assertThat(siem.requests()).isEqualTo(maxAttempts);
+    Map<String, Object> read = admin().getForObject("/api/webhook-subscriptions/" + subscription, Map.class);
+    assertThat((Map<String, Object>) read.get("deliveries")).containsEntry("failed", 1);
+
+    siem.answer(204);
+    Map<String, Object> rearmed = admin().postForObject("/api/webhook-subscriptions/retry-failed", null, Map.class);
+    assertThat((Integer) rearmed.get("rearmed")).isGreaterThanOrEqualTo(1);
+    assertThat(sender.deliverDue()).isEqualTo(1);
+    assertThat(siem.events()).extracting(e -> e.get("type").asText())
+        .containsExactly("com.mileotech.cyber.deadline.missed");
+
+    // deleted while an event waits for its next attempt: that one is cancelled, later ones not written
+    siem.answer(503);
+    transactions.executeWithoutResult(status -> publisher.publishEvent(new CaseEvent(EventType.DEADLINE_NEAR,
+        TestClients.OIV, "INC-TEST-0002", "security-incident", "test:near", Map.of("deadline", "cnil"))));
+    assertThat(sender.deliverDue()).isZero();
+    int requests = siem.requests();
+    assertThat(admin().exchange("/api/webhook-subscriptions/" + subscription, HttpMethod.DELETE, null, String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    siem.answer(204);
+    transactions.executeWithoutResult(status -> publisher.publishEvent(new CaseEvent(EventType.DEADLINE_NEAR,
+        TestClients.OIV, "INC-TEST-0002", "security-incident", "test:near-after", Map.of("deadline", "cnil"))));
+    ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
+    sender.deliverDue();
+    assertThat(siem.requests()).isEqualTo(requests);
+    assertThat(siem.events()).hasSize(1);
+    assertThat(admin().getForEntity("/api/webhook-subscriptions/" + subscription, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void onlyAdministratorsManageSubscriptionsAndBadInputIsRefusedNamingTheField() {
     ResponseEntity<String> technician = http.withBasicAuth(TECH, TestUsers.PASSWORD)
         .postForEntity("/api/webhook-subscriptions", Map.of("name", "x", "url", "https://siem.example/hook"), String.class);
