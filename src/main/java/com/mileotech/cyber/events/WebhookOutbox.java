@@ -202,6 +202,21 @@ class WebhookOutbox {
         where status = 'failed'""").param(utc(now)).update();
   }
 
+  /** Deliveries per status, every subscription (the health endpoint). */
+  Map<String, Long> deliveryCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.sql("select status, count(*) as n from webhook_delivery group by status")
+        .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  /** Pending deliveries that already failed at least once. */
+  long retryingCount() {
+    return jdbc.sql("select count(*) from webhook_delivery where status = 'pending' and attempts > 0")
+        .query(Long.class).single();
+  }
+
   /** Deliveries per status of one subscription, for its administrator. */
   Map<String, Long> deliveryCounts(String subscriptionId) {
     Map<String, Long> counts = new LinkedHashMap<>();

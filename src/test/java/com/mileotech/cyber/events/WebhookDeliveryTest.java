@@ -66,6 +66,7 @@ class WebhookDeliveryTest {
   @Autowired WebhookOutbox outbox;
   @Autowired WebhookProperties properties;
   @Autowired WebhookSender sender;
+  @Autowired WebhookHealthIndicator health;
 
   private final List<WebhookReceiver> receivers = new ArrayList<>();
   private final List<String> subscriptions = new ArrayList<>();
@@ -204,6 +205,7 @@ class WebhookDeliveryTest {
     assertThat(siem.requests()).isEqualTo(maxAttempts);
     Map<String, Object> read = admin().getForObject("/api/webhook-subscriptions/" + subscription, Map.class);
     assertThat((Map<String, Object>) read.get("deliveries")).containsEntry("failed", 1);
+    assertThat(health.health().getStatus().getCode()).isEqualTo("DEGRADED");
 
     siem.answer(204);
     Map<String, Object> rearmed = admin().postForObject("/api/webhook-subscriptions/retry-failed", null, Map.class);
