@@ -1,0 +1,122 @@
+package com.mileotech.cyber.events;
+
+import com.mileotech.cyber.events.WebhookOutbox.Delivery;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the webhook outbox: claims each due delivery with one atomic UPDATE (of several nodes
+ * exactly one sends it), POSTs the event outside any process transaction, signed, and marks it
+ * delivered on a 2xx answer; otherwise retries it with exponential backoff, then marks it failed.
+ * A delivery is marked as soon as the subscriber answered: only a crash between that answer and
+ * the mark sends it again, and the receiver drops it by its CloudEvents id (docs/events.md).
+ */
+@Component
+class WebhookSender {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+  static final String MEDIA_TYPE = "application/cloudevents+json; charset=UTF-8";
+
+  private final WebhookOutbox outbox;
+  private final WebhookProperties properties;
+  private final HttpClient http;
+
+  WebhookSender(WebhookOutbox outbox, WebhookProperties properties) {
+    this.outbox = outbox;
+    this.properties = properties;
+    this.http = HttpClient.newBuilder().connectTimeout(properties.sender().timeout())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** One delivery round; returns how many deliveries the subscribers accepted. */
+  int deliverDue() {
+    Instant now = now();
+    String node = properties.nodeId();
+    List<String> due = outbox.dueIds(now, properties.sender().batchSize());
+    int delivered = 0;
+    for (String id : due) {
+      if (!outbox.claim(id, node, now, now.plus(properties.sender().lease()))) {
+        continue; // another node took it
+      }
+      Delivery delivery = outbox.delivery(id).orElseThrow();
+      if (!delivery.subscriptionActive()) {
+        outbox.markCancelled(id, node);
+        continue;
+      }
+      if (send(delivery, node)) {
+        delivered++;
+      }
+    }
+    return delivered;
+  }
+
+  /** At this node's start: what it had claimed before it stopped is due again at once. */
+  int resumeAfterRestart() {
+    return outbox.releaseClaimsOf(properties.nodeId());
+  }
+
+  private boolean send(Delivery delivery, String node) {
+    Instant now = now();
+    long timestamp = now.getEpochSecond();
+    HttpResponse<Void> response;
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+          .timeout(properties.sender().timeout())
+          .header("Content-Type", MEDIA_TYPE)
+          .header("User-Agent", "Mileo-Cyber-Webhooks/1.0")
+          .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+          .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(delivery.secret(), timestamp, delivery.body()))
+          .header(WebhookSignature.DELIVERY_HEADER, delivery.id())
+          .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
+          .build();
+      response = http.send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (IOException | IllegalArgumentException e) {
+      failed(delivery, node, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed(delivery, node, null, "interrupted", now);
+      return false;
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      outbox.markDelivered(delivery.id(), node, status, now());
+      LOG.info("Event {} {} ({}) delivered to subscription {}", delivery.eventId(), delivery.type(), delivery.subject(),
+          delivery.subscriptionId());
+      return true;
+    }
+    failed(delivery, node, status, "HTTP " + status, now);
+    return false;
+  }
+
+  private void failed(Delivery delivery, String node, Integer status, String error, Instant now) {
+    int attempts = delivery.attempts() + 1;
+    WebhookProperties.Retry retry = properties.retry();
+    boolean giveUp = attempts >= retry.maxAttempts();
+    Duration wait = retry.backoff(attempts);
+    outbox.markAttemptFailed(delivery.id(), node, status, error, now.plus(wait), giveUp);
+    if (giveUp) {
+      LOG.error("Event {} {} to subscription {} FAILED after {} attempts, last error: {}. "
+              + "Re-arm failed deliveries with POST /api/webhook-subscriptions/retry-failed.",
+          delivery.eventId(), delivery.type(), delivery.subscriptionId(), attempts, error);
+    } else {
+      LOG.warn("Event {} {} to subscription {} not delivered (attempt {}/{}): {}; next attempt in {}",
+          delivery.eventId(), delivery.type(), delivery.subscriptionId(), attempts, retry.maxAttempts(), error, wait);
+    }
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
