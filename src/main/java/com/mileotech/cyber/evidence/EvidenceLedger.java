@@ -94,12 +94,12 @@ class EvidenceLedger {
         .param("id", itemId).query(EvidenceLedger::entry).list();
   }
 
-  /** Items of the incident not destroyed. */
-  long countCaptured(String reference) {
+  /** Items of the incident not destroyed (of this kind, unless null). */
+  long countCaptured(String reference, String kind) {
     return jdbc.sql("""
-        select count(*) from evidence_item i where i.reference = :reference
+        select count(*) from evidence_item i where i.reference = :reference and (:kind is null or i.kind = :kind)
           and not exists (select 1 from evidence_custody c where c.item_id = i.id and c.event = :destroyed)""")
-        .param("reference", reference).param("destroyed", DESTROYED).query(Long.class).single();
+        .param("reference", reference).param("kind", kind).param("destroyed", DESTROYED).query(Long.class).single();
   }
 
   /** Another item, not destroyed, whose file is this hash (the store keeps one copy for all of them). */
