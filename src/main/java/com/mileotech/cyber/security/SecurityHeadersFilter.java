@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.WebAssets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * own scripts, styles and images (the dashboard page has no inline script or style). The webapps
  * under /camunda/ keep the policy Camunda writes for them (its scripts carry a per-page nonce).
  * API answers (ours, the engine's, the webapps', actuator) are never stored by a browser or a
- * proxy: {@code Cache-Control: no-store}, which nothing downstream can loosen.
+ * proxy: {@code Cache-Control: no-store}, which nothing downstream can loosen. The one exception
+ * under an API path is the webapps' plugin files (scripts and styles, the same for everyone,
+ * system/WebAssets), cached like their other scripts.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
@@ -33,7 +36,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     if (!path.startsWith("/camunda/")) {
       response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     }
-    if (isApi(path)) {
+    if (isApi(path) && !WebAssets.isWebappPluginAsset(path)) {
       response.setHeader(CACHE_CONTROL, "no-store");
       chain.doFilter(request, new NoStore(response));
     } else {

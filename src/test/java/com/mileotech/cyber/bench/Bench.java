@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.browser.WebApp;
 import com.mileotech.cyber.bench.Figure.Check;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
@@ -180,6 +181,7 @@ public final class Bench {
         });
       }
       step(errors, "task lists", () -> taskLists(a, figures, details));
+      step(errors, "web assets", () -> webAssets(a, figures, details));
       step(errors, "deadline storm", () -> storm(List.of(a), "storm", sizes.stormCount, "4. Deadline storm", figures,
           details));
       a.close();
@@ -503,6 +505,51 @@ public final class Bench {
 
   private static String basic(String user) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------- 8. web assets
+
+  /**
+   * A first and a repeat visit of each webapp in a real Chromium (WebVisits): bytes transferred
+   * (compressed, headers included) until the landing page is shown, against the issue's targets;
+   * requests, how many came from the cache, and the time (information only).
+   */
+  private void webAssets(Node a, List<Figure> figures, Map<String, Object> details) {
+    String missing = com.mileotech.cyber.browser.Browser.missing();
+    if (missing != null) {
+      say("web assets: skipped, " + missing);
+      details.put("webAssets", "skipped: " + missing);
+      return;
+    }
+    String scenario = "8. Web assets";
+    List<Map<String, Object>> visits = new ArrayList<>();
+    for (String name : sizes.webApps) {
+      WebApp app = WebApp.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+      String user = app == WebApp.TASKLIST ? BenchAgent.TECH : BenchAgent.REFERENT;
+      say("web assets: " + name + " as " + user);
+      List<WebVisits.Visit> both = WebVisits.firstAndRepeat(a.port, app, user, TestUsers.PASSWORD);
+      WebVisits.Visit first = both.get(0);
+      WebVisits.Visit repeat = both.get(1);
+      figures.add(Figure.of(scenario, name + ": first visit (empty cache), transferred", "kB",
+          List.of(first.transferred() / 1000.0), Check.MAX_AT_MOST, 1500, "< 1,500 kB"));
+      figures.add(Figure.of(scenario, name + ": repeat visit (cache kept, new session), transferred", "kB",
+          List.of(repeat.transferred() / 1000.0), Check.MAX_AT_MOST, 50, "< 50 kB"));
+      figures.add(Figure.info(scenario, name + ": first visit, uncompressed size of what was transferred", "kB",
+          List.of(first.decoded() / 1000.0)));
+      figures.add(Figure.info(scenario, name + ": repeat visit, requests answered by the browser's cache", "",
+          List.of(repeat.fromCache())));
+      figures.add(Figure.info(scenario, name + ": repeat visit, requests revalidated (304)", "",
+          List.of(repeat.notModified())));
+      figures.add(Figure.info(scenario, name + ": first visit, login page opened → landing page shown", "s",
+          List.of(first.seconds())));
+      figures.add(Figure.info(scenario, name + ": repeat visit, login page opened → landing page shown", "s",
+          List.of(repeat.seconds())));
+      visits.add(first.toMap());
+      visits.add(repeat.toMap());
+      say(String.format("web assets: %s first visit %.0f kB, repeat visit %.1f kB", name, first.transferred() / 1000.0,
+          repeat.transferred() / 1000.0));
+    }
+    details.put("webAssets", visits);
   }
 
   // ---------------------------------------------------------------------- 4. deadline storm

@@ -50,6 +50,12 @@ class BenchSmokeTest {
     Map<String, Object> seed = (Map<String, Object>) details.get("tasklistSeed");
     assertThat(seed.get("failures")).isEqualTo(0);
 
+    if (com.mileotech.cyber.browser.Browser.missing() == null) {
+      // what a browser transfers: bytes, not time; a repeat visit needs a small part of the first
+      assertThat(figure(figures, "tasklist: repeat visit (cache kept, new session), transferred").max())
+          .isLessThan(figure(figures, "tasklist: first visit (empty cache), transferred").max() / 10);
+    }
+
     assertThat(Files.readString(out.resolve("results.md"))).contains("## H2 (file)", "| 3. Task lists at scale |");
     assertThat(Files.readString(out.resolve("results.json"))).contains("\"cores\" : " + Runtime.getRuntime().availableProcessors());
   }

@@ -14,7 +14,7 @@ final class Sizes {
 
   final String name;
   final List<String> databases;
-  /** Which scenarios run: timers, lifecycle, checklists, twonodes, tasklists, storm (all by default). */
+  /** Which scenarios run: timers, lifecycle, checklists, twonodes, tasklists, storm, webassets (all by default). */
   final List<String> scenarios;
   final int rounds;
   final int drivers;
@@ -33,6 +33,8 @@ final class Sizes {
   final int restTimerSpreadSeconds;
   final int loadTimers;
   final int startups;
+  /** The webapps whose first and repeat visits are measured in Chromium (scenario 8). */
+  final List<String> webApps;
   final int seedDrivers;
   final int seedBatch;
   final String xmx;
@@ -46,7 +48,7 @@ final class Sizes {
     boolean full = name.equals("full");
     boolean quick = name.equals("quick");
     databases = list(p, "bench.databases", full || quick ? "h2,postgres" : "h2");
-    scenarios = list(p, "bench.scenarios", "timers,lifecycle,checklists,twonodes,tasklists,storm");
+    scenarios = list(p, "bench.scenarios", "timers,lifecycle,checklists,twonodes,tasklists,storm,webassets");
     rounds = integer(p, "bench.rounds", full ? 4 : quick ? 3 : 1);
     drivers = integer(p, "bench.drivers", 4);
     lifecycleCount = integer(p, "bench.lifecycle.count", full ? 60 : quick ? 30 : 3);
@@ -65,6 +67,7 @@ final class Sizes {
     restTimerSpreadSeconds = integer(p, "bench.timers.rest.spread", full ? 150 : quick ? 90 : 3);
     loadTimers = integer(p, "bench.timers.load", full ? 20 : quick ? 10 : 2);
     startups = integer(p, "bench.startups", full ? 3 : 1);
+    webApps = list(p, "bench.webassets.apps", full || quick ? "tasklist,cockpit" : "tasklist");
     seedDrivers = integer(p, "bench.seed.drivers", 2);
     seedBatch = integer(p, "bench.seed.batch", 50);
     xmx = p.getOrDefault("bench.node.xmx", "1g");
@@ -113,6 +116,7 @@ final class Sizes {
     map.put("restTimers", restTimers);
     map.put("loadTimers", loadTimers);
     map.put("startups", startups);
+    map.put("webApps", webApps);
     map.put("nodeHeap", xmx);
     map.put("nodeArgs", nodeArgs);
     return map;

@@ -81,9 +81,23 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
+  /** Null when Chromium and ChromeDriver are installed, otherwise what is missing (outside JUnit: the benchmark). */
+  public static String missing() {
+    return ChromiumInstalled.missing();
+  }
+
   /** Starts a new browser (fresh profile: no cookie, no session) on http://localhost:{port}. */
   static Browser start(int port, Language language) {
     return start(port, language, language.locale);
+  }
+
+  /**
+   * A new browser (fresh profile: no cookie, no session, empty cache) that records the network
+   * events of DevTools in its "performance" log (what the benchmark's web visits count bytes
+   * from). Outside a test: the caller closes it.
+   */
+  public static Browser startRecordingNetwork(int port, Language language) {
+    return start(port, language, language.locale, true);
   }
 
   /**
@@ -94,6 +108,10 @@ public final class Browser implements AutoCloseable {
    * the preferences say; only the DevTools locale override changes it.
    */
   static Browser start(int port, Language language, String locale) {
+    return start(port, language, locale, false);
+  }
+
+  private static Browser start(int port, Language language, String locale, boolean recordNetwork) {
     String missing = ChromiumInstalled.missing();
     if (missing != null) {
       throw new IllegalStateException("Cannot start the browser: " + missing);
@@ -120,6 +138,10 @@ public final class Browser implements AutoCloseable {
         "intl.accept_languages", language.acceptLanguages,
         "credentials_enable_service", false,
         "profile.password_manager_enabled", false));
+    if (recordNetwork) {
+      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    }
     // the driver we name: Selenium Manager would otherwise try to download one
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(ChromiumInstalled.chromedriver().toFile())

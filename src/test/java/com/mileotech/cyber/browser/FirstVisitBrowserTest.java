@@ -6,6 +6,7 @@ import static com.mileotech.cyber.browser.FormFields.click;
 import static com.mileotech.cyber.browser.FormFields.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -87,7 +87,7 @@ class FirstVisitBrowserTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
 
   private final List<String> problems = new ArrayList<>();
   private int screen;
@@ -122,7 +122,7 @@ class FirstVisitBrowserTest {
         .processDefinitionKey("security-incident").startedBy(TECH).orderByProcessInstanceStartTime().desc()
         .listPage(0, 1).get(0);
     String reference = reported.getBusinessKey();
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
 
     // the referent qualifies it
     Browser referent = browsers.open(port, Language.FRENCH, BROWSER_LOCALE).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
@@ -144,26 +144,26 @@ class FirstVisitBrowserTest {
     referent.waitForText("Lu : ");
     check(referent, "Je confirme cette heure de prise de connaissance");
     look(referent, "referent-qualification-remplie");
-    FormFields.complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    FormFields.complete(referent).waitUntil(driver -> steps.findTask(reported.getId(), "Task_QualifyIncident") == null);
     look(referent, "referent-qualification-terminee");
 
     // the CNIL draft (the referent's, through the API), then the client's RSSI files it
-    runDueJobs(reported.getId());
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
-    runDueJobs(cnil.getId());
+    steps.runDueJobs(cnil.getId());
     // the referent informs the client first, through the application's mail
     // by its link: other tests' notification tasks (dated by their moved clocks) may fill the filter's first page
-    referent.open("/camunda/app/tasklist/default/#/?task=" + activeTask(cnil.getId(), "Task_InformClient").getId())
+    referent.open("/camunda/app/tasklist/default/#/?task=" + steps.findTask(cnil.getId(), "Task_InformClient").getId())
         .waitForText("Informer le client de la violation " + reference).click("Prendre la tâche")
         // claimed, it is in "Mes tâches" (the link opened no filter: Tasklist deselects it on the claim)
         .click("Mes tâches").click("Informer le client de la violation " + reference);
     referent.waitUntil(driver -> referent.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
     look(referent, "referent-information-du-client");
-    FormFields.complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
-    runDueJobs(cnil.getId());
-    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
+    FormFields.complete(referent).waitUntil(driver -> steps.findTask(cnil.getId(), "Task_InformClient") == null);
+    steps.runDueJobs(cnil.getId());
+    taskService.complete(steps.caseTask(reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "[\"salaries\", \"visiteurs\"]", "personsCount", 200,
         "recordsCategories", "Vidéo", "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
@@ -181,7 +181,7 @@ class FirstVisitBrowserTest {
         .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
     type(rssi, "Référence de l'accusé de réception CNIL", "CNIL-WALK-1");
     look(rssi, "rssi-depot-rempli");
-    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
+    Task filing = steps.caseTask(reference + "-CNIL", "Task_FileReport");
     FormFields.complete(rssi).waitUntil(driver -> taskService.createTaskQuery().taskId(filing.getId()).singleResult() == null);
     look(rssi, "rssi-depot-termine");
 
@@ -202,7 +202,7 @@ class FirstVisitBrowserTest {
     ProcessInstance commissioning = runtimeService.createProcessInstanceQuery().processDefinitionKey("vms-commissioning")
         .list().stream().filter(pi -> String.valueOf(runtimeService.getVariable(pi.getId(), "equipmentText")).contains(serial))
         .findFirst().orElseThrow();
-    Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");
+    Task fill = steps.findTask(commissioning.getId(), "Task_FillChecklist");
     String checklist = (String) runtimeService.getVariable(commissioning.getId(), "reference");
     technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
         .waitForText("Renseigner la checklist de durcissement " + checklist).click("Prendre la tâche");
@@ -222,8 +222,8 @@ class FirstVisitBrowserTest {
     WebElement complete = technician.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
     technician.waitUntil(driver -> complete.isEnabled());
     click(technician, complete);
-    technician.waitUntil(driver -> activeTask(commissioning.getId(), "Task_FillChecklist") == null);
-    Task sign = activeTask(commissioning.getId(), "Task_SignChecklist");
+    technician.waitUntil(driver -> steps.findTask(commissioning.getId(), "Task_FillChecklist") == null);
+    Task sign = steps.findTask(commissioning.getId(), "Task_SignChecklist");
     technician.open("/camunda/app/tasklist/default/#/?task=" + sign.getId())
         .waitForText("Signer la checklist " + checklist).click("Prendre la tâche");
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
@@ -246,13 +246,5 @@ class FirstVisitBrowserTest {
         problems.add(file + " : " + what + " dans « " + text.substring(from, to).replace('\n', ' ') + " »");
       }
     });
-  }
-
-  private Task activeTask(String processInstanceId, String key) {
-    return EngineSteps.activeTask(taskService, processInstanceId, key);
-  }
-
-  private void runDueJobs(String processInstanceId) {
-    EngineSteps.runDueJobs(managementService, processInstanceId);
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -29,18 +30,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -87,9 +84,7 @@ class FrenchDatesBrowserTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired FormService formService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired EngineSteps steps;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -153,7 +148,7 @@ class FrenchDatesBrowserTest {
     assertThat(Instant.parse(incident.path("detectedAt").asText())).isEqualTo(detected.atZone(PARIS).toInstant());
     assertThat(Instant.parse(incident.path("beganAt").asText()))
         .isEqualTo(ZonedDateTime.ofLocal(began, PARIS, null).withLaterOffsetAtOverlap().toInstant());
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
 
     // the referent: an earlier awareness, confirmed; changing it clears the confirmation
     LocalDateTime awareness = detected.plusMinutes(55);
@@ -178,34 +173,34 @@ class FrenchDatesBrowserTest {
     referent.waitUntil(driver -> !referent.driver().findElement(By.xpath(
         "//label[contains(normalize-space(.),'Je confirme cette heure')]//input")).isSelected());
     check(referent, "Je confirme cette heure de prise de connaissance");
-    FormFields.complete(referent).waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
+    FormFields.complete(referent).waitUntil(driver -> steps.findTask(reported.getId(), "Task_QualifyIncident") == null);
     incident = api("/api/security-incidents/" + reference);
     assertThat(Instant.parse(incident.path("qualification").path("awarenessAt").asText()))
         .isEqualTo(awareness.atZone(PARIS).toInstant());
 
     // the client's RSSI files the CNIL notification: the filing time typed day first
-    runDueJobs(reported.getId());
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference + "-CNIL").singleResult();
-    runDueJobs(cnil.getId());
+    steps.runDueJobs(cnil.getId());
     // the referent tells when the client was informed by telephone, typed day first
     LocalDateTime told = awareness.plusMinutes(30);
-    Task inform = activeTask(cnil.getId(), "Task_InformClient");
+    Task inform = steps.findTask(cnil.getId(), "Task_InformClient");
     referent.open("/camunda/app/tasklist/default/#/?task=" + inform.getId())
         .waitForText("Informer le client de la violation " + reference).click("Réclamer");
     check(referent, "Il a déjà été informé par téléphone");
     dateField(referent, "Date et heure auxquelles le client a été informé").sendKeys(TYPED.format(told));
     referent.waitForText("Lu : " + WORDS.format(told) + ", heure de Paris.");
     type(referent, "Personne informée chez le client", "Directeur technique");
-    FormFields.complete(referent).waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
-    runDueJobs(cnil.getId());
+    FormFields.complete(referent).waitUntil(driver -> steps.findTask(cnil.getId(), "Task_InformClient") == null);
+    steps.runDueJobs(cnil.getId());
     assertThat(api("/api/security-incidents/" + reference + "/notifications").toString())
         .contains(told.atZone(PARIS).toInstant().toString().replace(":00Z", ""));
-    taskService.complete(EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
+    taskService.complete(steps.caseTask(reference + "-CNIL", "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
-    Task filing = EngineSteps.caseTask(taskService, reference + "-CNIL", "Task_FileReport");
+    Task filing = steps.caseTask(reference + "-CNIL", "Task_FileReport");
     LocalDateTime filed = awareness.plusHours(2);
     Browser rssi = browsers.open(port, Language.FRENCH, locale).login(TestClients.OIV_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
     rssi.open("/camunda/app/tasklist/default/#/?task=" + filing.getId()).waitForText(reference).click("Réclamer");
@@ -234,15 +229,13 @@ class FrenchDatesBrowserTest {
     report.put("detectionSource", "technicien-sur-site");
     report.put("equipment", "NVR-01 (Milestone XProtect)");
     report.put("description", "Compte administrateur inconnu créé sur le NVR");
-    ProcessInstance incident = as(TECH, Groups.TECHNICIANS, () -> formService.submitStartForm(
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident").latestVersion()
-            .singleResult().getId(), report));
+    ProcessInstance incident = steps.start("security-incident", staff(TECH, Groups.TECHNICIANS), report);
     String reference = incident.getBusinessKey();
-    runDueJobs(incident.getId());
+    steps.runDueJobs(incident.getId());
     submit(incident.getId(), "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, Map.of("nature", "intrusion",
         "severity", "mineur", "personalDataAnswer", "non", "siteSelection", SpinValues.jsonValue("[\"boutique\"]").create(),
         "affectedSystems", "NVR-01", "awarenessChoice", "maintenant", "awarenessConfirmed", true));
-    runDueJobs(incident.getId());
+    steps.runDueJobs(incident.getId());
     Map<String, Object> containment = new HashMap<>();
     for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
         "containmentRemoteAccessDisconnection")) {
@@ -255,7 +248,7 @@ class FrenchDatesBrowserTest {
     LocalDate holdUntil = monthFirstMisreads(now.toLocalDate().plusMonths(6), 1);
     LocalDateTime captured = now.minusMinutes(10);
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
-    Task capture = activeTask(incident.getId(), "Task_CaptureEvidence");
+    Task capture = steps.findTask(incident.getId(), "Task_CaptureEvidence");
     technician.open("/camunda/app/tasklist/default/#/?task=" + capture.getId())
         .waitForText("Capturer les preuves").click("Réclamer");
     check(technician, "Les preuves sont capturées");
@@ -270,8 +263,8 @@ class FrenchDatesBrowserTest {
     type(technician, "Justification", "Plainte déposée au commissariat, PV 2026/123");
     dayField(technician, "Fin de la conservation").sendKeys(TYPED_DAY.format(holdUntil));
     technician.waitForText("Lu : " + DAY_WORDS.format(holdUntil) + ".");
-    FormFields.complete(technician).waitUntil(driver -> activeTask(incident.getId(), "Task_CaptureEvidence") == null);
-    runDueJobs(incident.getId());
+    FormFields.complete(technician).waitUntil(driver -> steps.findTask(incident.getId(), "Task_CaptureEvidence") == null);
+    steps.runDueJobs(incident.getId());
     assertThat(jdbc.sql("select video_legal_hold_until from security_incident where reference = ?").param(reference)
         .query(LocalDate.class).single()).isEqualTo(holdUntil);
     assertThat(runtimeService.getVariable(incident.getId(), "videoLegalHoldUntilLabel").toString())
@@ -285,18 +278,18 @@ class FrenchDatesBrowserTest {
     submit(incident.getId(), "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, Map.of(
         "integrityConfigurationCompliant", true, "integrityFirmwareUpToDate", true,
         "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));
-    runDueJobs(incident.getId());
+    steps.runDueJobs(incident.getId());
 
     // the project manager proposes a return to service, typed day first
     LocalDateTime recovery = monthFirstMisreads(now.toLocalDate().plusDays(2), 1).atTime(14, 30);
     Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
-    Task propose = activeTask(incident.getId(), "Task_ProposeRecoveryDate");
+    Task propose = steps.findTask(incident.getId(), "Task_ProposeRecoveryDate");
     manager.open("/camunda/app/tasklist/default/#/?task=" + propose.getId())
         .waitForText("Proposer une date de remise en service").click("Réclamer");
     check(manager, "Proposer une date au client");
     dateField(manager, "Date et heure de remise en service").sendKeys(TYPED.format(recovery));
     manager.waitForText("Lu : " + WORDS.format(recovery) + ", heure de Paris.");
-    FormFields.complete(manager).waitUntil(driver -> activeTask(incident.getId(), "Task_ProposeRecoveryDate") == null);
+    FormFields.complete(manager).waitUntil(driver -> steps.findTask(incident.getId(), "Task_ProposeRecoveryDate") == null);
     assertThat(((Date) runtimeService.getVariable(incident.getId(), "recoveryProposedAt")).toInstant())
         .isEqualTo(recovery.atZone(PARIS).toInstant());
   }
@@ -321,8 +314,8 @@ class FrenchDatesBrowserTest {
         .formatted(TestClients.OIV, System.nanoTime()));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     String commissioning = new ObjectMapper().readTree(started.body()).path("processInstanceId").asText();
-    runDueJobs(commissioning);
-    Task fill = activeTask(commissioning, "Task_FillChecklist");
+    steps.runDueJobs(commissioning);
+    Task fill = steps.findTask(commissioning, "Task_FillChecklist");
 
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
     technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
@@ -350,7 +343,7 @@ class FrenchDatesBrowserTest {
     technician.waitUntil(driver -> !technician.visibleText().contains("À compléter avant de terminer"));
     WebElement done = technician.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
     technician.waitUntil(driver -> done.isEnabled());
-    FormFields.complete(technician).waitUntil(driver -> activeTask(commissioning, "Task_FillChecklist") == null);
+    FormFields.complete(technician).waitUntil(driver -> steps.findTask(commissioning, "Task_FillChecklist") == null);
 
     ObjectMapper json = new ObjectMapper();
     JsonNode srvPoint = json.readTree(runtimeService.getVariable(commissioning, "checklistSrv").toString()).path("SRV_01");
@@ -401,10 +394,10 @@ class FrenchDatesBrowserTest {
         .param(advisory).query(String.class).optional().orElse(null));
     String update = jdbc.sql("select process_instance_id from security_update where reference = ?").param(reference)
         .query(String.class).single();
-    runFamilyJobs(update);
+    steps.runDueJobs(update);
     ProcessInstance atClient = runtimeService.createProcessInstanceQuery().superProcessInstanceId(update)
         .tenantIdIn(TestClients.PLAIN).singleResult();
-    Task apply = activeTask(atClient.getId(), "Task_ApplyUpdate");
+    Task apply = steps.findTask(atClient.getId(), "Task_ApplyUpdate");
 
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
     technician.open("/camunda/app/tasklist/default/#/?task=" + apply.getId())
@@ -413,7 +406,7 @@ class FrenchDatesBrowserTest {
         + outOfSupport + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle");
     dateField(technician, "Intervention (heure de Paris)").sendKeys(TYPED.format(applied));
     technician.waitForText("Lu : " + WORDS.format(applied) + ", heure de Paris.");
-    FormFields.complete(technician).waitUntil(driver -> activeTask(atClient.getId(), "Task_ApplyUpdate") == null);
+    FormFields.complete(technician).waitUntil(driver -> steps.findTask(atClient.getId(), "Task_ApplyUpdate") == null);
 
     JsonNode stored = api("/api/security-updates/" + reference);
     assertThat(Instant.parse(stored.path("publishedAt").asText())).isEqualTo(published.atZone(PARIS).toInstant());
@@ -425,11 +418,11 @@ class FrenchDatesBrowserTest {
     assertThat(Instant.parse(item.path("appliedAt").asText())).isEqualTo(applied.atZone(PARIS).toInstant());
 
     // the camera out of support: the project manager plans its replacement by a day typed day first
-    runFamilyJobs(update);
+    steps.runDueJobs(update);
     ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(atClient.getId())
         .singleResult();
-    runFamilyJobs(plan.getId());
-    Task planning = activeTask(plan.getId(), "Task_PlanReplacement");
+    steps.runDueJobs(plan.getId());
+    Task planning = steps.findTask(plan.getId(), "Task_PlanReplacement");
     LocalDate target = monthFirstMisreads(LocalDate.now(PARIS).plusMonths(3), 1);
     Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
     manager.open("/camunda/app/tasklist/default/#/?task=" + planning.getId())
@@ -437,7 +430,7 @@ class FrenchDatesBrowserTest {
     type(manager, "Plan de remplacement", "Remplacer par une caméra de la gamme actuelle, devis joint");
     dayField(manager, "Date cible du remplacement").sendKeys(TYPED_DAY.format(target));
     manager.waitForText("Lu : " + DAY_WORDS.format(target) + ".");
-    FormFields.complete(manager).waitUntil(driver -> activeTask(plan.getId(), "Task_PlanReplacement") == null);
+    FormFields.complete(manager).waitUntil(driver -> steps.findTask(plan.getId(), "Task_PlanReplacement") == null);
     assertThat(((Date) historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
         .variableName("replacementTargetDay").singleResult().getValue()).toInstant())
         .isEqualTo(target.atStartOfDay(PARIS).toInstant());
@@ -470,39 +463,14 @@ class FrenchDatesBrowserTest {
     return input;
   }
 
-  /** Submits a task's form as that person, the way Tasklist does (staff belong to every client's tenant). */
+  /** Submits a task's form as that person, the way Tasklist does. */
   private void submit(String processInstanceId, String key, String userId, Groups group, Map<String, Object> form) {
-    Task task = activeTask(processInstanceId, key);
-    assertThat(task).as("task " + key + " active").isNotNull();
-    as(userId, group, () -> {
-      formService.submitTaskForm(task.getId(), form);
-      return null;
-    });
+    steps.submit(processInstanceId, key, staff(userId, group), form);
   }
 
-  private <T> T as(String userId, Groups group, java.util.function.Supplier<T> action) {
-    identityService.setAuthentication(userId, List.of(group.id()), List.of(TestClients.OIV, TestClients.PLAIN));
-    try {
-      return action.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  /** Runs the due jobs of the instance and of the instances it called. */
-  private void runFamilyJobs(String processInstanceId) {
-    for (int round = 0; round < 10; round++) {
-      List<String> family = new ArrayList<>(List.of(processInstanceId));
-      for (int i = 0; i < family.size(); i++) {
-        runtimeService.createProcessInstanceQuery().superProcessInstanceId(family.get(i)).list()
-            .forEach(child -> family.add(child.getId()));
-      }
-      var jobs = managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(family)).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+  /** A member of Mileo's staff: in every client's tenant. */
+  private static EngineSteps.Person staff(String userId, Groups group) {
+    return EngineSteps.Person.of(userId, group, List.of(TestClients.OIV, TestClients.PLAIN));
   }
 
   private HttpResponse<String> post(String user, String path, String body) throws Exception {
@@ -530,13 +498,4 @@ class FrenchDatesBrowserTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return new ObjectMapper().readTree(response.body());
   }
-
-  private Task activeTask(String processInstanceId, String key) {
-    return EngineSteps.activeTask(taskService, processInstanceId, key);
-  }
-
-  private void runDueJobs(String processInstanceId) {
-    EngineSteps.runDueJobs(managementService, processInstanceId);
-  }
-
 }

@@ -8,9 +8,11 @@ import static com.mileotech.cyber.browser.FormFields.type;
 import static com.mileotech.cyber.browser.FormFields.typeNth;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.incident.IncidentForms;
 import com.mileotech.cyber.browser.Browser.Language;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -56,9 +57,7 @@ class ProcessScenarioBrowserTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired org.camunda.bpm.engine.FormService formService;
-  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired EngineSteps steps;
 
   @BeforeEach
   void accounts() {
@@ -87,7 +86,7 @@ class ProcessScenarioBrowserTest {
     String reference = reported.getBusinessKey();
     assertThat(reference).startsWith("INC-");
     assertThat(runtimeService.getVariable(reported.getId(), "clientId")).isEqualTo(TestClients.OIV);
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
 
     // the referent claims the qualification and completes it
     Browser referent = browsers.open(port, Language.FRENCH).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
@@ -98,16 +97,16 @@ class ProcessScenarioBrowserTest {
     type(referent, "Systèmes concernés", "NVR-07, comptes administrateurs");
     check(referent, "Maintenant");
     check(referent, "Je confirme cette heure de prise de connaissance");
-    referent.click("Terminer").waitUntil(driver -> activeTask(reported.getId(), "Task_QualifyIncident") == null);
-    runDueJobs(reported.getId()); // the assessment of the notifications runs asynchronously
-    assertThat(activeTask(reported.getId(), "Task_CaptureEvidence")).as("the next tasks appear").isNotNull();
+    referent.click("Terminer").waitUntil(driver -> steps.findTask(reported.getId(), "Task_QualifyIncident") == null);
+    steps.runDueJobs(reported.getId()); // the assessment of the notifications runs asynchronously
+    assertThat(steps.findTask(reported.getId(), "Task_CaptureEvidence")).as("the next tasks appear").isNotNull();
     referent.open("/camunda/app/tasklist/default/").click("Tâches de mon équipe").waitForText("Capturer les preuves " + reference);
 
     // personal data at an OIV: CNIL and ANSSI notifications; the referent's CNIL draft, then the RSSI's filing
-    runDueJobs(reported.getId());
+    steps.runDueJobs(reported.getId());
     ProcessInstance cnil = runtimeService.createProcessInstanceQuery().processDefinitionKey("cnil-notification")
         .processInstanceBusinessKey(reference + "-CNIL").singleResult();
-    runDueJobs(cnil.getId());
+    steps.runDueJobs(cnil.getId());
     // the referent tells the client first, "sans délai": the application mails the RSSI on completion
     // by the task's link, as in the mail that announces it: in the shared test context, other tests'
     // notification tasks (created with the engine's clock moved years ahead) fill the filter's first page
@@ -120,12 +119,12 @@ class ProcessScenarioBrowserTest {
     referent.waitForText("doit l'en informer sans délai");
     assertThat(referent.visibleText()).contains("RSSI du client : RSSI OIV (" + TestClients.OIV_RSSI + "@test.example)");
     check(referent, "Par le courriel que l'application envoie maintenant au RSSI du client");
-    referent.click("Terminer").waitUntil(driver -> activeTask(cnil.getId(), "Task_InformClient") == null);
-    runDueJobs(cnil.getId());
+    referent.click("Terminer").waitUntil(driver -> steps.findTask(cnil.getId(), "Task_InformClient") == null);
+    steps.runDueJobs(cnil.getId());
     assertThat(runtimeService.getVariable(cnil.getId(), "clientInformedBy")).isEqualTo(REFERENT);
     // the report runs in its own instance of regulatory-report, called by the notification
     String report = runtimeService.createProcessInstanceQuery().superProcessInstanceId(cnil.getId()).singleResult().getId();
-    taskService.complete(activeTask(report, "Task_DraftReport").getId(), Map.of(
+    taskService.complete(steps.findTask(report, "Task_DraftReport").getId(), Map.of(
         "breachNature", "Accès au NVR", "personsCategories", "clients", "personsCount", 10, "recordsCategories", "Vidéo",
         "recordsCount", 20, "dpoContact", "DPO", "likelyConsequences", "Atteinte à la vie privée",
         "measuresTaken", "Compte supprimé", "riskToPersons", "risque"));
@@ -149,7 +148,7 @@ class ProcessScenarioBrowserTest {
   void theProjectManagerRecordsTheClientsAgreementWithItsEvidenceNotAsTheClient() {
     TestUsers.ensure(identityService, MANAGER, Groups.PROJECT_MANAGERS);
     String pi = containedIncident();
-    Task proposal = activeTask(pi, "Task_ProposeRecoveryDate");
+    Task proposal = steps.findTask(pi, "Task_ProposeRecoveryDate");
     String reference = (String) runtimeService.getVariable(pi, "reference");
 
     Browser manager = browsers.open(port, Language.FRENCH).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
@@ -166,48 +165,23 @@ class ProcessScenarioBrowserTest {
 
   /** An incident of client-oiv reported, qualified, its evidence captured and contained (as Tasklist's users would). */
   private String containedIncident() {
-    String definition = repositoryDefinition("security-incident");
-    String pi = as(TECH, Groups.TECHNICIANS, () -> formService.submitStartForm(definition, Map.of("clientId", TestClients.OIV,
-        "siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create(),
-        "detectionSource", "technicien-sur-site", "equipment", "NVR-08", "description", "Compte inconnu sur le NVR")).getId());
-    runDueJobs(pi);
-    Map<String, Object> qualification = new java.util.HashMap<>(Map.of("nature", "intrusion", "severity", "mineur",
-        "personalDataAnswer", "non", "affectedSystems", "NVR-08", "awarenessChoice", "maintenant", "awarenessConfirmed", true));
-    qualification.put("siteSelection", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"site-nord\"]").create());
-    as(REFERENT, Groups.CYBER_REFERENT, () -> {
-      formService.submitTaskForm(activeTask(pi, "Task_QualifyIncident").getId(), qualification);
-      return null;
-    });
-    runDueJobs(pi);
-    as(TECH, Groups.TECHNICIANS, () -> {
-      formService.submitTaskForm(activeTask(pi, "Task_CaptureEvidence").getId(), Map.of("evidenceDecision", "capturees",
-          "evidence1Kind", "journaux", "evidence1Description", "Journaux du NVR", "evidence1StorageLocation", "Coffre",
-          "evidence1Sha256", "a3f1c2d4e5b6a7980112233445566778899aabbccddeeff00112233445566778",
-          "evidence1CapturedAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusMinutes(5)
-              .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()));
-      Map<String, Object> containment = new java.util.HashMap<>();
-      for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-          "containmentRemoteAccessDisconnection")) {
-        containment.put(action, "fait");
-        containment.put(action + "Comment", "Fait");
-      }
-      formService.submitTaskForm(activeTask(pi, "Task_ContainIncident").getId(), containment);
-      return null;
-    });
+    String pi = steps.start("security-incident", staff(TECH, Groups.TECHNICIANS), IncidentForms.report(TestClients.OIV,
+        List.of("site-nord"), "technicien-sur-site", "NVR-08", "Compte inconnu sur le NVR")).getId();
+    steps.runDueJobs(pi);
+    steps.submit(pi, "Task_QualifyIncident", staff(REFERENT, Groups.CYBER_REFERENT),
+        IncidentForms.qualification("mineur", "intrusion", false, List.of("site-nord"), "NVR-08"));
+    steps.runDueJobs(pi);
+    steps.submit(pi, "Task_CaptureEvidence", staff(TECH, Groups.TECHNICIANS), IncidentForms.evidenceCaptured(
+        IncidentForms.evidence(1, "journaux", "Journaux du NVR", "Coffre", IncidentForms.SHA,
+            java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusMinutes(5)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString())));
+    steps.submit(pi, "Task_ContainIncident", staff(TECH, Groups.TECHNICIANS), IncidentForms.containment("Fait"));
     return pi;
   }
 
-  private String repositoryDefinition(String key) {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
-  }
-
-  private <T> T as(String user, Groups group, java.util.function.Supplier<T> work) {
-    identityService.setAuthentication(user, List.of(group.id()), List.of(TestClients.OIV, TestClients.PLAIN));
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+  /** A member of Mileo's staff: in every client's tenant. */
+  private static EngineSteps.Person staff(String userId, Groups group) {
+    return EngineSteps.Person.of(userId, group, List.of(TestClients.OIV, TestClients.PLAIN));
   }
 
   @Test
@@ -216,7 +190,7 @@ class ProcessScenarioBrowserTest {
         "clientId", TestClients.OIV, "siteId", "site-nord", "vmsProduct", "Milestone XProtect Corporate",
         "vmsVersion", "2024 R2", "projectManagerReview", true,
         "equipmentText", "CAMERA ; Axis P3265-LVE ; BRW-" + System.nanoTime() + " ; 11.9.60 ; oui"));
-    Task fill = activeTask(commissioning.getId(), "Task_FillChecklist");
+    Task fill = steps.findTask(commissioning.getId(), "Task_FillChecklist");
     assertThat(fill).isNotNull();
     String reference = (String) runtimeService.getVariable(commissioning.getId(), "reference");
 
@@ -250,7 +224,7 @@ class ProcessScenarioBrowserTest {
     click(technician, complete);
     technician.waitUntil(driver -> !technician.visible(By.xpath("//*[contains(@class,'fjs-form-field-error')]")).isEmpty()
         || technician.visibleText().contains("SRV-01"));
-    assertThat(activeTask(commissioning.getId(), "Task_FillChecklist")).as("the task stays open").isNotNull();
+    assertThat(steps.findTask(commissioning.getId(), "Task_FillChecklist")).as("the task stays open").isNotNull();
 
     // with its deadline, the same checklist is accepted
     // typed day first in an English browser: read as such, in words, and stored as such
@@ -262,17 +236,8 @@ class ProcessScenarioBrowserTest {
     technician.waitUntil(driver -> complete.isEnabled());
     // the refusal's message may still cover the button: a user would dismiss it, a script clicks through
     ((org.openqa.selenium.JavascriptExecutor) technician.driver()).executeScript("arguments[0].click();", complete);
-    technician.waitUntil(driver -> activeTask(commissioning.getId(), "Task_FillChecklist") == null);
-    assertThat(activeTask(commissioning.getId(), "Task_SignChecklist")).isNotNull();
+    technician.waitUntil(driver -> steps.findTask(commissioning.getId(), "Task_FillChecklist") == null);
+    assertThat(steps.findTask(commissioning.getId(), "Task_SignChecklist")).isNotNull();
     assertThat(runtimeService.getVariables(commissioning.getId()).toString()).contains(deadline.toString());
   }
-
-  private Task activeTask(String processInstanceId, String key) {
-    return EngineSteps.activeTask(taskService, processInstanceId, key);
-  }
-
-  private void runDueJobs(String processInstanceId) {
-    EngineSteps.runDueJobs(managementService, processInstanceId);
-  }
-
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -45,6 +46,7 @@ class CommissioningApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired IdentityService identityService;
   @Autowired ClientRepository clientRepository;
   @Autowired ClientService clientService;
@@ -57,7 +59,7 @@ class CommissioningApiTest {
   @BeforeEach
   void setUp() {
     fx = new CommissioningFixture(runtimeService, taskService, managementService, identityService, clientRepository,
-        clientService, reminders);
+        clientService, reminders, steps);
     fx.ensureAccounts();
     TestUsers.ensure(identityService, PM, Groups.PROJECT_MANAGERS);
     TestUsers.ensure(identityService, "ref.api", Groups.CYBER_REFERENT);

@@ -2,6 +2,8 @@ package com.mileotech.cyber.commissioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
@@ -24,7 +26,8 @@ import org.camunda.bpm.engine.task.Task;
 
 /**
  * Drives vms-commissioning in scenario tests: starts, fills, signs as a named technician,
- * runs the jobs that are due. Built by each test from the shared context's beans (same package as the delegates).
+ * runs the jobs that are due ({@link EngineSteps}). Built by each test from the shared context's beans (same
+ * package as the delegates).
  * What each form submits comes from {@link CommissioningForms}, the process's one form driver.
  */
 
@@ -42,9 +45,11 @@ class CommissioningFixture {
   final ClientRepository clientRepository;
   final ClientService clientService;
   final Reminders reminders;
+  final EngineSteps steps;
 
   CommissioningFixture(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-      IdentityService identityService, ClientRepository clientRepository, ClientService clientService, Reminders reminders) {
+      IdentityService identityService, ClientRepository clientRepository, ClientService clientService, Reminders reminders,
+      EngineSteps steps) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -52,6 +57,7 @@ class CommissioningFixture {
     this.clientRepository = clientRepository;
     this.clientService = clientService;
     this.reminders = reminders;
+    this.steps = steps;
   }
 
   void ensureAccounts() {
@@ -82,13 +88,7 @@ class CommissioningFixture {
   void completeAs(String user, Groups group, ProcessInstance pi, String activityId, Map<String, Object> variables) {
     Task task = task(pi, activityId);
     assertThat(task).as("task %s of %s", activityId, pi.getId()).isNotNull();
-    String tenant = runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getTenantId();
-    identityService.setAuthentication(user, List.of(group.id()), List.of(tenant));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    steps.as(Person.of(user, group, steps.tenant(pi)), () -> taskService.complete(task.getId(), variables));
   }
 
   void sign(ProcessInstance pi) {
@@ -99,16 +99,9 @@ class CommissioningFixture {
     return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
   }
 
-  /** Runs every job due now, including the asynchronous steps they lead to. */
+  /** Runs the jobs due now, earliest first, and the asynchronous steps they lead to ({@link EngineSteps#runDueJobs}). */
   void runDueJobs(ProcessInstance pi) {
-    List<Job> due;
-    int guard = 0;
-    while (!(due = dueJobs(pi.getId())).isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      if (++guard > 30) {
-        throw new AssertionError("jobs keep coming: " + due);
-      }
-    }
+    steps.runDueJobs(pi);
   }
 
   static LocalDate today() {

@@ -176,6 +176,17 @@ public final class CommissioningForms {
     return Map.of("reverification", Json.variable(Map.of("confirmed", true, "comment", comment)));
   }
 
+  /**
+   * Établir le plan de remplacement (equipment-replacement, called by a commissioning or a security
+   * update): the plan and its target day as typed ("05/06/2026", or "2026-06-30").
+   */
+  public static Map<String, Object> replacementPlan(String plan, String targetDate) {
+    Map<String, Object> form = new HashMap<>();
+    CommissioningVariables.REPLACEMENT_PLAN.put(form, plan);
+    CommissioningVariables.REPLACEMENT_TARGET_DATE.put(form, targetDate);
+    return form;
+  }
+
   /** The user tasks of a checklist without review nor non-conformity, in order. */
   public static List<String> userTasks() {
     return List.of("Task_FillChecklist", "Task_SignChecklist");

@@ -7,6 +7,7 @@ import static com.mileotech.cyber.commissioning.CommissioningForms.with;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.client.ClientRepository;
@@ -51,6 +52,7 @@ class CommissioningInputFuzzTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired IdentityService identityService;
   @Autowired ClientRepository clientRepository;
   @Autowired ClientService clientService;
@@ -62,7 +64,7 @@ class CommissioningInputFuzzTest {
   @BeforeEach
   void setUp() {
     fx = new CommissioningFixture(runtimeService, taskService, managementService, identityService, clientRepository,
-        clientService, reminders);
+        clientService, reminders, steps);
     fx.ensureAccounts();
     ClockUtil.setCurrentTime(Date.from(T0));
   }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.client.Client;
@@ -63,6 +64,7 @@ class CommissioningProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired ClientRepository clientRepository;
@@ -77,7 +79,7 @@ class CommissioningProcessTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     fx = new CommissioningFixture(runtimeService, taskService, managementService, identityService, clientRepository,
-        clientService, reminders);
+        clientService, reminders, steps);
     fx.ensureAccounts();
     ClockUtil.setCurrentTime(Date.from(T0));
     recorder().clear();
@@ -401,12 +403,12 @@ class CommissioningProcessTest {
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo(Groups.PROJECT_MANAGERS_ID));
 
     assertThatThrownBy(() -> taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "2026-01-15")))
+        CommissioningForms.replacementPlan("Remplacer par une Axis P3265", "2026-01-15")))
         .isInstanceOf(Refusal.class)
         .hasMessage("Plan de remplacement refusé : Date cible du remplacement : le 15 janvier 2026 n'est pas à venir.");
     // typed day first: 05/06/2026 is the 5th of June, never 6 May
     taskService.complete(fx.task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par une Axis P3265", "replacementTargetDate", "05/06/2026"));
+        CommissioningForms.replacementPlan("Remplacer par une Axis P3265", "05/06/2026"));
     assertThat(plan).isEnded();
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
         .variableName("replacementTargetDay").singleResult().getValue())

@@ -2,6 +2,8 @@ package com.mileotech.cyber.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
@@ -17,26 +19,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * A known year of work, 2031 (no other test uses it), for two clients of their own, built by
- * driving the real processes through their forms with the clock moved: five security incidents
+ * driving the real processes through their forms ({@link EngineSteps}, the processes' form drivers)
+ * with the clock moved: five security incidents
  * (four closed), their CNIL and ANSSI notifications (on time, late, overdue, pending, not
  * required), their lessons-learned reports (on time, late, overdue, pending), and two signed
  * hardening checklists (one non-conformity lifted, one overdue, one open). Built once per test
@@ -70,11 +67,9 @@ class DashboardData {
   static final Instant NOW = Instant.parse("2031-03-20T11:00:00Z");
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-  private final FormService formService;
+  private final EngineSteps steps;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final RepositoryService repositoryService;
-  private final ManagementService managementService;
   private final IdentityService identityService;
   private final ClientRepository clientRepository;
   private final ClientService clientService;
@@ -83,14 +78,11 @@ class DashboardData {
   final Map<String, String> references = new LinkedHashMap<>();
   private boolean built;
 
-  DashboardData(FormService formService, TaskService taskService, RuntimeService runtimeService,
-      RepositoryService repositoryService, ManagementService managementService, IdentityService identityService,
-      ClientRepository clientRepository, ClientService clientService) {
-    this.formService = formService;
+  DashboardData(EngineSteps steps, TaskService taskService, RuntimeService runtimeService,
+      IdentityService identityService, ClientRepository clientRepository, ClientService clientService) {
+    this.steps = steps;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.repositoryService = repositoryService;
-    this.managementService = managementService;
     this.identityService = identityService;
     this.clientRepository = clientRepository;
     this.clientService = clientService;
@@ -160,7 +152,7 @@ class DashboardData {
     fileCnil(cnilA, "2031-01-11T11:00+01:00", null); // due 13/01 09:40 Paris
     at("2031-01-11T10:10:00Z");
     fileAnssi(anssiA, "2031-01-11T11:10+01:00", "Attente de l'analyse du constructeur"); // due 11/01 09:40 Paris
-    runJobs(anssiA); // incident still open: a progress report, due one month after the declaration
+    steps.runDueJobs(anssiA); // incident still open: a progress report, due one month after the declaration
     at("2031-01-11T14:00:00Z");
     returnToService(a, ALPHA); // MTTR 30 h
     at("2031-01-15T09:00:00Z");
@@ -204,7 +196,7 @@ class DashboardData {
     agree(b, ALPHA, ALPHA_RSSI);
     at("2031-03-02T18:00:00Z");
     fileAnssi(anssiB, "2031-03-02T19:00+01:00", null);
-    runJobs(anssiB);
+    steps.runDueJobs(anssiB);
 
     // ---- K2: Bêta's checklist, fully conforming or not applicable
     at("2031-03-03T09:00:00Z");
@@ -254,7 +246,7 @@ class DashboardData {
     at("2031-03-16T14:00:00Z");
     submit(cnilE, "Task_FileReport", BETA_RSSI, Groups.CLIENT_RSSI, BETA,
         NotificationForms.cnilNotRequired("Flux indisponibles, aucune image consultée ni extraite"));
-    runJobs(cnilE);
+    steps.runDueJobs(cnilE);
   }
 
   // ------------------------------------------------------------------ security incident steps
@@ -263,31 +255,23 @@ class DashboardData {
       String beganAt) {
     Map<String, Object> form = IncidentForms.detected(IncidentForms.report(client, List.of(site), source, "NVR-01",
         "Incident " + letter + " du jeu de données du tableau de bord"), detectedAt, beganAt);
-    as(TECH, Groups.TECHNICIANS, client);
-    ProcessInstance pi;
-    try {
-      String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident")
-          .latestVersion().singleResult().getId();
-      pi = formService.submitStartForm(definition, form);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance pi = steps.start("security-incident", Person.of(TECH, Groups.TECHNICIANS, client), form);
     references.put(letter, pi.getBusinessKey());
-    runJobs(pi); // the referent's notice
+    steps.runDueJobs(pi); // the referent's notice
     return pi;
   }
 
   private void qualify(ProcessInstance pi, String severity, String nature, boolean personalData) {
-    String client = tenant(pi);
+    String client = steps.tenant(pi);
     List<String> sites = IncidentForms.sites((String) runtimeService.getVariable(pi.getId(), "siteIds"));
     submit(pi, "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT, client,
         IncidentForms.qualification(severity, nature, personalData, sites, "NVR-01"));
-    runJobs(pi); // the assessment of the regulatory obligations
+    steps.runDueJobs(pi); // the assessment of the regulatory obligations
   }
 
   /** Evidence, containment, eradication, integrity, and the project manager's proposed recovery date. */
   private void respond(ProcessInstance pi, Instant recovery) {
-    String client = tenant(pi);
+    String client = steps.tenant(pi);
     String now = paris(ClockUtil.getCurrentTime().toInstant());
     submit(pi, "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, client, IncidentForms.evidenceCaptured(
         IncidentForms.evidence(1, "journaux", "Journaux du NVR", "Coffre de preuves", IncidentForms.SHA, now)));
@@ -304,19 +288,19 @@ class DashboardData {
 
   private void returnToService(ProcessInstance pi, String client) {
     submit(pi, "Task_ReturnToService", TECH, Groups.TECHNICIANS, client, IncidentForms.returnToService());
-    runJobs(pi);
+    steps.runDueJobs(pi);
   }
 
   private void writeLessons(ProcessInstance pi) {
-    runJobs(pi); // the chronology
-    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, tenant(pi),
+    steps.runDueJobs(pi); // the chronology
+    submit(pi, "Task_WriteLessonsLearned", REFERENT, Groups.CYBER_REFERENT, steps.tenant(pi),
         IncidentForms.lessonsLearned("Mot de passe par défaut", "Délais tenus", "Contrôle des comptes par défaut"));
   }
 
   private void approveLessons(ProcessInstance pi) {
-    submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, tenant(pi),
+    submit(pi, "Task_ApproveLessonsLearned", MANAGER, Groups.PROJECT_MANAGERS, steps.tenant(pi),
         IncidentForms.lessonsApproved());
-    runJobs(pi);
+    steps.runDueJobs(pi);
   }
 
   // ------------------------------------------------------------------ notifications
@@ -331,30 +315,30 @@ class DashboardData {
 
   /** "Informer le client", by the application's mail, as the referent; then the mail goes. */
   private void inform(ProcessInstance notification) {
-    submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT, tenant(notification),
+    submit(notification, "Task_InformClient", REFERENT, Groups.CYBER_REFERENT, steps.tenant(notification),
         NotificationForms.clientInformedByMail());
-    runJobs(notification);
+    steps.runDueJobs(notification);
   }
 
   private void draftCnil(ProcessInstance cnil) {
-    submit(cnil, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil),
+    submit(cnil, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, steps.tenant(cnil),
         NotificationForms.cnilDraft("Accès non autorisé aux enregistrements", List.of("clients"), 10, "Vidéos", 100, "DPO",
             "Atteinte à la vie privée", "Comptes révoqués", "risque"));
   }
 
   private void fileCnil(ProcessInstance cnil, String submittedAt, String delayReasons) {
-    submit(cnil, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(cnil),
+    submit(cnil, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, steps.tenant(cnil),
         NotificationForms.cnilFiled(submittedAt, "CNIL-" + cnil.getBusinessKey(), delayReasons));
-    runJobs(cnil);
+    steps.runDueJobs(cnil);
   }
 
   private void draftOiv(ProcessInstance anssi) {
-    submit(anssi, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi),
+    submit(anssi, "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, steps.tenant(anssi),
         NotificationForms.oivDeclaration("Incident sur le VMS", "Vidéoprotection", "Supervision coupée"));
   }
 
   private void fileAnssi(ProcessInstance anssi, String submittedAt, String delayReasons) {
-    submit(anssi, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, tenant(anssi),
+    submit(anssi, "Task_FileReport", REFERENT, Groups.CYBER_REFERENT, steps.tenant(anssi),
         NotificationForms.anssiFiled(submittedAt, "ANSSI-" + anssi.getBusinessKey(), delayReasons));
   }
 
@@ -379,7 +363,7 @@ class DashboardData {
     references.put(key, (String) runtimeService.getVariable(pi.getId(), "reference"));
     submit(pi, "Task_FillChecklist", TECH, Groups.TECHNICIANS, client, CommissioningForms.fill(findings));
     submit(pi, "Task_SignChecklist", TECH, Groups.TECHNICIANS, client, CommissioningForms.sign());
-    runJobs(pi); // the document is issued
+    steps.runDueJobs(pi); // the document is issued
     return pi;
   }
 
@@ -387,66 +371,17 @@ class DashboardData {
     Task task = taskService.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_RemediateNonConformity").list().stream()
         .filter(t -> pointId.equals(taskService.getVariable(t.getId(), "pointId"))).findFirst().orElseThrow();
-    as(TECH, Groups.TECHNICIANS, tenant(pi));
-    try {
-      taskService.complete(task.getId(), CommissioningForms.lift("Corrigé et revérifié"));
-    } finally {
-      identityService.clearAuthentication();
-    }
-    runJobs(pi); // the new version of the document
+    steps.as(Person.of(TECH, Groups.TECHNICIANS, steps.tenant(pi)),
+        () -> taskService.complete(task.getId(), CommissioningForms.lift("Corrigé et revérifié")));
+    steps.runDueJobs(pi); // the new version of the document
   }
 
   // ------------------------------------------------------------------ plumbing
 
-  /** Submits the task's form as that person (the way Tasklist does), in the client's tenant. */
+  /** Submits the task's form as that person in the client's tenant, in the instance or one it called. */
   private void submit(ProcessInstance pi, String key, String user, Groups group, String client,
       Map<String, Object> form) {
-    // in the instance or one it called (a notification's report runs in regulatory-report)
-    Task task = taskService.createTaskQuery().processInstanceIdIn(withCalled(pi).toArray(String[]::new))
-        .taskDefinitionKey(key).singleResult();
-    assertThat(task).as("task %s of %s", key, pi.getBusinessKey()).isNotNull();
-    as(user, group, client);
-    try {
-      formService.submitTaskForm(task.getId(), form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void as(String user, Groups group, String client) {
-    identityService.setAuthentication(user, List.of(group.id()), List.of(client));
-  }
-
-  private String tenant(ProcessInstance pi) {
-    return runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getTenantId();
-  }
-
-  /** Runs the instance's jobs due now, earliest first, and those they lead to (not the later timers). */
-  private void runJobs(ProcessInstance pi) {
-    Set<String> seen = new HashSet<>();
-    for (int guard = 0; guard < 40; guard++) {
-      List<Job> due = withCalled(pi).stream()
-          .flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream())
-          .sorted(java.util.Comparator.comparing(Job::getDuedate, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
-          .toList();
-      Job next = due.stream().filter(j -> j.getRetries() > 0 && !seen.contains(j.getId() + j.getDuedate()))
-          .findFirst().orElse(null);
-      if (next == null) {
-        return;
-      }
-      seen.add(next.getId() + next.getDuedate());
-      managementService.executeJob(next.getId());
-    }
-    throw new AssertionError("jobs keep coming in " + pi.getBusinessKey());
-  }
-
-  private List<String> withCalled(ProcessInstance pi) {
-    List<String> ids = new java.util.ArrayList<>(List.of(pi.getId()));
-    for (int i = 0; i < ids.size(); i++) {
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
-          .forEach(called -> ids.add(called.getId()));
-    }
-    return ids;
+    steps.submit(pi, key, Person.of(user, group, client), form);
   }
 
   private static void at(String instant) {

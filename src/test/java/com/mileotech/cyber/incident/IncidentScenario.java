@@ -1,7 +1,7 @@
 package com.mileotech.cyber.incident;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.mileotech.cyber.EngineSteps;
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the scenario tests of security-incident share: people, clock, and the steps of the
- * procedure as the people of each role perform them through their forms.
+ * procedure as the people of each role perform them through their forms ({@link IncidentForms}),
+ * driven through the engine by {@link EngineSteps}.
  */
 abstract class IncidentScenario {
 
@@ -58,6 +59,7 @@ abstract class IncidentScenario {
   @Autowired ClientService clientService;
   @Autowired Reminders reminders;
   @Autowired JdbcClient jdbc;
+  @Autowired EngineSteps steps;
 
   @BeforeEach
   void setUpScenario() {
@@ -88,12 +90,18 @@ abstract class IncidentScenario {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  /** Acts as a person of the group (staff belong to every client's tenant, an RSSI to their client's). */
-  void as(String userId, Groups group) {
+  /** A person of the group (staff belong to every client's tenant, an RSSI to their client's). */
+  static Person person(String userId, Groups group) {
     List<String> tenants = group == Groups.CLIENT_RSSI
         ? List.of(OTHER_RSSI.equals(userId) ? TestClients.PLAIN : TestClients.OIV)
         : List.of(TestClients.OIV, TestClients.PLAIN);
-    identityService.setAuthentication(userId, List.of(group.id()), tenants);
+    return Person.of(userId, group, tenants);
+  }
+
+  /** Acts as a person of the group until {@link #asNobody()}. */
+  void as(String userId, Groups group) {
+    Person person = person(userId, group);
+    identityService.setAuthentication(person.userId(), person.groupIds(), person.tenantIds());
   }
 
   void asNobody() {
@@ -102,14 +110,7 @@ abstract class IncidentScenario {
 
   /** The Tasklist start form as a technician submits it. */
   ProcessInstance report(Map<String, Object> form) {
-    as(TECH, Groups.TECHNICIANS);
-    try {
-      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY)
-          .latestVersion().singleResult().getId();
-      return formService.submitStartForm(definitionId, form);
-    } finally {
-      asNobody();
-    }
+    return steps.start(SecurityIncidentVariables.PROCESS_KEY, person(TECH, Groups.TECHNICIANS), form);
   }
 
   static Map<String, Object> reportForm(String clientId, List<String> sites) {
@@ -125,9 +126,7 @@ abstract class IncidentScenario {
   }
 
   Task task(ProcessInstance pi, String key) {
-    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    assertThat(task).as("task " + key + " active").isNotNull();
-    return task;
+    return steps.task(pi, key);
   }
 
   boolean active(ProcessInstance pi, String key) {
@@ -136,35 +135,20 @@ abstract class IncidentScenario {
 
   /** Submits the task's form as that person (the way Tasklist does). */
   void submit(ProcessInstance pi, String key, String userId, Groups group, Map<String, Object> form) {
-    Task task = task(pi, key);
-    as(userId, group);
-    try {
-      formService.submitTaskForm(task.getId(), form);
-    } finally {
-      asNobody();
-    }
+    steps.submit(pi, key, person(userId, group), form);
   }
 
   Object variable(ProcessInstance pi, String name) {
     return runtimeService.getVariable(pi.getId(), name);
   }
 
-  /** Runs every job of the instance that is due now, earliest first, and those they lead to. */
+  /** Runs the jobs due now, earliest first, and those they lead to ({@link EngineSteps#runDueJobs}). */
   void runDueJobs(ProcessInstance pi) {
-    for (int guard = 0; guard < 30; guard++) {
-      // one at a time: a timer that fires may cancel another (the end of a period and its reminder)
-      List<Job> due = managementService.createJobQuery().processInstanceId(pi.getId()).executable()
-          .orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep coming");
+    steps.runDueJobs(pi);
   }
 
   Job timer(ProcessInstance pi, String activityId) {
-    return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult();
+    return steps.timer(pi.getId(), activityId);
   }
 
   // ---------- the steps, with valid input

@@ -89,14 +89,9 @@ class LegalRecordHttpTest extends IncidentScenario {
   void anAnssiFilingCannotEraseWhichDeadlineItAnswers() throws Exception {
     ProcessInstance anssi = notificationOf(qualifiedOiv(false), "ANSSI");
     informClient(anssi);
-    as(REFERENT, Groups.CYBER_REFERENT);
-    try {
-      formService.submitTaskForm(task(report(anssi), "Task_DraftReport").getId(), Map.of(
-          "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
-          "oivImpact", "Supervision interrompue 2 h"));
-    } finally {
-      asNobody();
-    }
+    submit(report(anssi), "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, Map.of(
+        "oivSummary", "Intrusion sur le VMS du site Nord", "oivAffectedSystems", "Vidéoprotection du site Nord",
+        "oivImpact", "Supervision interrompue 2 h"));
     Task filing = task(report(anssi), "Task_FileReport");
     now(now().plus(Duration.ofHours(30)));
     // which deadline a report answers is a parameter of its call (regulatory-report's reportDeadline)
@@ -415,12 +410,7 @@ class LegalRecordHttpTest extends IncidentScenario {
     draft.put("likelyConsequences", "Atteinte à la vie privée");
     draft.put("measuresTaken", "Comptes révoqués");
     draft.put("riskToPersons", "risque");
-    as(REFERENT, Groups.CYBER_REFERENT);
-    try {
-      formService.submitTaskForm(task(report(cnil), "Task_DraftReport").getId(), draft);
-    } finally {
-      asNobody();
-    }
+    submit(report(cnil), "Task_DraftReport", REFERENT, Groups.CYBER_REFERENT, draft);
     return cnil;
   }
 

@@ -10,6 +10,7 @@ import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.RecordingReminders.Call;
 import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.update.UpdateForms;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -186,12 +185,7 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
   }
 
   void reverify(ProcessInstance reverification, String status, String comment) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("reverificationStatus", status);
-    if (comment != null) {
-      form.put("reverificationComment", comment);
-    }
-    submit(reverification, "Task_ReverifyControl", TECH, Groups.TECHNICIANS, form);
+    submit(reverification, "Task_ReverifyControl", TECH, Groups.TECHNICIANS, UpdateForms.reverification(status, comment));
   }
 
   Task reverificationTask(ProcessInstance reverification) {
@@ -210,19 +204,13 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
     return recorder().calls(pi.getId()).stream().filter(c -> key.equals(c.name())).findFirst().orElseThrow();
   }
 
-  /** Runs every job due now of the incident and of the re-verifications it called. */
+  /** Runs every job due now of the incident and of the re-verifications it started, earliest first. */
   void runAll(ProcessInstance pi) {
-    for (int guard = 0; guard < 80; guard++) {
+    steps.runDueJobs(() -> {
       List<String> ids = new ArrayList<>(List.of(pi.getId()));
       children(pi).forEach(c -> ids.add(c.getId()));
-      List<Job> due = managementService.createJobQuery().processInstanceIds(new HashSet<>(ids)).executable()
-          .orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep coming");
+      return ids;
+    });
   }
 
   static Duration days(int n) {

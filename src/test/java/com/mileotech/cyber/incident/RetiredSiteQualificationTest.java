@@ -3,6 +3,7 @@ package com.mileotech.cyber.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ContractType;
@@ -34,30 +35,19 @@ class RetiredSiteQualificationTest extends IncidentScenario {
     } else {
       clientService.update(active);
     }
-    identityService.setAuthentication(TECH, List.of(Groups.TECHNICIANS_ID), List.of(CLIENT));
-    ProcessInstance pi;
-    try {
-      pi = formService.submitStartForm(repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).latestVersion().singleResult().getId(),
-          reportForm(CLIENT, List.of("atelier")));
-    } finally {
-      asNobody();
-    }
+    ProcessInstance pi = steps.start(SecurityIncidentVariables.PROCESS_KEY, Person.of(TECH, Groups.TECHNICIANS, CLIENT),
+        reportForm(CLIENT, List.of("atelier")));
     runDueJobs(pi);
     clientService.update(new Client(CLIENT, active.name(), active.regime(), active.contract(), List.of(), null,
         List.of(new Client.Site("atelier", "Atelier", null, true), new Client.Site("magasin", "Magasin", null, true))));
 
-    String task = task(pi, "Task_QualifyIncident").getId();
-    identityService.setAuthentication(REFERENT, List.of(Groups.CYBER_REFERENT_ID), List.of(CLIENT));
-    try {
-      assertThatThrownBy(() -> formService.submitTaskForm(task, qualification("mineur", false, "atelier,magasin")))
-          .isInstanceOf(Refusal.class)
-          .hasMessageContaining("site retiré : « Magasin » ne peut plus être ajouté à un incident")
-          .hasMessageNotContaining("Atelier");
-      formService.submitTaskForm(task, qualification("mineur", false, "atelier"));
-    } finally {
-      asNobody();
-    }
+    Person referent = Person.of(REFERENT, Groups.CYBER_REFERENT, CLIENT);
+    assertThatThrownBy(() -> steps.submit(pi, "Task_QualifyIncident", referent,
+            qualification("mineur", false, "atelier,magasin")))
+        .isInstanceOf(Refusal.class)
+        .hasMessageContaining("site retiré : « Magasin » ne peut plus être ajouté à un incident")
+        .hasMessageNotContaining("Atelier");
+    steps.submit(pi, "Task_QualifyIncident", referent, qualification("mineur", false, "atelier"));
     assertThat(variable(pi, SecurityIncidentVariables.SITE_IDS.name())).isEqualTo("atelier");
     assertThat(variable(pi, SecurityIncidentVariables.QUALIFICATION_VERSION.name())).isEqualTo(1);
   }

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.Client;
@@ -17,10 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -41,11 +40,13 @@ public class NotificationTestSupport {
   private final ClientService clientService;
   private final References references;
   private final Reminders reminders;
+  private final EngineSteps steps;
   private boolean deployed;
 
   NotificationTestSupport(ProcessEngine engine, ClientRepository clients, ClientService clientService, References references,
-      Reminders reminders) {
+      Reminders reminders, EngineSteps steps) {
     this.engine = engine;
+    this.steps = steps;
     this.clients = clients;
     this.clientService = clientService;
     this.references = references;
@@ -146,35 +147,16 @@ public class NotificationTestSupport {
   }
 
   /**
-   * Runs every job due now in the instance and the instances it called (its reports), async steps
-   * and timers, as the job executor would.
+   * Runs the jobs due now in the instance and the instances it called (its reports), earliest first,
+   * as the job executor would ({@link EngineSteps#runDueJobs}).
    */
   public void runDueJobs(ProcessInstance instance) {
-    ManagementService management = engine.getManagementService();
-    for (int guard = 0; guard < 30; guard++) {
-      List<Job> due = new java.util.ArrayList<>();
-      for (String id : withCalledInstances(instance.getId())) {
-        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
-      }
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new AssertionError("jobs keep coming in " + instance.getId());
+    steps.runDueJobs(instance);
   }
 
-  private List<String> withCalledInstances(String processInstanceId) {
-    List<String> ids = new java.util.ArrayList<>(List.of(processInstanceId));
-    for (int i = 0; i < ids.size(); i++) {
-      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
-          .forEach(called -> ids.add(called.getId()));
-    }
-    return ids;
-  }
-
+  /** The open task {@code key} of the instance or an instance it called; null when there is none. */
   Task task(ProcessInstance instance, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+    return steps.findTask(instance.getId(), key);
   }
 
   /** Mileo's referent of these tests, who tells clients and records filings the clients made. */
@@ -218,12 +200,6 @@ public class NotificationTestSupport {
   }
 
   private void as(String user, List<String> groups, List<String> tenants, Runnable work) {
-    IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(user, groups, tenants);
-    try {
-      work.run();
-    } finally {
-      identity.clearAuthentication();
-    }
+    steps.as(new EngineSteps.Person(user, groups, tenants), work);
   }
 }

@@ -1,8 +1,5 @@
 package com.mileotech.cyber.reminder;
 
-import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 
@@ -39,17 +36,5 @@ public final class DeadlineTestProcess {
         .moveToActivity("Task_Notify")
         .endEvent()
         .done();
-  }
-
-  /** Runs every job of the instance due now, including the asynchronous steps the timers lead to. */
-  public static void runDueJobs(ManagementService managementService, String processInstanceId) {
-    List<Job> due;
-    int guard = 0;
-    while (!(due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()).isEmpty()) {
-      due.forEach(job -> managementService.executeJob(job.getId()));
-      if (++guard > 20) {
-        throw new AssertionError("jobs keep coming: " + due);
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.mileotech.cyber.MapScope;
 import com.mileotech.cyber.system.Moments;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,7 @@ class DeadlinesTest {
   /** Friday before the switch to summer time in Paris (29 March 2026, 02:00 → 03:00). */
   private static final Instant AWARENESS = Instant.parse("2026-03-27T10:00:00Z");
 
+  @Autowired EngineSteps steps;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -97,7 +99,7 @@ class DeadlinesTest {
 
     for (int hours : new int[] {24, 48, 66}) {
       ClockUtil.setCurrentTime(Date.from(at(hours)));
-      runDueJobs(pi);
+      steps.runDueJobs(pi);
       assertThat(recorder().calls(pi.getId())).last()
           .satisfies(call -> {
             assertThat(call.kind()).isEqualTo("remind");
@@ -111,7 +113,7 @@ class DeadlinesTest {
     assertThat(reminderTimer(pi).getDuedate()).isAfter(Date.from(Instant.parse("9000-01-01T00:00:00Z")));
 
     ClockUtil.setCurrentTime(Date.from(at(72)));
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     assertThat(recorder().calls(pi.getId())).last()
         .satisfies(call -> assertThat(call.kind()).isEqualTo("escalate"));
     // the escalation does not cancel the work, which must still be done
@@ -139,7 +141,7 @@ class DeadlinesTest {
         Map.of("awarenessAt", Date.from(AWARENESS)));
     assertThat(dueJobs(late)).isEmpty();
     ClockUtil.setCurrentTime(Date.from(at(72)));
-    runDueJobs(late);
+    steps.runDueJobs(late);
     assertThat(recorder().calls(late.getId())).extracting(RecordingReminders.Call::kind).containsExactly("escalate");
   }
 
@@ -167,10 +169,6 @@ class DeadlinesTest {
 
   private List<Job> dueJobs(ProcessInstance pi) {
     return managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
-  }
-
-  private void runDueJobs(ProcessInstance pi) {
-    DeadlineTestProcess.runDueJobs(managementService, pi.getId());
   }
 
   private RecordingReminders recorder() {

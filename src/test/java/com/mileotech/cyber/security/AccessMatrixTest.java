@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -13,6 +15,7 @@ import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.incident.IncidentForms;
 import com.mileotech.cyber.notification.NotificationForms;
 import com.mileotech.cyber.notification.NotificationTestSupport;
+import com.mileotech.cyber.update.UpdateForms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,11 +108,10 @@ class AccessMatrixTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
-  @Autowired org.camunda.bpm.engine.ManagementService managementService;
-  @Autowired org.camunda.bpm.engine.FormService formService;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
   @Autowired NotificationTestSupport notifications;
+  @Autowired EngineSteps steps;
 
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -134,8 +136,7 @@ class AccessMatrixTest {
       incident = json.readTree(created.body()).get("reference").asText();
       incidentProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incident).singleResult().getId();
       // the referent is told by mail (an asynchronous step): the outbox then has a row for the incident
-      managementService.createJobQuery().processInstanceId(incidentProcess).executable().list()
-          .forEach(job -> managementService.executeJob(job.getId()));
+      steps.runDueJobs(incidentProcess);
       // a step technicians work on, as "Capturer les preuves" is, with a value of its own: history
       // of what technicians worked on is still history (issue 14: they read none)
       String step = taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId();
@@ -190,11 +191,9 @@ class AccessMatrixTest {
     String updateDefinition = latestDefinition("security-update");
     expect("start security-update by id", role -> startedOrRefusedByTheProcess(call("POST",
         "/engine-rest/process-definition/" + updateDefinition
-        + "/start", role, Map.of("variables", engineVariables(Map.of("kind", "VMS", "product", "Produit matrice",
-            "criticalAnswer", "non", "affectedVersionsText", "1.0", "fixedVersion", "1.1",
-            "advisory", "MATRIX-" + role + "-" + System.nanoTime(), "cveIdsText", "CVE-2026-10001",
-            "publishedAtInput", java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusHours(1)
-                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()))))),
+        + "/start", role, Map.of("variables", engineVariables(UpdateForms.publication("VMS", "Produit matrice", false,
+            "1.0", "1.1", "MATRIX-" + role + "-" + System.nanoTime(), "CVE-2026-10001",
+            Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)))))),
         Set.of(Role.TECH, Role.PM, Role.REF, Role.ADMIN));
     // a start form is read by those who start the process only (it lists every client and site)
     expect("read the start form of security-incident", role -> ok(call("GET",
@@ -558,61 +557,28 @@ class AccessMatrixTest {
 
   private static final List<String> EVERY_CLIENT = List.of(TestClients.OIV, TestClients.PLAIN);
 
-  private <T> T as(Role role, java.util.concurrent.Callable<T> work) throws Exception {
-    identityService.setAuthentication(USERS.get(role), List.copyOf(GROUPS.get(role)),
+  /** The person of a role: staff in every client's tenant, the RSSI of client-oiv in its own. */
+  private static Person person(Role role) {
+    return new Person(USERS.get(role), List.copyOf(GROUPS.get(role)),
         role == Role.RSSI_OWN ? List.of(TestClients.OIV) : EVERY_CLIENT);
-    try {
-      return work.call();
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 
-  private void submitAs(Role role, String processInstance, String taskKey, Map<String, Object> form) throws Exception {
-    String task = waitingTask(processInstance, taskKey);
-    as(role, () -> {
-      formService.submitTaskForm(task, form);
-      return null;
-    });
-    runJobs(processInstance);
+  /** Submits the task's form as the role, in the instance or one it called, then runs the jobs that follow. */
+  private void submitAs(Role role, String processInstance, String taskKey, Map<String, Object> form) {
+    steps.submit(processInstance, taskKey, person(role), form);
+    steps.runDueJobs(processInstance);
   }
 
   /** The task waiting in the instance or in an instance it called (a notification's report, regulatory-report). */
   private String waitingTask(String processInstance, String taskKey) {
-    var task = taskService.createTaskQuery().processInstanceIdIn(withCalled(processInstance).toArray(String[]::new))
-        .taskDefinitionKey(taskKey).singleResult();
-    assertThat(task).as(taskKey + " waiting in " + processInstance).isNotNull();
-    return task.getId();
-  }
-
-  private List<String> withCalled(String processInstance) {
-    List<String> ids = new java.util.ArrayList<>(List.of(processInstance));
-    for (int i = 0; i < ids.size(); i++) {
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
-          .forEach(called -> ids.add(called.getId()));
-    }
-    return ids;
-  }
-
-  private void runJobs(String processInstance) {
-    for (int guard = 0; guard < 30; guard++) {
-      var due = withCalled(processInstance).stream()
-          .flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream()).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    return steps.task(processInstance, taskKey).getId();
   }
 
   /** A security incident of client-oiv reported by a technician and qualified by the referent. */
   private String qualifiedIncident(boolean personalData) throws Exception {
-    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-incident")
-        .latestVersion().singleResult().getId();
-    String pi = as(Role.TECH, () -> formService.submitStartForm(definition, IncidentForms.report(TestClients.OIV,
-        List.of("site-nord"), "technicien-sur-site", "NVR-MATRIX", "Compte inconnu sur le NVR"))
-        .getId());
-    runJobs(pi);
+    String pi = steps.start("security-incident", person(Role.TECH), IncidentForms.report(TestClients.OIV,
+        List.of("site-nord"), "technicien-sur-site", "NVR-MATRIX", "Compte inconnu sur le NVR")).getId();
+    steps.runDueJobs(pi);
     submitAs(Role.REF, pi, "Task_QualifyIncident",
         IncidentForms.qualification("critique", "intrusion", personalData, List.of("site-nord"), "NVR-MATRIX"));
     return pi;
@@ -648,14 +614,8 @@ class AccessMatrixTest {
     submitAs(Role.TECH, processInstance, "Task_VerifyIntegrity", IncidentForms.integrity());
     // a day before the agreed date: the client agreed to it
     submitAs(Role.TECH, processInstance, "Task_ReturnToService", IncidentForms.returnToService());
-    String write = waitingTask(processInstance, "Task_WriteLessonsLearned");
-    identityService.setAuthentication(author, List.of(Groups.CYBER_REFERENT_ID), EVERY_CLIENT);
-    try {
-      formService.submitTaskForm(write,
-          IncidentForms.lessonsLearned("Mot de passe par défaut", "Délais tenus", "Contrôle des comptes par défaut"));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    steps.submit(processInstance, "Task_WriteLessonsLearned", new Person(author, List.of(Groups.CYBER_REFERENT_ID),
+        EVERY_CLIENT), IncidentForms.lessonsLearned("Mot de passe par défaut", "Délais tenus", "Contrôle des comptes par défaut"));
     return waitingTask(processInstance, "Task_ApproveLessonsLearned");
   }
 
@@ -685,10 +645,10 @@ class AccessMatrixTest {
   }
 
   private String checklistToSign() throws Exception {
-    String pi = as(Role.TECH, () -> runtimeService.startProcessInstanceByKey("vms-commissioning",
+    String pi = steps.as(person(Role.TECH), () -> runtimeService.startProcessInstanceByKey("vms-commissioning",
         com.mileotech.cyber.commissioning.CommissioningForms.start(TestClients.OIV, "site-nord", "MX-D-" + System.nanoTime()))
         .getId());
-    runJobs(pi);
+    steps.runDueJobs(pi);
     submitAs(Role.TECH, pi, "Task_FillChecklist", com.mileotech.cyber.commissioning.CommissioningForms.fillAllConforme());
     return waitingTask(pi, "Task_SignChecklist");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -223,6 +224,7 @@ class ClientIsolationHttpTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired ExternalTaskService externalTaskService;
   @Autowired HistoryService historyService;
 
@@ -279,8 +281,7 @@ class ClientIsolationHttpTest {
     incidentReference = json.readTree(reported.body()).get("reference").asText();
     String incidentProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(incidentReference)
         .singleResult().getId();
-    managementService.createJobQuery().processInstanceId(incidentProcess).executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    steps.runDueJobs(incidentProcess);
     ids.put("incidentProcess", incidentProcess);
     ids.put("incidentTask", taskService.createTaskQuery().processInstanceId(incidentProcess).list().get(0).getId());
     ids.put("businessKey", probeBusinessKey);

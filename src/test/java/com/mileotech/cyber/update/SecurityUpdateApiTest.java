@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -20,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class SecurityUpdateApiTest {
   @Autowired ClientRepository clientRepository;
   @Autowired ClientService clientService;
   @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
+  @Autowired EngineSteps steps;
   @Autowired JdbcClient jdbc;
   private final ObjectMapper json = new ObjectMapper();
   private final String product = "Bosch FLEXIDOME " + UUID.randomUUID().toString().substring(0, 6);
@@ -66,17 +65,15 @@ class SecurityUpdateApiTest {
         .params(TestClients.OIV, serial, product, Timestamp.from(Instant.now())).update();
   }
 
+  /** A critical camera firmware advisory of this test's product, published three hours ago ({@link UpdateForms}). */
   Map<String, Object> advisory() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("product", product);
-    body.put("kind", "CAMERA_FIRMWARE");
-    body.put("critical", true);
-    body.put("affectedVersions", List.of("<8.50.0"));
-    body.put("fixedVersion", "8.50.0");
-    body.put("advisory", "CERTFR-2026-AVI-" + UUID.randomUUID().toString().substring(0, 6));
-    body.put("cveIds", List.of("CVE-2026-31337"));
-    body.put("publishedAt", OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(3).truncatedTo(ChronoUnit.SECONDS).toString());
-    return body;
+    return advisory(product, "CAMERA_FIRMWARE", "<8.50.0", "8.50.0");
+  }
+
+  static Map<String, Object> advisory(String product, String kind, String affectedVersions, String fixedVersion) {
+    return UpdateForms.publicationRequest(product, kind, true, List.of(affectedVersions), fixedVersion,
+        "CERTFR-2026-AVI-" + UUID.randomUUID().toString().substring(0, 6), List.of("CVE-2026-31337"),
+        OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(3).truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   @Test
@@ -105,9 +102,7 @@ class SecurityUpdateApiTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-update")
         .processInstanceBusinessKey(reference).count()).isEqualTo(1);
 
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId()); // the search of the inventory
-    }
+    steps.runDueJobs(pi); // the search of the inventory
     ResponseEntity<String> read = get(TECH, "/api/security-updates/" + reference);
     assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
     JsonNode update = json.readTree(read.getBody());
@@ -183,23 +178,19 @@ class SecurityUpdateApiTest {
   @Test
   void staffRecordASitesOperatingSystemThatOsUpdatesThenConcern() throws Exception {
     String os = "Windows Server 2022 " + UUID.randomUUID().toString().substring(0, 4);
-    Map<String, Object> bad = Map.of("product", " ", "version", "10.0 ?");
+    Map<String, Object> bad = UpdateForms.software(" ", "10.0 ?");
     ResponseEntity<String> refused = put(TECH, "/api/clients/" + TestClients.OIV + "/sites/site-inconnu/software/OS2", bad);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("errors")).extracting(e -> e.get("field").asText())
         .containsExactly("siteId", "kind", "product", "version");
     assertThat(put(RSSI, "/api/clients/" + TestClients.OIV + "/sites/site-nord/software/OS",
-        Map.of("product", os, "version", "10.0.20348.2227")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        UpdateForms.software(os, "10.0.20348.2227")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    Map<String, Object> advisory = advisory();
-    advisory.put("product", os);
-    advisory.put("kind", "OS");
-    advisory.put("affectedVersions", List.of("<10.0.20348.2300"));
-    advisory.put("fixedVersion", "10.0.20348.2300");
+    Map<String, Object> advisory = advisory(os, "OS", "<10.0.20348.2300", "10.0.20348.2300");
     assertThat(post(FEED, advisory).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST); // nobody runs it yet
 
     ResponseEntity<String> recorded = put(TECH, "/api/clients/" + TestClients.OIV + "/sites/site-nord/software/OS",
-        Map.of("product", os, "version", "10.0.20348.2227"));
+        UpdateForms.software(os, "10.0.20348.2227"));
     assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<String> read = get(RSSI, "/api/clients/" + TestClients.OIV + "/software");
     assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -217,9 +208,7 @@ class SecurityUpdateApiTest {
     String reference = json.readTree(created.getBody()).get("reference").asText();
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey("security-update").singleResult();
-    for (Job job : managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
-      managementService.executeJob(job.getId());
-    }
+    steps.runDueJobs(pi);
     JsonNode client = json.readTree(get(TECH, "/api/security-updates/" + reference).getBody()).get("clients").get(0);
     assertThat(client.get("id").asText()).isEqualTo(TestClients.OIV);
     assertThat(client.get("items").get(0).get("id").asText()).isEqualTo("OS@site-nord");

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.commissioning.CommissioningForms;
 import com.mileotech.cyber.reminder.Audience;
 import com.mileotech.cyber.reminder.RecordingReminders.Call;
 import java.time.Duration;
@@ -149,9 +150,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
   void aVmsUpdateDeferredThirtyDaysIsEscalatedWithoutIncident() {
     vms(TestClients.PLAIN, "boutique", "2024 R1");
     Instant published = T0.minus(Duration.ofDays(1));
-    Map<String, Object> form = publicationForm("VMS", false, "<2024 R2", published);
-    form.put("fixedVersion", "2024 R2");
-    ProcessInstance update = publish(form);
+    ProcessInstance update = publish(publicationForm("VMS", false, "<2024 R2", "2024 R2", published));
     ProcessInstance plain = atClient(update, TestClients.PLAIN);
     assertThat(variable(plain, "updateRule")).isEqualTo("vms-update");
     // 30 calendar days in Paris: the hour stays 08:00 Paris across the change to summer time (29 March)
@@ -194,11 +193,11 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     assertThat(timer(staging, "Event_UpdateOverdue").getDuedate()).isEqualTo(Date.from(due));
 
     // incomplete: refused, nothing recorded
-    assertThatThrownBy(() -> submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec")))
+    assertThatThrownBy(() -> submit(staging, "Task_ValidateInStaging", UpdateForms.stagingFailed(null, null)))
         .isInstanceOf(Refusal.class)
         .hasMessage("Validation non enregistrée : environnement de préproduction obligatoire ; décrivez l'échec constaté.");
-    submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "echec", "stagingEnvironment", "Banc NVR",
-        "stagingComment", "Perte des flux RTSP après mise à jour"));
+    submit(staging, "Task_ValidateInStaging",
+        UpdateForms.stagingFailed("Banc NVR", "Perte des flux RTSP après mise à jour"));
     runDueJobs(update);
     assertThat(staging).hasPassed("Task_ReportStagingFailure").isWaitingAt("Task_ValidateInStaging");
     Call failure = calls(staging, "inform").get(0);
@@ -208,7 +207,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     assertThat((String) failure.notice().model().get("body")).contains("Perte des flux RTSP après mise à jour");
 
     now(published.plus(Duration.ofHours(30)));
-    submit(staging, "Task_ValidateInStaging", Map.of("stagingResult", "validee", "stagingEnvironment", "Banc NVR v2"));
+    submit(staging, "Task_ValidateInStaging", UpdateForms.stagingValidated("Banc NVR v2"));
     assertThat(staging).isWaitingAt("Task_ApplyUpdate");
     assertThat(task(staging, "Task_ApplyUpdate").getDueDate()).isEqualTo(Date.from(due)); // the same deadline
     assertThat(jdbc.sql("select staging_validated_by from security_update_client where reference = ? and client_id = ?")
@@ -228,9 +227,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     equipment(TestClients.PLAIN, "boutique", "NVR", refused, product, "3.1.0");
     equipment(TestClients.PLAIN, "boutique", "NVR", ok, product, "3.1.1");
     Instant published = T0.minus(Duration.ofDays(2));
-    Map<String, Object> form = publicationForm("NVR_FIRMWARE", false, "<3.2.0", published);
-    form.put("fixedVersion", "3.2.0");
-    ProcessInstance update = publish(form);
+    ProcessInstance update = publish(publicationForm("NVR_FIRMWARE", false, "<3.2.0", "3.2.0", published));
     ProcessInstance plain = atClient(update, TestClients.PLAIN);
     // neither critical nor VMS: the configured default, 60 calendar days
     assertThat(variable(plain, "updateRule")).isEqualTo("security-update");
@@ -267,7 +264,7 @@ class SecurityUpdateProcessTest extends UpdateScenario {
     assertThat(item(update.getBusinessKey(), refused).get("APPLIED_AT")).isNull();
 
     taskService.complete(task(plan, "Task_PlanReplacement").getId(),
-        Map.of("replacementPlan", "Remplacer par un NVR de la gamme actuelle", "replacementTargetDate", "2026-06-30"));
+        CommissioningForms.replacementPlan("Remplacer par un NVR de la gamme actuelle", "2026-06-30"));
     assertThat(plan).isEnded();
     assertThat(plain).hasPassed("Task_CloseClientUpdate").isEnded();
     assertThat(update).isEnded();

@@ -37,16 +37,9 @@ class UpdateInputFuzzTest extends UpdateScenario {
     TestUsers.ensure(identityService, FEED, Groups.INTEGRATIONS);
     camera(TestClients.OIV, "site-nord", serial(), "10.12.1");
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("product", product);
-    body.put("kind", "CAMERA_FIRMWARE");
-    body.put("critical", true);
-    body.put("affectedVersions", List.of("<10.12.5", "9.0 - 9.9"));
-    body.put("fixedVersion", "10.12.5");
-    body.put("advisory", "AXIS-OS-FUZZ-1");
-    body.put("cveIds", List.of("CVE-2026-10001", "CVE-2026-10002"));
-    body.put("publishedAt", "2026-03-02T07:00:00+01:00");
-    JsonNode valid = JSON.valueToTree(body);
+    JsonNode valid = JSON.valueToTree(UpdateForms.publicationRequest(product, "CAMERA_FIRMWARE", true,
+        List.of("<10.12.5", "9.0 - 9.9"), "10.12.5", "AXIS-OS-FUZZ-1", List.of("CVE-2026-10001", "CVE-2026-10002"),
+        "2026-03-02T07:00:00+01:00"));
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     leaves.put("product", Leaf.text(200, true));
     leaves.put("kind", Leaf.code(true));
@@ -60,7 +53,7 @@ class UpdateInputFuzzTest extends UpdateScenario {
     leaves.put("publishedAt", Leaf.instant(true));
     fuzz.sendAll(InputFuzz.bodyInputs("publication", FEED, "POST", "/api/security-updates", valid, leaves), null);
 
-    JsonNode software = JSON.valueToTree(Map.of("product", product, "version", "2024 R2"));
+    JsonNode software = JSON.valueToTree(UpdateForms.software(product, "2024 R2"));
     Map<String, Leaf> softwareLeaves = new LinkedHashMap<>();
     softwareLeaves.put("product", Leaf.text(200, true));
     softwareLeaves.put("version", Leaf.text(100, true));

@@ -2,6 +2,8 @@ package com.mileotech.cyber.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mileotech.cyber.EngineSteps;
+import com.mileotech.cyber.EngineSteps.Person;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.Client;
@@ -16,9 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +52,8 @@ abstract class UpdateScenario {
   /** A client whose contract requires staging validation (GUID-PREM-003 §01). */
   static final String STAGING = "client-staging";
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  /** Staff belong to every client's tenant. */
+  static final List<String> EVERY_CLIENT = List.of(TestClients.OIV, TestClients.PLAIN, STAGING);
   /** Monday 2 March 2026, 09:00 in Paris. */
   static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
 
@@ -66,6 +68,7 @@ abstract class UpdateScenario {
   @Autowired ClientService clientService;
   @Autowired Reminders reminders;
   @Autowired JdbcClient jdbc;
+  @Autowired EngineSteps steps;
 
   /** A product name no other test uses. */
   final String product = "Axis Q" + UUID.randomUUID().toString().substring(0, 8);
@@ -132,37 +135,27 @@ abstract class UpdateScenario {
 
   // ---------- publication
 
+  /** The publication form of this test's product, a new advisory, fixed in 10.12.5 ({@link UpdateForms}). */
   Map<String, Object> publicationForm(String kind, boolean critical, String versions, Instant publishedAt) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("kind", kind);
-    form.put("product", product);
-    form.put("criticalAnswer", critical ? "oui" : "non");
-    form.put("affectedVersionsText", versions);
-    form.put("fixedVersion", "10.12.5");
-    form.put("advisory", "AXIS-OS-" + UUID.randomUUID().toString().substring(0, 6));
-    form.put("cveIdsText", "CVE-2026-10001, CVE-2026-10002");
-    form.put("publishedAtInput", paris(publishedAt));
-    return form;
+    return publicationForm(kind, critical, versions, "10.12.5", publishedAt);
+  }
+
+  Map<String, Object> publicationForm(String kind, boolean critical, String versions, String fixedVersion,
+      Instant publishedAt) {
+    return UpdateForms.publication(kind, product, critical, versions, fixedVersion,
+        "AXIS-OS-" + UUID.randomUUID().toString().substring(0, 6), "CVE-2026-10001, CVE-2026-10002", publishedAt);
   }
 
   /** The Tasklist start form as the referent submits it; the search of the inventory runs (a job). */
   ProcessInstance publish(Map<String, Object> form) {
-    identityService.setAuthentication(REFERENT, List.of(Groups.CYBER_REFERENT_ID),
-        List.of(TestClients.OIV, TestClients.PLAIN, STAGING));
-    ProcessInstance pi;
-    try {
-      String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("security-update")
-          .latestVersion().singleResult().getId();
-      pi = formService.submitStartForm(definitionId, form);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance pi = steps.start(SecurityUpdateVariables.PROCESS_KEY,
+        Person.of(REFERENT, Groups.CYBER_REFERENT, EVERY_CLIENT), form);
     runDueJobs(pi);
     return pi;
   }
 
   static String paris(Instant instant) {
-    return instant.atZone(PARIS).toLocalDateTime().toString();
+    return UpdateForms.paris(instant);
   }
 
   /** The per-client instance of the update. */
@@ -174,54 +167,29 @@ abstract class UpdateScenario {
   }
 
   Task task(ProcessInstance pi, String key) {
-    Task task = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-    assertThat(task).as("task " + key + " active").isNotNull();
-    return task;
+    return steps.task(pi, key);
   }
 
+  /** Submits the task's form as the technician (the way Tasklist does). */
   void submit(ProcessInstance pi, String key, Map<String, Object> form) {
-    Task task = task(pi, key);
-    identityService.setAuthentication(TECH, List.of(Groups.TECHNICIANS.id()), List.of(TestClients.OIV, TestClients.PLAIN, STAGING));
-    try {
-      formService.submitTaskForm(task.getId(), form);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    steps.submit(pi, key, Person.of(TECH, Groups.TECHNICIANS, EVERY_CLIENT), form);
   }
 
   void apply(ProcessInstance atClient, String lines, Instant at) {
-    submit(atClient, "Task_ApplyUpdate", Map.of("applicationText", lines, "appliedAtInput", paris(at)));
+    submit(atClient, "Task_ApplyUpdate", UpdateForms.application(lines, at));
   }
 
   Object variable(ProcessInstance pi, String name) {
     return runtimeService.getVariable(pi.getId(), name);
   }
 
-  /** Runs every job due now of the instance and of the instances it called, earliest first. */
+  /** Runs the jobs due now of the instance and the instances it called, earliest first ({@link EngineSteps#runDueJobs}). */
   void runDueJobs(ProcessInstance pi) {
-    for (int guard = 0; guard < 60; guard++) {
-      List<String> instances = family(pi.getId());
-      List<Job> due = managementService.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances))
-          .executable().orderByJobDuedate().asc().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      managementService.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("jobs keep coming");
-  }
-
-  List<String> family(String processInstanceId) {
-    List<String> all = new ArrayList<>(List.of(processInstanceId));
-    for (int i = 0; i < all.size(); i++) {
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(all.get(i)).list()
-          .forEach(child -> all.add(child.getId()));
-    }
-    return all;
+    steps.runDueJobs(pi);
   }
 
   Job timer(ProcessInstance pi, String activityId) {
-    return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).timers().singleResult();
+    return steps.timer(pi.getId(), activityId);
   }
 
   List<RecordingReminders.Call> calls(ProcessInstance pi, String kind) {

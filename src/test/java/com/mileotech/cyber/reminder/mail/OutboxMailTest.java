@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.mileotech.cyber.EngineSteps;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
@@ -82,6 +83,7 @@ class OutboxMailTest {
   private static TestSmtp smtp;
   private static boolean deployed;
 
+  @Autowired EngineSteps steps;
   @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -154,7 +156,7 @@ class OutboxMailTest {
     String reference = pi.getBusinessKey();
     String taskId = task(pi).getId();
     at(24);
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     deliver();
 
     List<MimeMessage> received = messages(pi);
@@ -200,14 +202,14 @@ class OutboxMailTest {
   void aPersonWithoutAnAddressIsLoggedKeptOnTheRowAndNamedInTheEscalation() {
     ProcessInstance pi = start(TEAM);
     at(24);
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     assertThat(single(pi).unreachable()).containsExactly("Paul Sansadresse (" + NO_ADDRESS + ")");
     assertThat(log.list).filteredOn(e -> e.getLevel() == Level.WARN)
         .extracting(ILoggingEvent::getFormattedMessage)
         .anyMatch(m -> m.startsWith("No e-mail address for Paul Sansadresse (" + NO_ADDRESS + "): not told by mail of \"Rappel"));
 
     at(72);
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     deliver();
     // the 66 h reminder came due together with the deadline: the escalation replaces it
     assertThat(rows(pi)).extracting(OutboxMail::kind).containsExactly(Kind.REMINDER, Kind.ESCALATION);
@@ -226,7 +228,7 @@ class OutboxMailTest {
     String reference = pi.getBusinessKey();
 
     ClockUtil.setCurrentTime(Date.from(hours(24).minusSeconds(60)));
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     deliver();
     assertThat(rows(pi)).isEmpty();
 
@@ -234,7 +236,7 @@ class OutboxMailTest {
     int[] moments = {24, 48, 66};
     for (int i = 0; i < moments.length; i++) {
       at(moments[i]);
-      runDueJobs(pi);
+      steps.runDueJobs(pi);
       deliver();
       assertThat(messages(pi)).hasSize(i + 1);
       OutboxMail last = rows(pi).get(i);
@@ -245,7 +247,7 @@ class OutboxMailTest {
 
     // the escalation: the escalation groups and the people on the task, nobody of another client
     ClockUtil.setCurrentTime(Date.from(hours(72).plus(Duration.ofHours(2))));
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     deliver();
     List<OutboxMail> rows = rows(pi);
     assertThat(rows).extracting(OutboxMail::kind)
@@ -274,7 +276,7 @@ class OutboxMailTest {
   void aTaskOfferedToTheClientRssiGroupRemindsTheRssiOfThatClientOnly() {
     ProcessInstance pi = start(Groups.CLIENT_RSSI_ID);
     at(24);
-    runDueJobs(pi);
+    steps.runDueJobs(pi);
     deliver();
     assertThat(single(pi).recipients()).containsExactly(TestClients.OIV_RSSI + "@test.example");
     assertThat(MimeParts.of(messages(pi).get(0)).to()).containsExactly(TestClients.OIV_RSSI + "@test.example");
@@ -287,7 +289,7 @@ class OutboxMailTest {
     at(24);
     managementService.executeJob(job(early, "Event_Reminder").getId());
     taskService.complete(task(early).getId());
-    runDueJobs(early);
+    steps.runDueJobs(early);
     assertThat(((RecordingReminders) reminders).calls(early.getId())).extracting(RecordingReminders.Call::kind)
         .containsExactly("remind");
     assertThat(rows(early)).isEmpty();
@@ -296,7 +298,7 @@ class OutboxMailTest {
     ClockUtil.setCurrentTime(Date.from(AWARENESS));
     ProcessInstance late = start(TEAM);
     at(24);
-    runDueJobs(late);
+    steps.runDueJobs(late);
     assertThat(single(late).status()).isEqualTo(Status.PENDING);
     taskService.complete(task(late).getId());
     deliver();
@@ -599,10 +601,6 @@ class OutboxMailTest {
 
   private Job job(ProcessInstance pi, String activityId) {
     return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-  }
-
-  private void runDueJobs(ProcessInstance pi) {
-    DeadlineTestProcess.runDueJobs(managementService, pi.getId());
   }
 
   private void ensureTeam() {
