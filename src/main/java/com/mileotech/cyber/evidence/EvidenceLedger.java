@@ -96,10 +96,13 @@ class EvidenceLedger {
 
   /** Items of the incident not destroyed (of this kind, unless null). */
   long countCaptured(String reference, String kind) {
-    return jdbc.sql("""
-        select count(*) from evidence_item i where i.reference = :reference and (:kind is null or i.kind = :kind)
-          and not exists (select 1 from evidence_custody c where c.item_id = i.id and c.event = :destroyed)""")
-        .param("reference", reference).param("kind", kind).param("destroyed", DESTROYED).query(Long.class).single();
+    // no "(:kind is null or ...)": PostgreSQL cannot type a parameter that is only compared to null
+    var query = jdbc.sql("""
+        select count(*) from evidence_item i where i.reference = :reference
+          and not exists (select 1 from evidence_custody c where c.item_id = i.id and c.event = :destroyed)"""
+        + (kind == null ? "" : " and i.kind = :kind"))
+        .param("reference", reference).param("destroyed", DESTROYED);
+    return (kind == null ? query : query.param("kind", kind)).query(Long.class).single();
   }
 
   /** Another item, not destroyed, whose file is this hash (the store keeps one copy for all of them). */

@@ -99,19 +99,9 @@ class EvidenceApiTest {
         .contains("\"reference\":\"" + reference + "\"").contains("\"user\":\"" + TestClients.OIV_RSSI + "\"");
 
     // the same through a form (multipart/form-data)
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     byte[] screenshot = "PNG... capture de l'écran d'administration".getBytes(StandardCharsets.UTF_8);
-    form.add("file", new ByteArrayResource(screenshot) {
-      @Override
-      public String getFilename() {
-        return "ecran-admin.png";
-      }
-    });
-    form.add("kind", "capture-ecran");
-    form.add("description", "Écran d'administration du NVR");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> posted = as(TECH).postForEntity(path(), new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> posted = as(TECH).postForEntity(path(),
+        form(screenshot, "ecran-admin.png", "capture-ecran", "Écran d'administration du NVR"), String.class);
     assertThat(posted.getStatusCode()).as(posted.getBody()).isEqualTo(HttpStatus.CREATED);
     JsonNode fromForm = json.readTree(posted.getBody());
     assertThat(fromForm.get("sha256").asText()).isEqualTo(sha256(screenshot));
@@ -248,18 +238,8 @@ class EvidenceApiTest {
     assertThat(raw.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(raw.getBody()).contains("Fichier trop volumineux").contains("1 Mo au plus").contains("Rien n'a été enregistré");
 
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("file", new ByteArrayResource(tooLarge) {
-      @Override
-      public String getFilename() {
-        return "gros.log";
-      }
-    });
-    form.add("kind", "journaux");
-    form.add("description", "Journaux");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> multipart = as(TECH).postForEntity(path(), new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> multipart = as(TECH).postForEntity(path(), form(tooLarge, "gros.log", "journaux", "Journaux"),
+        String.class);
     assertThat(multipart.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     assertThat(multipart.getBody()).contains("Fichier trop volumineux");
 
@@ -287,6 +267,23 @@ class EvidenceApiTest {
         raw(content), String.class, description);
     assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.CREATED);
     return json.readTree(answer.getBody());
+  }
+
+  /** A multipart/form-data upload as a browser form sends it. */
+  private static HttpEntity<MultiValueMap<String, Object>> form(byte[] content, String fileName, String kind,
+      String description) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    form.add("kind", kind);
+    form.add("description", description);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(form, headers);
   }
 
   private static HttpEntity<byte[]> raw(byte[] content) {
