@@ -63,7 +63,9 @@ class DashboardService {
       Map<String, String> names = new LinkedHashMap<>();
       byId.forEach((id, c) -> names.put(id, c.name()));
 
-      List<Incident> detected = incidents.detectedIn(period.start(), period.end(), clients);
+      // an exercise counts in no figure (issue 18): neither its incident nor its duties nor its deadlines
+      List<Incident> detected = incidents.detectedIn(period.start(), period.end(), clients).stream()
+          .filter(i -> !i.exercise()).toList();
       Scope scope = new Scope(period.label(), period.from(), period.to(), period.year(),
           request.client() == null ? null : request.client().id(),
           request.client() == null ? null : request.client().name(),

@@ -3,6 +3,7 @@ package com.mileotech.cyber.dashboard;
 import com.mileotech.cyber.dashboard.Dashboard.OpenItem;
 import com.mileotech.cyber.dashboard.Dashboard.OpenItems;
 import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.system.CommonVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -71,8 +72,10 @@ class OpenTasks {
           .forEach(t -> tasks.put(t.getId(), t));
       query(clients).taskAssignee(rssiUser).list().forEach(t -> tasks.put(t.getId(), t));
     }
+    Set<String> exercises = exercises(tasks.values());
     List<Task> open = tasks.values().stream()
         .filter(t -> !STANDING_TASKS.contains(t.getTaskDefinitionKey()))
+        .filter(t -> !exercises.contains(t.getProcessInstanceId()))
         .sorted(order(now))
         .toList();
     long overdue = open.stream().filter(t -> overdue(t, now)).count();
@@ -122,6 +125,21 @@ class OpenTasks {
 
   static boolean overdue(Task task, Instant now) {
     return task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now);
+  }
+
+  /**
+   * The process instances of these tasks that belong to an exercise (issue 18): their work is done
+   * in Tasklist, marked, but counts in no figure here.
+   */
+  private Set<String> exercises(java.util.Collection<Task> tasks) {
+    Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+        .collect(java.util.stream.Collectors.toSet());
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return runtimeService.createProcessInstanceQuery().processInstanceIds(ids)
+        .variableValueEquals(CommonVariables.EXERCISE.name(), true).list().stream()
+        .map(ProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
   }
 
   private Map<String, String> businessKeys(List<Task> tasks) {

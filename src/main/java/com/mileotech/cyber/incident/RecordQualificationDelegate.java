@@ -42,9 +42,11 @@ class RecordQualificationDelegate implements JavaDelegate {
   private final SecurityIncidentRepository repository;
   private final Actors actors;
   private final Moments moments;
+  private final MileoServiceImpact mileoService;
 
   RecordQualificationDelegate(ClientRepository clients, SecurityIncidentRepository repository, Actors actors,
-      Moments moments) {
+      Moments moments, MileoServiceImpact mileoService) {
+    this.mileoService = mileoService;
     this.clients = clients;
     this.repository = repository;
     this.actors = actors;
@@ -136,6 +138,8 @@ class RecordQualificationDelegate implements JavaDelegate {
 
     repository.recordQualification(REFERENCE.get(execution), version, nature, severity,
         personal, awarenessAt, siteIdText, affectedSystems, reason, now, user);
+    // issue 18, Mileo's own duties: the block « Service de Mileo » of the form (MileoServiceImpact)
+    mileoService.record(execution, what);
   }
 
   /**

@@ -61,12 +61,20 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       reportedBy = actors.current();
       execution.setProcessBusinessKey(reference);
       execution.setVariables(report.variables(reference, client, reportedBy, moments));
-      FormField.removeAll(execution, DETECTED_AT_INPUT, BEGAN_AT_INPUT);
+      FormField.removeAll(execution, DETECTED_AT_INPUT, BEGAN_AT_INPUT, EXERCISE_INPUT);
     } else {
       report = fromVariables(execution);
       reportedBy = REPORTED_BY.get(execution);
     }
     repository.insert(reference, execution.getProcessInstanceId(), report, reportedBy, moments.now());
+    // the clients offered in the qualification's « Service de Mileo » block: every other one
+    OTHER_CLIENT_OPTIONS.set(execution, otherClientOptions(clients, report.clientId()));
+  }
+
+  /** Every client but {@code clientId}, as [{label, value}] for a checklist. */
+  static org.camunda.spin.plugin.variable.value.JsonValue otherClientOptions(ClientRepository clients, String clientId) {
+    return FormValues.json(clients.findAll().stream().filter(c -> !c.id().equals(clientId))
+        .map(c -> java.util.Map.of("label", c.name(), "value", c.id())).toList());
   }
 
   /** The start form: a Paris wall-clock detection time (empty: now) and an optional beginning. */
@@ -94,7 +102,7 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
         DETECTION_SOURCE.text(execution),
         EQUIPMENT.text(execution),
         DESCRIPTION.text(execution),
-        detectedAt, beganAt, null, RELATED_INCIDENT.text(execution));
+        detectedAt, beganAt, null, RELATED_INCIDENT.text(execution), EXERCISE_INPUT.isTrue(execution));
   }
 
   private SecurityIncidentReport fromVariables(DelegateExecution execution) {
@@ -107,6 +115,7 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
         DETECTED_AT.instant(execution),
         BEGAN_AT.instant(execution),
         EXTERNAL_ALERT_ID.get(execution),
-        RELATED_INCIDENT.text(execution));
+        RELATED_INCIDENT.text(execution),
+        Boolean.TRUE.equals(EXERCISE.get(execution)));
   }
 }

@@ -43,7 +43,7 @@ class ReportRelatedIncidentDelegate implements JavaDelegate {
         EQUIPMENT.text(execution),
         "Constaté pendant le suivi renforcé de " + reference + " : "
             + MONITORING_ANOMALY.text(execution),
-        seenAt, null, null, reference);
+        seenAt, null, null, reference, Boolean.TRUE.equals(EXERCISE.get(execution)));
     String followUp = intake.report(report, MONITORING_ENDED_BY.get(execution)).reference();
     FOLLOW_UP_INCIDENT.set(execution, followUp);
     repository.recordFollowUp(reference, followUp);

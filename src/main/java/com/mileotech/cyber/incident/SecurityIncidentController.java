@@ -37,10 +37,12 @@ class SecurityIncidentController {
   private final CurrentUser currentUser;
   private final TaskService taskService;
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final ExerciseConversion exerciseConversion;
 
   SecurityIncidentController(SecurityIncidentIntake intake, SecurityIncidentRepository repository,
       ClientRepository clients, CurrentUser currentUser, TaskService taskService,
-      ProcessEngineConfigurationImpl engineConfiguration) {
+      ProcessEngineConfigurationImpl engineConfiguration, ExerciseConversion exerciseConversion) {
+    this.exerciseConversion = exerciseConversion;
     this.intake = intake;
     this.repository = repository;
     this.clients = clients;
@@ -51,12 +53,14 @@ class SecurityIncidentController {
 
   /** What an integration sends. Dates are ISO 8601 with offset, e.g. 2026-03-04T14:30:00+01:00. */
   record ReportRequest(String clientId, List<String> siteIds, String detectionSource, String equipment,
-      String description, OffsetDateTime detectedAt, OffsetDateTime beganAt, String externalAlertId) {
+      String description, OffsetDateTime detectedAt, OffsetDateTime beganAt, String externalAlertId,
+      Boolean exercise) {
 
     SecurityIncidentReport toReport() {
       return new SecurityIncidentReport(clientId, siteIds, detectionSource, equipment, description,
           detectedAt == null ? null : detectedAt.toInstant(), beganAt == null ? null : beganAt.toInstant(),
-          externalAlertId == null || externalAlertId.isBlank() ? null : externalAlertId.trim(), null);
+          externalAlertId == null || externalAlertId.isBlank() ? null : externalAlertId.trim(), null,
+          Boolean.TRUE.equals(exercise));
     }
   }
 
@@ -72,6 +76,36 @@ class SecurityIncidentController {
     return outcome.created()
         ? ResponseEntity.created(location).body(body)
         : ResponseEntity.ok().location(location).body(body);
+  }
+
+  /** What the referent sends to convert an incident into an exercise. */
+  record ExerciseConversionRequest(String reason) {}
+
+  /**
+   * The referent converts the incident into an exercise, with a reason (who and when: the
+   * authenticated caller, now). 409 when it already is one (never converted back), is closed, or
+   * has a filing to an authority recorded.
+   */
+  @PostMapping("/{reference}/exercise-conversion")
+  Map<String, Object> convertToExercise(@PathVariable String reference,
+      @RequestBody(required = false) ExerciseConversionRequest request) {
+    currentUser.require(Groups.CYBER_REFERENT);
+    SecurityIncidentRecord incident = repository.find(reference)
+        .filter(i -> currentUser.canSeeClient(i.clientId()))
+        .orElseThrow(() -> ApiException.notFound("Incident de sécurité inconnu : " + reference));
+    SecurityIncidentRepository.Exercise exercise = exerciseConversion.convert(incident,
+        request == null ? null : request.reason(), currentUser.id());
+    return Map.of("reference", reference, "exercise", exerciseView(exercise));
+  }
+
+  private static Map<String, Object> exerciseView(SecurityIncidentRepository.Exercise exercise) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("origin", exercise.origin());
+    view.put("recordedBy", exercise.recordedBy());
+    view.put("recordedAt", exercise.recordedAt());
+    view.put("reason", exercise.reason());
+    view.values().removeIf(v -> v == null);
+    return view;
   }
 
   /**
@@ -116,6 +150,7 @@ class SecurityIncidentController {
     summary.put("beganAt", incident.beganAt());
     summary.put("externalAlertId", incident.externalAlertId());
     summary.put("relatedIncident", incident.relatedIncident());
+    repository.exercise(reference).ifPresent(e -> summary.put("exercise", exerciseView(e)));
     if (incident.qualificationVersion() != null) {
       Map<String, Object> qualification = new LinkedHashMap<>();
       qualification.put("version", incident.qualificationVersion());

@@ -35,11 +35,12 @@ public class SecurityIncidentFacts {
 
   /**
    * One security incident (nature and severity null until qualified; an unknown code reads as
-   * null), its MTTD and MTTR in minutes once closed.
+   * null), its MTTD and MTTR in minutes once closed; {@code exercise}: an exercise, which no
+   * figure counts (readers filter it out).
    */
   public record Incident(String reference, String processInstanceId, String clientId, DetectionSource detectionSource,
       Nature nature, Severity severity, boolean closed, Instant detectedAt, Instant closedAt, Long mttdMinutes,
-      Long mttrMinutes) {}
+      Long mttrMinutes, boolean exercise) {}
 
   /**
    * The report of lessons learned owed within 15 days of the closure (PROC-CYB-005 §06): due,
@@ -54,7 +55,7 @@ public class SecurityIncidentFacts {
     }
     return jdbc.sql("""
         select reference, process_instance_id, client_id, detection_source, nature, severity, status, detected_at,
-          closed_at, mttd_minutes, mttr_minutes
+          closed_at, mttd_minutes, mttr_minutes, exercise
         from security_incident
         where detected_at >= :start and detected_at < :end and client_id in (:clients)
         order by detected_at, reference""")
@@ -64,7 +65,8 @@ public class SecurityIncidentFacts {
             Code.find(Nature.class, rs.getString("nature")).orElse(null),
             Code.find(Severity.class, rs.getString("severity")).orElse(null),
             SecurityIncidentRepository.STATUS_CLOSED.equals(rs.getString("status")), instant(rs, "detected_at"),
-            instant(rs, "closed_at"), nullableLong(rs, "mttd_minutes"), nullableLong(rs, "mttr_minutes")))
+            instant(rs, "closed_at"), nullableLong(rs, "mttd_minutes"), nullableLong(rs, "mttr_minutes"),
+            rs.getBoolean("exercise")))
         .list();
   }
 

@@ -26,10 +26,18 @@ record SecurityIncidentReport(
     Instant detectedAt,
     Instant beganAt,
     String externalAlertId,
-    String relatedIncident) {
+    String relatedIncident,
+    boolean exercise) {
 
   SecurityIncidentReport {
     siteIds = siteIds == null ? List.of() : siteIds.stream().filter(Objects::nonNull).toList();
+  }
+
+  /** A report of a real incident (not an exercise). */
+  SecurityIncidentReport(String clientId, List<String> siteIds, String detectionSource, String equipment,
+      String description, Instant detectedAt, Instant beganAt, String externalAlertId, String relatedIncident) {
+    this(clientId, siteIds, detectionSource, equipment, description, detectedAt, beganAt, externalAlertId,
+        relatedIncident, false);
   }
 
   /** The process variables of the contract (see docs/incident.md), for a validated report. */
@@ -57,6 +65,7 @@ record SecurityIncidentReport(
     EXTERNAL_ALERT_ID.put(v, externalAlertId);
     RELATED_INCIDENT.put(v, relatedIncident);
     REPORTED_BY.put(v, reportedBy);
+    EXERCISE.put(v, exercise);
     return v;
   }
 }

@@ -36,6 +36,46 @@ class SecurityIncidentRepository {
             utc(report.beganAt()), report.externalAlertId(), report.relatedIncident(), reportedBy, utc(now),
             STATUS_REPORTED)
         .update();
+    if (report.exercise()) {
+      jdbc.sql("""
+          update security_incident set exercise = true, exercise_origin = ?, exercise_recorded_by = ?,
+            exercise_recorded_at = ? where reference = ?""")
+          .params(EXERCISE_DECLARED, reportedBy, utc(now), reference).update();
+    }
+  }
+
+  /** The exercise was declared in the report. */
+  static final String EXERCISE_DECLARED = "signalement";
+  /** The referent converted a reported incident into an exercise. */
+  static final String EXERCISE_CONVERTED = "conversion";
+
+  /** Who declared the incident an exercise, when, how ({@code origin}) and why; empty for a real incident. */
+  record Exercise(String origin, String recordedBy, Instant recordedAt, String reason) {}
+
+  Optional<Exercise> exercise(String reference) {
+    return jdbc.sql("""
+        select exercise_origin, exercise_recorded_by, exercise_recorded_at, exercise_reason from security_incident
+        where reference = ? and exercise = true""")
+        .param(reference)
+        .query((rs, n) -> new Exercise(rs.getString(1), rs.getString(2),
+            instant(rs.getObject(3, OffsetDateTime.class)), rs.getString(4)))
+        .optional();
+  }
+
+  /** Converts a real incident into an exercise, once: false when it already was one (nothing changed). */
+  boolean convertToExercise(String reference, String by, Instant at, String reason) {
+    return jdbc.sql("""
+        update security_incident set exercise = true, exercise_origin = ?, exercise_recorded_by = ?,
+          exercise_recorded_at = ?, exercise_reason = ? where reference = ? and exercise = false""")
+        .params(EXERCISE_CONVERTED, by, utc(at), reason, reference).update() == 1;
+  }
+
+  /** The qualification's answer on Mileo's own service (null parts and clients when not affected). */
+  void recordMileoService(String reference, boolean affected, String parts, String otherClients) {
+    jdbc.sql("""
+        update security_incident set mileo_service_affected = ?, mileo_service_parts = ?, other_affected_clients = ?
+        where reference = ?""")
+        .params(affected, parts, otherClients, reference).update();
   }
 
   Optional<String> referenceOfAlert(String externalAlertId) {

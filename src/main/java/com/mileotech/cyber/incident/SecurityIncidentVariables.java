@@ -53,6 +53,10 @@ public final class SecurityIncidentVariables {
   public static final JsonVariable SITE_SELECTION = ProcessVariable.json("siteSelection");
   /** The client's sites as [{label, value}], the options of those checklists. */
   public static final JsonVariable CLIENT_SITE_OPTIONS = ProcessVariable.json("clientSiteOptions");
+  /** The incident is an exercise (fact: set at report time or by the referent's conversion, never by a form). */
+  public static final ProcessVariable<Boolean> EXERCISE = CommonVariables.EXERCISE;
+  /** Start form: the « Exercice » checkbox (then the fact {@link #EXERCISE}). */
+  static final FormField EXERCISE_INPUT = FormField.of("exerciseInput");
   /** Start form: the detection time as typed (Paris wall-clock). */
   static final FormField DETECTED_AT_INPUT = FormField.of("detectedAtInput");
   /** Start form: the beginning as typed. */
@@ -86,6 +90,24 @@ public final class SecurityIncidentVariables {
   static final FormField AWARENESS_CONFIRMED = FormField.of("awarenessConfirmed");
   /** Requalification form: why. */
   static final FormField REQUALIFICATION_REASON = FormField.of("requalificationReason");
+
+  // Mileo's own service (qualification block « Service de Mileo », see docs/notifications.md)
+  /** Qualification form: "oui" / "non", is Mileo's own service affected. */
+  static final FormField MILEO_SERVICE_ANSWER = FormField.of("mileoServiceAnswer");
+  /** Qualification form: which part of it (acces-distance, plateforme-supervision, plusieurs-clients). */
+  static final FormField MILEO_SERVICE_PARTS_INPUT = FormField.of("mileoServicePartsInput");
+  /** Qualification form: the other clients affected (ids), beside the incident's own. */
+  static final FormField OTHER_AFFECTED_CLIENTS_INPUT = FormField.of("otherAffectedClientsInput");
+  /** The other clients as [{label, value}], the options of that checklist. */
+  public static final JsonVariable OTHER_CLIENT_OPTIONS = ProcessVariable.json("otherClientOptions");
+  /** Fact: Mileo's own service is affected (recorded at each qualification). */
+  public static final ProcessVariable<Boolean> MILEO_SERVICE_AFFECTED = ProcessVariable.bool("mileoServiceAffected");
+  /** Fact: the parts of Mileo's service affected, codes joined with commas. */
+  public static final ProcessVariable<String> MILEO_SERVICE_PARTS = ProcessVariable.text("mileoServiceParts");
+  /** The same as people read it ("accès à distance, plateforme de supervision"). */
+  public static final ProcessVariable<String> MILEO_SERVICE_PARTS_LABEL = ProcessVariable.text("mileoServicePartsLabel");
+  /** Fact: every client affected, ids joined with commas, the incident's own first (the recipients of Mileo's notice). */
+  public static final ProcessVariable<String> AFFECTED_CLIENTS = ProcessVariable.text("affectedClients");
 
   // evidence
   /** Evidence form: "capturees" or "renonciation" (then the fact). */

@@ -51,6 +51,7 @@ class BreachRegister {
     ZoneId zone = moments.zone();
     List<Breach> breaches = register.forClient(clientId, "CNIL").stream()
         .filter(n -> n.mileoAwarenessAt().atZone(zone).getYear() == year)
+        .filter(n -> !register.isExercise(n.id())) // issue 18: an exercise is no breach
         .map(BreachRegister::breach)
         .toList();
     return new Year(clientId, year, breaches);

@@ -424,6 +424,60 @@ class NotificationRegister {
         .list().stream().map(r -> r.withFilings(filings(r.id()))).toList();
   }
 
+  // ------------------------------------------------------------------ issue 18: exercises, Mileo's own duties
+
+  /**
+   * Mileo's own duty ({@code obligor} "mileo") beside the client's of the same incident and
+   * authority; {@code clientId}: Mileo's own id (mileo.provider.id), never a client's.
+   */
+  void createProviderDuty(String id, String incidentReference, String clientId, String authority, String procedure,
+      String legalBasis, Instant mileoAwarenessAt, String obligor, boolean exercise) {
+    jdbc.sql("""
+        insert into regulatory_notification (id, incident_reference, client_id, authority, procedure_code, legal_basis,
+          status, mileo_awareness_at, created_at, obligor, exercise, earliest_awareness_at, client_awareness_at)
+        values (?, ?, ?, ?, ?, ?, 'en-cours', ?, ?, ?, ?, ?, ?)""")
+        .params(id, incidentReference, clientId, authority, procedure, legalBasis, utc(mileoAwarenessAt), utc(now()),
+            obligor, exercise, utc(mileoAwarenessAt), utc(mileoAwarenessAt))
+        .update();
+  }
+
+  /** The duty belongs to an exercise: rehearsed, kept apart, counted nowhere. */
+  void markExercise(String id) {
+    jdbc.sql("update regulatory_notification set exercise = true where id = ?").param(id).update();
+  }
+
+  /** Whether the duty belongs to an exercise. */
+  boolean isExercise(String id) {
+    return jdbc.sql("select count(*) from regulatory_notification where id = ? and exercise = true").param(id)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Every duty of the incident belongs to an exercise (its conversion). */
+  void markIncidentExercise(String incidentReference) {
+    jdbc.sql("update regulatory_notification set exercise = true where incident_reference = ?")
+        .param(incidentReference).update();
+  }
+
+  /** Whether a filing to an authority was recorded for the incident (a real filing cannot be unsaid). */
+  boolean anyFiling(String incidentReference) {
+    return jdbc.sql("""
+        select count(*) from regulatory_filing f join regulatory_notification n on n.id = f.notification_id
+        where n.incident_reference = ?""")
+        .param(incidentReference).query(Long.class).single() > 0;
+  }
+
+  /** Whose duty it is ("client" or "mileo") and whether it is an exercise's, by notification id. */
+  record Flags(String obligor, boolean exercise) {}
+
+  java.util.Map<String, Flags> flags(String incidentReference) {
+    java.util.Map<String, Flags> flags = new java.util.HashMap<>();
+    jdbc.sql("select id, obligor, exercise from regulatory_notification where incident_reference = ?")
+        .param(incidentReference)
+        .query((rs, n) -> flags.put(rs.getString("id"), new Flags(rs.getString("obligor"), rs.getBoolean("exercise"))))
+        .list();
+    return flags;
+  }
+
   private static Instant now() {
     return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
   }

@@ -38,10 +38,12 @@ public final class NotificationVariables {
   public static final DateVariable DETECTED_AT = SecurityIncidentVariables.DETECTED_AT;
   /** Mileo's awareness: where the CNIL and ANSSI clocks start. */
   public static final DateVariable AWARENESS_AT = SecurityIncidentVariables.AWARENESS_AT;
+  /** The incident is an exercise: the notification is rehearsed, its mails say EXERCICE, it counts nowhere. */
+  public static final ProcessVariable<Boolean> EXERCISE = SecurityIncidentVariables.EXERCISE;
   /** What a notification copies from its security incident, as it is there. */
   static final List<ProcessVariable<?>> COPIED_FROM_INCIDENT = List.of(REFERENCE, CLIENT_ID, CLIENT_NAME, SITE_NAME,
       SITES, SEVERITY, NATURE, SEVERITY_LABEL, NATURE_LABEL, PERSONAL_DATA_INVOLVED, DETECTION_SOURCE, DESCRIPTION,
-      AFFECTED_SYSTEMS, EQUIPMENT, DETECTED_AT);
+      AFFECTED_SYSTEMS, EQUIPMENT, DETECTED_AT, EXERCISE);
 
   // the notification
   /** "INC-2026-0001-CNIL": the register's id, also the business key. */

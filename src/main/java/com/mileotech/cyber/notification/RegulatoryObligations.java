@@ -81,6 +81,9 @@ class RegulatoryObligations {
       }
       register.create(id, reference, clientId, obligation.authority(), obligation.procedure(), obligation.legalBasis(),
           awareness.toInstant());
+      if (Boolean.TRUE.equals(EXERCISE.get(incident))) {
+        register.markExercise(id); // issue 18: rehearsed, flagged, counted nowhere
+      }
       Map<String, Object> variables = new HashMap<>();
       COPIED_FROM_INCIDENT.forEach(variable -> variable.copy(incident, variables));
       NOTIFICATION_ID.put(variables, id);

@@ -33,6 +33,17 @@ public record Notice(String template, Set<Audience> audience, Map<String, Object
     return new Notice(template, audience, m, attachments);
   }
 
+  /** The model key naming the client a notice is for, when not the process's own. */
+  public static final String RECIPIENT_CLIENT = "recipientClientId";
+
+  /**
+   * The notice goes to {@code clientId}'s RSSI (audience CLIENT_RSSI) rather than the process's
+   * client: Mileo's notice to every client its service failed (NIS2 art. 23(1)).
+   */
+  public Notice toClient(String clientId) {
+    return with(RECIPIENT_CLIENT, clientId);
+  }
+
   public Notice attach(Attachment attachment) {
     java.util.List<Attachment> a = new java.util.ArrayList<>(attachments);
     a.add(attachment);

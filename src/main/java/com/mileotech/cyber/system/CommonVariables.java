@@ -18,5 +18,11 @@ public final class CommonVariables {
   /** The site's name (the first site of a security incident). */
   public static final ProcessVariable<String> SITE_NAME = ProcessVariable.text("siteName");
 
+  /**
+   * True when the security incident is an exercise (declared at report time or converted later),
+   * copied to every process it opens: each mail it causes says EXERCICE, no figure counts it.
+   */
+  public static final ProcessVariable<Boolean> EXERCISE = ProcessVariable.bool("exercise");
+
   private CommonVariables() {}
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task names say what and for which case: every user task of every process is named, when it is
  * created, "<its BPMN name> <reference> — <client>" ("Qualifier l'incident INC-2026-0042 — Hexa
- * Énergie"), with ", <site>" for the processes about one site, from the process's {@code reference} and {@code clientName} variables, so a Tasklist
+ * Énergie"), with ", <site>" for the processes about one site and " (EXERCICE)" for an exercise's, from the process's {@code reference} and {@code clientName} variables, so a Tasklist
  * list or a reminder subject is readable on its own. The diagrams keep their short names.
  */
 @Published
@@ -71,6 +71,9 @@ public class TaskNamingPlugin extends AbstractProcessEnginePlugin {
     String site = CommonVariables.SITE_NAME.get(task);
     boolean oneSite = site != null && task.getProcessDefinitionId() != null
         && ONE_SITE_PROCESSES.stream().anyMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"));
-    task.setName(name + " " + reference + (client == null ? "" : " — " + client) + (oneSite ? ", " + site : ""));
+    // an exercise's tasks say so in Tasklist, as its mails do (issue 18)
+    boolean exercise = Boolean.TRUE.equals(CommonVariables.EXERCISE.get(task));
+    task.setName(name + " " + reference + (client == null ? "" : " — " + client) + (oneSite ? ", " + site : "")
+        + (exercise ? " (EXERCICE)" : ""));
   }
 }

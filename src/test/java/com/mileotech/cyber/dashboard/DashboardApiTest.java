@@ -46,6 +46,7 @@ class DashboardApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired DashboardData data;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void setUp() {
@@ -179,6 +180,46 @@ class DashboardApiTest {
         .toList()).containsExactly(
         ref("K1") + " " + ALPHA_NAME + " 2031-02-03T09:00:00Z v2 29/2/1",
         ref("K2") + " " + BETA_NAME + " 2031-03-03T09:00:00Z v1 30/0/2");
+  }
+
+  /**
+   * Issue 18: the year holds two exercises, X (declared in its report) and Y (converted by the
+   * referent), run through every step — notifications rehearsed, X's declaration overdue, X closed —
+   * and the figures of {@link #staffSeeTheFiguresOfTheYearForAllClients} count neither: no incident,
+   * indicator, duty, deadline, late item, open task or export line of theirs.
+   */
+  @Test
+  void exercisesCountInNoFigure() throws IOException {
+    List<String> exercises = List.of(ref("X"), ref("Y"));
+    assertThat(jdbc.sql("select reference, exercise_origin, status from security_incident where exercise order by reference")
+        .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
+        .contains(ref("X") + " signalement clos", ref("Y") + " conversion en-traitement");
+    assertThat(jdbc.sql("select id from regulatory_notification where exercise and incident_reference in (:refs) order by id")
+        .param("refs", exercises).query(String.class).list())
+        .containsExactly(ref("X") + "-ANSSI", ref("X") + "-CNIL", ref("Y") + "-CNIL");
+    // every mail since it became an exercise says so (Y's first mails went out as a real incident's)
+    assertThat(jdbc.sql("""
+        select count(*) from mail_outbox m join security_incident i on i.reference = m.reference
+        where i.reference in (:refs) and m.created_at >= i.exercise_recorded_at""")
+        .param("refs", exercises).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    assertThat(jdbc.sql("""
+        select count(*) from mail_outbox m join security_incident i on i.reference = m.reference
+        where i.reference in (:refs) and m.created_at >= i.exercise_recorded_at and m.subject not like '[EXERCICE] %'""")
+        .param("refs", exercises).query(Long.class).single()).isZero();
+
+    for (String path : List.of("/api/dashboard", "/api/dashboard?client=" + ALPHA, "/api/dashboard?client=" + BETA)) {
+      JsonNode d = get(DashboardData.REFERENT, path);
+      assertThat(d.toString()).as(path).doesNotContain(ref("X"), ref("Y"));
+    }
+    JsonNode all = get(DashboardData.REFERENT, "/api/dashboard");
+    assertThat(all.path("incidents").path("total").asInt()).isEqualTo(5);
+    assertThat(authority(all.path("deadlines"), "CNIL").path("notifications").asInt()).isEqualTo(3);
+    assertThat(authority(all.path("deadlines"), "ANSSI").path("notifications").asInt()).isEqualTo(2);
+    assertThat(summary(all.path("indicators").path("mttr"))).isEqualTo("4 1650.0 2556.0");
+    JsonNode rssi = get(DashboardData.ALPHA_RSSI, "/api/dashboard");
+    assertThat(rssi.toString()).doesNotContain(ref("X"));
+    String csv = as(DashboardData.REFERENT).getForObject("/api/dashboard/export.csv", String.class);
+    assertThat(csv).doesNotContain(ref("X"), ref("Y"));
   }
 
   @Test

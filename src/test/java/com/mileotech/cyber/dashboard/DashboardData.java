@@ -47,6 +47,11 @@ import org.springframework.stereotype.Component;
  * D         beta    05/03 09:00        08:30      mineur        intrusion        signalement-client       30  1500
  * E         beta    16/03 09:00        08:15      significatif  deni-de-service  alerte-supervision     (open)
  * </pre>
+ *
+ * and two exercises (issue 18), run through the same steps, which no figure may count: X, declared
+ * an exercise in its report (alpha, 17/03, critical intrusion with personal data: CNIL and ANSSI
+ * rehearsed, the client told, the declaration left overdue, then closed), and Y, reported as real
+ * and converted into an exercise by the referent after its qualification (beta, 18/03, CNIL, open).
  */
 @Component
 class DashboardData {
@@ -73,13 +78,16 @@ class DashboardData {
   private final IdentityService identityService;
   private final ClientRepository clientRepository;
   private final ClientService clientService;
+  private final org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
 
   /** Incident letter → reference (INC-2031-…); checklist K1, K2 → reference (CHK-2031-…). */
   final Map<String, String> references = new LinkedHashMap<>();
   private boolean built;
 
   DashboardData(EngineSteps steps, TaskService taskService, RuntimeService runtimeService,
-      IdentityService identityService, ClientRepository clientRepository, ClientService clientService) {
+      IdentityService identityService, ClientRepository clientRepository, ClientService clientService,
+      org.springframework.boot.test.web.client.TestRestTemplate restTemplate) {
+    this.restTemplate = restTemplate;
     this.steps = steps;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -247,6 +255,37 @@ class DashboardData {
     submit(cnilE, "Task_FileReport", BETA_RSSI, Groups.CLIENT_RSSI, BETA,
         NotificationForms.cnilNotRequired("Flux indisponibles, aucune image consultée ni extraite"));
     steps.runDueJobs(cnilE);
+
+    exercises();
+  }
+
+  /** X and Y: the whole procedure, as exercises (see the class comment); in no figure of the dashboard. */
+  private void exercises() {
+    at("2031-03-17T08:05:00Z");
+    Map<String, Object> form = IncidentForms.detected(IncidentForms.report(ALPHA, List.of("alpha-nord"),
+        "alerte-supervision", "NVR-01", "Exercice de crise : intrusion simulée"), "2031-03-17T09:00", "2031-03-17T08:00");
+    form.put("exerciseInput", true);
+    ProcessInstance x = start("X", ALPHA, form);
+    at("2031-03-17T08:30:00Z");
+    qualify(x, "critique", "intrusion", true);
+    inform(notification(x, "CNIL"));
+    inform(notification(x, "ANSSI")); // its OIV declaration (24 h) is left overdue
+    at("2031-03-17T10:00:00Z");
+    respond(x, Instant.parse("2031-03-17T15:00:00Z"));
+    at("2031-03-17T10:10:00Z");
+    agree(x, ALPHA, ALPHA_RSSI);
+    at("2031-03-17T16:00:00Z");
+    returnToService(x, ALPHA); // closed: MTTR and a lessons-learned deadline, were it counted
+
+    at("2031-03-18T08:05:00Z");
+    ProcessInstance y = report("Y", BETA, "beta-boutique", "signalement-client", "2031-03-18T09:00", "2031-03-18T08:00");
+    at("2031-03-18T08:30:00Z");
+    qualify(y, "significatif", "deni-de-service", true);
+    at("2031-03-18T09:00:00Z");
+    var converted = restTemplate.withBasicAuth(REFERENT, TestUsers.PASSWORD).postForEntity(
+        "/api/security-incidents/" + y.getBusinessKey() + "/exercise-conversion",
+        Map.of("reason", "Exercice annoncé au client après coup"), String.class);
+    assertThat(converted.getStatusCode().value()).as(converted.getBody()).isEqualTo(200);
   }
 
   // ------------------------------------------------------------------ security incident steps
@@ -255,6 +294,10 @@ class DashboardData {
       String beganAt) {
     Map<String, Object> form = IncidentForms.detected(IncidentForms.report(client, List.of(site), source, "NVR-01",
         "Incident " + letter + " du jeu de données du tableau de bord"), detectedAt, beganAt);
+    return start(letter, client, form);
+  }
+
+  private ProcessInstance start(String letter, String client, Map<String, Object> form) {
     ProcessInstance pi = steps.start("security-incident", Person.of(TECH, Groups.TECHNICIANS, client), form);
     references.put(letter, pi.getBusinessKey());
     steps.runDueJobs(pi); // the referent's notice

@@ -399,6 +399,13 @@ class AccessMatrixTest {
         "clientId", TestClients.OIV, "siteIds", List.of("site-nord"), "detectionSource", "alerte-supervision",
         "equipment", "NVR-03", "description", "Alerte de test d'autorisation",
         "detectedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString()))), Set.of(Role.INTEG));
+    String drill = json.readTree(call("POST", "/api/security-incidents", Role.INTEG, Map.of(
+        "clientId", TestClients.OIV, "siteIds", List.of("site-nord"), "detectionSource", "alerte-supervision",
+        "equipment", "NVR-03", "description", "Alerte à convertir en exercice",
+        "detectedAt", java.time.OffsetDateTime.now().minusMinutes(5).toString())).body()).path("reference").asText();
+    expect("POST /api/security-incidents/{ref}/exercise-conversion", role -> ok(call("POST",
+        "/api/security-incidents/" + drill + "/exercise-conversion", role, Map.of("reason", "Exercice de crise"))),
+        Set.of(Role.REF));
     expect("GET /api/security-incidents/{ref}", role -> ok(call("GET", "/api/security-incidents/" + incident, role, null)),
         staffAndOwnRssi);
     expect("GET /api/security-incidents/{ref}/notifications",

@@ -118,11 +118,16 @@ class OutboxReminders implements Reminders {
         return null;
       }
       ProcessFacts facts = ProcessFacts.of(execution, clients);
+      Object recipientClient = notice.model().get(Notice.RECIPIENT_CLIENT);
+      if (recipientClient != null) {
+        facts = facts.forClient(recipientClient.toString(), clients);
+      }
       List<Task> tasks = notice.audience().contains(Audience.TASK_PEOPLE)
           ? taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
           : List.of();
       Recipients recipients = resolver.resolve(notice.audience(), facts, tasks, List.of());
       Map<String, Object> model = baseModel(facts);
+      model.put("exercise", facts.exercise());
       notice.model().forEach((name, value) -> model.put(name, readable(value)));
       model.put("bodyLines", lines(notice.model().get("body")));
       model.put("attachmentNames", notice.attachments().stream().map(Notice.Attachment::fileName).toList());
@@ -138,7 +143,8 @@ class OutboxReminders implements Reminders {
   }
 
   private void write(String key, Kind kind, ProcessFacts facts, String taskId, Deadline deadline, Instant at,
-      Recipients recipients, RenderedMail mail, List<Notice.Attachment> attachments) {
+      Recipients recipients, RenderedMail rendered, List<Notice.Attachment> attachments) {
+    RenderedMail mail = facts.exercise() ? exercise(rendered) : rendered;
     for (String person : recipients.unreachable()) {
       LOG.warn("No e-mail address for {}: not told by mail of \"{}\" ({})", person, mail.subject(), facts.reference());
     }
@@ -151,6 +157,19 @@ class OutboxReminders implements Reminders {
       row = row.skipped("Aucun destinataire avec une adresse e-mail");
     }
     outbox.insertIfAbsent(row);
+  }
+
+  /** What every mail of an exercise says, in its subject and first in its body. */
+  static final String EXERCISE_SUBJECT = "[EXERCICE] ";
+  static final String EXERCISE_LINE =
+      "EXERCICE — Ce message concerne un exercice, pas un incident réel. Aucune autorité n'est notifiée.";
+
+  /** An exercise's mail: the subject prefixed, a line first in the text and the HTML. */
+  static RenderedMail exercise(RenderedMail mail) {
+    String html = mail.html().replaceFirst("(<body[^>]*>)",
+        "$1<p style=\"font-weight:bold;color:#b00020\">" + EXERCISE_LINE + "</p>");
+    return new RenderedMail(mail.template(), EXERCISE_SUBJECT + mail.subject(), EXERCISE_LINE + "\n\n" + mail.text(),
+        html);
   }
 
   /**

@@ -12,7 +12,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * {@code siteId}, {@code siteName}), completed from the client registry where a name is missing.
  */
 record ProcessFacts(String processInstanceId, String businessKey, String reference, String tenantId,
-    String clientId, String clientName, String siteName) {
+    String clientId, String clientName, String siteName, boolean exercise) {
+
+  /** A real process's facts (not an exercise). */
+  ProcessFacts(String processInstanceId, String businessKey, String reference, String tenantId, String clientId,
+      String clientName, String siteName) {
+    this(processInstanceId, businessKey, reference, tenantId, clientId, clientName, siteName, false);
+  }
 
   static ProcessFacts of(DelegateExecution execution, ClientRepository clients) {
     String businessKey = execution.getProcessBusinessKey();
@@ -31,7 +37,14 @@ record ProcessFacts(String processInstanceId, String businessKey, String referen
       }
     }
     return new ProcessFacts(execution.getProcessInstanceId(), businessKey, reference != null ? reference : businessKey,
-        execution.getTenantId(), clientId, clientName, siteName);
+        execution.getTenantId(), clientId, clientName, siteName,
+        Boolean.TRUE.equals(CommonVariables.EXERCISE.get(execution)));
+  }
+
+  /** The same process's facts, for a mail to another client (its RSSI, its tenant, its name). */
+  ProcessFacts forClient(String otherClientId, ClientRepository clients) {
+    String name = clients.find(otherClientId).map(Client::name).orElse(otherClientId);
+    return new ProcessFacts(processInstanceId, businessKey, reference, otherClientId, otherClientId, name, null, exercise);
   }
 
 }
