@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.evidence.EvidenceRegister;
 import com.mileotech.cyber.system.FormField;
 import com.mileotech.cyber.system.FormValues;
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
@@ -38,6 +39,8 @@ class RecordEvidenceDelegate implements JavaDelegate {
   static final java.time.Period LEGAL_HOLD_LIMIT = java.time.Period.ofYears(6);
 
   static final String CAPTURED = "capturees";
+  /** The form's "Saisir des preuves à la main" checkbox, which shows the legacy slots. */
+  static final FormField LEGACY_SLOTS = FormField.of("evidenceTypedByHand");
   static final String WAIVED = "renonciation";
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -45,8 +48,11 @@ class RecordEvidenceDelegate implements JavaDelegate {
   private final SecurityIncidentRepository repository;
   private final Actors actors;
   private final Moments moments;
+  private final EvidenceRegister register;
 
-  RecordEvidenceDelegate(SecurityIncidentRepository repository, Actors actors, Moments moments) {
+  RecordEvidenceDelegate(SecurityIncidentRepository repository, Actors actors, Moments moments,
+      EvidenceRegister register) {
+    this.register = register;
     this.repository = repository;
     this.actors = actors;
     this.moments = moments;
@@ -60,6 +66,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
     List<EvidenceItem> items = new ArrayList<>();
     String waiverReason = null;
     LegalHold hold = null;
+    long registered = 0;
 
     if (WAIVED.equals(decision)) {
       if (!actors.currentIsMemberOf(Groups.CYBER_REFERENT)) {
@@ -70,9 +77,13 @@ class RecordEvidenceDelegate implements JavaDelegate {
         problems.add("motif de la renonciation obligatoire");
       }
     } else if (CAPTURED.equals(decision)) {
+      // the items of the evidence register (uploaded or declared, with their custody ledger), and
+      // any typed into the form's legacy slots
+      registered = register.itemsCaptured(REFERENCE.get(execution));
       items = items(slots(execution), user, problems);
-      if (items.isEmpty() && problems.isEmpty()) {
-        problems.add("listez au moins une preuve capturée (ou faites renoncer le référent, avec un motif)");
+      if (items.isEmpty() && registered == 0 && problems.isEmpty()) {
+        problems.add("ajoutez au moins une preuve au registre des preuves de l'incident (envoi du fichier ou "
+            + "déclaration par son empreinte), ou faites renoncer le référent, avec un motif");
       }
       if (VIDEO_LEGAL_HOLD.isTrue(execution)) {
         hold = legalHold(execution, items, problems);
@@ -88,7 +99,7 @@ class RecordEvidenceDelegate implements JavaDelegate {
     String reference = REFERENCE.get(execution);
     repository.recordEvidence(reference, items, decision, waiverReason, user, now, hold);
     EVIDENCE_STATUS.set(execution, decision);
-    EVIDENCE_COUNT.set(execution, items.size());
+    EVIDENCE_COUNT.set(execution, (int) (items.size() + registered));
     EVIDENCE_RECORDED_AT.set(execution, Moments.date(now));
     EVIDENCE_RECORDED_BY.set(execution, user);
     VIDEO_LEGAL_HOLD.set(execution, hold != null);
@@ -106,6 +117,10 @@ class RecordEvidenceDelegate implements JavaDelegate {
    */
   static List<Map<String, Object>> slots(DelegateExecution execution) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    if (!LEGACY_SLOTS.isTrue(execution) && FormField.of("evidence1Kind").raw(execution) == null
+        && FormField.of("evidence1Sha256").raw(execution) == null) {
+      return rows; // the items are in the evidence register; no slot typed
+    }
     for (int n = 1; n <= SLOTS; n++) {
       if (n > 1 && !FormField.of("evidence" + (n - 1) + "More").isTrue(execution)) {
         break;
@@ -185,7 +200,8 @@ class RecordEvidenceDelegate implements JavaDelegate {
     } catch (IllegalArgumentException e) {
       problems.add("conservation des vidéos : " + e.getMessage());
     }
-    if (items.stream().noneMatch(i -> EvidenceKind.VIDEO_FOOTAGE.code().equals(i.kind()))) {
+    if (items.stream().noneMatch(i -> EvidenceKind.VIDEO_FOOTAGE.code().equals(i.kind()))
+        && !register.hasItemOfKind(REFERENCE.get(execution), EvidenceRegister.VIDEO_FOOTAGE)) {
       problems.add("conservation des vidéos : aucun enregistrement vidéo n'est listé parmi les preuves");
     }
     return new LegalHold(ground, justification, until);

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * engine's authorization and tenant checks apply. Unlike the engine's own filter, nothing is
  * exempt (not even the list of engines). Where enabled (/api), a Tasklist/Cockpit session is
  * accepted for reads, so pages of the application can call it; writes need Basic credentials,
- * which a cross-site request cannot forge.
+ * which a cross-site request cannot forge, except the evidence page's uploads, declarations,
+ * transfers and verifications, which carry the session's CSRF token instead.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -62,7 +63,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
           .stream().map(Tenant::getId).toList();
     } else {
-      UserAuthentication session = acceptWebappSessionForReads && isRead(request) ? webappSession(request) : null;
+      UserAuthentication session = acceptWebappSessionForReads && (isRead(request) || isPageWrite(request))
+          ? webappSession(request) : null;
       if (session == null) {
         unauthorized(response);
         return;
@@ -108,6 +110,29 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return authentications == null ? null
         : (UserAuthentication) authentications.getAuthenticationForProcessEngine(ENGINE_NAME);
   }
+
+  /** The evidence page's writes: these paths only, with the session's CSRF token (as Camunda's webapps send it). */
+  private static final java.util.regex.Pattern PAGE_WRITES = java.util.regex.Pattern.compile(
+      "/api/security-incidents/[^/]+/evidence(/[0-9]+/(transfers|verifications))?");
+
+  static boolean isPageWrite(HttpServletRequest request) {
+    if (!"POST".equals(request.getMethod())) {
+      return false;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!PAGE_WRITES.matcher(path).matches()) {
+      return false;
+    }
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+    String sent = request.getHeader(CSRF_TOKEN_HEADER);
+    return expected instanceof String token && sent != null
+        && java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Camunda's webapp CSRF token: kept in the session, sent back by the page in this header. */
+  public static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  public static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
 
   private static boolean isRead(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
