@@ -46,6 +46,7 @@ class EvidenceApiTest {
   static final String SUPERVISION = "supervision.evidence";
   static final String TECH = "tech.evidence";
   static final String REFERENT = "referent.evidence";
+  static final String ADMIN = "admin.evidence";
   static final Path STORE = Path.of("target/test-evidence");
 
   @Autowired TestRestTemplate http;
@@ -134,6 +135,24 @@ class EvidenceApiTest {
 
   @Test
   void transferAndVerificationThenAFileAlteredOnDiskIsAMismatchThatAlertsTheReferentOnce() throws Exception {
+    // the client's SIEM follows its evidence (docs/events.md): each step one event, written with the step
+    TestUsers.ensure(identityService, ADMIN, Groups.ADMINISTRATORS);
+    ResponseEntity<Map> subscription = as(ADMIN).postForEntity("/api/webhook-subscriptions", Map.of("name",
+        "SIEM du client OIV", "clientId", TestClients.OIV, "url", "https://siem.client-oiv.example/mileo"), Map.class);
+    assertThat(subscription.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    try {
+      aFileAlteredOnDiskIsAMismatchThatAlertsTheReferentOnce();
+    } finally {
+      as(ADMIN).delete("/api/webhook-subscriptions/" + subscription.getBody().get("id"));
+    }
+    assertThat(jdbc.sql("select type from webhook_event where subject = ? order by occurred_at, type").param(reference)
+        .query(String.class).list())
+        .as("one event per evidence step, the failed verification once")
+        .containsExactly("com.mileotech.cyber.security-incident.evidence-added",
+            "com.mileotech.cyber.security-incident.evidence-verification-failed");
+  }
+
+  private void aFileAlteredOnDiskIsAMismatchThatAlertsTheReferentOnce() throws Exception {
     byte[] content = ("export de configuration " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     JsonNode item = uploadRaw(TECH, content, "configuration", "Export de configuration du NVR");
 
