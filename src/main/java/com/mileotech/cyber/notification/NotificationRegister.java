@@ -403,7 +403,8 @@ class NotificationRegister {
             null, null, null,
             rs.getString("data_subjects_decision"), instant(rs, "data_subjects_decided_at"),
             rs.getString("data_subjects_details"), rs.getString("data_subjects_decided_by"),
-            rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of(), List.of()))
+            rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of(), List.of(),
+            new ObligationRules.DecisionRule(rs.getString("rule_version"), rs.getString("regime"))))
         .list().stream()
         .map(notification -> notification.withReports(reports(notification.id())).withDecisions(decisions(notification.id())))
         .toList();
@@ -517,7 +518,9 @@ class NotificationRegister {
    * became aware; {@code clientAwarenessAt}: when the client did (told by Mileo, art. 33(2), or
    * earlier when it reported the incident itself); {@code earliestAwarenessAt}: the earlier of the
    * two, where the internal clocks start. {@code clientInformationDueAt} / {@code clientInformedOnTime}:
-   * Mileo's own deadline to tell the client, and whether it was kept.
+   * Mileo's own deadline to tell the client, and whether it was kept. {@code rule}: the rule of
+   * the table regulatory-obligations that decided the duty, with its version, and the regime it
+   * applied for (issue 18).
    */
   record Notification(String id, String incidentReference, String clientId, String authority, String procedure,
       String legalBasis, String status, Instant mileoAwarenessAt, Instant earliestAwarenessAt,
@@ -525,14 +528,15 @@ class NotificationRegister {
       String clientInformedChannel, String clientInformedHow, Instant clientAwarenessAt, BreachFacts breachFacts,
       String decisionReason, String decisionBy, String decisionRecordedBy, String dataSubjectsDecision,
       Instant dataSubjectsDecidedAt, String dataSubjectsDetails, String dataSubjectsDecidedBy,
-      String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports, List<Decision> decisions) {
+      String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports, List<Decision> decisions,
+      ObligationRules.DecisionRule rule) {
 
     Notification withReports(List<Report> all) {
       return new Notification(id, incidentReference, clientId, authority, procedure, legalBasis, status, mileoAwarenessAt,
           earliestAwarenessAt, clientInformationDueAt, clientInformedAt, clientInformedOnTime, clientInformedBy,
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts, decisionReason, decisionBy,
           decisionRecordedBy, dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails, dataSubjectsDecidedBy,
-          dataSubjectsRecordedBy, closedAt, all, decisions);
+          dataSubjectsRecordedBy, closedAt, all, decisions, rule);
     }
 
     /** The versions of the decision; {@code decisionReason}, {@code decisionBy}... are the current one's. */
@@ -543,7 +547,7 @@ class NotificationRegister {
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts,
           current == null ? null : current.riskAssessment(), current == null ? null : current.decidedBy(),
           current == null ? null : current.recordedBy(), dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails,
-          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all);
+          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all, rule);
     }
 
     /** The moments the clocks start from (the anchors of the duties), in the order they happened. */

@@ -55,6 +55,10 @@ class NotificationApiTest {
       assertThat(cnil.get("clientInformationDueAt")).isNotNull();
       assertThat(cnil).containsEntry("clientInformedOnTime", true).containsEntry("clientInformationVerdict", "dans le délai");
       assertThat(cnil.get("earliestAwarenessAt")).isEqualTo(cnil.get("mileoAwarenessAt"));
+      // the rule of the table that decided each duty, with the table's version (issue 18)
+      assertThat((Map<String, Object>) cnil.get("rule")).satisfies(rule ->
+          assertThat((String) rule.get("ruleVersion")).startsWith("rgpd-art33@2018-05-25 · regulatory-obligations "));
+      assertThat((Map<String, Object>) notifications.get(0).get("rule")).containsEntry("regime", "OIV");
       assertThat((List<Map<String, Object>>) cnil.get("reports")).singleElement().satisfies(r -> {
         assertThat(r).containsEntry("kind", "notification-initiale");
         assertThat(r.get("dueAt")).isNotNull();
