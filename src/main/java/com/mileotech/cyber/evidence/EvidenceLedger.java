@@ -3,7 +3,6 @@ package com.mileotech.cyber.evidence;
 import static com.mileotech.cyber.system.DbTime.instant;
 import static com.mileotech.cyber.system.DbTime.utc;
 
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,7 +73,7 @@ class EvidenceLedger {
         .param("at", utc(entry.recordedAt())).param("fromHolder", entry.fromHolder()).param("toHolder", entry.toHolder())
         .param("reason", entry.reason()).param("outcome", entry.outcome()).param("observed", entry.observedSha256())
         .param("procedure", entry.procedureReference())
-        .param("holdUntil", entry.holdUntil() == null ? null : Date.valueOf(entry.holdUntil()))
+        .param("holdUntil", entry.holdUntil(), java.sql.Types.DATE) // a day, bound as a day
         .param("authorisation", entry.authorisation())
         .update();
   }
@@ -122,11 +121,12 @@ class EvidenceLedger {
   }
 
   private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    Date until = rs.getDate("hold_until");
+    // a day, read as a day (java.sql.Date would convert through the JVM's zone)
+    LocalDate until = rs.getObject("hold_until", LocalDate.class);
     String observed = rs.getString("observed_sha256");
     return new Entry(rs.getLong("id"), rs.getLong("item_id"), rs.getString("event"), rs.getString("actor"),
         instant(rs, "recorded_at"), rs.getString("from_holder"), rs.getString("to_holder"), rs.getString("reason"),
         rs.getString("outcome"), observed == null ? null : observed.trim(), rs.getString("procedure_reference"),
-        until == null ? null : until.toLocalDate(), rs.getString("authorisation"));
+        until, rs.getString("authorisation"));
   }
 }

@@ -59,7 +59,7 @@ class ExerciseConversion {
     // the referent holds no UPDATE_INSTANCE on security-incident: their right was checked by the caller
     privileged.call(() -> {
       if (!runtime.createProcessInstanceQuery().processInstanceId(incident.processInstanceId()).list().isEmpty()) {
-        runtime.setVariable(incident.processInstanceId(), SecurityIncidentVariables.EXERCISE.name(), true);
+        runtime.setVariables(incident.processInstanceId(), SecurityIncidentVariables.EXERCISE.map(true));
       }
       return null;
     });

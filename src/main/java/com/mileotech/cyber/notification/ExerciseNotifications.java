@@ -47,7 +47,7 @@ class ExerciseNotifications {
           ids.add(called.getId());
         }
       }
-      ids.forEach(id -> runtime.setVariable(id, NotificationVariables.EXERCISE.name(), true));
+      ids.forEach(id -> runtime.setVariables(id, NotificationVariables.EXERCISE.map(true)));
       return null;
     });
   }

@@ -252,6 +252,8 @@ class FrenchDatesBrowserTest {
     technician.open("/camunda/app/tasklist/default/#/?task=" + capture.getId())
         .waitForText("Capturer les preuves").click("Réclamer");
     check(technician, "Les preuves sont capturées");
+    // the footage is typed in the form's own slots (its date is what this test reads back)
+    check(technician, "Saisir aussi des preuves à la main");
     choose(technician, "Type de preuve", "Enregistrement vidéo");
     type(technician, "Description", "Export des caméras de la boutique, 2 h avant la détection");
     type(technician, "Lieu de stockage", "Coffre de preuves, scellé 17");

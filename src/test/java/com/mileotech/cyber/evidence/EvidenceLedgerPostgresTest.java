@@ -24,8 +24,8 @@ class EvidenceLedgerPostgresTest {
     JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
     ledger = new EvidenceLedger(jdbc);
     jdbc.sql("""
-        insert into client (id, name, regime, contract_type, contract_start, contract_end, created_at, updated_at)
-        values ('pg-client', 'Client PG', 'NONE', 'STANDARD', date '2026-01-01', date '2027-01-01', now(), now())""").update();
+        insert into client (id, name, contract_type, contract_start, contract_end, created_at, updated_at)
+        values ('pg-client', 'Client PG', 'STANDARD', date '2026-01-01', date '2027-01-01', now(), now())""").update();
     jdbc.sql("""
         insert into security_incident (reference, process_instance_id, client_id, site_ids, detection_source, equipment,
           description, detected_at, created_at, status)
