@@ -78,7 +78,10 @@ class DashboardData {
   private final IdentityService identityService;
   private final ClientRepository clientRepository;
   private final ClientService clientService;
-  private final org.springframework.boot.test.web.client.TestRestTemplate restTemplate;
+  // through a provider: applications started by hand from the test classes (the own-engine
+  // tests) scan this bean too and have no TestRestTemplate; only build() needs it
+  private final org.springframework.beans.factory.ObjectProvider<org.springframework.boot.test.web.client.TestRestTemplate>
+      restTemplate;
 
   /** Incident letter → reference (INC-2031-…); checklist K1, K2 → reference (CHK-2031-…). */
   final Map<String, String> references = new LinkedHashMap<>();
@@ -86,7 +89,8 @@ class DashboardData {
 
   DashboardData(EngineSteps steps, TaskService taskService, RuntimeService runtimeService,
       IdentityService identityService, ClientRepository clientRepository, ClientService clientService,
-      org.springframework.boot.test.web.client.TestRestTemplate restTemplate) {
+      org.springframework.beans.factory.ObjectProvider<org.springframework.boot.test.web.client.TestRestTemplate>
+          restTemplate) {
     this.restTemplate = restTemplate;
     this.steps = steps;
     this.taskService = taskService;
@@ -282,7 +286,7 @@ class DashboardData {
     at("2031-03-18T08:30:00Z");
     qualify(y, "significatif", "deni-de-service", true);
     at("2031-03-18T09:00:00Z");
-    var converted = restTemplate.withBasicAuth(REFERENT, TestUsers.PASSWORD).postForEntity(
+    var converted = restTemplate.getObject().withBasicAuth(REFERENT, TestUsers.PASSWORD).postForEntity(
         "/api/security-incidents/" + y.getBusinessKey() + "/exercise-conversion",
         Map.of("reason", "Exercice annoncé au client après coup"), String.class);
     assertThat(converted.getStatusCode().value()).as(converted.getBody()).isEqualTo(200);
