@@ -19,8 +19,7 @@ class ObligationRules {
     this.jdbc = jdbc;
   }
 
-  /** Whether the incident already has this duty (one per authority and procedure: OIV and NIS2 apart). */
-  /** Whether the client's duty (not Mileo's own as a provider, V78) under that procedure is already decided. */
+  /** Whether the client's duty (not Mileo's own as a provider, V78) under that procedure is already decided (one per authority and procedure: OIV and NIS2 apart). */
   boolean decided(String incidentReference, String authority, String procedure) {
     return jdbc.sql("""
         select count(*) from regulatory_notification where incident_reference = ? and authority = ? and procedure_code = ?
