@@ -612,6 +612,13 @@ public final class Bench {
       Thread.sleep(1_000);
     }
     long finished = System.currentTimeMillis();
+    // load-independent evidence: how many jobs the storm cost (each one a transaction of its own),
+    // successful and failed (optimistic-locking conflicts retried), from the job log
+    Map<String, Object> jobs = firstRow(a.call(Map.of("op", "sql", "sql", """
+        select sum(case when l.JOB_STATE_ = 2 then 1 else 0 end) as succeeded,
+          sum(case when l.JOB_STATE_ = 1 then 1 else 0 end) as failed
+        from ACT_HI_JOB_LOG l join ACT_HI_PROCINST p on p.PROC_INST_ID_ = l.PROCESS_INSTANCE_ID_
+        where p.BUSINESS_KEY_ like '%s-%%'""".formatted(tag))));
     Set<String> ids = new HashSet<>((List<String>) reminders.get("ids"));
     Map<String, Integer> received = new HashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -632,6 +639,10 @@ public final class Bench {
     summary.put("seedSeconds", seed.get("seconds"));
     summary.put("leadSeconds", leadMs / 1000.0);
     summary.put("receivedAtSmtp", received.size());
+    long jobsSucceeded = longOf(jobs, "succeeded");
+    summary.put("jobsSucceeded", jobsSucceeded);
+    summary.put("jobsFailed", longOf(jobs, "failed"));
+    summary.put("jobsPerReminder", count == 0 ? 0 : Math.round(100.0 * jobsSucceeded / count) / 100.0);
     summary.put("duplicatesAtSmtp", duplicates);
     summary.put("secondsFromDueToLastDelivery", (sendLags.isEmpty() ? finished - stormStart
         : sendLags.stream().mapToLong(Long::longValue).max().orElse(0)) / 1000.0);
@@ -648,6 +659,18 @@ public final class Bench {
     figures.add(Figure.of(scenario, "reminders lost or duplicated" + label, "",
         List.of((count - received.size()) + duplicates), Check.MAX_AT_MOST, 0, "0"));
     smtp.purgeEmailFromAllMailboxes();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> firstRow(Map<String, Object> answer) {
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
+    return rows == null || rows.isEmpty() ? Map.of() : rows.get(0);
+  }
+
+  /** A column of a row whatever the database's case for names (H2 upper, PostgreSQL lower). */
+  private static long longOf(Map<String, Object> row, String column) {
+    return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column) && e.getValue() != null)
+        .mapToLong(e -> ((Number) e.getValue()).longValue()).findFirst().orElse(-1);
   }
 
   private static String header(MimeMessage message, String name) {
