@@ -70,8 +70,8 @@ import org.springframework.stereotype.Component;
  * one process per file named after its id, with a history time to live; a complete diagram; ids
  * that say what an element is and French names (tasks verb first, gateways a question, answers on
  * their flows); every user task offered to a group with its Camunda Form; deadlines enforced by
- * timers fed by computed dates, reminders and escalations non-interrupting; mail and PDF behind an
- * async boundary; what a form said recorded by a visible step right after its task, never by a
+ * timers fed by computed dates, reminders and escalations non-interrupting and one job each; PDF
+ * behind an async boundary, outbox writes in a job's transaction; what a form said recorded by a visible step right after its task, never by a
  * listener. Behaviour is the scenario tests' business; this is the shape of the models.
  */
 class ModelConventionsTest {
@@ -274,13 +274,22 @@ class ModelConventionsTest {
   }
 
   /**
-   * Async before anything that talks to the outside: a step whose delegate mails (through the
-   * outbox, {@link Reminders}) or renders a PDF runs in a job of its own, retried alone, never in a
-   * person's submission.
+   * A job boundary before every side effect, and an async boundary before every external one
+   * (docs/development.md, "Async boundaries"):
+   * <ul>
+   *   <li>a step that renders a PDF runs in a job of its own ({@code asyncBefore}): heavy, retried
+   *       alone, never in a person's submission;
+   *   <li>a step that writes to an outbox ({@link Reminders}: a mail, a notice) runs in a job's
+   *       transaction, never in a person's submission: behind {@code asyncBefore}, or directly
+   *       after a timer event, whose job is already such a boundary (a reminder or an escalation
+   *       is one job, not two). The outbox insert is transactional: it commits or rolls back with
+   *       the step and talks to nobody; the mail leaves later, from the outbox sender, outside any
+   *       process transaction. A second job after the timer would only add a transaction.
+   * </ul>
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void mailAndPdfRunAfterAnAsyncBoundary(Path file) {
+  void sideEffectsRunInAJobOfTheirOwn(Path file) {
     BpmnModelInstance model = model(file);
     SoftAssertions softly = new SoftAssertions();
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
@@ -288,8 +297,35 @@ class ModelConventionsTest {
       softly.assertThat(bean).as("delegate of %s: ${bean}", task.getId()).isNotNull();
       Class<?> type = BEANS.get(bean);
       softly.assertThat(type).as("bean %s of %s", bean, task.getId()).isNotNull();
-      if (type != null && sideEffects(type)) {
-        softly.assertThat(task.isCamundaAsyncBefore()).as("%s (%s: mail or PDF) async before", task.getId(), bean).isTrue();
+      if (type != null && rendersPdf(type)) {
+        softly.assertThat(task.isCamundaAsyncBefore()).as("%s (%s: PDF) async before", task.getId(), bean).isTrue();
+      } else if (type != null && writesToOutbox(type)) {
+        softly.assertThat(task.isCamundaAsyncBefore() || directlyAfterATimer(task))
+            .as("%s (%s: outbox) async before, or right after a timer", task.getId(), bean).isTrue();
+      }
+    }
+    softly.assertAll();
+  }
+
+  /** Whether every way into {@code task} is a timer event's (its job runs the task in its transaction). */
+  private static boolean directlyAfterATimer(FlowNode task) {
+    return !task.getIncoming().isEmpty() && task.getIncoming().stream().map(SequenceFlow::getSource)
+        .allMatch(source -> source instanceof Event event && !event.getChildElementsByType(TimerEventDefinition.class).isEmpty()
+            && !(source instanceof Activity));
+  }
+
+  /** The reminder and escalation steps: right after their timer, no second job (issue 20). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void remindersAndEscalationsAreOneJob(Path file) {
+    BpmnModelInstance model = model(file);
+    SoftAssertions softly = new SoftAssertions();
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      String expression = task.getCamundaDelegateExpression();
+      if ("${sendReminder}".equals(expression) || "${escalateDeadline}".equals(expression)) {
+        softly.assertThat(directlyAfterATimer(task)).as("%s right after its timer", task.getId()).isTrue();
+        softly.assertThat(task.isCamundaAsyncBefore()).as("%s async before (a second job per reminder)", task.getId())
+            .isFalse();
       }
     }
     softly.assertAll();
@@ -516,10 +552,18 @@ class ModelConventionsTest {
   }
 
   /** Mails (the outbox behind {@link Reminders}) or renders a PDF: what it needs says so. */
-  private static boolean sideEffects(Class<?> type) {
+  private static boolean writesToOutbox(Class<?> type) {
+    return constructorTakes(type, parameter -> Reminders.class.isAssignableFrom(parameter));
+  }
+
+  private static boolean rendersPdf(Class<?> type) {
+    return constructorTakes(type, parameter -> parameter.getSimpleName().endsWith("Pdf"));
+  }
+
+  private static boolean constructorTakes(Class<?> type, java.util.function.Predicate<Class<?>> kind) {
     for (Constructor<?> constructor : type.getDeclaredConstructors()) {
       for (Class<?> parameter : constructor.getParameterTypes()) {
-        if (Reminders.class.isAssignableFrom(parameter) || parameter.getSimpleName().endsWith("Pdf")) {
+        if (kind.test(parameter)) {
           return true;
         }
       }

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Escalader le dépassement": the deadline's timer fired with its work not done. Input:
- * {@code deadline} (variable prefix). Run it asynchronously.
+ * {@code deadline} (variable prefix). Right after its timer, no async boundary: the timer's job
+ * is the transaction (see {@link SendReminderDelegate}).
  */
 @Component("escalateDeadline")
 class EscalateDeadlineDelegate implements JavaDelegate {

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Envoyer le rappel": after a reminder timer fired, hands the reminder that is due now to
- * {@link Reminders}. Input: {@code deadline} (variable prefix). Run it asynchronously.
+ * {@link Reminders}. Input: {@code deadline} (variable prefix). Place it right after its timer,
+ * without an async boundary: the timer's job is the transaction, and the outbox insert is
+ * transactional (one job per reminder; docs/reminders.md).
  */
 @Component("sendReminder")
 class SendReminderDelegate implements JavaDelegate {

@@ -173,10 +173,10 @@ final class BenchAgent {
         .endEvent()
         .moveToActivity("Task_Notify").boundaryEvent("Event_Reminder").cancelActivity(false)
         .timerWithCycle("${deadlines.reminderCycle(execution, 'bench')}")
-        .serviceTask("Task_SendReminder").camundaAsyncBefore().camundaDelegateExpression("${sendReminder}")
+        .serviceTask("Task_SendReminder").camundaDelegateExpression("${sendReminder}")
         .camundaInputParameter("deadline", "bench").endEvent()
         .moveToActivity("Task_Notify").boundaryEvent("Event_Overdue").cancelActivity(false).timerWithDate("${benchDueAt}")
-        .serviceTask("Task_Escalate").camundaAsyncBefore().camundaDelegateExpression("${escalateDeadline}")
+        .serviceTask("Task_Escalate").camundaDelegateExpression("${escalateDeadline}")
         .camundaInputParameter("deadline", "bench").endEvent()
         .done();
     repository.createDeployment().name("bench").addModelInstance(BARE + ".bpmn", bare.endEvent().done())
