@@ -5,6 +5,8 @@ import static com.mileotech.cyber.system.DbTime.utc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mileotech.cyber.system.outbox.OutboxQueue;
+import com.mileotech.cyber.system.outbox.Retry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The webhook outbox (db/migration V82): events written in the caller's transaction (the process
  * step's) with one delivery per matching subscriber; the delivery statements each run on their own,
- * so a claim is visible to every node at once. Same pattern as the mail outbox (docs/reminders.md).
+ * so a claim is visible to every node at once. Claims, leases, retries and dead letters are the shared
+ * outbox kernel's (system/outbox/OutboxQueue), the same as the mail outbox's (docs/reminders.md).
  */
 @Repository
 class WebhookOutbox {
 
-  private static final int MAX_ERROR = 2000;
   static final String SPEC_VERSION = "1.0";
   static final String CONTENT_TYPE = "application/json";
 
@@ -34,12 +36,14 @@ class WebhookOutbox {
   private final ObjectMapper json;
   private final WebhookProperties properties;
   private final TransactionTemplate savepoint;
+  private final OutboxQueue queue;
 
   WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookProperties properties,
       PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.json = json;
     this.properties = properties;
+    this.queue = new OutboxQueue(jdbc, "webhook_delivery", "seq");
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -130,38 +134,31 @@ class WebhookOutbox {
 
   // ---------- delivery
 
-  /** Ids of pending deliveries due now and claimed by nobody, the oldest first. */
-  List<String> dueIds(Instant now, int limit) {
-    return jdbc.sql("""
-        select id from webhook_delivery
-        where status = 'pending' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
-        order by next_attempt_at, seq
-        limit ?""")
-        .params(utc(now), utc(now), limit).query(String.class).list();
+  /**
+   * Claims up to {@code limit} due deliveries for {@code node} until {@code until} in one statement
+   * (system/outbox/OutboxQueue: of several nodes exactly one takes each) and reads what they send,
+   * in the order they are due.
+   */
+  List<Delivery> claimDue(String node, Instant now, Instant until, int limit) {
+    List<String> ids = queue.claimDue(node, now, until, limit);
+    return ids.isEmpty() ? List.of() : deliveries(ids);
   }
 
-  /** Takes the delivery for {@code node} until {@code until} if still pending, due and free: one UPDATE. */
-  boolean claim(String id, String node, Instant now, Instant until) {
-    return jdbc.sql("""
-        update webhook_delivery set claimed_by = ?, claimed_until = ?
-        where id = ? and status = 'pending' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)""")
-        .params(node, utc(until), id, utc(now), utc(now)).update() == 1;
-  }
-
-  /** What a claimed delivery sends: the event's body, where, and with which secret. */
-  Optional<Delivery> delivery(String id) {
+  /** What these deliveries send, where, and with which secret, in the order they are due: one statement. */
+  private List<Delivery> deliveries(List<String> ids) {
     return jdbc.sql("""
         select d.id, d.event_id, d.attempts, e.body, e.type, e.subject, s.url, s.secret, s.id as subscription_id,
           s.active, s.deleted_at
         from webhook_delivery d join webhook_event e on e.id = d.event_id
           join webhook_subscription s on s.id = d.subscription_id
-        where d.id = ?""")
-        .param(id)
+        where d.id in (:ids)
+        order by d.next_attempt_at, d.seq""")
+        .param("ids", ids)
         .query((rs, n) -> new Delivery(rs.getString("id"), rs.getString("event_id"), rs.getString("subscription_id"),
             rs.getString("type"), rs.getString("subject"), rs.getString("url"), rs.getString("secret"),
             rs.getString("body"), rs.getInt("attempts"),
             rs.getBoolean("active") && rs.getObject("deleted_at") == null))
-        .optional();
+        .list();
   }
 
   record Delivery(String id, String eventId, String subscriptionId, String type, String subject, String url,
@@ -175,12 +172,10 @@ class WebhookOutbox {
         .params(utc(now), httpStatus, id, node).update();
   }
 
-  void markAttemptFailed(String id, String node, Integer httpStatus, String error, Instant next, boolean giveUp) {
-    jdbc.sql("""
-        update webhook_delivery set attempts = attempts + 1, last_status = ?, last_error = ?, next_attempt_at = ?,
-          status = ?, claimed_by = null, claimed_until = null
-        where id = ? and claimed_by = ?""")
-        .params(httpStatus, truncate(error), utc(next), giveUp ? "failed" : "pending", id, node).update();
+  void markAttemptFailed(String id, String node, Integer httpStatus, String error, Retry.Outcome outcome) {
+    Map<String, Object> lastStatus = new LinkedHashMap<>();
+    lastStatus.put("last_status", httpStatus);
+    queue.attemptFailed(id, node, outcome, error, lastStatus);
   }
 
   void markCancelled(String id, String node) {
@@ -190,31 +185,22 @@ class WebhookOutbox {
 
   /** At a node's start: its claims from before it stopped are free again. */
   int releaseClaimsOf(String node) {
-    return jdbc.sql("update webhook_delivery set claimed_by = null, claimed_until = null "
-        + "where claimed_by = ? and status = 'pending'").param(node).update();
+    return queue.releaseClaimsOf(node);
   }
 
   /** Failed deliveries pending again with a fresh set of attempts; returns how many. */
   int rearmFailed(Instant now) {
-    return jdbc.sql("""
-        update webhook_delivery set status = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = null,
-          claimed_until = null
-        where status = 'failed'""").param(utc(now)).update();
+    return queue.rearmFailed(now);
   }
 
   /** Deliveries per status, every subscription (the health endpoint). */
   Map<String, Long> deliveryCounts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.sql("select status, count(*) as n from webhook_delivery group by status")
-        .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
-    return counts;
+    return queue.countsByStatus();
   }
 
   /** Pending deliveries that already failed at least once. */
   long retryingCount() {
-    return jdbc.sql("select count(*) from webhook_delivery where status = 'pending' and attempts > 0")
-        .query(Long.class).single();
+    return queue.retrying();
   }
 
   /** Deliveries per status of one subscription, for its administrator. */
@@ -257,9 +243,5 @@ class WebhookOutbox {
     jdbc.sql("update webhook_delivery set status = 'cancelled' where subscription_id = ? and status in ('pending', 'failed')")
         .param(id).update();
     return changed == 1;
-  }
-
-  private static String truncate(String error) {
-    return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
   }
 }

@@ -1,7 +1,7 @@
 package com.mileotech.cyber.events;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.mileotech.cyber.system.outbox.NodeId;
+import com.mileotech.cyber.system.outbox.Retry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
@@ -19,11 +19,14 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("mileo.webhooks")
 public record WebhookProperties(String source, boolean allowHttp, String nodeId, Sender sender, Retry retry) {
 
+  /** Retries when nothing is configured: 1, 2, 4... minutes, at most 6 h, 15 attempts. */
+  static final Retry DEFAULT_RETRY = new Retry(Duration.ofMinutes(1), 2, Duration.ofHours(6), 15);
+
   public WebhookProperties {
     source = StringUtils.hasText(source) ? source : "urn:mileotech:cyber";
-    nodeId = StringUtils.hasText(nodeId) ? nodeId : defaultNodeId();
+    nodeId = StringUtils.hasText(nodeId) ? nodeId : NodeId.ofThisProcess();
     sender = sender == null ? new Sender(true, null, 0, null, null) : sender;
-    retry = retry == null ? new Retry(null, 0, null, 0) : retry;
+    retry = retry == null ? DEFAULT_RETRY : retry.or(DEFAULT_RETRY);
   }
 
   /**
@@ -40,34 +43,5 @@ public record WebhookProperties(String source, boolean allowHttp, String nodeId,
       lease = lease == null ? Duration.ofMinutes(5) : lease;
       timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
     }
-  }
-
-  /**
-   * Attempt n waits {@code initialInterval * multiplier^(n-1)}, at most {@code maxInterval}; after
-   * {@code maxAttempts} the delivery is marked failed (re-armed by an administrator).
-   */
-  public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxAttempts) {
-    public Retry {
-      initialInterval = initialInterval == null ? Duration.ofMinutes(1) : initialInterval;
-      multiplier = multiplier < 1 ? 2 : multiplier;
-      maxInterval = maxInterval == null ? Duration.ofHours(6) : maxInterval;
-      maxAttempts = maxAttempts <= 0 ? 15 : maxAttempts;
-    }
-
-    /** The wait after the {@code attempts}-th failed attempt. */
-    public Duration backoff(int attempts) {
-      double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
-      return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis((long) millis);
-    }
-  }
-
-  private static String defaultNodeId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + ProcessHandle.current().pid();
   }
 }

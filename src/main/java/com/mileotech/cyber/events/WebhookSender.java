@@ -1,13 +1,13 @@
 package com.mileotech.cyber.events;
 
 import com.mileotech.cyber.events.WebhookOutbox.Delivery;
+import com.mileotech.cyber.system.outbox.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the webhook outbox: claims each due delivery with one atomic UPDATE (of several nodes
- * exactly one sends it), POSTs the event outside any process transaction, signed, and marks it
+ * Delivers the webhook outbox: claims a batch of due deliveries with one statement (of several
+ * nodes exactly one sends each; system/outbox/OutboxQueue), POSTs the event outside any process transaction, signed, and marks it
  * delivered on a 2xx answer; otherwise retries it with exponential backoff, then marks it failed.
  * A delivery is marked as soon as the subscriber answered: only a crash between that answer and
  * the mark sends it again, and the receiver drops it by its CloudEvents id (docs/events.md).
@@ -43,15 +43,14 @@ class WebhookSender {
   int deliverDue() {
     Instant now = now();
     String node = properties.nodeId();
-    List<String> due = outbox.dueIds(now, properties.sender().batchSize());
+    // one statement claims the batch (FOR UPDATE SKIP LOCKED: nodes claiming at once take
+    // different deliveries), one reads what it sends
+    List<Delivery> claimed = outbox.claimDue(node, now, now.plus(properties.sender().lease()),
+        properties.sender().batchSize());
     int delivered = 0;
-    for (String id : due) {
-      if (!outbox.claim(id, node, now, now.plus(properties.sender().lease()))) {
-        continue; // another node took it
-      }
-      Delivery delivery = outbox.delivery(id).orElseThrow();
+    for (Delivery delivery : claimed) {
       if (!delivery.subscriptionActive()) {
-        outbox.markCancelled(id, node);
+        outbox.markCancelled(delivery.id(), node);
         continue;
       }
       if (send(delivery, node)) {
@@ -101,18 +100,16 @@ class WebhookSender {
   }
 
   private void failed(Delivery delivery, String node, Integer status, String error, Instant now) {
-    int attempts = delivery.attempts() + 1;
-    WebhookProperties.Retry retry = properties.retry();
-    boolean giveUp = attempts >= retry.maxAttempts();
-    Duration wait = retry.backoff(attempts);
-    outbox.markAttemptFailed(delivery.id(), node, status, error, now.plus(wait), giveUp);
-    if (giveUp) {
+    Retry.Outcome outcome = properties.retry().afterFailure(delivery.attempts(), now);
+    outbox.markAttemptFailed(delivery.id(), node, status, error, outcome);
+    if (outcome.giveUp()) {
       LOG.error("Event {} {} to subscription {} FAILED after {} attempts, last error: {}. "
               + "Re-arm failed deliveries with POST /api/webhook-subscriptions/retry-failed.",
-          delivery.eventId(), delivery.type(), delivery.subscriptionId(), attempts, error);
+          delivery.eventId(), delivery.type(), delivery.subscriptionId(), outcome.attempts(), error);
     } else {
       LOG.warn("Event {} {} to subscription {} not delivered (attempt {}/{}): {}; next attempt in {}",
-          delivery.eventId(), delivery.type(), delivery.subscriptionId(), attempts, retry.maxAttempts(), error, wait);
+          delivery.eventId(), delivery.type(), delivery.subscriptionId(), outcome.attempts(),
+          properties.retry().maxAttempts(), error, outcome.delay());
     }
   }
 

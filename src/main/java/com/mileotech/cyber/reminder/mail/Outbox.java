@@ -3,6 +3,8 @@ package com.mileotech.cyber.reminder.mail;
 import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Kind;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Status;
+import com.mileotech.cyber.system.outbox.OutboxQueue;
+import com.mileotech.cyber.system.outbox.Retry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,18 +25,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The mail outbox table (db/migration V20). Rows are written in the caller's transaction (the
  * process step's); the delivery statements each run on their own, so a claim is visible to every
- * node at once. Plain SQL that runs on H2 and PostgreSQL alike.
+ * node at once: claims, leases, retries and dead letters are the shared outbox kernel's
+ * (system/outbox/OutboxQueue), the same as the webhook outbox's. Plain SQL that runs on H2 and
+ * PostgreSQL alike.
  */
 @Repository
 public class Outbox {
 
-  private static final int MAX_ERROR = 2000;
-
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
+  private final OutboxQueue queue;
 
   public Outbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.queue = new OutboxQueue(jdbc, "mail_outbox", "id");
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
@@ -148,23 +151,40 @@ public class Outbox {
 
   /** Ids of pending mails due now and claimed by nobody, the oldest first. */
   List<String> dueIds(Instant now, int limit) {
-    return jdbc.sql("""
-        select id from mail_outbox
-        where status = 'pending' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
-        order by next_attempt_at, id
-        limit ?""")
-        .params(time(now), time(now), limit).query(String.class).list();
+    return queue.dueIds(now, limit);
   }
 
   /**
-   * Takes the mail for {@code node} until {@code until}, if it is still pending, due, and claimed
-   * by nobody: one UPDATE, so of two nodes racing for it exactly one sees a row updated.
+   * Claims up to {@code limit} due mails for {@code node} until {@code until} in one statement
+   * (system/outbox/OutboxQueue: of several nodes exactly one takes each mail) and reads them with
+   * their attachments, the oldest first.
    */
+  List<OutboxMail> claimDue(String node, Instant now, Instant until, int limit) {
+    List<String> ids = queue.claimDue(node, now, until, limit);
+    return ids.isEmpty() ? List.of() : findAll(ids);
+  }
+
+  /** Takes one mail for {@code node} until {@code until} if it is still pending, due and free. */
   boolean claim(String id, String node, Instant now, Instant until) {
-    return jdbc.sql("""
-        update mail_outbox set claimed_by = ?, claimed_until = ?
-        where id = ? and status = 'pending' and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)""")
-        .params(node, time(until), id, time(now), time(now)).update() == 1;
+    return queue.claim(id, node, now, until);
+  }
+
+  /** The mails of these ids with their attachments, the oldest first: two statements whatever their number. */
+  List<OutboxMail> findAll(List<String> ids) {
+    List<OutboxMail> mails = jdbc.sql("select * from mail_outbox where id in (:ids) order by next_attempt_at, id")
+        .param("ids", ids).query(this::row).list();
+    Map<String, List<Notice.Attachment>> attachments = new java.util.HashMap<>();
+    jdbc.sql("""
+            select mail_id, file_name, content_type, content from mail_outbox_attachment
+            where mail_id in (:ids) order by mail_id, position""")
+        .param("ids", ids)
+        .query((rs, n) -> Map.entry(rs.getString("mail_id"), new Notice.Attachment(rs.getString("file_name"),
+            rs.getString("content_type"), rs.getBytes("content"))))
+        .list()
+        .forEach(e -> attachments.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    return mails.stream()
+        .map(mail -> attachments.containsKey(mail.id()) ? mail.withAttachments(attachments.get(mail.id())) : mail)
+        .toList();
   }
 
   /** Sent: claimed_by stays, naming the node that sent it. */
@@ -178,8 +198,7 @@ public class Outbox {
 
   /** A claimed mail this node did not try after all (its SMTP connection broke first): due again at once. */
   void release(String id, String node) {
-    jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where id = ? and claimed_by = ? and status = 'pending'")
-        .params(id, node).update();
+    queue.release(id, node);
   }
 
   /**
@@ -187,8 +206,7 @@ public class Outbox {
    * would otherwise keep its mails until the lease ends). Node ids are unique among running nodes.
    */
   int releaseClaimsOf(String node) {
-    return jdbc.sql("update mail_outbox set claimed_by = null, claimed_until = null where claimed_by = ? and status = 'pending'")
-        .param(node).update();
+    return queue.releaseClaimsOf(node);
   }
 
   void markSkipped(String id, String node, String reason) {
@@ -198,13 +216,9 @@ public class Outbox {
         .params(reason, id, node).update();
   }
 
-  /** A failed attempt: retried at {@code nextAttempt}, or marked failed when {@code giveUp}. */
-  void markAttemptFailed(String id, String node, String error, Instant nextAttempt, boolean giveUp) {
-    jdbc.sql("""
-        update mail_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ?, status = ?,
-          claimed_by = null, claimed_until = null
-        where id = ? and claimed_by = ?""")
-        .params(truncate(error), time(nextAttempt), giveUp ? "failed" : "pending", id, node).update();
+  /** A failed attempt: retried when the outcome says, or marked failed when it gives up. */
+  void markAttemptFailed(String id, String node, String error, Retry.Outcome outcome) {
+    queue.attemptFailed(id, node, outcome, error, Map.of());
   }
 
   /** Marks the mail as shown in the log; true only for the first caller. */
@@ -221,10 +235,7 @@ public class Outbox {
 
   /** Puts failed mails back in the queue with a fresh set of attempts; returns how many. */
   public int rearmFailed(Instant now) {
-    return jdbc.sql("""
-        update mail_outbox set status = 'pending', attempts = 0, next_attempt_at = ?, claimed_by = null, claimed_until = null
-        where status = 'failed'""")
-        .param(time(now)).update();
+    return queue.rearmFailed(now);
   }
 
   /**
@@ -233,13 +244,10 @@ public class Outbox {
    * and the error of the latest failed attempt among pending mails.
    */
   Counts counts(Instant stuckBefore) {
-    Map<String, Long> byStatus = jdbc.sql("select status, count(*) as n from mail_outbox group by status")
-        .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, Long> byStatus = queue.countsByStatus();
     long stuck = jdbc.sql("select count(*) from mail_outbox where status = 'pending' and next_attempt_at < ?")
         .param(time(stuckBefore)).query(Long.class).single();
-    long retrying = jdbc.sql("select count(*) from mail_outbox where status = 'pending' and attempts > 0")
-        .query(Long.class).single();
+    long retrying = queue.retrying();
     Instant oldestPending = jdbc.sql("select min(created_at) as oldest from mail_outbox where status = 'pending'")
         .query((rs, n) -> Optional.ofNullable(instant(rs, "oldest"))).single().orElse(null);
     String lastError = jdbc.sql("""
@@ -288,10 +296,6 @@ public class Outbox {
 
   private static OffsetDateTime time(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String truncate(String error) {
-    return error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
   }
 
   static String code(Enum<?> value) {

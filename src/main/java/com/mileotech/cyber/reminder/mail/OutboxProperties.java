@@ -1,7 +1,7 @@
 package com.mileotech.cyber.reminder.mail;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.mileotech.cyber.system.outbox.NodeId;
+import com.mileotech.cyber.system.outbox.Retry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
@@ -19,11 +19,14 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("mileo.mail")
 public record OutboxProperties(String from, String nodeId, Sender sender, Retry retry, Duration stuckAfter) {
 
+  /** Retries when nothing is configured: 1, 2, 4... minutes, at most 1 h, 10 attempts. */
+  static final Retry DEFAULT_RETRY = new Retry(Duration.ofMinutes(1), 2, Duration.ofHours(1), 10);
+
   public OutboxProperties {
     from = StringUtils.hasText(from) ? from : "cyber@mileotech.example";
-    nodeId = StringUtils.hasText(nodeId) ? nodeId : defaultNodeId();
+    nodeId = StringUtils.hasText(nodeId) ? nodeId : NodeId.ofThisProcess();
     sender = sender == null ? new Sender(true, null, 0, null) : sender;
-    retry = retry == null ? new Retry(null, 0, null, 0) : retry;
+    retry = retry == null ? DEFAULT_RETRY : retry.or(DEFAULT_RETRY);
     stuckAfter = stuckAfter == null ? Duration.ofHours(1) : stuckAfter;
   }
 
@@ -41,37 +44,8 @@ public record OutboxProperties(String from, String nodeId, Sender sender, Retry 
     }
   }
 
-  /**
-   * Exponential backoff: attempt n waits {@code initialInterval * multiplier^(n-1)}, at most
-   * {@code maxInterval}; after {@code maxAttempts} the mail is marked failed.
-   */
-  public record Retry(Duration initialInterval, double multiplier, Duration maxInterval, int maxAttempts) {
-    public Retry {
-      initialInterval = initialInterval == null ? Duration.ofMinutes(1) : initialInterval;
-      multiplier = multiplier < 1 ? 2 : multiplier;
-      maxInterval = maxInterval == null ? Duration.ofHours(1) : maxInterval;
-      maxAttempts = maxAttempts <= 0 ? 10 : maxAttempts;
-    }
-
-    /** The wait after the {@code attempts}-th failed attempt. */
-    public Duration backoff(int attempts) {
-      double millis = initialInterval.toMillis() * Math.pow(multiplier, Math.max(0, attempts - 1));
-      return millis >= maxInterval.toMillis() ? maxInterval : Duration.ofMillis((long) millis);
-    }
-  }
-
   /** A copy with another node id (tests run two nodes in one JVM). */
   public OutboxProperties withNodeId(String id) {
     return new OutboxProperties(from, id, sender, retry, stuckAfter);
-  }
-
-  private static String defaultNodeId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    return host + "-" + ProcessHandle.current().pid();
   }
 }

@@ -4,10 +4,12 @@ import com.mileotech.cyber.reminder.Notice;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Kind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import com.mileotech.cyber.system.outbox.Retry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox: claims each due mail with one atomic UPDATE (so of several nodes exactly
- * one sends it), sends it over SMTP outside any process transaction, and marks it sent; on
+ * Delivers the outbox: claims a batch of due mails with one statement (so of several nodes exactly
+ * one sends each; system/outbox/OutboxQueue), sends it over SMTP outside any process transaction, and marks it sent; on
  * failure retries it with exponential backoff, then marks it failed (ERROR in the log, DOWN in
  * the health endpoint). A reminder whose task is done by then, or whose deadline has passed, is
  * skipped. Without an SMTP server each waiting mail is shown once in the log instead.
@@ -57,18 +59,20 @@ public class OutboxSender {
       logWaiting(now);
       return 0;
     }
-    List<String> due = outbox.dueIds(now, properties.sender().batchSize());
-    lastRoundFull = due.size() >= properties.sender().batchSize();
+    // one statement claims the whole batch (FOR UPDATE SKIP LOCKED: nodes claiming at once take
+    // different mails), two read it with its attachments, one asks which of its tasks are open
+    List<OutboxMail> claimed = outbox.claimDue(properties.nodeId(), now, now.plus(properties.sender().lease()),
+        properties.sender().batchSize());
+    lastRoundFull = claimed.size() >= properties.sender().batchSize();
+    Set<String> open = openTasks.openOf(claimed.stream()
+        .filter(mail -> mail.kind() == Kind.REMINDER && mail.taskId() != null).map(OutboxMail::taskId)
+        .collect(Collectors.toSet()));
     List<OutboxMail> round = new ArrayList<>();
-    for (String id : due) {
-      if (!outbox.claim(id, properties.nodeId(), now, now.plus(properties.sender().lease()))) {
-        continue; // another node took it
-      }
-      OutboxMail mail = outbox.find(id).orElseThrow();
-      String skip = skipReason(mail, now);
+    for (OutboxMail mail : claimed) {
+      String skip = skipReason(mail, now, open);
       if (skip != null) {
-        LOG.info("Mail {} \"{}\" ({}) not sent: {}", id, mail.subject(), mail.reference(), skip);
-        outbox.markSkipped(id, properties.nodeId(), skip);
+        LOG.info("Mail {} \"{}\" ({}) not sent: {}", mail.id(), mail.subject(), mail.reference(), skip);
+        outbox.markSkipped(mail.id(), properties.nodeId(), skip);
         continue;
       }
       round.add(mail);
@@ -130,11 +134,11 @@ public class OutboxSender {
   }
 
   /** Why a due mail should not go out any more, or null. */
-  private String skipReason(OutboxMail mail, Instant now) {
+  private String skipReason(OutboxMail mail, Instant now, Set<String> open) {
     if (mail.kind() != Kind.REMINDER) {
       return null;
     }
-    if (mail.taskId() != null && !openTasks.isOpen(mail.taskId())) {
+    if (mail.taskId() != null && !open.contains(mail.taskId())) {
       return "Tâche déjà terminée : rappel sans objet";
     }
     if (mail.dueAt() != null && now.isAfter(mail.dueAt())) {
@@ -160,18 +164,16 @@ public class OutboxSender {
   }
 
   private void failed(OutboxMail mail, Exception e, Instant now) {
-    int attempts = mail.attempts() + 1;
-    boolean giveUp = attempts >= properties.retry().maxAttempts();
-    Duration wait = properties.retry().backoff(attempts);
+    Retry.Outcome outcome = properties.retry().afterFailure(mail.attempts(), now);
     String error = describe(e);
-    outbox.markAttemptFailed(mail.id(), properties.nodeId(), error, now.plus(wait), giveUp);
-    if (giveUp) {
+    outbox.markAttemptFailed(mail.id(), properties.nodeId(), error, outcome);
+    if (outcome.giveUp()) {
       LOG.error("Mail {} \"{}\" ({}) to {} FAILED after {} attempts, last error: {}. "
               + "Re-arm failed mails with POST /api/outbox/retry-failed once SMTP works.",
-          mail.id(), mail.subject(), mail.reference(), String.join(", ", mail.recipients()), attempts, error);
+          mail.id(), mail.subject(), mail.reference(), String.join(", ", mail.recipients()), outcome.attempts(), error);
     } else {
       LOG.warn("Mail {} \"{}\" ({}) not sent (attempt {}/{}): {}; next attempt in {}", mail.id(), mail.subject(),
-          mail.reference(), attempts, properties.retry().maxAttempts(), error, wait);
+          mail.reference(), outcome.attempts(), properties.retry().maxAttempts(), error, outcome.delay());
     }
   }
 
