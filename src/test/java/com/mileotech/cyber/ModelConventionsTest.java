@@ -310,8 +310,8 @@ class ModelConventionsTest {
   /** Whether every way into {@code task} is a timer event's (its job runs the task in its transaction). */
   private static boolean directlyAfterATimer(FlowNode task) {
     return !task.getIncoming().isEmpty() && task.getIncoming().stream().map(SequenceFlow::getSource)
-        .allMatch(source -> source instanceof Event event && !event.getChildElementsByType(TimerEventDefinition.class).isEmpty()
-            && !(source instanceof Activity));
+        .allMatch(source -> source instanceof Event event && !(source instanceof Activity)
+            && !event.getChildElementsByType(TimerEventDefinition.class).isEmpty());
   }
 
   /** The reminder and escalation steps: right after their timer, no second job (issue 20). */
