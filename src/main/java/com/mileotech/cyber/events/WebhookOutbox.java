@@ -134,6 +134,16 @@ class WebhookOutbox {
 
   // ---------- delivery
 
+  /** Ids of pending deliveries due now and claimed by nobody, the oldest first. */
+  List<String> dueIds(Instant now, int limit) {
+    return queue.dueIds(now, limit);
+  }
+
+  /** Takes one delivery for {@code node} until {@code until} if still pending, due and free: one UPDATE. */
+  boolean claim(String id, String node, Instant now, Instant until) {
+    return queue.claim(id, node, now, until);
+  }
+
   /**
    * Claims up to {@code limit} due deliveries for {@code node} until {@code until} in one statement
    * (system/outbox/OutboxQueue: of several nodes exactly one takes each) and reads what they send,
