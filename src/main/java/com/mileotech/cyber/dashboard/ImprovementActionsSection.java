@@ -26,6 +26,11 @@ class ImprovementActionsSection {
     this.actions = actions;
   }
 
+  /** The day an action is due: it falls due at the end of that day (the start of the next one). */
+  static java.time.LocalDate dueDay(Instant dueAt, java.time.ZoneId zone) {
+    return dueAt.minusNanos(1).atZone(zone).toLocalDate();
+  }
+
   Improvements of(List<String> clients, Map<String, String> clientNames, Instant now) {
     List<ImprovementAction> open = actions.openFor(clients).stream().filter(a -> !a.exercise()).toList();
     List<ImprovementItem> items = open.stream().map(a -> new ImprovementItem(a.reference(), a.clientId(),
