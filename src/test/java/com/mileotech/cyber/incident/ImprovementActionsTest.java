@@ -119,6 +119,9 @@ class ImprovementActionsTest extends IncidentScenario {
             org.assertj.core.groups.Tuple.tuple(2, REFERENT, SECOND_DUE, ImprovementAction.Status.OPEN));
     assertThat(actions.get(0).clientId()).isEqualTo(TestClients.OIV);
     assertThat(actions.get(0).ownerName()).isNotBlank();
+    assertThat(get(TestClients.OIV_RSSI, "/api/security-incidents/" + reference + "/lessons-learned").body())
+        .contains("Actions d'amélioration\n- Changer les mots de passe par défaut de tous les NVR — responsable : ")
+        .contains("échéance : 16 mars 2026");
 
     ProcessInstance first = action(reference, TECH);
     assertThat(first.getTenantId()).isEqualTo(TestClients.OIV);
@@ -147,6 +150,8 @@ class ImprovementActionsTest extends IncidentScenario {
     assertThat(dashboard(TestClients.PLAIN_RSSI).path("improvementActions").path("byClient").toString())
         .doesNotContain(TestClients.OIV);
     assertThat(dashboard(REFERENT).path("improvementActions").path("byClient").toString()).contains(TestClients.OIV);
+    assertThat(get(REFERENT, "/api/dashboard/export.csv").body())
+        .contains("Actions d'amélioration ouvertes;Action ouverte;" + reference + " — Client OIV — Changer les mots de passe");
 
     // a week before the due date: a reminder to the owner, a real mail
     now(Instant.parse("2026-03-10T08:00:00Z"));
