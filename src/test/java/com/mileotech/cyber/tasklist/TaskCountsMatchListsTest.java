@@ -23,19 +23,19 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Counts and pages check permissions with different SQL (the patched Task.xml, docs/bench.md "Task
- * lists (issue 20)"): a page looks up each row's grants, a count reads the user's grants once as
- * sets and probes every task in them. Both must admit exactly the same tasks, through each of the
- * three ways a grant reaches a task (on the task itself, on its process definition, on '*'), within
- * the user's tenants only: here every count equals the size of the list it counts, and both are the
- * tasks the rules say.
+ * lists"): a page looks up each row's grants as it goes, a count reads the grants on '*' and on
+ * process definitions once and looks up each task's own grant. Both must admit exactly the same
+ * tasks, through each of the three ways a grant reaches a task (on the task itself, on its process
+ * definition, on every task), within the user's tenants only: here every count equals the size of
+ * the list it counts, and both are the tasks the rules say.
  */
 @IntegrationTest
 class TaskCountsMatchListsTest {
