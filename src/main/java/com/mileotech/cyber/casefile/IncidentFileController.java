@@ -85,18 +85,14 @@ class IncidentFileController {
     }).toList();
   }
 
+  /** One version; a version that is not a whole number is refused (400 naming it) by the common handler. */
   @GetMapping("/versions/{version}")
-  ResponseEntity<byte[]> version(@PathVariable String reference, @PathVariable String version) {
+  ResponseEntity<byte[]> version(@PathVariable String reference, @PathVariable int version) {
     currentUser.require(READERS);
     visible(reference);
-    int n;
-    try {
-      n = Integer.parseInt(version);
-    } catch (NumberFormatException e) {
-      throw unknownVersion(reference, version);
-    }
-    return files.versions(reference).stream().filter(v -> v.version() == n).findFirst()
-        .map(this::download).orElseThrow(() -> unknownVersion(reference, version));
+    return files.versions(reference).stream().filter(v -> v.version() == version).findFirst()
+        .map(this::download).orElseThrow(() -> ApiException.notFound(
+            "Version inconnue du dossier d'incident de " + reference + " : " + version));
   }
 
   /** What the approver is about to approve: the next version as a draft, not kept. */
@@ -153,6 +149,7 @@ class IncidentFileController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", sha256)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .contentType(MediaType.APPLICATION_PDF)
         .body(pdf);
   }
@@ -181,7 +178,4 @@ class IncidentFileController {
         + " n'est pas encore établi : il l'est à l'approbation du retour d'expérience");
   }
 
-  private static ApiException unknownVersion(String reference, String version) {
-    return ApiException.notFound("Version inconnue du dossier d'incident de " + reference + " : " + version);
-  }
 }

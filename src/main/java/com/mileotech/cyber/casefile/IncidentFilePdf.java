@@ -137,7 +137,7 @@ class IncidentFilePdf {
     for (EvidenceCustody.Item item : items) {
       pdf.subheading("Preuve n° " + item.id() + " — " + item.kind() + " — " + item.state());
       pdf.kv("Description", item.description());
-      pdf.kv("Empreinte SHA-256", item.sha256());
+      pdf.hash("Empreinte SHA-256", item.sha256());
       pdf.kv("Conservation", item.heldByServer()
           ? "fichier conservé par la plateforme" + (item.fileName() == null ? "" : " (" + item.fileName() + ")")
           : "déclarée, conservée : " + orDash(item.location()));
@@ -148,7 +148,17 @@ class IncidentFilePdf {
       float[] w = {110, 90, 110, PdfLayout.WIDTH - 310};
       pdf.row(w, true, "Quand", "Événement", "Par", "Détail");
       for (EvidenceCustody.Event e : item.ledger()) {
-        pdf.row(w, false, when(e.at()), e.event(), incidents.person(e.actor()), e.details());
+        List<String> detail = new ArrayList<>();
+        if (e.fromHolder() != null) {
+          detail.add("de " + incidents.person(e.fromHolder()));
+        }
+        if (e.toHolder() != null) {
+          detail.add("à " + incidents.person(e.toHolder()));
+        }
+        if (!e.details().isEmpty()) {
+          detail.add(e.details());
+        }
+        pdf.row(w, false, when(e.at()), e.event(), incidents.person(e.actor()), String.join("\n", detail));
       }
     }
   }
@@ -274,13 +284,15 @@ class IncidentFilePdf {
   /** The last section: this version, the earlier ones (their files' SHA-256), and this text's fingerprint. */
   private String versions(Page pdf, Issue issue) {
     pdf.heading(SECTIONS.get(8));
-    float[] w = {50, 110, 150, PdfLayout.WIDTH - 310};
-    pdf.row(w, true, "Version", "Établie le", "Motif", "Empreinte SHA-256 du fichier");
+    float[] w = {50, 130, PdfLayout.WIDTH - 180};
+    pdf.row(w, true, "Version", "Établie le", "Motif");
     for (IncidentFiles.Version v : issue.earlier()) {
-      pdf.row(w, false, String.valueOf(v.version()), when(v.generatedAt()), v.reason(), v.sha256());
+      pdf.row(w, false, String.valueOf(v.version()), when(v.generatedAt()), v.reason());
     }
-    pdf.row(w, false, String.valueOf(issue.version()), when(issue.generatedAt()), issue.reason(),
-        "ce document (voir le registre des versions)");
+    pdf.row(w, false, String.valueOf(issue.version()), when(issue.generatedAt()), issue.reason() + " (ce document)");
+    for (IncidentFiles.Version v : issue.earlier()) {
+      pdf.hash("SHA-256 du fichier, version " + v.version(), v.sha256());
+    }
     pdf.kv("Établie par", issue.generatedBy());
     String contentSha256 = sha256(pdf.content.toString());
     pdf.layout.text("Empreinte SHA-256 du contenu de cette version (texte du document, dans l'ordre, jusqu'à "
@@ -354,9 +366,15 @@ class IncidentFilePdf {
       row(new float[] {170, PdfLayout.WIDTH - 170}, false, label, value == null ? "—" : value);
     }
 
+    /** A SHA-256 on one line: smaller type, so that it can be read and compared whole. */
+    void hash(String label, String value) {
+      content.append(label).append('\t').append(value).append('\n');
+      layout.row(new float[] {170, PdfLayout.WIDTH - 170}, new String[] {label, value}, false, 7.5f);
+    }
+
     void row(float[] widths, boolean header, String... cells) {
       content.append(String.join("\t", cells)).append('\n');
-      layout.row(widths, cells, header, header ? 8.5f : 8.5f);
+      layout.row(widths, cells, header, 8.5f);
     }
   }
 }

@@ -25,8 +25,11 @@ public class EvidenceCustody {
       String location, String fileName, String capturedBy, Instant capturedAt, String state, LocalDate retainUntil,
       String lastVerification, List<Event> ledger) {}
 
-  /** One ledger entry: the event in words, who (user id), when, and its details in words. */
-  public record Event(String event, String actor, Instant at, String details) {}
+  /**
+   * One ledger entry: the event in words, who (user id), when, the holders it moved between (a
+   * user id or a free text such as a laboratory; null when not a move), and its other details in words.
+   */
+  public record Event(String event, String actor, Instant at, String fromHolder, String toHolder, String details) {}
 
   private static final Map<String, String> EVENTS = Map.of(
       EvidenceLedger.CAPTURED, "Saisie", EvidenceLedger.TRANSFERRED, "Transfert",
@@ -60,10 +63,6 @@ public class EvidenceCustody {
 
   private static Event event(EvidenceLedger.Entry e) {
     List<String> details = new ArrayList<>();
-    if (e.fromHolder() != null || e.toHolder() != null) {
-      details.add((e.fromHolder() == null ? "" : "de " + e.fromHolder() + " ")
-          + (e.toHolder() == null ? "" : "à " + e.toHolder()));
-    }
     if (e.outcome() != null) {
       details.add(OUTCOMES.getOrDefault(e.outcome(), e.outcome()));
     }
@@ -82,7 +81,7 @@ public class EvidenceCustody {
     if (e.reason() != null) {
       details.add("motif : " + e.reason());
     }
-    return new Event(EVENTS.getOrDefault(e.event(), e.event()), e.actor(), e.recordedAt(),
-        String.join(" ; ", details.stream().map(String::trim).toList()));
+    return new Event(EVENTS.getOrDefault(e.event(), e.event()), e.actor(), e.recordedAt(), e.fromHolder(),
+        e.toHolder(), String.join(" ; ", details.stream().map(String::trim).toList()));
   }
 }
