@@ -54,8 +54,12 @@ class IncidentFileTest extends IncidentScenario {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ProcessInstance approvedIncident() {
+    return approvedIncident(false);
+  }
+
+  private ProcessInstance approvedIncident(boolean personalData) {
     ProcessInstance pi = reportPlain();
-    qualify(pi, "mineur", false);
+    qualify(pi, "mineur", personalData);
     String reference = pi.getBusinessKey();
     // an item of the evidence register and its ledger, as the evidence API records them
     jdbc.sql("""
@@ -211,6 +215,19 @@ class IncidentFileTest extends IncidentScenario {
     assertThat(post(TestClients.PLAIN_RSSI, "/api/security-incidents/" + reference + "/file/regeneration", "{}")
         .statusCode()).isEqualTo(403);
     assertThat(count(reference)).isEqualTo(1);
+  }
+
+  @Test
+  void aBreachOfPersonalDataShowsItsNotificationDutyInTheFile() throws Exception {
+    ProcessInstance pi = approvedIncident(true);
+    byte[] pdf = storedPdf(pi.getBusinessKey(), 1);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      String notifications = text.substring(text.indexOf("7. Notifications réglementaires"),
+          text.indexOf("8. Retour d'expérience"));
+      assertThat(notifications).contains("CNIL — obligation de", "Fondement", "Prise de connaissance par Mileo")
+          .doesNotContain("Aucune notification réglementaire requise", "en-cours", "null");
+    }
   }
 
   private long count(String reference) {
