@@ -354,6 +354,7 @@ class IncidentFilePdf {
     void subheading(String text) {
       content.append(text).append('\n');
       layout.space(4);
+      layout.keepTogether(40);
       layout.paragraph(text, layout.bold, 10, 0, 3);
     }
 

@@ -69,6 +69,11 @@ public final class PdfLayout implements AutoCloseable {
     y -= after;
   }
 
+  /** Starts a new page unless {@code points} fit on this one: a sub-heading kept with what follows it. */
+  public void keepTogether(float points) {
+    ensure(points);
+  }
+
   public void text(String text) {
     paragraph(text, regular, 9, 0, 2);
   }
