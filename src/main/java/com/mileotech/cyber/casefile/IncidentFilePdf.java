@@ -273,12 +273,16 @@ class IncidentFilePdf {
   }
 
   /**
-   * The improvement points, free text today. Kept apart: the tracked improvement actions (owner,
-   * due date, closure) are to replace this section once that feature is merged.
+   * The improvement points (free text) and the improvement actions planned at approval, in words.
+   * Kept apart: to switch to the improvement actions' own published API (owner, due date, closure).
    */
   private void improvements(Page pdf, SecurityIncidentAccount.LessonsLearned lessons) {
     pdf.subheading("Points d'amélioration");
     pdf.text(orDash(lessons.improvements()));
+    if (lessons.improvementActions() != null) {
+      pdf.subheading("Actions d'amélioration");
+      pdf.text(lessons.improvementActions());
+    }
   }
 
   /** The last section: this version, the earlier ones (their files' SHA-256), and this text's fingerprint. */

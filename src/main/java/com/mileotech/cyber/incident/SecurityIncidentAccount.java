@@ -54,9 +54,12 @@ public class SecurityIncidentAccount {
   public record IntegrityCheck(Map<String, Boolean> points, Boolean confirmed, Integer checks, Integer eradicationRounds,
       Instant checkedAt, String checkedBy) {}
 
-  /** The lessons learned as written and approved (free text today). */
+  /**
+   * The lessons learned as written and approved; {@code improvementActions}: the improvement
+   * actions planned at approval, in words (null when none was planned).
+   */
   public record LessonsLearned(String rootCauses, String hardeningControls, String responseEffectiveness,
-      String improvements, String writtenBy, String approvedBy, Instant approvedAt) {}
+      String improvements, String improvementActions, String writtenBy, String approvedBy, Instant approvedAt) {}
 
   private final SecurityIncidentRepository repository;
   private final Chronology chronology;
@@ -133,7 +136,7 @@ public class SecurityIncidentAccount {
     String writtenBy = LESSONS_LEARNED_WRITTEN_BY.from(v);
     String approvedBy = LESSONS_LEARNED_APPROVED_BY.from(v);
     return new LessonsLearned(LESSONS_ROOT_CAUSES.text(v), HARDENING_CONTROLS_LABEL.from(v),
-        LESSONS_RESPONSE_EFFECTIVENESS.text(v), LESSONS_IMPROVEMENTS.text(v),
+        LESSONS_RESPONSE_EFFECTIVENESS.text(v), LESSONS_IMPROVEMENTS.text(v), IMPROVEMENT_ACTIONS_LABEL.from(v),
         writtenBy == null ? null : actors.describe(writtenBy), approvedBy == null ? null : actors.describe(approvedBy),
         LESSONS_LEARNED_APPROVED_AT.instantFrom(v));
   }
