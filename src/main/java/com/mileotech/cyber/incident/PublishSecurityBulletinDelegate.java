@@ -16,28 +16,28 @@ import org.springframework.stereotype.Component;
 @Component("publishSecurityBulletin")
 class PublishSecurityBulletinDelegate implements JavaDelegate {
 
-  private final SecurityIncidentRepository repository;
   private final Reminders reminders;
+  private final IncidentFileLinks links;
 
-  PublishSecurityBulletinDelegate(SecurityIncidentRepository repository, Reminders reminders) {
-    this.repository = repository;
+  PublishSecurityBulletinDelegate(Reminders reminders, IncidentFileLinks links) {
     this.reminders = reminders;
+    this.links = links;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String reference = REFERENCE.get(execution);
     String client = CLIENT_NAME.get(execution);
-    String report = repository.find(reference).orElseThrow().lessonsLearnedReport();
     // hardening controls named as root causes and their re-verification (security updates feature):
     // outcomes come later, in a follow-up bulletin
     Object controls = HARDENING_CONTROLS_SUMMARY.get(execution);
     Notice notice = Notice.of("security-bulletin", Audience.TECHNICIANS)
         .with("title", "Bulletin de sécurité interne — enseignements de l'incident " + reference)
         .with("body", "Les enseignements de l'incident de sécurité " + reference + " (" + client
-            + ") sont à intégrer à vos interventions et aux procédures internes. Le rapport de retour "
-            + "d'expérience approuvé suit." + (controls == null ? "" : "\n\n" + controls))
-        .with("report", report);
+            + ") sont à intégrer à vos interventions et aux procédures internes. Le dossier de "
+            + "l'incident, avec le rapport de retour d'expérience approuvé : " + links.file(reference)
+            + (controls == null ? "" : "\n\n" + controls))
+        .with("fileUrl", links.file(reference));
     reminders.inform(execution, "security-bulletin", controls == null ? notice : notice.with("controls", controls));
   }
 }

@@ -108,26 +108,6 @@ class SecurityIncidentController {
     return view;
   }
 
-  /**
-   * The approved lessons-learned report, as the text file shared with the client (UTF-8): staff
-   * and that client's RSSI; 404 until it is approved, and for another client's incident.
-   */
-  @GetMapping("/{reference}/lessons-learned")
-  ResponseEntity<String> lessonsLearned(@PathVariable String reference) {
-    currentUser.require(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT, Groups.ADMINISTRATORS,
-        Groups.CLIENT_RSSI);
-    SecurityIncidentRecord incident = repository.find(reference)
-        .filter(i -> currentUser.canSeeClient(i.clientId()))
-        .orElseThrow(() -> ApiException.notFound("Incident de sécurité inconnu : " + reference));
-    if (incident.lessonsLearnedReport() == null) {
-      throw ApiException.notFound("Le retour d'expérience de " + reference + " n'est pas encore approuvé");
-    }
-    return ResponseEntity.ok()
-        .contentType(new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-        .header("Content-Disposition", "attachment; filename=\"" + reference + "-retour-experience.txt\"")
-        .body(incident.lessonsLearnedReport());
-  }
-
   @GetMapping("/{reference}")
   Map<String, Object> summary(@PathVariable String reference) {
     currentUser.require(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT, Groups.ADMINISTRATORS,
@@ -168,6 +148,10 @@ class SecurityIncidentController {
     summary.put("mttrMinutes", incident.mttrMinutes());
     summary.put("followUpIncident", incident.followUpIncident());
     summary.put("lessonsLearnedApprovedAt", incident.lessonsLearnedApprovedAt());
+    if (incident.lessonsLearnedApprovedAt() != null) {
+      // the incident file (feature casefile), with the lessons-learned report
+      summary.put("file", "/api/security-incidents/" + reference + "/file");
+    }
     summary.put("openTasks", openTasks(incident.processInstanceId()));
     summary.values().removeIf(v -> v == null);
     return summary;

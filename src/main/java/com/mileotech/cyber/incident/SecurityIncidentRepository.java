@@ -178,11 +178,15 @@ class SecurityIncidentRepository {
         .update();
   }
 
-  void storeLessonsLearned(String reference, String report, Instant approvedAt, String approvedBy) {
+  /**
+   * The approval of the lessons learned. The report itself is part of the incident file (feature
+   * casefile, table incident_file); lessons_learned_report keeps the text of incidents approved before.
+   */
+  void storeLessonsLearnedApproval(String reference, Instant approvedAt, String approvedBy) {
     jdbc.sql("""
-        update security_incident set lessons_learned_report = ?, lessons_learned_approved_at = ?,
-          lessons_learned_approved_by = ? where reference = ?""")
-        .params(report, utc(approvedAt), approvedBy, reference)
+        update security_incident set lessons_learned_approved_at = ?, lessons_learned_approved_by = ?
+        where reference = ?""")
+        .params(utc(approvedAt), approvedBy, reference)
         .update();
   }
 

@@ -2,28 +2,26 @@ package com.mileotech.cyber.incident;
 
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
+import com.mileotech.cyber.reminder.Deadlines;
 import com.mileotech.cyber.system.Moments;
 import java.time.Instant;
-import com.mileotech.cyber.reminder.Deadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Archiver le retour d'expérience": keeps the approved report on the incident (the register: it
- * may be longer than a process variable holds) and records whether the 15-day deadline was met.
+ * "Archiver le retour d'expérience": records the approval on the register and whether the 15-day
+ * deadline was met. The report itself becomes part of the incident file (PDF, feature casefile),
+ * generated when the report is shared.
  */
 @Component("storeLessonsLearned")
 class StoreLessonsLearnedDelegate implements JavaDelegate {
 
-  private final LessonsLearnedReport report;
   private final SecurityIncidentRepository repository;
   private final Deadlines deadlines;
   private final Moments moments;
 
-  StoreLessonsLearnedDelegate(LessonsLearnedReport report, SecurityIncidentRepository repository, Deadlines deadlines,
-      Moments moments) {
-    this.report = report;
+  StoreLessonsLearnedDelegate(SecurityIncidentRepository repository, Deadlines deadlines, Moments moments) {
     this.repository = repository;
     this.deadlines = deadlines;
     this.moments = moments;
@@ -31,9 +29,7 @@ class StoreLessonsLearnedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String text = report.compose(execution);
-    repository.storeLessonsLearned(REFERENCE.get(execution), text,
-        LESSONS_LEARNED_APPROVED_AT.instant(execution),
+    repository.storeLessonsLearnedApproval(REFERENCE.get(execution), LESSONS_LEARNED_APPROVED_AT.instant(execution),
         LESSONS_LEARNED_APPROVED_BY.get(execution));
     // done when approved: « Lancer les actions d'amélioration » (asynchronous) may run before this step
     Instant approvedAt = LESSONS_LEARNED_APPROVED_AT.instant(execution);

@@ -69,6 +69,11 @@ public final class PdfLayout implements AutoCloseable {
     y -= after;
   }
 
+  /** Starts a new page unless {@code points} fit on this one: a sub-heading kept with what follows it. */
+  public void keepTogether(float points) {
+    ensure(points);
+  }
+
   public void text(String text) {
     paragraph(text, regular, 9, 0, 2);
   }
@@ -115,16 +120,39 @@ public final class PdfLayout implements AutoCloseable {
   }
 
   public byte[] finish(String footer) {
+    return finish(null, footer, "page");
+  }
+
+  /**
+   * Ends the document with {@code header} at the top of every page (null: none) and {@code footer}
+   * followed by « — Page 1 / 5 » at the bottom: a document handed to a client.
+   */
+  public byte[] finishWithHeader(String header, String footer) {
+    return finish(header, footer, "Page");
+  }
+
+  private byte[] finish(String header, String footer, String pageWord) {
     try {
       stream.close();
       int total = document.getNumberOfPages();
       for (int i = 0; i < total; i++) {
         PDPage page = document.getPage(i);
         try (PDPageContentStream s = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+          if (header != null) {
+            s.beginText();
+            s.setFont(bold, 8f);
+            s.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN + 18);
+            s.showText(printable(clean(header)));
+            s.endText();
+            s.setLineWidth(0.5f);
+            s.moveTo(MARGIN, PDRectangle.A4.getHeight() - MARGIN + 12);
+            s.lineTo(MARGIN + WIDTH, PDRectangle.A4.getHeight() - MARGIN + 12);
+            s.stroke();
+          }
           s.beginText();
           s.setFont(regular, 7.5f);
           s.newLineAtOffset(MARGIN, MARGIN - 8);
-          s.showText(clean(footer + " — page " + (i + 1) + " / " + total));
+          s.showText(printable(clean(footer + " — " + pageWord + " " + (i + 1) + " / " + total)));
           s.endText();
         }
       }

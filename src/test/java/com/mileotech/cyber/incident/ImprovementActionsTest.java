@@ -119,9 +119,15 @@ class ImprovementActionsTest extends IncidentScenario {
             org.assertj.core.groups.Tuple.tuple(2, REFERENT, SECOND_DUE, ImprovementAction.Status.OPEN));
     assertThat(actions.get(0).clientId()).isEqualTo(TestClients.OIV);
     assertThat(actions.get(0).ownerName()).isNotBlank();
-    assertThat(get(TestClients.OIV_RSSI, "/api/security-incidents/" + reference + "/lessons-learned").body())
-        .contains("Actions d'amélioration\n- Changer les mots de passe par défaut de tous les NVR — responsable : ")
-        .contains("échéance : 16 mars 2026");
+    // the lessons-learned report is part of the incident file (PDF)
+    byte[] file = jdbc.sql("select pdf from incident_file where reference = ? order by file_version desc")
+        .param(reference).query((rs, n) -> rs.getBytes(1)).list().get(0);
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(file)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+          .contains("Actions d'amélioration")
+          .contains("Changer les mots de passe par défaut de tous les NVR — responsable : ")
+          .contains("échéance : 16 mars 2026");
+    }
 
     ProcessInstance first = action(reference, TECH);
     assertThat(first.getTenantId()).isEqualTo(TestClients.OIV);

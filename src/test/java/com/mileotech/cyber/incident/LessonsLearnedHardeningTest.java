@@ -38,7 +38,7 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
   final String product = "Hikvision DS-" + UUID.randomUUID().toString().substring(0, 8);
 
   @Test
-  void aRootCauseLinkedToAControlIsReverifiedAtEverySiteOfTheClientThenInAFollowUpBulletin() {
+  void aRootCauseLinkedToAControlIsReverifiedAtEverySiteOfTheClientThenInAFollowUpBulletin() throws Exception {
     ProcessInstance pi = reportOiv();
     qualify(pi, "significatif", false);
     respondUntilClosure(pi, TestClients.OIV_RSSI);
@@ -60,8 +60,17 @@ class LessonsLearnedHardeningTest extends IncidentScenario {
         .contains("CAM-03 — Interfaces Telnet et FTP désactivées")
         .contains("Revérification demandée sur 2 site(s) : Client OIV — Site Nord, Client OIV — Site Sud")
         .contains("bulletin complémentaire");
-    assertThat((String) bulletin.notice().model().get("report"))
-        .contains("Points de contrôle du guide de durcissement en cause\nNVR-01 — Mot de passe administrateur par défaut changé");
+    assertThat((String) bulletin.notice().model().get("fileUrl"))
+        .endsWith("/api/security-incidents/" + pi.getBusinessKey() + "/file");
+    // the controls in cause are in the lessons-learned section of the incident file (issue 19)
+    byte[] file = jdbc.sql("select pdf from incident_file where reference = ? and file_version = 1")
+        .param(pi.getBusinessKey()).query((rs, n) -> rs.getBytes(1)).single();
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(file)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text.substring(text.indexOf("8. Retour d'expérience"), text.indexOf("9. Versions du dossier")))
+          .contains("Points de contrôle du guide de durcissement en cause",
+              "NVR-01 — Mot de passe administrateur par défaut changé", "CAM-03 — Interfaces Telnet et FTP désactivées");
+    }
     assertThat(pi).hasPassed("Task_PrepareReverifications", "Task_PublishSecurityBulletin").isWaitingAt("Event_ReverificationsDone");
 
     List<ProcessInstance> reverifications = children(pi);

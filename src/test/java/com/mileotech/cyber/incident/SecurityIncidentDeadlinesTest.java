@@ -169,16 +169,18 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
     Call shared = notices.get(1);
     assertThat(shared.notice().template()).isEqualTo("lessons-learned-shared");
     assertThat(shared.notice().audience()).containsExactly(Audience.CLIENT_RSSI);
-    assertThat(shared.notice().model()).containsKeys("title", "body", "report");
-    String report = shared.notice().model().get("report").toString();
-    assertThat(report).contains("Retour d'expérience — " + pi.getBusinessKey()).contains("Chronologie")
-        .contains("Causes racines\nMot de passe par défaut sur le NVR").contains("MTTR (remise en service − détection)");
+    assertThat(shared.notice().model()).containsKeys("title", "body", "fileUrl").doesNotContainKey("report");
+    String file = shared.notice().model().get("fileUrl").toString();
+    assertThat(file).endsWith("/api/security-incidents/" + pi.getBusinessKey() + "/file");
     Call bulletin = notices.get(2);
     assertThat(bulletin.notice().template()).isEqualTo("security-bulletin");
     assertThat(bulletin.notice().audience()).containsExactly(Audience.TECHNICIANS);
-    assertThat(bulletin.notice().model().get("report")).isEqualTo(report);
-    assertThat(jdbc.sql("select lessons_learned_report from security_incident where reference = ?")
-        .param(pi.getBusinessKey()).query(String.class).single()).isEqualTo(report);
+    assertThat(bulletin.notice().model().get("fileUrl")).isEqualTo(file);
+    // the report is part of the incident file (issue 19), no longer a text on the register
+    assertThat(jdbc.sql("select count(*) from security_incident where reference = ? and lessons_learned_report is null")
+        .param(pi.getBusinessKey()).query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select file_version from incident_file where reference = ?")
+        .param(pi.getBusinessKey()).query(Integer.class).list()).containsExactly(1);
   }
 
   private List<Call> monitoringCalls(ProcessInstance pi) {

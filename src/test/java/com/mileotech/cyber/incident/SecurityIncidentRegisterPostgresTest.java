@@ -56,7 +56,7 @@ class SecurityIncidentRegisterPostgresTest {
         "Coffre", "a".repeat(64), "tech", detected.plusSeconds(300))), "capturees", null, "tech", detected.plusSeconds(400),
         new SecurityIncidentRepository.LegalHold("plainte-deposee", "Plainte n° 1", LocalDate.of(2026, 9, 30)));
     repository.close("INC-2026-0001", detected.plusSeconds(7200), detected.plusSeconds(7200), 60L, 120);
-    repository.storeLessonsLearned("INC-2026-0001", "x".repeat(50_000), detected.plusSeconds(9000), "cdp");
+    repository.storeLessonsLearnedApproval("INC-2026-0001", detected.plusSeconds(9000), "cdp");
     repository.recordFollowUp("INC-2026-0001", "INC-2026-0003");
 
     SecurityIncidentRecord incident = repository.find("INC-2026-0001").orElseThrow();
@@ -65,7 +65,7 @@ class SecurityIncidentRegisterPostgresTest {
     assertThat(incident.status()).isEqualTo("clos");
     assertThat(incident.personalDataInvolved()).isTrue();
     assertThat(incident.mttdMinutes()).isEqualTo(60L);
-    assertThat(incident.lessonsLearnedReport()).hasSize(50_000);
+    assertThat(incident.lessonsLearnedApprovedAt()).isEqualTo(detected.plusSeconds(9000));
     assertThat(incident.followUpIncident()).isEqualTo("INC-2026-0003");
     assertThat(repository.qualifications("INC-2026-0001")).singleElement()
         .satisfies(q -> assertThat(q.awarenessAt()).isEqualTo(detected.plusSeconds(60)));

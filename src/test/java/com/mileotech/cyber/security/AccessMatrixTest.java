@@ -147,8 +147,12 @@ class AccessMatrixTest {
       incidentStep = step;
       taskService.addCandidateGroup(step, Groups.TECHNICIANS_ID);
       taskService.setVariableLocal(step, "matrixEvidenceNote", "Empreinte relevée sur le NVR");
-      jdbc.update("update security_incident set lessons_learned_report = ? where reference = ?",
-          "Retour d'expérience — " + incident, incident);
+      jdbc.update("""
+          insert into incident_file (reference, file_version, client_id, trigger_key, reason, file_name, sha256,
+            content_sha256, generated_by, generated_at, pdf)
+          values (?, 1, ?, 'matrix', 'matrix', 'dossier.pdf', ?, ?, 'cdp.matrix', ?, ?)""",
+          incident, TestClients.OIV, "0".repeat(64), "0".repeat(64), Timestamp.from(Instant.now()),
+          "%PDF-1.4 matrix".getBytes(StandardCharsets.US_ASCII));
       jdbc.update("""
           insert into commissioning_document (reference, doc_version, client_id, site_id, process_instance_id, reason,
             file_name, content_json, content_sha256, signed_by, signed_at, signature_sha256, issued_at, retain_until, pdf)
@@ -416,8 +420,10 @@ class AccessMatrixTest {
         role -> ok(call("GET", "/api/security-incidents/" + incident + "/notifications", role, null)), staffAndOwnRssi);
     expect("GET /api/clients/{id}/breach-register", role -> ok(call("GET", "/api/clients/" + TestClients.OIV
         + "/breach-register?year=2026&format=csv", role, null)), staffAndOwnRssi);
-    expect("GET /api/security-incidents/{ref}/lessons-learned",
-        role -> ok(call("GET", "/api/security-incidents/" + incident + "/lessons-learned", role, null)), staffAndOwnRssi);
+    expect("GET /api/security-incidents/{ref}/file",
+        role -> ok(call("GET", "/api/security-incidents/" + incident + "/file", role, null)), staffAndOwnRssi);
+    expect("GET /api/security-incidents/{ref}/file/versions",
+        role -> ok(call("GET", "/api/security-incidents/" + incident + "/file/versions", role, null)), staffAndOwnRssi);
     expect("POST /api/commissionings", role -> ok(call("POST", "/api/commissionings", role, Map.of(
         "clientId", TestClients.OIV, "siteId", "site-nord", "vmsProduct", "Milestone XProtect", "vmsVersion", "2024 R2",
         "equipment", List.of(Map.of("kind", "CAMERA", "model", "Axis P3265", "serialNumber", "MX-API-" + System.nanoTime(),
@@ -535,7 +541,8 @@ class AccessMatrixTest {
   @Test
   void anotherClientsDataAnswers404LikeAnUnknownReference() throws Exception {
     for (String path : List.of("/api/security-incidents/" + incident, "/api/security-incidents/" + incident + "/notifications",
-        "/api/security-incidents/" + incident + "/lessons-learned", "/api/commissionings/" + DOCUMENT + "/document",
+        "/api/security-incidents/" + incident + "/file", "/api/security-incidents/" + incident + "/file/versions/1",
+        "/api/commissionings/" + DOCUMENT + "/document",
         "/api/clients/" + TestClients.OIV + "/equipment")) {
       assertThat(call("GET", path, Role.RSSI_OTHER, null).statusCode()).as(path).isEqualTo(404);
     }

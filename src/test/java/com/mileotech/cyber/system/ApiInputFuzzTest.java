@@ -121,6 +121,8 @@ class ApiInputFuzzTest {
     fuzz.send(get("version illisible", "/api/commissionings/CHK-2026-0001/document/versions/abc", "version"));
     fuzz.send(get("version hors des entiers", "/api/commissionings/CHK-2026-0001/document/versions/99999999999",
         "version"));
+    fuzz.send(get("version du dossier d'incident illisible", "/api/security-incidents/INC-2026-0001/file/versions/abc",
+        "version"));
 
     // identifiers in paths: unknown whatever they hold, never a server error
     fuzz.send(InputFuzz.input("ligne de requête de 30 Ko", TECH, "GET", "/api/dashboard?year=" + encode("é".repeat(5000)),
@@ -129,7 +131,8 @@ class ApiInputFuzzTest {
         + encode("é".repeat(5000)), null, null));
     for (String bad : List.of("INC-9999-9999", "é".repeat(1000), "%20", "a%2Fb", "..", "%00", "%E2%80%AE", "'%20or%201=1")) {
       String id = bad.startsWith("é") ? encode(bad) : bad;
-      for (String path : List.of("/api/security-incidents/" + id, "/api/security-incidents/" + id + "/lessons-learned",
+      for (String path : List.of("/api/security-incidents/" + id, "/api/security-incidents/" + id + "/file",
+          "/api/security-incidents/" + id + "/file/versions", "/api/security-incidents/" + id + "/file/versions/1",
           "/api/security-incidents/" + id + "/notifications", "/api/security-updates/" + id,
           "/api/commissionings/" + id + "/document", "/api/commissionings/" + id + "/document/versions",
           "/api/clients/" + id, "/api/clients/" + id + "/equipment", "/api/clients/" + id + "/software")) {

@@ -429,14 +429,17 @@ class OutboxMailTest {
   void everyNoticeTemplateSaysItsPieceInFrenchToTheClientRssiOfThatClientOnly() {
     byte[] pdf = "%PDF-1.7 checklist".getBytes();
     record Case(String template, String intro, Map<String, Object> extras, List<String> lines) {}
+    String fileUrl = "https://cyber.mileo.example/api/security-incidents/INC-2026-0042/file";
     List<Case> cases = List.of(
         new Case("incident-reported",
             "Un incident de sécurité vient d'être signalé. Il doit être qualifié sans attendre.",
             Map.of("severity", "critique", "detectedAt", Date.from(AWARENESS)),
             List.of("Gravité : critique", "Détecté le : lundi 2 mars 2026 à 14 h 30 (heure de Paris)")),
         new Case("lessons-learned-shared",
-            "Le rapport de retour d'expérience de l'incident est disponible.",
-            Map.of("summary", "Mot de passe par défaut changé"), List.of("En bref : Mot de passe par défaut changé")),
+            "Le dossier de l'incident, qui comprend le rapport de retour d'expérience, est disponible.",
+            Map.of("summary", "Mot de passe par défaut changé", "fileUrl", fileUrl),
+            List.of("En bref : Mot de passe par défaut changé",
+                "Télécharger le dossier d'incident (PDF) : " + fileUrl)),
         new Case("security-bulletin",
             "Un bulletin de sécurité concerne des équipements que nous maintenons pour vous.",
             Map.of("product", "Caméra XNV-8080", "vulnerability", "CVE-2026-1234"),
@@ -483,6 +486,10 @@ class OutboxMailTest {
       c.extras().values().stream().filter(String.class::isInstance)
           .forEach(value -> assertThat(mail.html()).as(c.template()).contains(">" + value + "</td>"));
       assertThat(single(pi).template()).isEqualTo(c.template().startsWith("a-template") ? "notice" : c.template());
+      if (c.template().equals("lessons-learned-shared")) {
+        // the incident file is linked, never attached (issue 19)
+        assertThat(mail.html()).contains("href=\"" + fileUrl + "\"", "Télécharger le dossier d'incident (PDF)");
+      }
       if (c.template().equals("checklist-issued")) {
         assertThat(mail.attachments()).containsOnlyKeys("checklist.pdf");
         assertThat(mail.attachments().get("checklist.pdf")).isEqualTo(pdf);
