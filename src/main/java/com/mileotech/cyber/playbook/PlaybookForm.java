@@ -1,15 +1,10 @@
 package com.mileotech.cyber.playbook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mileotech.cyber.incident.ResponseStep;
-import java.io.UncheckedIOException;
+import com.mileotech.cyber.system.ModelerJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,16 +29,6 @@ final class PlaybookForm {
   static final String NOT_APPLICABLE = ActionStatus.NOT_APPLICABLE.code();
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectWriter WRITER;
-
-  static {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    WRITER = JSON.writer(printer);
-  }
 
   private PlaybookForm() {}
 
@@ -86,11 +71,7 @@ final class PlaybookForm {
 
   /** The form's JSON text as it is kept in forms/ (ends with a line feed). */
   static String render(Playbook playbook, ResponseStep phase) {
-    try {
-      return WRITER.writeValueAsString(build(playbook, phase)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ModelerJson.write(build(playbook, phase));
   }
 
   static ObjectNode build(Playbook playbook, ResponseStep phase) {
