@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EvidenceEvents {
 
+  /** The case the evidence belongs to (the common field {@code process}; no BPMN step: {@code step} is absent). */
+  private static final String PROCESS = "security-incident";
+
   private final WebhookOutbox outbox;
 
   EvidenceEvents(WebhookOutbox outbox) {
@@ -28,6 +31,8 @@ class EvidenceEvents {
   void on(EvidenceAdded added) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("reference", added.reference());
+    data.put("clientId", added.clientId());
+    data.put("process", PROCESS);
     data.put("evidenceId", added.itemId());
     data.put("kind", added.kind());
     data.put("sha256", added.sha256());
@@ -42,6 +47,8 @@ class EvidenceEvents {
   void on(EvidenceVerificationFailed failed) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("reference", failed.reference());
+    data.put("clientId", failed.clientId());
+    data.put("process", PROCESS);
     data.put("evidenceId", failed.itemId());
     data.put("expectedSha256", failed.expectedSha256());
     data.put("observedSha256", failed.observedSha256());

@@ -98,8 +98,7 @@ class EvidenceController {
   ResponseEntity<Map<String, Object>> uploadRaw(@PathVariable String reference, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String description, @RequestParam(required = false) String fileName,
       HttpServletRequest request) throws IOException {
-    currentUser.require(HANDLERS);
-    Evidence.Incident incident = visibleIncident(reference);
+    Evidence.Incident incident = incidentFor(reference, HANDLERS);
     long declared = request.getContentLengthLong();
     if (declared > 0 && declared > maxUploadSize()) {
       throw evidence.tooLarge(); // refused before a byte is read
@@ -113,8 +112,7 @@ class EvidenceController {
   @PostMapping(path = "/api/security-incidents/{reference}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> uploadForm(@PathVariable String reference, HttpServletRequest request)
       throws IOException {
-    currentUser.require(HANDLERS);
-    Evidence.Incident incident = visibleIncident(reference);
+    Evidence.Incident incident = incidentFor(reference, HANDLERS);
     MultipartFile file;
     String kind;
     String description;
@@ -144,29 +142,25 @@ class EvidenceController {
   /** A large item the server does not hold, declared by its SHA-256 and where it is kept. */
   @PostMapping(path = "/api/security-incidents/{reference}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> declare(@PathVariable String reference, @RequestBody Declaration body) {
-    currentUser.require(HANDLERS);
-    Evidence.Incident incident = visibleIncident(reference);
+    Evidence.Incident incident = incidentFor(reference, HANDLERS);
     return created(evidence.declare(incident, body.kind(), body.description(), body.sha256(), body.location(),
         currentUser.id()));
   }
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/transfers")
   Map<String, Object> transfer(@PathVariable String reference, @PathVariable String id, @RequestBody Transfer body) {
-    currentUser.require(HANDLERS);
-    return json(evidence.transfer(visibleIncident(reference), number(id), body.from(), body.to(), body.reason(),
+    return json(evidence.transfer(incidentFor(reference, HANDLERS), number(id), body.from(), body.to(), body.reason(),
         currentUser.id()));
   }
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/verifications")
   Map<String, Object> verify(@PathVariable String reference, @PathVariable String id) {
-    currentUser.require(HANDLERS);
-    return json(evidence.verify(visibleIncident(reference), number(id), currentUser.id()));
+    return json(evidence.verify(incidentFor(reference, HANDLERS), number(id), currentUser.id()));
   }
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/legal-holds")
   Map<String, Object> hold(@PathVariable String reference, @PathVariable String id, @RequestBody Hold body) {
-    currentUser.require(CUSTODIANS);
-    Evidence.Incident incident = visibleIncident(reference);
+    Evidence.Incident incident = incidentFor(reference, CUSTODIANS);
     LocalDate until;
     try {
       until = body.until() == null || body.until().isBlank() ? null : moments.day(body.until());
@@ -178,14 +172,12 @@ class EvidenceController {
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/legal-hold-releases")
   Map<String, Object> release(@PathVariable String reference, @PathVariable String id, @RequestBody Release body) {
-    currentUser.require(CUSTODIANS);
-    return json(evidence.release(visibleIncident(reference), number(id), body.reason(), currentUser.id()));
+    return json(evidence.release(incidentFor(reference, CUSTODIANS), number(id), body.reason(), currentUser.id()));
   }
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/destruction")
   Map<String, Object> destroy(@PathVariable String reference, @PathVariable String id, @RequestBody Destruction body) {
-    currentUser.require(CUSTODIANS);
-    return json(evidence.destroy(visibleIncident(reference), number(id), body.authorisation(), currentUser.id()));
+    return json(evidence.destroy(incidentFor(reference, CUSTODIANS), number(id), body.authorisation(), currentUser.id()));
   }
 
   /** The held file, as captured; every download is in the audit trail. */
@@ -286,6 +278,19 @@ class EvidenceController {
 
   private static ApiException unknownItem(String id) {
     return ApiException.notFound("Preuve inconnue : " + id);
+  }
+
+  /**
+   * The incident for a write reserved to {@code allowed}: who may not even read it gets 403 (an
+   * integration), then 404 for an unknown incident and one of another client alike (another
+   * client's RSSI, as for reads: docs/access-rules.md), then 403 for a reader who may not write
+   * (the client's own RSSI, an administrator).
+   */
+  private Evidence.Incident incidentFor(String reference, Groups... allowed) {
+    currentUser.require(READERS);
+    Evidence.Incident incident = visibleIncident(reference);
+    currentUser.require(allowed);
+    return incident;
   }
 
   /** 404 for an unknown incident and for one of another client alike: ids are not to be guessed. */

@@ -1,5 +1,6 @@
 package com.mileotech.cyber.notification;
 
+import com.mileotech.cyber.security.DecisionOwners;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.PdfLayout;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  * as it is (UTF-8 with a byte order mark, {@code ;} between fields, CRLF, times day-first in Paris
  * time, text a spreadsheet would take for a formula prefixed with '), and a PDF (the project's
  * {@link PdfLayout}); the client-ready text of one filing as a PDF with its SHA-256 fingerprint.
+ * People read these files (the client's DPO): who decided and who recorded appear by their names
+ * ({@link DecisionOwners#displayName}), never by their logins; the JSON register, for machines,
+ * keeps the logins (docs/notifications.md).
  */
 @Component
 class BreachRegisterExports {
@@ -29,9 +33,11 @@ class BreachRegisterExports {
       "Information des personnes (art. 34)");
 
   private final Moments moments;
+  private final DecisionOwners owners;
 
-  BreachRegisterExports(Moments moments) {
+  BreachRegisterExports(Moments moments, DecisionOwners owners) {
     this.moments = moments;
+    this.owners = owners;
   }
 
   byte[] csv(BreachRegister.Year year, String clientName) {
@@ -70,8 +76,9 @@ class BreachRegisterExports {
     cells.add(b.statusLabel());
     cells.add(d == null ? "" : d.label());
     cells.add(d == null ? "" : d.version() + " / " + b.decisionVersions());
-    cells.add(d == null ? "" : d.decidedBy() != null ? d.decidedBy() : "le client (enregistré par le référent)");
-    cells.add(d == null ? "" : d.recordedBy());
+    cells.add(d == null ? "" : d.decidedBy() != null ? owners.displayName(d.decidedBy())
+        : "le client (enregistré par le référent)");
+    cells.add(d == null ? "" : owners.displayName(d.recordedBy()));
     cells.add(d == null ? "" : typed(d.decidedAt()));
     cells.add(d == null ? "" : d.approvedBy());
     cells.add(d == null ? "" : d.riskAssessment());
@@ -149,7 +156,7 @@ class BreachRegisterExports {
           pdf.row(vw, new String[] {"Version", "Décision", "Décidée le", "Par / approuvée par", "Motif et occasion"}, true, 8);
           for (NotificationRegister.Decision d : b.notification().decisions()) {
             pdf.row(vw, new String[] {String.valueOf(d.version()), d.label(), typed(d.decidedAt()),
-                (d.decidedBy() != null ? d.decidedBy() : "le client") + (d.approvedBy() != null ? " / " + d.approvedBy() : ""),
+                (d.decidedBy() != null ? owners.displayName(d.decidedBy()) : "le client") + (d.approvedBy() != null ? " / " + d.approvedBy() : ""),
                 (d.riskAssessment() != null ? d.riskAssessment() + " — " : "") + d.occasion()}, false, 8);
           }
         }

@@ -67,22 +67,70 @@ class NotificationController {
     return register.forIncident(reference).stream().filter(n -> currentUser.canSeeClient(n.clientId())).toList();
   }
 
-  /** ANSSI asked for an intermediate report (NIS2 art. 23(4)(c)): the referent records the request. */
+  /** The body of an intermediate-report request: which ANSSI duty, when the incident has two. */
+  record IntermediateReportRequest(String procedure) {}
+
+  /**
+   * ANSSI asked for an intermediate report (NIS2 art. 23(4)(c)): the referent records the request.
+   * An incident of a client both OIV and NIS2 essential entity has two ANSSI duties (V76,
+   * {@code -ANSSI} and {@code -ANSSI-NIS2} / {@code -ANSSI-OIV}): then {@code procedure} ("oiv" or
+   * "nis2") says which one was asked; with one duty open it may be left out.
+   */
   @PostMapping("/api/security-incidents/{reference}/notifications/anssi/intermediate-report-requests")
-  ResponseEntity<Map<String, String>> intermediateReportRequested(@PathVariable String reference) {
+  ResponseEntity<Map<String, String>> intermediateReportRequested(@PathVariable String reference,
+      @RequestBody(required = false) IntermediateReportRequest body) {
     currentUser.require(Groups.CYBER_REFERENT, Groups.ADMINISTRATORS);
     requireVisibleIncident(reference);
-    String businessKey = reference + "-ANSSI";
+    String asked = body == null || body.procedure() == null || body.procedure().isBlank() ? null
+        : body.procedure().strip().toLowerCase(java.util.Locale.ROOT);
+    if (asked != null && !ANSSI_PROCEDURES.contains(asked)) {
+      throw Refusal.field("procedure", "procédure inconnue : « oiv » ou « nis2 »");
+    }
+    // the open ANSSI duties of the incident, read as the application (the caller's right was checked above)
+    Map<String, String> open = privileged.call(() -> {
+      Map<String, String> byProcedure = new java.util.TreeMap<>();
+      runtime.createProcessInstanceQuery().processDefinitionKey(ANSSI_NOTIFICATION)
+          .processInstanceBusinessKeyLike(reference + "-ANSSI%").active().list().stream()
+          .filter(pi -> pi.getBusinessKey().equals(reference + "-ANSSI")
+              || pi.getBusinessKey().startsWith(reference + "-ANSSI-"))
+          .forEach(pi -> byProcedure.put(NotificationVariables.PROCEDURE.from(
+              runtime.getVariables(pi.getId(), List.of(NotificationVariables.PROCEDURE.name()))), pi.getId()));
+      return byProcedure;
+    });
+    if (open.isEmpty()) {
+      throw ApiException.conflict("Aucune notification ANSSI en cours pour l'incident " + reference);
+    }
+    String procedure;
+    if (asked != null) {
+      if (!open.containsKey(asked)) {
+        throw Refusal.field("procedure", "aucune notification ANSSI « " + asked + " » en cours pour l'incident "
+            + reference + " (en cours : " + String.join(", ", open.keySet()) + ")");
+      }
+      procedure = asked;
+    } else if (open.size() > 1) {
+      throw Refusal.field("procedure", "l'incident " + reference + " a deux notifications ANSSI en cours ("
+          + String.join(" et ", open.keySet()) + ") : précisez laquelle a fait l'objet de la demande, « "
+          + String.join(" » ou « ", open.keySet()) + " »");
+    } else {
+      procedure = open.keySet().iterator().next();
+    }
+    String instance = open.get(procedure);
     // the referent holds no UPDATE_INSTANCE on anssi-notification (it would also let them rewrite
     // its variables or suspend it): their right to record this request was checked above
     var correlated = privileged.call(() -> runtime.createMessageCorrelation("AnssiIntermediateReportRequested")
-        .processInstanceBusinessKey(businessKey).correlateAllWithResult());
+        .processInstanceId(instance).correlateAllWithResult());
     if (correlated.isEmpty()) {
       throw ApiException.conflict("Aucune notification ANSSI en cours pour l'incident " + reference);
     }
+    String notification = privileged.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance)
+        .singleResult().getBusinessKey());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(Map.of("reference", reference, "message", "Demande de rapport intermédiaire enregistrée"));
+        .body(Map.of("reference", reference, "notification", notification, "procedure", procedure,
+            "message", "Demande de rapport intermédiaire enregistrée"));
   }
+
+  private static final String ANSSI_NOTIFICATION = "anssi-notification";
+  private static final List<String> ANSSI_PROCEDURES = List.of("oiv", "nis2");
 
   /** The client-ready text drafted for a report (the duty), before or after it is filed: ?format=pdf for the PDF. */
   @GetMapping("/api/security-incidents/{reference}/notifications/{authority}/reports/{reportId}/text")

@@ -404,7 +404,8 @@ class NotificationRegister {
             rs.getString("data_subjects_decision"), instant(rs, "data_subjects_decided_at"),
             rs.getString("data_subjects_details"), rs.getString("data_subjects_decided_by"),
             rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of(), List.of(),
-            new ObligationRules.DecisionRule(rs.getString("rule_version"), rs.getString("regime"))))
+            new ObligationRules.DecisionRule(rs.getString("rule_version"), rs.getString("regime")),
+            rs.getString("obligor"), rs.getBoolean("exercise")))
         .list().stream()
         .map(notification -> notification.withReports(reports(notification.id())).withDecisions(decisions(notification.id())))
         .toList();
@@ -520,7 +521,9 @@ class NotificationRegister {
    * two, where the internal clocks start. {@code clientInformationDueAt} / {@code clientInformedOnTime}:
    * Mileo's own deadline to tell the client, and whether it was kept. {@code rule}: the rule of
    * the table regulatory-obligations that decided the duty, with its version, and the regime it
-   * applied for (issue 18).
+   * applied for (issue 18). {@code obligor}: whose duty it is, {@code client} or {@code mileo}
+   * (Mileo's own as a NIS2 entity); {@code exercise}: the duty of an exercise, rehearsed and counted
+   * nowhere (issue 18, V78).
    */
   record Notification(String id, String incidentReference, String clientId, String authority, String procedure,
       String legalBasis, String status, Instant mileoAwarenessAt, Instant earliestAwarenessAt,
@@ -529,14 +532,14 @@ class NotificationRegister {
       String decisionReason, String decisionBy, String decisionRecordedBy, String dataSubjectsDecision,
       Instant dataSubjectsDecidedAt, String dataSubjectsDetails, String dataSubjectsDecidedBy,
       String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports, List<Decision> decisions,
-      ObligationRules.DecisionRule rule) {
+      ObligationRules.DecisionRule rule, String obligor, boolean exercise) {
 
     Notification withReports(List<Report> all) {
       return new Notification(id, incidentReference, clientId, authority, procedure, legalBasis, status, mileoAwarenessAt,
           earliestAwarenessAt, clientInformationDueAt, clientInformedAt, clientInformedOnTime, clientInformedBy,
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts, decisionReason, decisionBy,
           decisionRecordedBy, dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails, dataSubjectsDecidedBy,
-          dataSubjectsRecordedBy, closedAt, all, decisions, rule);
+          dataSubjectsRecordedBy, closedAt, all, decisions, rule, obligor, exercise);
     }
 
     /** The versions of the decision; {@code decisionReason}, {@code decisionBy}... are the current one's. */
@@ -547,7 +550,7 @@ class NotificationRegister {
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts,
           current == null ? null : current.riskAssessment(), current == null ? null : current.decidedBy(),
           current == null ? null : current.recordedBy(), dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails,
-          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all, rule);
+          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all, rule, obligor, exercise);
     }
 
     /** The moments the clocks start from (the anchors of the duties), in the order they happened. */

@@ -105,11 +105,26 @@ public class DecisionOwners {
     return name.isEmpty() ? userId : name;
   }
 
-  /** Identity lookups are ours, not the caller's: a technician may not list users. */
-  private static <T> T privileged(Callable<T> query) {
+  /**
+   * Identity lookups are ours, not the caller's: a technician or a client's RSSI may not list users.
+   * Inside an engine command: without authorization checks; outside (a controller, an export), with
+   * the caller's authentication set aside for the lookup, then restored.
+   */
+  private <T> T privileged(Callable<T> query) {
     CommandContext context = Context.getCommandContext();
     try {
-      return context == null ? query.call() : context.runWithoutAuthorization(query);
+      if (context != null) {
+        return context.runWithoutAuthorization(query);
+      }
+      Authentication caller = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        return query.call();
+      } finally {
+        if (caller != null) {
+          identityService.setAuthentication(caller);
+        }
+      }
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -23,36 +23,73 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An example receiver of Mileo's webhooks (docs/events.md), on the JDK's HTTP server: it checks
- * the signature and the timestamp's freshness, drops an event it already processed (by its
- * CloudEvents id), and answers 2xx once the event is safely kept. The tests use it as the
- * subscriber; {@link #answer} simulates an outage.
+ * the signature and the timestamp's freshness, drops a delivery it already processed (by its
+ * {@code X-Mileo-Delivery} id, the same on every retry), and answers 2xx once the event is safely
+ * kept. The tests use it as the subscriber: {@link #answer} simulates an outage answering 503,
+ * {@link #down()}/{@link #up()} one refusing connections, {@link #keepButLoseAnswer()} a receiver
+ * that kept the event but whose answer never reached Mileo (as when the sending node dies between
+ * the answer and its "delivered" mark).
  */
 final class WebhookReceiver implements AutoCloseable {
 
   /** How far the timestamp may be from the receiver's clock (replays older than this are refused). */
   static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-  private final HttpServer server;
+  private HttpServer server;
+  private final int port;
   private volatile String secret;
   private final Supplier<Instant> clock;
   private final ObjectMapper json = new ObjectMapper();
   /** Events processed, in order (each CloudEvents id once). */
   private final List<JsonNode> events = new ArrayList<>();
-  private final Set<String> seenIds = new LinkedHashSet<>();
+  private final Set<String> seenDeliveries = new LinkedHashSet<>();
+  private final Set<String> seenEventIds = new LinkedHashSet<>();
+  private final List<String> deliveryIds = new ArrayList<>();
   private int requests;
   private int duplicates;
+  private int sameEventTwice;
   private int badSignatures;
   private volatile int answer = 204;
+  private volatile int answersToLose;
 
   WebhookReceiver(Supplier<Instant> clock) throws IOException {
     this.clock = clock;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.server.createContext("/events", this::handle);
-    this.server.start();
+    this.server = listen(0);
+    this.port = server.getAddress().getPort();
+  }
+
+  private HttpServer listen(int onPort) throws IOException {
+    HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+    listening.createContext("/events", this::handle);
+    listening.start();
+    return listening;
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
+    return "http://127.0.0.1:" + port + "/events";
+  }
+
+  /** The receiver's host is down: connections to it are refused. */
+  synchronized void down() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+  }
+
+  /** Back up, on the same address. */
+  synchronized void up() throws IOException {
+    if (server == null) {
+      server = listen(port);
+    }
+  }
+
+  /**
+   * The next delivery is processed and kept, then the connection is closed without an answer: from
+   * Mileo's side it was not delivered, exactly as if the sending node had died before marking it.
+   */
+  void keepButLoseAnswer() {
+    this.answersToLose = 1;
   }
 
   private synchronized void handle(HttpExchange exchange) throws IOException {
@@ -71,10 +108,20 @@ final class WebhookReceiver implements AutoCloseable {
         return;
       }
       JsonNode event = json.readTree(body);
-      if (seenIds.add(event.get("id").asText())) {
-        events.add(event); // a real receiver stores it (and the id) in one transaction here
+      String delivery = exchange.getRequestHeaders().getFirst("X-Mileo-Delivery");
+      deliveryIds.add(delivery);
+      if (delivery != null && seenDeliveries.add(delivery)) {
+        // a real receiver stores the event and the delivery id in one transaction here
+        events.add(event);
+        if (!seenEventIds.add(event.get("id").asText())) {
+          sameEventTwice++; // two deliveries of one event to one subscriber: the outbox's fan-out is wrong
+        }
       } else {
         duplicates++; // already processed: acknowledge, do nothing
+      }
+      if (answersToLose > 0) {
+        answersToLose--;
+        return; // closed without a status line: the sender sees an I/O error
       }
       exchange.sendResponseHeaders(204, -1);
     }
@@ -120,12 +167,32 @@ final class WebhookReceiver implements AutoCloseable {
     return List.copyOf(events);
   }
 
+  /** The CloudEvents ids of the events processed, in order. */
+  synchronized List<String> ids() {
+    return events.stream().map(e -> e.get("id").asText()).toList();
+  }
+
+  /** The CloudEvents types of the events processed, in order. */
+  synchronized List<String> types() {
+    return events.stream().map(e -> e.get("type").asText()).toList();
+  }
+
   synchronized int requests() {
     return requests;
   }
 
+  /** The X-Mileo-Delivery of every authentic request, retries included, in arrival order. */
+  synchronized List<String> deliveryIds() {
+    return List.copyOf(deliveryIds);
+  }
+
   synchronized int duplicates() {
     return duplicates;
+  }
+
+  /** Events that came under two different delivery ids (must be none: one delivery per event and subscriber). */
+  synchronized int sameEventTwice() {
+    return sameEventTwice;
   }
 
   synchronized int badSignatures() {
@@ -134,6 +201,6 @@ final class WebhookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    down();
   }
 }

@@ -172,12 +172,24 @@ class BreachRegisterHttpTest {
     assertThat(filedRow).contains("06/04/2026 09:00").contains("07/04/2026 14:00").contains("CNIL-HTTP-1")
         .contains("dans le délai");
     String notNotifiedRow = text.lines().filter(l -> l.startsWith(notNotified.getBusinessKey() + ";")).findFirst().orElseThrow();
-    assertThat(notNotifiedRow).contains("non notifiée").contains(NotificationForms.APPROVER)
-        .contains(TestClients.PLAIN_RSSI).contains("Flux chiffrés");
+    assertThat(notNotifiedRow).contains("non notifiée").contains(NotificationForms.APPROVER).contains("Flux chiffrés");
+    // people read the files: who decided and who recorded by their names (test accounts: « Prénom Nom »),
+    // looked up even though the RSSI who downloads may not list users; no login
+    assertThat(notNotifiedRow).contains(";Prénom Nom;");
+    assertThat(filedRow).contains(";Prénom Nom;");
+    assertThat(text).doesNotContain(TestClients.PLAIN_RSSI).doesNotContain(NotificationTestSupport.REFERENT);
 
     ResponseEntity<byte[]> pdf = as("referent.breaches").getForEntity(register + "&format=pdf", byte[].class);
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    String pdfText;
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.getBody())) {
+      pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(pdfText).contains("Décidée par Prénom Nom").doesNotContain(TestClients.PLAIN_RSSI)
+        .doesNotContain(NotificationTestSupport.REFERENT);
 
     ResponseEntity<Map> json = as(TestClients.PLAIN_RSSI).getForEntity(register, Map.class);
     assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);

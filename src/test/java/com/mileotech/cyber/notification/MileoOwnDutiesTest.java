@@ -182,6 +182,7 @@ class MileoOwnDutiesTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void anExerciseRehearsesMileosDutyWithEveryMailMarked() {
     ProcessInstance incident = incident(TestClients.PLAIN, List.of(TestClients.PLAIN, THIRD), true);
     String reference = incident.getBusinessKey();
@@ -199,6 +200,16 @@ class MileoOwnDutiesTest {
     });
     assertThat(jdbc.sql("select count(*) from provider_recipient_notice where incident_reference = ? and exercise")
         .param(reference).query(Long.class).single()).isEqualTo(2);
+
+    // the per-incident register shows whose duty it is and that it is an exercise's (the client, under
+    // no regime, owes ANSSI nothing)
+    TestUsers.ensure(engine.getIdentityService(), REFERENT, Groups.CYBER_REFERENT);
+    org.springframework.http.ResponseEntity<List> register = http.withBasicAuth(REFERENT, TestUsers.PASSWORD)
+        .getForEntity("/api/security-incidents/" + reference + "/notifications", List.class);
+    assertThat(register.getStatusCode().value()).isEqualTo(200);
+    assertThat((List<Map<String, Object>>) register.getBody())
+        .extracting(n -> n.get("id") + " " + n.get("obligor") + " " + n.get("exercise"))
+        .containsExactly(reference + "-ANSSI-MILEO mileo true");
   }
 
   /** A significant intrusion qualified by the referent; Mileo's service affected when {@code affected} is given. */

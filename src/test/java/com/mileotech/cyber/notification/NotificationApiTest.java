@@ -26,6 +26,7 @@ class NotificationApiTest {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired NotificationTestSupport support;
 
   private ProcessInstance incident;
@@ -59,6 +60,9 @@ class NotificationApiTest {
       assertThat((Map<String, Object>) cnil.get("rule")).satisfies(rule ->
           assertThat((String) rule.get("ruleVersion")).startsWith("rgpd-art33@2018-05-25 · regulatory-obligations "));
       assertThat((Map<String, Object>) notifications.get(0).get("rule")).containsEntry("regime", "OIV");
+      // whose duty and whether an exercise's (issue 18): the client's, a real incident
+      assertThat(notifications).allSatisfy(n -> assertThat(n).containsEntry("obligor", "client")
+          .containsEntry("exercise", false));
       assertThat((List<Map<String, Object>>) cnil.get("reports")).singleElement().satisfies(r -> {
         assertThat(r).containsEntry("kind", "notification-initiale");
         assertThat(r.get("dueAt")).isNotNull();
@@ -101,6 +105,52 @@ class NotificationApiTest {
     assertThat(as("referent.api").postForEntity("/api/security-incidents/" + withoutAnssi.getBusinessKey()
         + "/notifications/anssi/intermediate-report-requests", null, Map.class).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  @Test
+  void onADualRegimeIncidentTheRequestNamesWhichAnssiDutyWasAsked() {
+    support.dualRegimeClient();
+    ProcessInstance dual = support.qualifiedIncident(NotificationTestSupport.DUAL_CLIENT, true, "critique", "intrusion",
+        Instant.now().minusSeconds(60), "alerte-supervision");
+    String reference = dual.getBusinessKey();
+    String request = "/api/security-incidents/" + reference + "/notifications/anssi/intermediate-report-requests";
+    ProcessInstance oiv = anssiDuty(reference, "oiv");
+    ProcessInstance nis2 = anssiDuty(reference, "nis2");
+    assertThat(oiv.getBusinessKey()).isNotEqualTo(nis2.getBusinessKey());
+
+    // two duties open: the request must say which one, in French, naming the field; nothing is recorded
+    ResponseEntity<String> ambiguous = as("referent.api").postForEntity(request, null, String.class);
+    assertThat(ambiguous.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(ambiguous.getBody()).contains("procedure").contains("deux notifications ANSSI").contains("nis2")
+        .contains("oiv");
+    ResponseEntity<String> unknown = as("referent.api").postForEntity(request, Map.of("procedure", "lpm"), String.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknown.getBody()).contains("procedure").contains("procédure inconnue");
+    assertThat(support.report(oiv, "rapport-intermediaire")).isNull();
+    assertThat(support.report(nis2, "rapport-intermediaire")).isNull();
+
+    // the second duty can be asked, then the first: each gets its own report
+    ResponseEntity<Map> second = as("referent.api").postForEntity(request, Map.of("procedure", "NIS2"), Map.class);
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(second.getBody()).containsEntry("procedure", "nis2").containsEntry("notification", nis2.getBusinessKey());
+    assertThat(support.report(nis2, "rapport-intermediaire")).isNotNull();
+    assertThat(support.report(oiv, "rapport-intermediaire")).isNull();
+    ResponseEntity<Map> first = as("referent.api").postForEntity(request, Map.of("procedure", "oiv"), Map.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(first.getBody()).containsEntry("notification", oiv.getBusinessKey());
+    assertThat(support.report(oiv, "rapport-intermediaire")).isNotNull();
+
+    // one duty open: the field may be left out (above), and one naming another duty is refused
+    ResponseEntity<String> notOpen = as("referent.api").postForEntity("/api/security-incidents/"
+        + incident.getBusinessKey() + "/notifications/anssi/intermediate-report-requests", Map.of("procedure", "nis2"),
+        String.class);
+    assertThat(notOpen.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notOpen.getBody()).contains("procedure").contains("aucune notification ANSSI « nis2 »");
+  }
+
+  private ProcessInstance anssiDuty(String reference, String procedure) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("anssi-notification")
+        .processInstanceBusinessKeyLike(reference + "-ANSSI%").variableValueEquals("procedure", procedure).singleResult();
   }
 
   private String path() {

@@ -34,6 +34,8 @@ public class NotificationTestSupport {
 
   static final String INCIDENT = "notification-check-incident";
   static final String NIS2_CLIENT = "client-nis2";
+  /** A client both OIV and NIS2 essential entity: two ANSSI duties per significant incident (V76). */
+  static final String DUAL_CLIENT = "client-oiv-nis2";
 
   private final ProcessEngine engine;
   private final ClientRepository clients;
@@ -74,6 +76,16 @@ public class NotificationTestSupport {
               .endEvent().done())
           .deploy();
       deployed = true;
+    }
+  }
+
+  /** Creates {@link #DUAL_CLIENT} if missing (as RegimesAndRuleVersionsTest does). */
+  void dualRegimeClient() {
+    if (!clients.exists(DUAL_CLIENT)) {
+      clientService.create(new Client(DUAL_CLIENT, "Client OIV et NIS2",
+          List.of(RegulatoryRegime.NIS2_ESSENTIAL, RegulatoryRegime.OIV),
+          new Client.Contract(ContractType.PREMIUM, LocalDate.of(2025, 1, 1), LocalDate.of(2030, 1, 1)),
+          List.of(), null, List.of(new Client.Site("centrale", "Centrale", null))));
     }
   }
 

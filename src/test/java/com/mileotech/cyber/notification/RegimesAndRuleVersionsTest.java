@@ -3,10 +3,6 @@ package com.mileotech.cyber.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mileotech.cyber.IntegrationTest;
-import com.mileotech.cyber.client.Client;
-import com.mileotech.cyber.client.ClientRepository;
-import com.mileotech.cyber.client.ClientService;
-import com.mileotech.cyber.client.ContractType;
 import com.mileotech.cyber.client.RegulatoryRegime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,14 +27,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 @IntegrationTest
 class RegimesAndRuleVersionsTest {
 
-  static final String DUAL = "client-oiv-nis2";
+  static final String DUAL = NotificationTestSupport.DUAL_CLIENT;
   private static final Instant AWARENESS = Instant.parse("2026-05-04T07:00:00Z");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired NotificationTestSupport support;
-  @Autowired ClientRepository clients;
-  @Autowired ClientService clientService;
   @Autowired ObligationRules rules;
   @Autowired RegulatoryObligations obligations;
   @Autowired RegulationProperties regulation;
@@ -47,11 +41,7 @@ class RegimesAndRuleVersionsTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     support.prepare();
-    if (!clients.exists(DUAL)) {
-      clientService.create(new Client(DUAL, "Client OIV et NIS2", List.of(RegulatoryRegime.NIS2_ESSENTIAL, RegulatoryRegime.OIV),
-          new Client.Contract(ContractType.PREMIUM, LocalDate.of(2025, 1, 1), LocalDate.of(2030, 1, 1)),
-          List.of(), null, List.of(new Client.Site("centrale", "Centrale", null))));
-    }
+    support.dualRegimeClient();
     ClockUtil.setCurrentTime(java.util.Date.from(AWARENESS));
   }
 

@@ -430,6 +430,106 @@ class AccessMatrixTest {
         Set.of(Role.ADMIN));
   }
 
+  // ------------------------------------------------------------------ evidence register
+
+  /** The answer each role gets (docs/access-rules.md, evidence rows; docs/evidence.md, "Who sees what"). */
+  private static Map<Role, Integer> answers(int allowed, Set<Role> allowedRoles) {
+    Map<Role, Integer> answers = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      answers.put(role, allowedRoles.contains(role) ? allowed : role == Role.RSSI_OTHER ? 404 : 403);
+    }
+    return answers;
+  }
+
+  interface Status {
+    int of(Role role) throws Exception;
+  }
+
+  private void expectStatus(String action, Status status, Map<Role, Integer> expected) throws Exception {
+    Map<Role, Integer> actual = new LinkedHashMap<>();
+    for (Role role : Role.values()) {
+      actual.put(role, status.of(role));
+    }
+    assertThat(actual).as(action).isEqualTo(expected);
+  }
+
+  @Test
+  void evidenceRegister() throws Exception {
+    Set<Role> readers = Set.of(Role.TECH, Role.PM, Role.REF, Role.RSSI_OWN, Role.ADMIN);
+    Set<Role> handlers = Set.of(Role.TECH, Role.PM, Role.REF);
+    Set<Role> custodians = Set.of(Role.REF);
+    String register = "/api/security-incidents/" + incident + "/evidence";
+    long held = evidenceUpload(Role.TECH, register).path("id").asLong();
+    assertThat(held).isPositive();
+
+    expectStatus("list the evidence items", role -> call("GET", register, role, null).statusCode(),
+        answers(200, readers));
+    expectStatus("read an evidence item", role -> call("GET", register + "/" + held, role, null).statusCode(),
+        answers(200, readers));
+    expectStatus("download an item's file", role -> call("GET", register + "/" + held + "/content", role, null)
+        .statusCode(), answers(200, readers));
+    expectStatus("upload a file", role -> evidenceUploadStatus(role, register), answers(201, handlers));
+    expectStatus("declare a large item", role -> call("POST", register, role, Map.of("kind", "image-disque",
+        "description", "Image disque du serveur VMS", "sha256", "ab".repeat(32), "location", "Scellé S-MATRICE"))
+        .statusCode(), answers(201, handlers));
+    expectStatus("transfer an item", role -> call("POST", register + "/" + declaredItem(register) + "/transfers", role,
+        Map.of("from", "Technicien", "to", "Laboratoire", "reason", "Analyse")).statusCode(), answers(200, handlers));
+    expectStatus("verify an item", role -> call("POST", register + "/" + held + "/verifications", role, null)
+        .statusCode(), answers(200, handlers));
+    expectStatus("put an item under legal hold", role -> call("POST", register + "/" + declaredItem(register)
+        + "/legal-holds", role, Map.of("reason", "Plainte déposée", "procedureReference", "PV-2026-42")).statusCode(),
+        answers(200, custodians));
+    expectStatus("release a legal hold", role -> {
+      long item = declaredItem(register);
+      assertThat(call("POST", register + "/" + item + "/legal-holds", Role.REF,
+          Map.of("reason", "Plainte déposée", "procedureReference", "PV-2026-43")).statusCode()).isEqualTo(200);
+      return call("POST", register + "/" + item + "/legal-hold-releases", role, Map.of("reason", "Classement sans suite"))
+          .statusCode();
+    }, answers(200, custodians));
+    expectStatus("destroy an item", role -> call("POST", register + "/" + declaredItem(register) + "/destruction", role,
+        Map.of("authorisation", "Décision DIR-2026-7")).statusCode(), answers(200, custodians));
+
+    // another client's RSSI: the same answer as for an incident that does not exist, for reads and writes
+    String unknown = "/api/security-incidents/INC-1999-0001/evidence";
+    for (String[] cell : List.of(new String[] {"GET", ""}, new String[] {"GET", "/" + held + "/content"},
+        new String[] {"POST", "/" + held + "/verifications"}, new String[] {"POST", "/" + held + "/destruction"})) {
+      HttpResponse<String> other = call(cell[0], register + cell[1], Role.RSSI_OTHER,
+          cell[0].equals("POST") ? Map.of("authorisation", "x") : null);
+      HttpResponse<String> none = call(cell[0], unknown + cell[1], Role.RSSI_OTHER,
+          cell[0].equals("POST") ? Map.of("authorisation", "x") : null);
+      assertThat(other.statusCode()).as(cell[1]).isEqualTo(404).isEqualTo(none.statusCode());
+      assertThat(other.body().replace(incident, "?")).as(cell[1]).isEqualTo(none.body().replace("INC-1999-0001", "?"));
+    }
+    // what the refused roles tried changed nothing: only the allowed roles' items and entries exist
+    JsonNode items = json.readTree(call("GET", register, Role.REF, null).body());
+    assertThat(items.findValuesAsText("by")).doesNotContain(USERS.get(Role.RSSI_OWN), USERS.get(Role.RSSI_OTHER),
+        USERS.get(Role.ADMIN), USERS.get(Role.INTEG));
+  }
+
+  /** A large item declared by a technician: each role acts on its own. */
+  private long declaredItem(String register) throws Exception {
+    HttpResponse<String> declared = call("POST", register, Role.TECH, Map.of("kind", "dump-memoire",
+        "description", "Dump mémoire", "sha256", "cd".repeat(32), "location", "Scellé S-" + System.nanoTime()));
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+    return json.readTree(declared.body()).path("id").asLong();
+  }
+
+  private int evidenceUploadStatus(Role role, String register) throws Exception {
+    return evidenceUploadResponse(role, register).statusCode();
+  }
+
+  private JsonNode evidenceUpload(Role role, String register) throws Exception {
+    HttpResponse<String> answer = evidenceUploadResponse(role, register);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    return json.readTree(answer.body());
+  }
+
+  private HttpResponse<String> evidenceUploadResponse(Role role, String register) throws Exception {
+    return send(HttpRequest.newBuilder(uri(register + "?kind=journaux&description=Journaux"))
+        .header("Authorization", basic(role)).header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofString("journal " + role + " " + System.nanoTime())).build());
+  }
+
   @Test
   void anotherClientsDataAnswers404LikeAnUnknownReference() throws Exception {
     for (String path : List.of("/api/security-incidents/" + incident, "/api/security-incidents/" + incident + "/notifications",
