@@ -175,6 +175,7 @@
     deadlines(d);
     hardening(d);
     openItems(d);
+    improvementActions(d);
   }
 
   function tiles(d) {
@@ -373,6 +374,25 @@
         i.assignee || i.candidateGroups.join(', '), i.overdue ? duration(i.overdueMinutes) : '',
         el('a', { href: i.url, target: '_blank', rel: 'noopener' }, 'Ouvrir dans Tasklist')],
       { className: i.overdue ? 'overdue' : '' })), 'Aucune action en attente');
+  }
+
+  // an action is due at the end of the day its report gave: show that day
+  function dueDay(instant) {
+    if (!instant) return '—';
+    return new Intl.DateTimeFormat('fr-FR', { timeZone: zone, dateStyle: 'short' })
+      .format(new Date(new Date(instant).getTime() - 1));
+  }
+
+  function improvementActions(d) {
+    const a = d.improvementActions;
+    $('improvement-actions-note').textContent = a.open + ' action(s) d\'amélioration des retours d\'expérience '
+      + 'pas encore close(s) avec la preuve de leur effet, dont ' + a.overdue + ' à l\'échéance dépassée.';
+    table('table-improvement-clients', ['Client', 'Ouvertes', 'Échéance dépassée'],
+      a.byClient.map((c) => [c.clientName, c.open, c.overdue]), 'Aucune action d\'amélioration ouverte');
+    table('table-improvement-actions', ['Échéance', 'Incident', 'Client', 'Action', 'Responsable', 'Retard'],
+      a.items.map((i) => Object.assign([dueDay(i.dueAt), i.reference, i.clientName, i.label, i.ownerName,
+        i.overdue ? i.overdueDays + ' j' : ''], { className: i.overdue ? 'overdue' : '' })),
+      'Aucune action d\'amélioration ouverte');
   }
 
   // ------------------------------------------------------------------ wiring

@@ -104,7 +104,7 @@ class ModelConventionsTest {
     assertThat(models().map(f -> f.getFileName().toString())).contains("security-incident.bpmn",
         "cnil-notification.bpmn", "anssi-notification.bpmn", "regulatory-report.bpmn", "vms-commissioning.bpmn",
         "equipment-replacement.bpmn", "security-update.bpmn", "security-update-client.bpmn",
-        "hardening-reverification.bpmn");
+        "hardening-reverification.bpmn", "improvement-action.bpmn");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -19,7 +19,8 @@ record Dashboard(
     Indicators indicators,
     Deadlines deadlines,
     Hardening hardening,
-    OpenItems openItems) {
+    OpenItems openItems,
+    Improvements improvementActions) {
 
   /** What the figures cover, and for whom. {@code clientId} null: all the clients the caller may see. */
   record Scope(String period, LocalDate from, LocalDate to, Integer year, String clientId, String clientName,
@@ -135,6 +136,20 @@ record Dashboard(
   record OpenItems(long total, long overdue, List<OpenItem> items) {
     static final int LIMIT = 200;
   }
+
+  // ------------------------------------------------------------------ improvement actions
+
+  /**
+   * « Actions d'amélioration ouvertes »: the improvement actions of the lessons-learned reports
+   * not closed yet (whatever the period; exercises excluded), per client and listed, the earliest
+   * due first; {@code overdue}: past their due date.
+   */
+  record Improvements(long open, long overdue, List<ClientImprovements> byClient, List<ImprovementItem> items) {}
+
+  record ClientImprovements(String clientId, String clientName, long open, long overdue) {}
+
+  record ImprovementItem(String reference, String clientId, String clientName, int position, String label,
+      String owner, String ownerName, Instant dueAt, boolean overdue, Long overdueDays) {}
 
   record OpenItem(String taskId, String name, String process, String reference, String clientId, String clientName,
       Instant createdAt, Instant dueAt, boolean overdue, Long overdueMinutes, String assignee,

@@ -129,6 +129,19 @@ class DashboardCsv {
           e.kindLabel() + " " + e.model() + " (n° " + e.serialNumber() + ", firmware " + e.firmwareVersion() + ")", "");
     }
 
+    String improvements = "Actions d'amélioration ouvertes";
+    Dashboard.Improvements actions = d.improvementActions();
+    out.row(improvements, "Ouvertes (à la date du rapport)", "Total", actions.open(), "actions");
+    out.row(improvements, "Ouvertes (à la date du rapport)", "Échéance dépassée", actions.overdue(), "actions");
+    for (Dashboard.ClientImprovements c : actions.byClient()) {
+      out.row(improvements, "Par client", c.clientName(), c.open(), "actions");
+    }
+    for (Dashboard.ImprovementItem item : actions.items()) {
+      out.row(improvements, "Action ouverte", item.reference() + " — " + item.clientName() + " — " + item.label()
+          + " — " + item.ownerName(), French.date(ImprovementActionsSection.dueDay(item.dueAt(), zone)),
+          item.overdue() ? "échéance dépassée de " + item.overdueDays() + " j" : "échéance");
+    }
+
     out.add("");
     out.add(OPEN_ITEMS_HEADER);
     for (Dashboard.OpenItem item : d.openItems().items()) {

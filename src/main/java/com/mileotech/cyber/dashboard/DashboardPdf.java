@@ -46,6 +46,7 @@ class DashboardPdf {
       deadlines(pdf, d, zone);
       hardening(pdf, d, zone);
       openItems(pdf, d, zone);
+      improvementActions(pdf, d, zone);
       return pdf.finish("Mileo Technology — tableau de bord cybersécurité — " + d.scope().period()
           + (d.scope().clientId() == null ? "" : " — " + d.scope().clientName()));
     }
@@ -254,6 +255,23 @@ class DashboardPdf {
           item.clientName(), item.overdue() ? "en retard de " + French.duration(item.overdueMinutes())
               : item.assignee() != null ? "assignée à " + item.assignee()
               : "groupes : " + String.join(", ", item.candidateGroups())}, false, SIZE);
+    }
+  }
+
+  private static void improvementActions(PdfLayout pdf, Dashboard d, ZoneId zone) {
+    Dashboard.Improvements actions = d.improvementActions();
+    pdf.heading("6. Actions d'amélioration ouvertes");
+    pdf.text(actions.open() + " action(s) d'amélioration des retours d'expérience pas encore close(s) avec la preuve "
+        + "de leur effet, dont " + actions.overdue() + " à l'échéance dépassée.");
+    if (actions.items().isEmpty()) {
+      return;
+    }
+    float[] widths = {75, 90, 100, PdfLayout.WIDTH - 365, 100};
+    pdf.row(widths, new String[] {"Échéance", "Incident", "Client", "Action", "Responsable"}, true, SIZE);
+    for (Dashboard.ImprovementItem item : actions.items()) {
+      pdf.row(widths, new String[] {French.date(ImprovementActionsSection.dueDay(item.dueAt(), zone))
+          + (item.overdue() ? " (dépassée de " + item.overdueDays() + " j)" : ""), item.reference(), item.clientName(),
+          item.label(), item.ownerName()}, false, SIZE);
     }
   }
 

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Computes the dashboard, one section per class: {@link IncidentsSection}, {@link IndicatorsSection}
- * (MTTD / MTTR), {@link DeadlinesSection}, {@link HardeningSection} and {@link OpenTasks}. Each
+ * (MTTD / MTTR), {@link DeadlinesSection}, {@link HardeningSection}, {@link OpenTasks} and
+ * {@link ImprovementActionsSection}. Each
  * reads what the features publish (incident, notification, commissioning) and the engine, never
  * their tables. Who may see which client is decided by the caller ({@link DashboardController});
  * engine queries run without the caller's engine authorization.
@@ -29,14 +30,16 @@ class DashboardService {
   private final DeadlinesSection deadlines;
   private final HardeningSection hardening;
   private final OpenTasks openTasks;
+  private final ImprovementActionsSection improvementActions;
   private final IdentityService identityService;
 
   DashboardService(SecurityIncidentFacts incidents, DeadlinesSection deadlines, HardeningSection hardening,
-      OpenTasks openTasks, IdentityService identityService) {
+      OpenTasks openTasks, ImprovementActionsSection improvementActions, IdentityService identityService) {
     this.incidents = incidents;
     this.deadlines = deadlines;
     this.hardening = hardening;
     this.openTasks = openTasks;
+    this.improvementActions = improvementActions;
     this.identityService = identityService;
   }
 
@@ -78,7 +81,8 @@ class DashboardService {
           // Mileo's own duties as a provider are staff's business, on the all-clients view only
           deadlines.of(detected, names, request.now(), request.rssiUser() == null && request.client() == null),
           hardening.of(period, clients, byId, request.now()),
-          openTasks.of(clients, request.rssiUser(), names, request.now()));
+          openTasks.of(clients, request.rssiUser(), names, request.now()),
+          improvementActions.of(clients, names, request.now()));
     });
   }
 

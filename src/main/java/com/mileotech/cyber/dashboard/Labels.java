@@ -44,6 +44,7 @@ final class Labels {
     PROCESSES.put("recurring-incidents-review", "Examen des incidents récurrents");
     PROCESSES.put("vms-commissioning", "Checklist de durcissement");
     PROCESSES.put("hardening-reverification", "Revérification de durcissement");
+    PROCESSES.put("improvement-action", "Action d'amélioration");
     PROCESSES.put("security-update", "Mise à jour de sécurité");
     PROCESSES.put("security-update-client", "Mise à jour de sécurité");
     PROCESSES.put("equipment-replacement", "Plan de remplacement");

@@ -40,6 +40,9 @@ class LessonsLearnedReport {
     }
     section(text, "Efficacité de la réponse", LESSONS_RESPONSE_EFFECTIVENESS.get(execution));
     section(text, "Points d'amélioration", LESSONS_IMPROVEMENTS.get(execution));
+    if (!IMPROVEMENT_ACTIONS.objects(execution).isEmpty()) { // each followed to its closure (improvement-action)
+      section(text, "Actions d'amélioration", IMPROVEMENT_ACTIONS_LABEL.get(execution));
+    }
     Object mttd = MTTD_MINUTES.get(execution);
     text.append("\nIndicateurs\n")
         .append("- MTTD (détection − début) : ").append(mttd == null ? "début inconnu" : Moments.duration((Number) mttd)).append('\n')

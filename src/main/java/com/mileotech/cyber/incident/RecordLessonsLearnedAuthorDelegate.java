@@ -15,19 +15,23 @@ import org.springframework.stereotype.Component;
  * wrote this version of the report, from the
  * authentication ({@code lessonsLearnedWrittenBy}), and everyone who wrote a version of it
  * ({@code lessonsLearnedAuthors}), so that its approval is four eyes: never by one of its authors.
+ * Also checks and records the report's improvement actions ({@link ImprovementActionRows}).
  */
 @Component("recordLessonsLearnedAuthor")
 class RecordLessonsLearnedAuthorDelegate implements JavaDelegate {
 
 
   private final DecisionOwners owners;
+  private final ImprovementActionRows improvementActions;
 
-  RecordLessonsLearnedAuthorDelegate(DecisionOwners owners) {
+  RecordLessonsLearnedAuthorDelegate(DecisionOwners owners, ImprovementActionRows improvementActions) {
     this.owners = owners;
+    this.improvementActions = improvementActions;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    improvementActions.record(execution); // refused before anything is written
     String author = owners.currentUserId();
     LESSONS_LEARNED_WRITTEN_BY.set(execution, author);
     if (author != null) {

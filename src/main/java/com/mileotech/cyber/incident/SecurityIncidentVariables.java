@@ -246,6 +246,28 @@ public final class SecurityIncidentVariables {
   public static final DateVariable LESSONS_LEARNED_APPROVED_AT = ProcessVariable.date("lessonsLearnedApprovedAt");
   public static final ProcessVariable<String> LESSONS_LEARNED_APPROVED_BY = ProcessVariable.text("lessonsLearnedApprovedBy");
 
+  // improvement actions of the lessons learned (PROC-CYB-005 §06): up to IMPROVEMENT_ACTION_ROWS
+  // rows of the form, each opening the next; checked and recorded by "Enregistrer l'auteur du
+  // retour d'expérience", started as improvement-action processes at the approval
+  /** How many action rows the lessons-learned form has. */
+  public static final int IMPROVEMENT_ACTION_ROWS = 5;
+  /** Lessons-learned form: « Ajouter des actions d'amélioration » (shows the first row). */
+  static final FormField IMPROVEMENT_ACTIONS_ADD = FormField.of("improvementActionsAdd");
+  /** The staff who may own an action, [{label, value}]: the options of the rows' owner fields. */
+  static final JsonVariable IMPROVEMENT_OWNER_OPTIONS = ProcessVariable.json("improvementOwnerOptions");
+  /**
+   * The actions as checked at the submission (fact): [{position, label, owner, ownerName, dueDate
+   * (ISO day), dueAt (ISO instant, end of that day in Paris)}].
+   */
+  public static final JsonVariable IMPROVEMENT_ACTIONS = ProcessVariable.json("improvementActions");
+  /** The actions in words, for the approval form. */
+  static final ProcessVariable<String> IMPROVEMENT_ACTIONS_LABEL = ProcessVariable.text("improvementActionsLabel");
+
+  /** Row {@code n} (1-based) of the form's actions: {@code part} is Label, Owner, DueDate or More. */
+  static FormField improvementAction(int n, String part) {
+    return FormField.of("improvementAction" + n + part);
+  }
+
   /** The security update whose missed deadline opened this incident (security updates feature). */
   public static final ProcessVariable<String> SECURITY_UPDATE = ProcessVariable.text("securityUpdate");
 

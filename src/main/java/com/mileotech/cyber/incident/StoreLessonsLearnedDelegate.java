@@ -3,6 +3,7 @@ package com.mileotech.cyber.incident;
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
 import com.mileotech.cyber.system.Moments;
+import java.time.Instant;
 import com.mileotech.cyber.reminder.Deadlines;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,6 +35,8 @@ class StoreLessonsLearnedDelegate implements JavaDelegate {
     repository.storeLessonsLearned(REFERENCE.get(execution), text,
         LESSONS_LEARNED_APPROVED_AT.instant(execution),
         LESSONS_LEARNED_APPROVED_BY.get(execution));
-    deadlines.recordOutcome(execution, "lessonsLearned");
+    // done when approved: « Lancer les actions d'amélioration » (asynchronous) may run before this step
+    Instant approvedAt = LESSONS_LEARNED_APPROVED_AT.instant(execution);
+    deadlines.recordOutcome(execution, "lessonsLearned", approvedAt != null ? approvedAt : moments.now());
   }
 }

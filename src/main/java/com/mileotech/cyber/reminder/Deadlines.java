@@ -141,8 +141,15 @@ public class Deadlines {
 
   /** Records when the work the deadline asked for was done, and whether that was in time. */
   public boolean recordOutcome(VariableScope scope, String name) {
+    return recordOutcome(scope, name, now());
+  }
+
+  /**
+   * Records that the work was done at {@code done} (a step recording it later, behind an async
+   * boundary, gives the moment of the decision itself), and whether that was in time.
+   */
+  public boolean recordOutcome(VariableScope scope, String name, Instant done) {
     Deadline deadline = get(scope, name);
-    Instant done = now();
     boolean met = !done.isAfter(deadline.dueAt());
     DeadlineVariables variables = new DeadlineVariables(name);
     variables.doneAt().set(scope, done);

@@ -88,6 +88,13 @@ public final class AccessPolicy {
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // Recurring incidents (recurring-incidents-review, issue 18): started by the incident's
     // assessment; the referent decides in its task (candidate group), both follow it in Cockpit.
+    // Improvement actions of the lessons learned (improvement-action, issue 19): started by the
+    // incident's approval; the owner works in the task assigned to them, the referent and project
+    // managers (told when one is late) follow them all in Cockpit.
+    for (Groups group : List.of(Groups.CYBER_REFERENT, Groups.PROJECT_MANAGERS)) {
+      grant(group, Resources.PROCESS_DEFINITION, "improvement-action", ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     for (Groups group : List.of(Groups.CYBER_REFERENT, Groups.PROJECT_MANAGERS)) {
       grant(group, Resources.PROCESS_DEFINITION, "recurring-incidents-review", ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
@@ -116,7 +123,8 @@ public final class AccessPolicy {
     // id (TenantScopedEntityManager). READ on a definition does not open its start form: an RSSI
     // starts nothing (StartFormsForStarters).
     for (String process : List.of(securityIncident, "cnil-notification", "anssi-notification", "regulatory-report",
-        "vms-commissioning", "security-update-client", "equipment-replacement", "hardening-reverification")) {
+        "vms-commissioning", "security-update-client", "equipment-replacement", "hardening-reverification",
+        "improvement-action")) {
       grant(Groups.CLIENT_RSSI, Resources.PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_HISTORY);
     }
     // Camunda lets a group's members read the group; the RSSIs of all clients share one, and reading

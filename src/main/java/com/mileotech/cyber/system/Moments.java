@@ -324,6 +324,14 @@ public class Moments {
     return day == null ? null : TYPED_DAY.format(day);
   }
 
+  /**
+   * The end of {@code day} in the configured zone, as an instant: the start of the next day there
+   * (a due date people give as a day: the whole day is theirs).
+   */
+  public Instant endOfDay(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
   public LocalDate today() {
     return now().atZone(zone).toLocalDate();
   }

@@ -255,6 +255,39 @@ public final class IncidentForms {
         "lessonsImprovements", improvements));
   }
 
+  /** One improvement action of the lessons-learned form: what, whose (user id), due day as typed (JJ/MM/AAAA). */
+  public record Action(String label, String owner, String dueDate) {}
+
+  /**
+   * Rédiger le retour d'expérience with improvement actions in its rows (issue 19): « Planifier des
+   * actions d'amélioration » ticked, each row opening the next.
+   */
+  public static Map<String, Object> lessonsLearned(Action... actions) {
+    Map<String, Object> form = lessonsLearned();
+    form.put("improvementActionsAdd", true);
+    for (int i = 0; i < actions.length; i++) {
+      int n = i + 1;
+      form.put("improvementAction" + n + "Label", actions[i].label());
+      form.put("improvementAction" + n + "Owner", actions[i].owner());
+      form.put("improvementAction" + n + "DueDate", actions[i].dueDate());
+      if (i < actions.length - 1) {
+        form.put("improvementAction" + n + "More", true);
+      }
+    }
+    return form;
+  }
+
+  /** Clore l'action d'amélioration: what was done, how its effect was checked, an evidence reference or null. */
+  public static Map<String, Object> improvementActionClosed(String done, String effectCheck, String evidence) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("improvementActionDone", done);
+    form.put("improvementEffectCheck", effectCheck);
+    if (evidence != null) {
+      form.put("improvementEffectEvidence", evidence);
+    }
+    return form;
+  }
+
   /** Approuver le retour d'expérience. */
   public static Map<String, Object> lessonsApproved() {
     return new HashMap<>(Map.of("lessonsDecision", "approuve"));

@@ -161,8 +161,9 @@ class SecurityIncidentDeadlinesTest extends IncidentScenario {
     now(due.plus(Duration.ofDays(1)));
     writeLessonsLearned(pi);
     approveLessonsLearned(pi);
+    runDueJobs(pi); // « Lancer les actions d'amélioration » (asynchronous), then the report is archived
     assertThat(variable(pi, "lessonsLearnedMet")).isEqualTo(false);
-    runDueJobs(pi);
+    assertThat(variable(pi, "lessonsLearnedDoneAt")).isEqualTo(Date.from(due.plus(Duration.ofDays(1))));
     List<Call> notices = recorder().calls(pi.getId()).stream().filter(c -> c.kind().equals("inform")).toList();
     assertThat(notices).extracting(Call::name).containsExactly("incident-reported", "lessons-learned-shared", "security-bulletin");
     Call shared = notices.get(1);

@@ -94,6 +94,8 @@ class AccessMatrixTest {
       Map.entry("vms-commissioning/Task_ReviewChecklist", Set.of("project-managers")),
       Map.entry("equipment-replacement/Task_PlanReplacement", Set.of("project-managers")),
       Map.entry("hardening-reverification/Task_ReverifyControl", Set.of("technicians")),
+      // issue 19: assigned to the action's owner, the referent as the fallback
+      Map.entry("improvement-action/Task_CarryOutImprovementAction", Set.of("cyber-referent")),
       Map.entry("security-update-client/Task_ValidateInStaging", Set.of("technicians")),
       Map.entry("security-update-client/Task_ApplyUpdate", Set.of("technicians"))));
 

@@ -34,6 +34,7 @@ class ProcessContractsTest {
       "com.mileotech.cyber.notification.NotificationVariables",
       "com.mileotech.cyber.commissioning.CommissioningVariables",
       "com.mileotech.cyber.update.SecurityUpdateVariables",
+      "com.mileotech.cyber.improvement.ImprovementActionVariables",
       "com.mileotech.cyber.reminder.DeadlineVariables",
       "com.mileotech.cyber.playbook.PlaybookVariables");
 

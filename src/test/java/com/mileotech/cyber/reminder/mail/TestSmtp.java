@@ -15,15 +15,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * GreenMail as a real SMTP server on a fixed free port, which a test can stop ("SMTP down") and
  * start again on the same port; and a mail sender pointed at it, handed to the outbox sender per
- * round (the shared Spring context keeps spring.mail.host empty).
+ * round (the shared Spring context keeps spring.mail.host empty). Public: other features' scenario
+ * tests read their mails with it.
  */
-final class TestSmtp implements AutoCloseable {
+public final class TestSmtp implements AutoCloseable {
 
   private final int port;
   private GreenMail server;
   private final JavaMailSenderImpl mailSender = new JavaMailSenderImpl();
 
-  TestSmtp() {
+  public TestSmtp() {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     } catch (IOException e) {
@@ -39,18 +40,18 @@ final class TestSmtp implements AutoCloseable {
     start();
   }
 
-  JavaMailSenderImpl mailSender() {
+  public JavaMailSenderImpl mailSender() {
     return mailSender;
   }
 
-  void start() {
+  public void start() {
     if (server == null) {
       server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       server.start();
     }
   }
 
-  void stop() {
+  public void stop() {
     if (server != null) {
       server.stop();
       server = null;
@@ -58,23 +59,23 @@ final class TestSmtp implements AutoCloseable {
   }
 
   /** Every message received since the server started, whatever process it is about. */
-  List<MimeMessage> received() {
+  public List<MimeMessage> received() {
     return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
   }
 
   /** The messages carrying one of these outbox ids (other tests' mails may be delivered too). */
-  List<MimeMessage> receivedFor(List<String> outboxIds) {
+  public List<MimeMessage> receivedFor(List<String> outboxIds) {
     return received().stream().filter(m -> outboxIds.contains(outboxId(m))).toList();
   }
 
   /** What one mailbox received, among the given outbox mails. */
-  List<MimeMessage> inbox(String address, List<String> outboxIds) {
+  public List<MimeMessage> inbox(String address, List<String> outboxIds) {
     return server == null ? List.of()
         : server.findReceivedMessages(u -> address.equalsIgnoreCase(u.getEmail()), m -> outboxIds.contains(outboxId(m)))
             .toList();
   }
 
-  static String outboxId(MimeMessage message) {
+  public static String outboxId(MimeMessage message) {
     try {
       return message.getHeader(OutboxSender.OUTBOX_ID_HEADER, null);
     } catch (MessagingException e) {
