@@ -10,6 +10,6 @@ class FlywayJavaMigrations {
 
   @Bean
   FlywayConfigurationCustomizer javaMigrations() {
-    return configuration -> configuration.javaMigrations(new V70__JobAcquisitionIndex());
+    return configuration -> configuration.javaMigrations(new V70__JobAcquisitionIndex(), new V92__TaskListIndex());
   }
 }

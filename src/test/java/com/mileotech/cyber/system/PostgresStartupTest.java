@@ -7,6 +7,7 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -83,6 +84,24 @@ class PostgresStartupTest {
         Map.of("clientId", TestClients.OIV));
     assertThat(pi.getTenantId()).isEqualTo(TestClients.OIV);
     String task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+    // the patched task query on PostgreSQL (docs/bench.md, "Task lists (issue 20)"): a count and a
+    // page check permissions with different SQL and agree; V92's index is there
+    identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
+    try {
+      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check").count()).isEqualTo(1);
+      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+          .orderByDueDate().asc().orderByTaskCreateTime().desc().listPage(0, 15)).extracting("id").containsExactly(task);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    identityService.setAuthentication("rssi.pgcheck", List.of("client-rssi"), List.of(TestClients.OIV));
+    try {
+      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check").count()).isZero();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'mileo_idx_task_due_created'",
+        String.class)).contains("(due_date_, create_time_ DESC)");
     engine.getTaskService().complete(task);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .singleResult().getEndTime()).isNotNull();
