@@ -80,6 +80,8 @@ class ModelConventionsTest {
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
   /** The one form reference computed by a bean: the checklist's catalogue version picks its form. */
   private static final String FILL_IN_FORM = "${commissioning.fillForm(execution)}";
+  /** The playbook's forms: the incident's playbook version picks its containment or eradication form. */
+  private static final Pattern PLAYBOOK_FORM = Pattern.compile("^\\$\\{playbookSteps\\.form\\(execution, '(CONTAINMENT|ERADICATION)'\\)\\}$");
   private static final Pattern EXPRESSION = Pattern.compile("^\\$\\{(\\w+)\\}$");
   /** A French infinitive: "Qualifier", "Émettre", "Clore", "Revérifier". */
   private static final Pattern INFINITIVE = Pattern.compile("^\\p{Lu}[\\p{Ll}']+(er|ir|re|oir)$");
@@ -424,6 +426,10 @@ class ModelConventionsTest {
     if (FILL_IN_FORM.equals(formRef)) {
       return fillInForms();
     }
+    Matcher playbook = PLAYBOOK_FORM.matcher(formRef);
+    if (playbook.matches()) {
+      return playbookForms(playbook.group(1));
+    }
     Matcher parameter = EXPRESSION.matcher(formRef);
     if (!parameter.matches()) {
       return List.of(formRef);
@@ -528,6 +534,18 @@ class ModelConventionsTest {
     try (Stream<Path> catalogues = Files.list(Path.of("src/main/resources/commissioning/catalogue"))) {
       return catalogues.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
           .map(f -> "commissioning-fill-" + f.substring(0, f.length() - ".json".length())).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One form per playbook version of the product (src/main/resources/playbooks) and phase. */
+  private static List<String> playbookForms(String phase) {
+    String prefix = phase.equals("CONTAINMENT") ? "incident-containment-" : "incident-eradication-";
+    try (Stream<Path> playbooks = Files.list(Path.of("src/main/resources/playbooks"))) {
+      List<String> forms = playbooks.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+          .map(f -> prefix + f.substring(0, f.length() - ".json".length())).sorted().toList();
+      return forms.isEmpty() ? List.of("(no playbook)") : forms;
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

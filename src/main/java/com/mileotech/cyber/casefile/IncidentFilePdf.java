@@ -1,8 +1,13 @@
 package com.mileotech.cyber.casefile;
 
 import com.mileotech.cyber.evidence.EvidenceCustody;
+import com.mileotech.cyber.improvement.ImprovementAction;
+import com.mileotech.cyber.improvement.ImprovementActions;
+import com.mileotech.cyber.incident.ResponseStep;
 import com.mileotech.cyber.incident.SecurityIncidentAccount;
 import com.mileotech.cyber.notification.IncidentNotifications;
+import com.mileotech.cyber.playbook.PlaybookActions;
+import com.mileotech.cyber.playbook.RecordedAction;
 import com.mileotech.cyber.system.Moments;
 import com.mileotech.cyber.system.PdfLayout;
 import java.nio.charset.StandardCharsets;
@@ -46,13 +51,17 @@ class IncidentFilePdf {
   private final SecurityIncidentAccount incidents;
   private final EvidenceCustody evidence;
   private final IncidentNotifications notifications;
+  private final PlaybookActions playbook;
+  private final ImprovementActions improvementActions;
   private final Moments moments;
 
   IncidentFilePdf(SecurityIncidentAccount incidents, EvidenceCustody evidence, IncidentNotifications notifications,
-      Moments moments) {
+      PlaybookActions playbook, ImprovementActions improvementActions, Moments moments) {
     this.incidents = incidents;
     this.evidence = evidence;
     this.notifications = notifications;
+    this.playbook = playbook;
+    this.improvementActions = improvementActions;
     this.moments = moments;
   }
 
@@ -163,23 +172,33 @@ class IncidentFilePdf {
     }
   }
 
-  /**
-   * Containment and eradication as recorded on their forms today. Kept apart: the playbook actions
-   * (feature playbook, PlaybookActions) are to replace this section once merged.
-   */
+  /** Containment and eradication: the playbook version followed and each action as recorded (done or not applicable). */
   private void responseActions(Page pdf, String reference) {
     pdf.heading(SECTIONS.get(4));
-    phase(pdf, "Confinement", incidents.containment(reference));
-    phase(pdf, "Éradication", incidents.eradication(reference));
+    pdf.kv("Playbook suivi", playbook.followed(reference)
+        .map(f -> f.playbookId() + " " + f.playbookVersion() + (f.title() == null ? "" : " — " + f.title())
+            + ", retenu le " + when(f.chosenAt()))
+        .orElse("aucun (confinement non commencé, ou incident antérieur aux playbooks)"));
+    List<RecordedAction> actions = playbook.recorded(reference);
+    phase(pdf, "Confinement", incidents.containment(reference), ResponseStep.CONTAINMENT, actions);
+    phase(pdf, "Éradication", incidents.eradication(reference), ResponseStep.ERADICATION, actions);
   }
 
-  private void phase(Page pdf, String name, SecurityIncidentAccount.Phase phase) {
+  private void phase(Page pdf, String name, SecurityIncidentAccount.Phase phase, ResponseStep step,
+      List<RecordedAction> actions) {
     pdf.subheading(name + (phase.recordedAt() == null ? " — non enregistré"
         : " — enregistré le " + when(phase.recordedAt()) + " par " + phase.recordedBy()));
-    float[] w = {190, 100, PdfLayout.WIDTH - 290};
-    pdf.row(w, true, "Action", "Résultat", "Commentaire");
-    for (SecurityIncidentAccount.Action a : phase.actions()) {
-      pdf.row(w, false, a.label(), orDash(a.outcome()), orDash(a.comment()));
+    List<RecordedAction> ofPhase = actions.stream().filter(a -> a.phase() == step).toList();
+    if (ofPhase.isEmpty()) {
+      pdf.text("Aucune action enregistrée.");
+      return;
+    }
+    boolean rounds = ofPhase.stream().anyMatch(a -> a.round() > 1);
+    float[] w = {170, 80, 110, PdfLayout.WIDTH - 360};
+    pdf.row(w, true, "Action", "Résultat", "Par, le", "Commentaire");
+    for (RecordedAction a : ofPhase) {
+      pdf.row(w, false, a.label() + (rounds ? " (passage " + a.round() + ")" : ""), a.statusLabel(),
+          orDash(a.recordedByName()) + "\n" + when(a.recordedAt()), orDash(a.comment()));
     }
   }
 
@@ -266,22 +285,32 @@ class IncidentFilePdf {
     }
     pdf.subheading("Efficacité de la réponse");
     pdf.text(orDash(lessons.responseEffectiveness()));
-    improvements(pdf, lessons);
+    improvements(pdf, reference, lessons);
     pdf.kv("Rédigé par", orDash(lessons.writtenBy()));
     pdf.kv("Approuvé", lessons.approvedAt() == null ? "non encore approuvé"
         : when(lessons.approvedAt()) + " par " + lessons.approvedBy());
   }
 
-  /**
-   * The improvement points (free text) and the improvement actions planned at approval, in words.
-   * Kept apart: to switch to the improvement actions' own published API (owner, due date, closure).
-   */
-  private void improvements(Page pdf, SecurityIncidentAccount.LessonsLearned lessons) {
+  /** The improvement points (free text) and the improvement actions followed to their end: owner, due day, closure. */
+  private void improvements(Page pdf, String reference, SecurityIncidentAccount.LessonsLearned lessons) {
     pdf.subheading("Points d'amélioration");
     pdf.text(orDash(lessons.improvements()));
-    if (lessons.improvementActions() != null) {
-      pdf.subheading("Actions d'amélioration");
-      pdf.text(lessons.improvementActions());
+    List<ImprovementAction> actions = improvementActions.forIncident(reference);
+    if (actions.isEmpty()) {
+      if (lessons.improvementActions() != null) {
+        pdf.subheading("Actions d'amélioration");
+        pdf.text(lessons.improvementActions());
+      }
+      return;
+    }
+    pdf.subheading("Actions d'amélioration");
+    float[] w = {150, 95, 80, PdfLayout.WIDTH - 325};
+    pdf.row(w, true, "Action", "Responsable", "Échéance", "État, effet constaté");
+    for (ImprovementAction a : actions) {
+      String state = a.status() == ImprovementAction.Status.OPEN ? a.status().label()
+          : a.status().label() + " le " + when(a.closedAt()) + "\n" + orDash(a.whatWasDone()) + "\nEffet : "
+              + orDash(a.effectCheck());
+      pdf.row(w, false, a.label(), orDash(a.ownerName()), moments.words(a.dueAt().atZone(moments.zone()).toLocalDate()), state);
     }
   }
 

@@ -1,14 +1,9 @@
 package com.mileotech.cyber.commissioning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import com.mileotech.cyber.system.ModelerJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,17 +31,6 @@ final class ChecklistForm {
   static final String FORM_PREFIX = "commissioning-fill-";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The layout Camunda Modeler writes: two spaces, {@code "key": value}, one array item per line. */
-  private static final ObjectWriter WRITER;
-
-  static {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    WRITER = JSON.writer(printer);
-  }
 
   private static final String CONFORME = "CONFORME";
   private static final String NON_CONFORME = "NON_CONFORME";
@@ -70,11 +54,7 @@ final class ChecklistForm {
 
   /** The form's JSON text as it is kept in forms/ (ends with a line feed). */
   static String render(Catalogue catalogue) {
-    try {
-      return WRITER.writeValueAsString(build(catalogue)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ModelerJson.write(build(catalogue));
   }
 
   static ObjectNode build(Catalogue catalogue) {

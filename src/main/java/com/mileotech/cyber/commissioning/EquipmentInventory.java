@@ -5,8 +5,11 @@ import static com.mileotech.cyber.system.DbTime.utc;
 
 import com.mileotech.cyber.system.Published;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,6 +68,25 @@ public class EquipmentInventory {
     public boolean software() {
       return VMS.equals(kind) || OS.equals(kind);
     }
+  }
+
+  /**
+   * The kinds ({@link EquipmentKind} codes) the inventory holds at these sites of a client, equipment
+   * and software alike; empty when it knows nothing of them. For the playbook feature, which keeps
+   * the actions that fit the equipment of an incident's sites.
+   */
+  public Set<String> kindsAt(String clientId, Collection<String> siteIds) {
+    Set<String> kinds = new TreeSet<>();
+    if (clientId == null || siteIds == null || siteIds.isEmpty()) {
+      return kinds;
+    }
+    for (String siteId : siteIds) {
+      kinds.addAll(jdbc.sql("select distinct kind from client_equipment where client_id = ? and site_id = ?")
+          .params(clientId, siteId).query(String.class).list());
+      kinds.addAll(jdbc.sql("select distinct kind from client_software where client_id = ? and site_id = ?")
+          .params(clientId, siteId).query(String.class).list());
+    }
+    return kinds;
   }
 
   /** Every item of these kinds whose model or product is {@code product} (case and spaces ignored), all clients. */

@@ -2,47 +2,34 @@ package com.mileotech.cyber.incident;
 
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
-import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer le confinement": the first containment measures of PROC-CYB-005 §03, each done or
- * not applicable, with a comment.
+ * "Enregistrer le confinement" (PROC-CYB-005 §03): who contained the incident and when. The
+ * measures themselves are the playbook's actions for the incident's nature and equipment, checked
+ * and recorded by the playbook feature when this step publishes {@link ResponseActionsSubmitted}
+ * (docs/incident.md, "Playbooks").
  */
 @Component("recordContainment")
 class RecordContainmentDelegate implements JavaDelegate {
 
-  private static final Map<String, String> DONE_OR_NA = Map.of("fait", "Fait", "sans-objet", "Sans objet");
-
-  static final Checklist ACTIONS = new Checklist(List.of(
-      new Checklist.Item("containmentNetworkIsolation",
-          "Isolation réseau (déconnexion du VLAN, blocage par le pare-feu)", DONE_OR_NA),
-      new Checklist.Item("containmentCredentialRevocation",
-          "Révocation des identifiants potentiellement compromis", DONE_OR_NA),
-      new Checklist.Item("containmentRemoteAccessDisconnection",
-          "Déconnexion des accès distants actifs", DONE_OR_NA)));
-
   private final Actors actors;
   private final Moments moments;
+  private final ApplicationEventPublisher events;
 
-  RecordContainmentDelegate(Actors actors, Moments moments) {
+  RecordContainmentDelegate(Actors actors, Moments moments, ApplicationEventPublisher events) {
     this.actors = actors;
     this.moments = moments;
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> problems = new ArrayList<>();
-    ACTIONS.check(execution, problems);
-    if (!problems.isEmpty()) {
-      throw Refusal.of("Confinement non enregistré", problems);
-    }
+    events.publishEvent(new ResponseActionsSubmitted(ResponseStep.CONTAINMENT, execution, 1));
     CONTAINED_AT.set(execution, Moments.date(moments.now()));
     CONTAINED_BY.set(execution, actors.current());
   }

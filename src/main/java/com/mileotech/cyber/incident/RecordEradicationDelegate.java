@@ -2,60 +2,37 @@ package com.mileotech.cyber.incident;
 
 import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 
-import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * "Enregistrer l'éradication": the removal of the cause (PROC-CYB-005 §04), each action with its
- * outcome and a comment; counts the rounds (an integrity check that fails sends the work back).
+ * "Enregistrer l'éradication": the removal of the cause (PROC-CYB-005 §04); counts the rounds (an
+ * integrity check that fails sends the work back). The actions are the playbook's, checked and
+ * recorded by the playbook feature on {@link ResponseActionsSubmitted} (docs/incident.md, "Playbooks").
  */
 @Component("recordEradication")
 class RecordEradicationDelegate implements JavaDelegate {
 
-  static final Checklist ACTIONS = new Checklist(List.of(
-      new Checklist.Item("eradicationEquipment", "Nettoyage ou remplacement de l'équipement compromis",
-          ordered("nettoye", "Nettoyé", "remplace", "Remplacé", "sans-objet", "Sans objet")),
-      new Checklist.Item("eradicationVulnerability", "Correction de la vulnérabilité exploitée",
-          ordered("corrigee", "Corrigée", "sans-objet", "Sans objet")),
-      new Checklist.Item("eradicationCredentials", "Révocation et renouvellement des identifiants compromis",
-          ordered("renouveles", "Révoqués et renouvelés", "sans-objet", "Sans objet")),
-      new Checklist.Item("eradicationFleetCheck", "Vérification du parc de même type (compromission latérale)",
-          ordered("aucune-compromission", "Aucune compromission latérale",
-              "compromission-detectee", "Compromission latérale détectée"))));
-
   private final Actors actors;
   private final Moments moments;
+  private final ApplicationEventPublisher events;
 
-  RecordEradicationDelegate(Actors actors, Moments moments) {
+  RecordEradicationDelegate(Actors actors, Moments moments, ApplicationEventPublisher events) {
     this.actors = actors;
     this.moments = moments;
+    this.events = events;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> problems = new ArrayList<>();
-    ACTIONS.check(execution, problems);
-    if (!problems.isEmpty()) {
-      throw Refusal.of("Éradication non enregistrée", problems);
-    }
-    Integer round = ERADICATION_ROUND.get(execution);
-    ERADICATION_ROUND.set(execution, round == null ? 1 : round + 1);
+    Integer previous = ERADICATION_ROUND.get(execution);
+    int round = previous == null ? 1 : previous + 1;
+    events.publishEvent(new ResponseActionsSubmitted(ResponseStep.ERADICATION, execution, round));
+    ERADICATION_ROUND.set(execution, round);
     ERADICATED_AT.set(execution, Moments.date(moments.now()));
     ERADICATED_BY.set(execution, actors.current());
-  }
-
-  private static Map<String, String> ordered(String... codesAndLabels) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < codesAndLabels.length; i += 2) {
-      map.put(codesAndLabels[i], codesAndLabels[i + 1]);
-    }
-    return map;
   }
 }

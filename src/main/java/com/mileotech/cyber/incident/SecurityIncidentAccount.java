@@ -41,11 +41,8 @@ public class SecurityIncidentAccount {
   /** One line of the chronology: when, the phase, what was done, by whom. */
   public record Step(Instant at, String phase, String detail, String person) {}
 
-  /** One action of the containment or eradication form: its wording, the outcome in words, the comment. */
-  public record Action(String label, String outcome, String comment) {}
-
-  /** A phase's actions as last recorded, by whom and when (null while not done). */
-  public record Phase(List<Action> actions, Instant recordedAt, String recordedBy) {}
+  /** When a phase (containment, eradication) was last recorded and by whom (null while not done); its actions are the playbook feature's. */
+  public record Phase(Instant recordedAt, String recordedBy) {}
 
   /**
    * The integrity check before the return to service: each point confirmed or not, the number of
@@ -113,12 +110,12 @@ public class SecurityIncidentAccount {
 
   public Phase containment(String reference) {
     Map<String, Object> v = variables(reference);
-    return phase(RecordContainmentDelegate.ACTIONS, v, CONTAINED_AT.instantFrom(v), CONTAINED_BY.from(v));
+    return phase(CONTAINED_AT.instantFrom(v), CONTAINED_BY.from(v));
   }
 
   public Phase eradication(String reference) {
     Map<String, Object> v = variables(reference);
-    return phase(RecordEradicationDelegate.ACTIONS, v, ERADICATED_AT.instantFrom(v), ERADICATED_BY.from(v));
+    return phase(ERADICATED_AT.instantFrom(v), ERADICATED_BY.from(v));
   }
 
   public IntegrityCheck integrityCheck(String reference) {
@@ -141,14 +138,8 @@ public class SecurityIncidentAccount {
         LESSONS_LEARNED_APPROVED_AT.instantFrom(v));
   }
 
-  private Phase phase(Checklist checklist, Map<String, Object> v, Instant at, String by) {
-    List<Action> actions = new ArrayList<>();
-    for (Checklist.Item item : checklist.items()) {
-      String outcome = FormValues.text(v.get(item.key()));
-      actions.add(new Action(item.label(), outcome == null ? null : item.outcomes().getOrDefault(outcome, outcome),
-          FormValues.text(v.get(item.key() + "Comment"))));
-    }
-    return new Phase(actions, at, by == null ? null : actors.describe(by));
+  private Phase phase(Instant at, String by) {
+    return new Phase(at, by == null ? null : actors.describe(by));
   }
 
   /** The incident process's variables as they stand (or stood at its end), from the history. */

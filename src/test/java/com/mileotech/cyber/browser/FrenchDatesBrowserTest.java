@@ -15,6 +15,7 @@ import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.browser.Browser.Language;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.incident.IncidentForms;
 import com.mileotech.cyber.security.Groups;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -236,13 +237,7 @@ class FrenchDatesBrowserTest {
         "severity", "mineur", "personalDataAnswer", "non", "siteSelection", SpinValues.jsonValue("[\"boutique\"]").create(),
         "affectedSystems", "NVR-01", "awarenessChoice", "maintenant", "awarenessConfirmed", true));
     steps.runDueJobs(incident.getId());
-    Map<String, Object> containment = new HashMap<>();
-    for (String action : List.of("containmentNetworkIsolation", "containmentCredentialRevocation",
-        "containmentRemoteAccessDisconnection")) {
-      containment.put(action, "fait");
-      containment.put(action + "Comment", "Fait");
-    }
-    submit(incident.getId(), "Task_ContainIncident", TECH, Groups.TECHNICIANS, containment);
+    submit(incident.getId(), "Task_ContainIncident", TECH, Groups.TECHNICIANS, IncidentForms.containment("Fait"));
 
     // the technician captures the footage and holds it on a legal ground until a day typed day first
     LocalDate holdUntil = monthFirstMisreads(now.toLocalDate().plusMonths(6), 1);
@@ -272,11 +267,7 @@ class FrenchDatesBrowserTest {
     assertThat(runtimeService.getVariable(incident.getId(), "videoLegalHoldUntilLabel").toString())
         .contains(holdUntil.getDayOfMonth() + " " + holdUntil.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH)));
 
-    Map<String, Object> eradication = new HashMap<>(Map.of("eradicationEquipment", "remplace",
-        "eradicationVulnerability", "corrigee", "eradicationCredentials", "renouveles",
-        "eradicationFleetCheck", "aucune-compromission"));
-    eradication.keySet().stream().toList().forEach(k -> eradication.put(k + "Comment", "RAS"));
-    submit(incident.getId(), "Task_EradicateThreat", TECH, Groups.TECHNICIANS, eradication);
+    submit(incident.getId(), "Task_EradicateThreat", TECH, Groups.TECHNICIANS, IncidentForms.eradication());
     submit(incident.getId(), "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, Map.of(
         "integrityConfigurationCompliant", true, "integrityFirmwareUpToDate", true,
         "integrityUnauthorisedAccessRemoved", true, "integrityLoggingEnabled", true));

@@ -3,6 +3,7 @@ package com.mileotech.cyber.browser;
 import static com.mileotech.cyber.browser.FormFields.check;
 import static com.mileotech.cyber.browser.FormFields.choose;
 import static com.mileotech.cyber.browser.FormFields.click;
+import static com.mileotech.cyber.browser.FormFields.complete;
 import static com.mileotech.cyber.browser.FormFields.tick;
 import static com.mileotech.cyber.browser.FormFields.type;
 import static com.mileotech.cyber.browser.FormFields.typeNth;
@@ -13,6 +14,8 @@ import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.incident.IncidentForms;
+import com.mileotech.cyber.playbook.PlaybookActions;
+import com.mileotech.cyber.playbook.RecordedAction;
 import com.mileotech.cyber.browser.Browser.Language;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
@@ -58,6 +61,7 @@ class ProcessScenarioBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired EngineSteps steps;
+  @Autowired PlaybookActions playbookActions;
 
   @BeforeEach
   void accounts() {
@@ -163,8 +167,54 @@ class ProcessScenarioBrowserTest {
         "Date et heure de l'accord du client", "Date et heure de remise en service");
   }
 
+  /**
+   * The containment form lists the playbook's actions for an intrusion on an NVR (and not those of
+   * a malware or of cameras), says what is missing, and records each answer with its justification.
+   */
+  @Test
+  void theContainmentFormShowsThePlaybookActionsOfTheIncidentAndRecordsEachAnswer() {
+    String pi = incidentWithEvidence();
+    Task containment = steps.findTask(pi, "Task_ContainIncident");
+    String reference = (String) runtimeService.getVariable(pi, "reference");
+
+    Browser technician = browsers.open(port, Language.FRENCH).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
+    technician.open("/camunda/app/tasklist/default/#/?task=" + containment.getId())
+        .waitForText("Confiner l'incident " + reference).click("Réclamer");
+    technician.waitForText("Isoler le segment réseau de l'enregistreur");
+    assertThat(technician.visibleText()).contains("PB-CYB-005 v1", "Intrusion (accès non autorisé)",
+        "Relever l'état des équipements avant toute action", "Révoquer les comptes inconnus ou potentiellement compromis",
+        "Couper les accès distants actifs", "À compléter avant de terminer : 4 action(s) sans réponse")
+        .doesNotContain("Désactiver les ports du commutateur des caméras compromises")
+        .doesNotContain("Déconnecter du réseau le serveur ou le poste infecté").doesNotContain("action_");
+    List<WebElement> actions = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));
+    assertThat(actions).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      click(technician, actions.get(i).findElement(By.xpath(".//label[normalize-space(.)='Réalisée']//input")));
+    }
+    click(technician, actions.get(3).findElement(By.xpath(".//label[normalize-space(.)='Non applicable']//input")));
+    technician.waitForText("non applicable sans justification");
+    type(technician, "Justification (non applicable)", "Aucun accès distant ouvert sur ce site");
+    technician.waitUntil(driver -> !technician.visibleText().contains("À compléter avant de terminer"));
+    complete(technician);
+    technician.waitUntil(driver -> steps.findTask(pi, "Task_ContainIncident") == null);
+
+    List<RecordedAction> recorded = playbookActions.recorded(reference);
+    assertThat(recorded).extracting(RecordedAction::actionCode).containsExactly("CAPTURE_STATE",
+        "ISOLATE_RECORDER_SEGMENT", "REVOKE_ACCOUNTS", "DISCONNECT_REMOTE_ACCESS");
+    assertThat(recorded.get(3).statusLabel()).isEqualTo("Non applicable");
+    assertThat(recorded.get(3).comment()).isEqualTo("Aucun accès distant ouvert sur ce site");
+    assertThat(recorded).extracting(RecordedAction::recordedBy).containsOnly(TECH);
+  }
+
   /** An incident of client-oiv reported, qualified, its evidence captured and contained (as Tasklist's users would). */
   private String containedIncident() {
+    String pi = incidentWithEvidence();
+    steps.submit(pi, "Task_ContainIncident", staff(TECH, Groups.TECHNICIANS), IncidentForms.containment("Fait"));
+    return pi;
+  }
+
+  /** An intrusion on an NVR of client-oiv reported, qualified and its evidence captured: containment is open. */
+  private String incidentWithEvidence() {
     String pi = steps.start("security-incident", staff(TECH, Groups.TECHNICIANS), IncidentForms.report(TestClients.OIV,
         List.of("site-nord"), "technicien-sur-site", "NVR-08", "Compte inconnu sur le NVR")).getId();
     steps.runDueJobs(pi);
@@ -175,7 +225,6 @@ class ProcessScenarioBrowserTest {
         IncidentForms.evidence(1, "journaux", "Journaux du NVR", "Coffre", IncidentForms.SHA,
             java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).minusMinutes(5)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString())));
-    steps.submit(pi, "Task_ContainIncident", staff(TECH, Groups.TECHNICIANS), IncidentForms.containment("Fait"));
     return pi;
   }
 

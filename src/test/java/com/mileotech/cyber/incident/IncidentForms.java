@@ -1,5 +1,6 @@
 package com.mileotech.cyber.incident;
 
+import com.mileotech.cyber.playbook.PlaybookForms;
 import com.mileotech.cyber.system.FormValues;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,8 +31,6 @@ public final class IncidentForms {
   /** The awareness choices of the qualification form. */
   public static final String AWARENESS_NOW = "maintenant";
   public static final String AWARENESS_EARLIER = "autre";
-  static final List<String> CONTAINMENT_ACTIONS = List.of("containmentNetworkIsolation",
-      "containmentCredentialRevocation", "containmentRemoteAccessDisconnection");
 
   private IncidentForms() {}
 
@@ -150,25 +149,17 @@ public final class IncidentForms {
 
   // ------------------------------------------------------------------ Confiner, éradiquer, vérifier
 
-  /** Every containment action done, each with {@code comment}. */
+  /**
+   * Every containment action of the playbook done, each with {@code comment} (whatever the nature:
+   * the server records the actions the form showed, see {@link PlaybookForms}).
+   */
   public static Map<String, Object> containment(String comment) {
-    Map<String, Object> form = new HashMap<>();
-    for (String action : CONTAINMENT_ACTIONS) {
-      form.put(action, "fait");
-      form.put(action + "Comment", comment);
-    }
-    return form;
+    return PlaybookForms.allDone(ResponseStep.CONTAINMENT, comment);
   }
 
-  /** Equipment replaced, vulnerability fixed, credentials renewed, fleet checked: nothing else to say. */
+  /** Every eradication action of the playbook done: nothing else to say. */
   public static Map<String, Object> eradication() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("eradicationEquipment", "remplace");
-    form.put("eradicationVulnerability", "corrigee");
-    form.put("eradicationCredentials", "renouveles");
-    form.put("eradicationFleetCheck", "aucune-compromission");
-    List.copyOf(form.keySet()).forEach(k -> form.put(k + "Comment", "RAS"));
-    return form;
+    return PlaybookForms.allDone(ResponseStep.ERADICATION, "RAS");
   }
 
   /** Every integrity check passed. */

@@ -67,9 +67,9 @@ class IncidentInputFuzzTest extends IncidentScenario {
     fuzzTask(fuzz, pi, "Task_RequalifyIncident", "incident-requalification", REFERENT);
     fuzzTask(fuzz, pi, "Task_CaptureEvidence", "incident-evidence", TECH);
     captureEvidence(pi);
-    fuzzTask(fuzz, pi, "Task_ContainIncident", "incident-containment", TECH);
+    fuzzTask(fuzz, pi, "Task_ContainIncident", "incident-containment-PB-CYB-005-v1", TECH);
     contain(pi);
-    fuzzTask(fuzz, pi, "Task_EradicateThreat", "incident-eradication", TECH);
+    fuzzTask(fuzz, pi, "Task_EradicateThreat", "incident-eradication-PB-CYB-005-v1", TECH);
     eradicate(pi);
     fuzzTask(fuzz, pi, "Task_VerifyIntegrity", "incident-integrity", TECH);
     verifyIntegrity(pi, true, null);

@@ -248,19 +248,21 @@ class LegalRecordHttpTest extends IncidentScenario {
     captureEvidence(pi);
     Task containment = task(pi, "Task_ContainIncident");
     Map<String, Object> before = snapshot(pi);
-    Map<String, Object> rewrite = new LinkedHashMap<>(Map.of("containmentNetworkIsolation", "fait",
+    Map<String, Object> rewrite = new LinkedHashMap<>(Map.of("action_CAPTURE_STATE", "realisee",
         "severity", "mineur", "personalDataInvolved", false, "awarenessAt", "2020-01-01T00:00:00.000+0000",
-        "qualifiedBy", "quelqu.un", "clientId", TestClients.PLAIN));
+        "qualifiedBy", "quelqu.un", "clientId", TestClients.PLAIN, "playbookVersion", "v0",
+        "playbookContainmentActions", "CAPTURE_STATE"));
     HttpResponse<String> refused = post(TECH, "/engine-rest/task/" + containment.getId() + "/complete",
         Map.of("variables", typed(rewrite, Map.of("awarenessAt", "Date"))));
-    assertRefused(refused, "severity", "personalDataInvolved", "awarenessAt", "qualifiedBy", "clientId");
+    assertRefused(refused, "severity", "personalDataInvolved", "awarenessAt", "qualifiedBy", "clientId", "playbookVersion",
+        "playbookContainmentActions");
     assertThat(snapshot(pi)).isEqualTo(before);
 
     // a declared field with a value of the wrong type: 400 naming it, not a ClassCastException
     for (Object wrong : List.of(42, true, List.of("fait"), "x".repeat(5_000))) {
       HttpResponse<String> badType = post(TECH, "/engine-rest/task/" + containment.getId() + "/submit-form",
-          Map.of("variables", Map.of("containmentNetworkIsolationComment", Map.of("value", wrong))));
-      assertRefused(badType, "containmentNetworkIsolationComment");
+          Map.of("variables", Map.of("action_CAPTURE_STATE_comment", Map.of("value", wrong))));
+      assertRefused(badType, "action_CAPTURE_STATE_comment");
     }
     assertThat(snapshot(pi)).isEqualTo(before);
   }
@@ -297,7 +299,8 @@ class LegalRecordHttpTest extends IncidentScenario {
     Map<String, Object> before = snapshot(pi);
     Set<String> facts = new TreeSet<>(before.keySet());
     assertThat(facts).contains("severity", "personalDataInvolved", "awarenessAt", "qualifiedBy", "clientId",
-        "reference", "qualifiedAt", "evidenceRecordedBy").hasSizeGreaterThan(20);
+        "reference", "qualifiedAt", "evidenceRecordedBy", "playbookId", "playbookVersion", "playbookContainmentActions")
+        .hasSizeGreaterThan(20);
 
     List<String> leaks = new ArrayList<>();
     for (String fact : facts) {

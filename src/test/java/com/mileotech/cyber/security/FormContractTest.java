@@ -146,7 +146,11 @@ class FormContractTest {
         "cnilLegallyMet", "complementFiledBy", "complementRecordedBy",
         // issue 18: the NIS2 significance verdict, the rule that decided, the recurrence decision's owner
         "nis2Significant", "nis2SignificanceBasis", "nis2SignificanceTest", "ruleVersion", "recurrenceNote",
-        "relatedIncidents", "recurrenceDecidedBy", "recurrenceDecidedAt", "recurrenceNotificationId");
+        "relatedIncidents", "recurrenceDecidedBy", "recurrenceDecidedAt", "recurrenceNotificationId",
+        // issue 19: the playbook version an incident follows, and the actions its forms show
+        "playbookId", "playbookVersion", "playbookContainmentActions", "playbookEradicationActions",
+        "playbookContainmentNature", "playbookEradicationNature", "playbookContainmentSummary",
+        "playbookEradicationSummary");
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
         try (InputStream in = Files.newInputStream(form)) {

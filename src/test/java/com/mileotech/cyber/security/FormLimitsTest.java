@@ -74,6 +74,23 @@ class FormLimitsTest {
     }
   }
 
+  static {
+    // the containment and eradication forms of each playbook version (generated: playbook/PlaybookForm):
+    // each action's comment or justification is kept in playbook_action.comment
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.filter(f -> f.getFileName().toString().matches("incident-(containment|eradication)-.+\\.form"))
+          .sorted().toList()) {
+        try (InputStream in = Files.newInputStream(form)) {
+          FormContract contract = FormContract.parse(in);
+          contract.fields().keySet().stream().filter(k -> k.endsWith("_comment") || k.endsWith("_justification"))
+              .forEach(k -> STORED.put(contract.formId() + "/" + k, "playbook_action.comment"));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Autowired JdbcClient jdbc;
 
   @Test

@@ -35,7 +35,8 @@ class ProcessContractsTest {
       "com.mileotech.cyber.commissioning.CommissioningVariables",
       "com.mileotech.cyber.update.SecurityUpdateVariables",
       "com.mileotech.cyber.improvement.ImprovementActionVariables",
-      "com.mileotech.cyber.reminder.DeadlineVariables");
+      "com.mileotech.cyber.reminder.DeadlineVariables",
+      "com.mileotech.cyber.playbook.PlaybookVariables");
 
   /** The typed variables themselves: the only code that calls the engine's variable methods. */
   private static final Set<String> VARIABLE_API = Set.of(
