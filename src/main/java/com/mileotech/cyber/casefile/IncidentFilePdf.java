@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -227,7 +228,8 @@ class IncidentFilePdf {
       return;
     }
     for (IncidentNotifications.Duty duty : duties) {
-      pdf.subheading(duty.authority() + " — obligation de " + duty.obligor() + " — " + duty.status()
+      String obligor = "le client".equals(duty.obligor()) ? "du client" : "de " + duty.obligor();
+      pdf.subheading(duty.authority() + " — à la charge " + obligor + " — " + duty.status()
           + (duty.exercise() ? " (exercice)" : ""));
       pdf.kv("Fondement", orDash(duty.legalBasis()));
       pdf.kv("Prise de connaissance par Mileo", when(duty.mileoAwarenessAt()));
@@ -310,7 +312,9 @@ class IncidentFilePdf {
       String state = a.status() == ImprovementAction.Status.OPEN ? a.status().label()
           : a.status().label() + " le " + when(a.closedAt()) + "\n" + orDash(a.whatWasDone()) + "\nEffet : "
               + orDash(a.effectCheck());
-      pdf.row(w, false, a.label(), orDash(a.ownerName()), moments.words(a.dueAt().atZone(moments.zone()).toLocalDate()), state);
+      // dueAt is the start of the day after the due day (Moments.endOfDay): people read the day itself
+      LocalDate dueDay = a.dueAt().minusSeconds(1).atZone(moments.zone()).toLocalDate();
+      pdf.row(w, false, a.label(), orDash(a.ownerName()), moments.words(dueDay), state);
     }
   }
 

@@ -124,9 +124,9 @@ class ImprovementActionsTest extends IncidentScenario {
         .param(reference).query((rs, n) -> rs.getBytes(1)).list().get(0);
     try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(file)) {
       assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-          .contains("Actions d'amélioration")
-          .contains("Changer les mots de passe par défaut de tous les NVR — responsable : ")
-          .contains("échéance : 16 mars 2026");
+          .contains("Actions d'amélioration Action Responsable Échéance État, effet constaté")
+          .contains("Changer les mots de passe par défaut de tous les NVR " + actions.get(0).ownerName()
+              + " 16 mars 2026 Ouverte");
     }
 
     ProcessInstance first = action(reference, TECH);

@@ -125,7 +125,7 @@ class IncidentFileTest extends IncidentScenario {
     assertThat(flat).contains(reference, "Client sans régime", "Gravité", "MTTR (remise en service − détection)",
         "Mot de passe par défaut sur le NVR", "Confinement en 2 h, délais tenus",
         "Contrôle des comptes par défaut à la mise en service", "Journaux du NVR", "ab".repeat(32),
-        "Laboratoire Forensix", "Transfert", "Isolation réseau", "Fait à 10 h 05", "intégrité confirmée",
+        "Laboratoire Forensix", "Transfert", "Isoler le segment réseau de l'enregistreur", "Fait à 10 h 05", "intégrité confirmée",
         "Aucune notification réglementaire requise", "Approbation du retour d'expérience");
     // no code or English reaches the reader
     assertThat(flat).doesNotContain("capturee", "transferee", "null", "true", "false");
@@ -225,7 +225,7 @@ class IncidentFileTest extends IncidentScenario {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       String notifications = text.substring(text.indexOf("7. Notifications réglementaires"),
           text.indexOf("8. Retour d'expérience"));
-      assertThat(notifications).contains("CNIL — obligation de", "Fondement", "Prise de connaissance par Mileo")
+      assertThat(notifications).contains("CNIL — à la charge du client", "Fondement", "Prise de connaissance par Mileo")
           .doesNotContain("Aucune notification réglementaire requise", "en-cours", "null");
     }
   }
