@@ -1,16 +1,12 @@
 package com.mileotech.cyber.improvement;
 
-import com.mileotech.cyber.incident.SecurityIncidentVariables;
+import com.mileotech.cyber.incident.SecurityIncidentAccount;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,22 +24,19 @@ class ImprovementActionController {
 
   private final ImprovementActions actions;
   private final CurrentUser currentUser;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final SecurityIncidentAccount incidents;
 
-  ImprovementActionController(ImprovementActions actions, CurrentUser currentUser, HistoryService history,
-      IdentityService identity) {
+  ImprovementActionController(ImprovementActions actions, CurrentUser currentUser, SecurityIncidentAccount incidents) {
     this.actions = actions;
     this.currentUser = currentUser;
-    this.history = history;
-    this.identity = identity;
+    this.incidents = incidents;
   }
 
   @GetMapping("/api/security-incidents/{reference}/improvement-actions")
   List<Map<String, Object>> list(@PathVariable String reference) {
     currentUser.require(READERS);
-    HistoricProcessInstance incident = incidentInstance(reference);
-    if (incident == null || incident.getTenantId() == null || !currentUser.canSeeClient(incident.getTenantId())) {
+    String tenant = incidents.tenantOf(reference).orElse(null);
+    if (tenant == null || !currentUser.canSeeClient(tenant)) {
       throw ApiException.notFound("Incident de sécurité inconnu : " + reference);
     }
     return actions.forIncident(reference).stream().map(ImprovementActionController::json).toList();
@@ -66,20 +59,5 @@ class ImprovementActionController {
     json.put("effectCheck", a.effectCheck());
     json.put("evidenceReference", a.evidenceReference());
     return json;
-  }
-
-  /** The incident's process, looked up as the application (the caller's rights are checked after). */
-  private HistoricProcessInstance incidentInstance(String reference) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-          .processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).orderByProcessInstanceStartTime().asc().list()
-          .stream().findFirst().orElse(null);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,14 +65,16 @@ public class SecurityIncidentAccount {
   private final Chronology chronology;
   private final Actors actors;
   private final HistoryService historyService;
+  private final IdentityService identityService;
   private final ClientRepository clients;
 
   SecurityIncidentAccount(SecurityIncidentRepository repository, Chronology chronology, Actors actors,
-      HistoryService historyService, ClientRepository clients) {
+      HistoryService historyService, IdentityService identityService, ClientRepository clients) {
     this.repository = repository;
     this.chronology = chronology;
     this.actors = actors;
     this.historyService = historyService;
+    this.identityService = identityService;
     this.clients = clients;
   }
 
@@ -81,6 +86,24 @@ public class SecurityIncidentAccount {
   /** The client of the incident, for an access check; empty for an unknown reference. */
   public Optional<String> clientOf(String reference) {
     return repository.find(reference).map(SecurityIncidentRecord::clientId);
+  }
+
+  /**
+   * The tenant of the incident's process (the client it belongs to, or Mileo's own tenant), looked up
+   * as the application, for an access check made by the caller; empty for an unknown reference.
+   */
+  public Optional<String> tenantOf(String reference) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+          .processDefinitionKey(PROCESS_KEY).orderByProcessInstanceStartTime().asc().list().stream().findFirst()
+          .map(HistoricProcessInstance::getTenantId);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
   }
 
   public Optional<Summary> summary(String reference) {

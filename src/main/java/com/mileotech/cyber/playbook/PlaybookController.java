@@ -1,16 +1,12 @@
 package com.mileotech.cyber.playbook;
 
-import com.mileotech.cyber.incident.SecurityIncidentVariables;
+import com.mileotech.cyber.incident.SecurityIncidentAccount;
 import com.mileotech.cyber.security.CurrentUser;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,15 +24,12 @@ class PlaybookController {
 
   private final PlaybookActions actions;
   private final CurrentUser currentUser;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final SecurityIncidentAccount incidents;
 
-  PlaybookController(PlaybookActions actions, CurrentUser currentUser, HistoryService history,
-      IdentityService identity) {
+  PlaybookController(PlaybookActions actions, CurrentUser currentUser, SecurityIncidentAccount incidents) {
     this.actions = actions;
     this.currentUser = currentUser;
-    this.history = history;
-    this.identity = identity;
+    this.incidents = incidents;
   }
 
   @GetMapping("/api/security-incidents/{reference}/playbook")
@@ -78,24 +71,9 @@ class PlaybookController {
 
   /** 404 for an unknown incident and for one of another client alike: references are not to be guessed. */
   private void visibleIncident(String reference) {
-    HistoricProcessInstance instance = incidentInstance(reference);
-    if (instance == null || instance.getTenantId() == null || !currentUser.canSeeClient(instance.getTenantId())) {
+    String tenant = incidents.tenantOf(reference).orElse(null);
+    if (tenant == null || !currentUser.canSeeClient(tenant)) {
       throw ApiException.notFound("Incident de sécurité inconnu : " + reference);
-    }
-  }
-
-  /** The incident's process, looked up as the application (the caller's rights are checked after). */
-  private HistoricProcessInstance incidentInstance(String reference) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-          .processDefinitionKey(SecurityIncidentVariables.PROCESS_KEY).orderByProcessInstanceStartTime().asc().list()
-          .stream().findFirst().orElse(null);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
     }
   }
 }
