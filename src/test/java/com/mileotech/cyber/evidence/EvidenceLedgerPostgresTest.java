@@ -2,35 +2,23 @@ package com.mileotech.cyber.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.mileotech.cyber.MigratedPostgres;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The evidence tables (V80) and every statement of the ledger on PostgreSQL, the production database. */
 class EvidenceLedgerPostgresTest {
 
-  private static EmbeddedPostgres postgres;
+  private static MigratedPostgres postgres;
   private static EvidenceLedger ledger;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-    JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-    ledger = new EvidenceLedger(jdbc);
-    jdbc.sql("""
-        insert into client (id, name, contract_type, contract_start, contract_end, created_at, updated_at)
-        values ('pg-client', 'Client PG', 'STANDARD', date '2026-01-01', date '2027-01-01', now(), now())""").update();
-    jdbc.sql("""
-        insert into security_incident (reference, process_instance_id, client_id, site_ids, detection_source, equipment,
-          description, detected_at, created_at, status)
-        values ('INC-2026-0001', 'pi-1', 'pg-client', 'a', 'alerte-supervision', 'NVR', 'x', now(), now(), 'signale')""")
-        .update();
+    postgres = MigratedPostgres.start().withIncident("pg-client", "INC-2026-0001");
+    ledger = new EvidenceLedger(postgres.jdbc());
   }
 
   @AfterAll
