@@ -1,15 +1,5 @@
 package com.mileotech.cyber.system;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * V92 (issue 20, docs/bench.md "Task lists (issue 20)"): an index on Camunda's tasks in the order
  * Tasklist shows them. Every filter of every role sorts by due date, and Tasklist adds its own
@@ -24,33 +14,11 @@ import org.slf4j.LoggerFactory;
  * which Tasklist counts on every visit: only the tasks in the range are read, not every task of
  * the user's groups.
  *
- * <p>A Java migration for the reason given in {@link V70__JobAcquisitionIndex}: Camunda's table
- * may be absent (a database holding only our own tables).
+ * <p>A Java migration: see {@link CamundaIndexMigration}.
  */
-public class V92__TaskListIndex extends BaseJavaMigration {
+public class V92__TaskListIndex extends CamundaIndexMigration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(V92__TaskListIndex.class);
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    Connection connection = context.getConnection();
-    if (!tableExists(connection.getMetaData(), "ACT_RU_TASK")) {
-      LOG.warn("No Camunda task table: index mileo_idx_task_due_created not created");
-      return;
-    }
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("create index if not exists mileo_idx_task_due_created on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_ desc)");
-    }
-  }
-
-  private static boolean tableExists(DatabaseMetaData metaData, String table) throws SQLException {
-    for (String name : new String[] {table, table.toLowerCase()}) {
-      try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
+  public V92__TaskListIndex() {
+    super("ACT_RU_TASK", "mileo_idx_task_due_created", "DUE_DATE_, CREATE_TIME_ desc");
   }
 }
