@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -469,11 +471,19 @@ final class BenchAgent {
           variables.put("qualifiedBy", REFERENT);
           variables.put("qualificationVersion", 1);
         }
+        // the register row "Enregistrer l'incident" would have written (the playbook, evidence... tables refer to it)
+        OffsetDateTime detectedUtc = detected.atOffset(ZoneOffset.UTC);
+        jdbc.update("insert into security_incident (reference, process_instance_id, client_id, site_ids, detection_source,"
+            + " equipment, description, detected_at, created_at, status) values (?, 'seeding', ?, ?, 'alerte-supervision',"
+            + " 'NVR-01', 'Connexions SSH répétées depuis l''étranger', ?, ?, 'signale')", reference, clientId, SITE,
+            detectedUtc, detectedUtc);
         var builder = runtime.createProcessInstanceByKey(IncidentSteps.PROCESS).businessKey(reference).setVariables(variables);
         for (String activity : phase) {
           builder.startBeforeActivity(activity);
         }
-        builder.execute();
+        String processInstanceId = builder.execute().getId();
+        jdbc.update("update security_incident set process_instance_id = ? where reference = ?", processInstanceId,
+            reference);
       }
     }));
     double incidentSeconds = seconds(start);
