@@ -77,6 +77,7 @@ final class BenchAgent {
   private final ProcessEngine engine;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private String touched;
   private final FormService forms;
   private final ManagementService management;
   private final IdentityService identity;
@@ -122,6 +123,7 @@ final class BenchAgent {
           longValue(command, "startedAt"), integer(command, "drivers"), integer(command, "batch"));
       case "reminders" -> reminders((String) command.get("tag"));
       case "jobExecutor" -> jobExecutor(Boolean.TRUE.equals(command.get("active")));
+      case "touchTask" -> touchTask((String) command.get("user"));
       case "memory" -> memory();
       case "dbInfo" -> dbInfo();
       case "sql" -> Map.of("rows", jdbc.queryForList((String) command.get("sql")));
@@ -577,6 +579,19 @@ final class BenchAgent {
   }
 
   // ---------------------------------------------------------------- job executor, memory, database
+
+  /**
+   * A change someone else makes in Tasklist while the measured user waits: takes an open task and
+   * gives it back (two commits writing the task), so that the next count cannot be a kept one.
+   */
+  private Map<String, Object> touchTask(String user) {
+    if (touched == null) {
+      touched = tasks.createTaskQuery().taskUnassigned().active().listPage(0, 1).get(0).getId();
+    }
+    tasks.claim(touched, user);
+    tasks.setAssignee(touched, null);
+    return Map.of("task", touched);
+  }
 
   private Map<String, Object> jobExecutor(boolean active) {
     JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();

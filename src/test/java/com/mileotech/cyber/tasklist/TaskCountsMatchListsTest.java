@@ -10,7 +10,6 @@ import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.security.Groups;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TaskCountsMatchListsTest {
 
   private static final String PROCESS = "counts-check";
-  private static boolean deployed;
 
   @Autowired FilterService filterService;
   @Autowired TaskService taskService;
@@ -52,6 +49,7 @@ class TaskCountsMatchListsTest {
   @Autowired ClientRepository clients;
   @Autowired ClientService clientService;
 
+  private CandidateTasks tasks;
   private final List<String> techOiv = new ArrayList<>();
   private final List<String> techPlain = new ArrayList<>();
   private final List<String> pmOiv = new ArrayList<>();
@@ -65,21 +63,16 @@ class TaskCountsMatchListsTest {
     TestClients.ensure(identityService, clients, clientService);
     TestUsers.ensure(identityService, "tech.counts", Groups.TECHNICIANS);
     TestUsers.ensure(identityService, "pm.counts", Groups.PROJECT_MANAGERS);
-    if (!deployed) {
-      repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn",
-          Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent()
-              .userTask("Task_Work").name("Compter").camundaCandidateGroups("${group}").endEvent().done()).deploy();
-      deployed = true;
-    }
+    tasks = new CandidateTasks(PROCESS, repositoryService, runtimeService, taskService);
     for (int i = 0; i < 3; i++) {
-      techOiv.add(start(Groups.TECHNICIANS.id(), TestClients.OIV));
-      techPlain.add(start(Groups.TECHNICIANS.id(), TestClients.PLAIN));
-      pmOiv.add(start(Groups.PROJECT_MANAGERS.id(), TestClients.OIV));
-      rssiOiv.add(start(Groups.CLIENT_RSSI.id(), TestClients.OIV));
-      rssiPlain.add(start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN));
+      techOiv.add(tasks.start(Groups.TECHNICIANS.id(), TestClients.OIV));
+      techPlain.add(tasks.start(Groups.TECHNICIANS.id(), TestClients.PLAIN));
+      pmOiv.add(tasks.start(Groups.PROJECT_MANAGERS.id(), TestClients.OIV));
+      rssiOiv.add(tasks.start(Groups.CLIENT_RSSI.id(), TestClients.OIV));
+      rssiPlain.add(tasks.start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN));
     }
     // a grant to one user on one task (the assignee's), on a task none of their groups is a candidate for
-    assignedToPmInPlain = start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN);
+    assignedToPmInPlain = tasks.start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN);
     taskService.setAssignee(assignedToPmInPlain, "pm.counts");
   }
 
@@ -90,8 +83,7 @@ class TaskCountsMatchListsTest {
       authorizationService.deleteAuthorization(extraGrant.getId());
       extraGrant = null;
     }
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).list()
-        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test", true, true));
+    tasks.deleteAll();
   }
 
   @Test
@@ -175,11 +167,5 @@ class TaskCountsMatchListsTest {
       all.addAll(list);
     }
     return all;
-  }
-
-  private String start(String group, String clientId) {
-    String pi = runtimeService.startProcessInstanceByKey(PROCESS,
-        Map.of("group", group, "clientId", clientId, "reference", "CNT")).getId();
-    return taskService.createTaskQuery().processInstanceId(pi).singleResult().getId();
   }
 }

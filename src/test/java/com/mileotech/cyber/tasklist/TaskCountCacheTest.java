@@ -1,0 +1,352 @@
+package com.mileotech.cyber.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mileotech.cyber.IntegrationTest;
+import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestUsers;
+import com.mileotech.cyber.client.ClientRepository;
+import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.security.Groups;
+import com.mileotech.cyber.system.CommittedWrites;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tasklist's counts kept between pages (TaskCountCache): a count asked again with nothing changed
+ * runs no statement and gives the same number; after every kind of change this node makes the
+ * very next count is computed again and equals Camunda's own uncached task query; a kept count
+ * older than max-age is computed again (what another node changed, unseen here, shows then);
+ * users never get each other's count; switched off, every count is computed.
+ */
+@IntegrationTest
+class TaskCountCacheTest {
+
+  private static final String PROCESS = "count-cache-check";
+  private static final String TECH = "tech.cache";
+  private static final String OTHER_TECH = "tech2.cache";
+  private static final String PM = "pm.cache";
+  private static final String RSSI = "rssi.cache";
+
+  @Autowired TaskCountCache cache;
+  @Autowired FilterService filterService;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired ClientRepository clients;
+  @Autowired ClientService clientService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactions;
+
+  private CandidateTasks tasks;
+  private final List<String> techOiv = new ArrayList<>();
+  private final List<String> techPlain = new ArrayList<>();
+  private final List<String> pmOiv = new ArrayList<>();
+  private final List<String> rssiOiv = new ArrayList<>();
+  private final List<String> rssiPlain = new ArrayList<>();
+  private final List<String> filters = new ArrayList<>();
+  private CountCacheProperties settings;
+  private String team;
+  private String open;
+  private String visible;
+
+  @BeforeEach
+  void tasks() {
+    settings = cache.settings();
+    TestClients.ensure(identityService, clients, clientService);
+    TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
+    TestUsers.ensure(identityService, OTHER_TECH, Groups.TECHNICIANS);
+    TestUsers.ensure(identityService, PM, Groups.PROJECT_MANAGERS);
+    TestUsers.ensure(identityService, RSSI, Groups.CLIENT_RSSI);
+    if (identityService.createTenantQuery().userMember(RSSI).tenantId(TestClients.OIV).count() == 0) {
+      identityService.createTenantUserMembership(TestClients.OIV, RSSI);
+    }
+    tasks = new CandidateTasks(PROCESS, repositoryService, runtimeService, taskService);
+    for (int i = 0; i < 3; i++) {
+      techOiv.add(tasks.start(Groups.TECHNICIANS.id(), TestClients.OIV));
+      pmOiv.add(tasks.start(Groups.PROJECT_MANAGERS.id(), TestClients.OIV));
+      rssiOiv.add(tasks.start(Groups.CLIENT_RSSI.id(), TestClients.OIV));
+    }
+    techPlain.add(tasks.start(Groups.TECHNICIANS.id(), TestClients.PLAIN));
+    rssiPlain.add(tasks.start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN));
+    team = filter("cache: équipe", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+        .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    open = filter("cache: à prendre", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+        .taskCandidateGroupInExpression("${currentUserGroups()}"));
+    visible = filter("cache: visibles", taskService.createTaskQuery().processDefinitionKey(PROCESS));
+  }
+
+  @AfterEach
+  void clear() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+    cache.settings(settings);
+    filters.forEach(filterService::deleteFilter);
+    authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).userIdIn(TECH).list()
+        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+    identityService.deleteMembership(TECH, Groups.PROJECT_MANAGERS.id());
+    identityService.deleteTenantUserMembership(TestClients.PLAIN, RSSI);
+    tasks.deleteAll();
+  }
+
+  @Test
+  void aCountAskedAgainWithNothingChangedRunsNoStatement() {
+    login(TECH);
+    long first = computedCount(team);
+    assertThat(first).isEqualTo(techOiv.size() + techPlain.size());
+    assertThat(reusedCount(team)).isEqualTo(first);
+    assertThat(reusedCount(team)).isEqualTo(first);
+
+    // Tasklist's search is part of the count: the same search is kept, another one is counted
+    Supplier<TaskQuery> inPlain = () -> taskService.createTaskQuery().tenantIdIn(TestClients.PLAIN);
+    long before = cache.computed();
+    assertThat(filterService.count(team, inPlain.get())).isEqualTo(techPlain.size());
+    assertThat(filterService.count(team, inPlain.get())).isEqualTo(techPlain.size());
+    assertThat(filterService.count(team, taskService.createTaskQuery().tenantIdIn(TestClients.OIV)))
+        .isEqualTo(techOiv.size());
+    assertThat(cache.computed()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void everyChangeOfThisNodeIsCountedAtOnce() {
+    login(TECH);
+    warm(team, open, visible);
+
+    asEngine(() -> taskService.complete(techOiv.remove(0)));
+    assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size());
+    assertExact(open, () -> openQuery(), techOiv.size() + techPlain.size());
+
+    asEngine(() -> taskService.claim(techOiv.get(0), OTHER_TECH));
+    assertExact(open, () -> openQuery(), techOiv.size() + techPlain.size() - 1);
+    assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size());
+
+    asEngine(() -> taskService.addCandidateGroup(pmOiv.get(0), Groups.TECHNICIANS.id()));
+    assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size() + 1);
+    warm(visible);
+
+    Authorization saved = asEngine(() -> {
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId(TECH);
+      grant.setResource(Resources.TASK);
+      grant.setResourceId(rssiOiv.get(0));
+      grant.addPermission(Permissions.READ);
+      return authorizationService.saveAuthorization(grant);
+    });
+    long withGrant = assertExact(visible, () -> taskService.createTaskQuery().processDefinitionKey(PROCESS), -1);
+    asEngine(() -> authorizationService.deleteAuthorization(saved.getId()));
+    assertExact(visible, () -> taskService.createTaskQuery().processDefinitionKey(PROCESS), withGrant - 1);
+  }
+
+  @Test
+  void aNewMembershipIsCountedAtTheNextLogin() {
+    login(TECH);
+    long before = computedCount(team);
+    reusedCount(team);
+    asEngine(() -> identityService.createMembership(TECH, Groups.PROJECT_MANAGERS.id()));
+    login(TECH);
+    assertExact(team, () -> teamQuery(), before + pmOiv.size());
+  }
+
+  @Test
+  void aNewTenantMembershipIsCountedAtTheNextLogin() {
+    login(RSSI);
+    assertThat(computedCount(team)).isEqualTo(rssiOiv.size());
+    reusedCount(team);
+    asEngine(() -> identityService.createTenantUserMembership(TestClients.PLAIN, RSSI));
+    login(RSSI);
+    assertExact(team, () -> teamQuery(), rssiOiv.size() + rssiPlain.size());
+  }
+
+  @Test
+  void aCountOlderThanMaxAgeIsComputedAgain() {
+    Date start = new Date();
+    Duration maxAge = cache.settings().maxAge();
+    ClockUtil.setCurrentTime(start);
+    login(TECH);
+    long unassigned = computedCount(open);
+    ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge.toMillis() - 1000));
+    reusedCount(open);
+
+    // another node takes a task: this node does not see the write, its kept count is stale...
+    jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ?", "ailleurs", techOiv.get(0));
+    assertThat(reusedCount(open)).isEqualTo(unassigned);
+    // ...until max-age has passed since it was counted
+    ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge.toMillis()));
+    assertExact(open, () -> openQuery(), unassigned - 1);
+  }
+
+  @Test
+  void usersNeverGetEachOthersCount() {
+    // same groups, same tenants, same filter: still counted for each
+    login(TECH);
+    long tech = computedCount(team);
+    login(OTHER_TECH);
+    assertThat(computedCount(team)).isEqualTo(tech);
+
+    login(TestClients.OIV_RSSI);
+    assertThat(computedCount(team)).isEqualTo(rssiOiv.size());
+    login(TestClients.PLAIN_RSSI);
+    assertThat(computedCount(team)).isEqualTo(rssiPlain.size());
+    login(PM);
+    assertThat(computedCount(team)).isEqualTo(pmOiv.size());
+
+    login(TestClients.OIV_RSSI);
+    assertThat(reusedCount(team)).isEqualTo(rssiOiv.size());
+    login(TestClients.PLAIN_RSSI);
+    assertThat(reusedCount(team)).isEqualTo(rssiPlain.size());
+    login(TECH);
+    assertThat(reusedCount(team)).isEqualTo(tech);
+  }
+
+  @Test
+  void switchedOffEveryCountIsComputed() {
+    cache.settings(new CountCacheProperties(false, Duration.ofMinutes(5), 100));
+    login(TECH);
+    long first = computedCount(team);
+    assertThat(computedCount(team)).isEqualTo(first);
+    assertThat(computedCount(team)).isEqualTo(first);
+  }
+
+  @Test
+  void aCountInsideACallersTransactionSeesItsOwnWrites() {
+    login(TECH);
+    long unassigned = computedCount(open);
+    reusedCount(open);
+    long inside = new TransactionTemplate(transactions).execute(status -> {
+      asEngine(() -> taskService.claim(techOiv.get(0), TECH));
+      long counted = filterService.count(open);
+      status.setRollbackOnly();
+      return counted;
+    });
+    assertThat(inside).isEqualTo(unassigned - 1);
+    // rolled back: nothing changed, the kept count is right again
+    assertThat(reusedCount(open)).isEqualTo(unassigned);
+  }
+
+  @Test
+  void theTablesOfAStatementAreReadFromItsSql() {
+    assertThat(CommittedWrites.tablesOf("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ? and exists (select 1 from "
+        + "camunda.act_ru_identitylink I where I.ACT_ID_ = ?); insert into ACT_RU_TASK_METER_LOG (ID_) values (?)"))
+        .containsExactly("ACT_RU_IDENTITYLINK", "ACT_RU_TASK", "ACT_RU_TASK_METER_LOG");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private TaskQuery teamQuery() {
+    return taskService.createTaskQuery().processDefinitionKey(PROCESS).taskCandidateGroupIn(currentGroups())
+        .includeAssignedTasks();
+  }
+
+  private TaskQuery openQuery() {
+    return taskService.createTaskQuery().processDefinitionKey(PROCESS).taskCandidateGroupIn(currentGroups());
+  }
+
+  private List<String> currentGroups() {
+    return identityService.getCurrentAuthentication().getGroupIds();
+  }
+
+  /**
+   * The filter's count is computed again (a statement runs), equals Camunda's own task query with
+   * the same criteria for the same user, and the expected number (unless -1).
+   */
+  private long assertExact(String filterId, Supplier<TaskQuery> same, long expected) {
+    long counted = computedCount(filterId);
+    assertThat(counted).isEqualTo(same.get().count());
+    if (expected >= 0) {
+      assertThat(counted).isEqualTo(expected);
+    }
+    return counted;
+  }
+
+  private long computedCount(String filterId) {
+    long before = cache.computed();
+    long counted = filterService.count(filterId);
+    assertThat(cache.computed()).as("a statement counted the filter").isEqualTo(before + 1);
+    return counted;
+  }
+
+  private long reusedCount(String filterId) {
+    long before = cache.computed();
+    long reused = cache.reused();
+    long counted = filterService.count(filterId);
+    assertThat(cache.computed()).as("no statement counted the filter").isEqualTo(before);
+    assertThat(cache.reused()).isEqualTo(reused + 1);
+    return counted;
+  }
+
+  private void warm(String... filterIds) {
+    for (String filterId : filterIds) {
+      long counted = filterService.count(filterId);
+      assertThat(reusedCount(filterId)).isEqualTo(counted);
+    }
+  }
+
+  /** As a login does: the user's groups and tenants read from the identity service. */
+  private void login(String userId) {
+    identityService.clearAuthentication();
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
+        .toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    identityService.setAuthentication(userId, groups, tenants);
+  }
+
+  /** Runs a change as the engine itself (no user), then puts the user back. */
+  private <T> T asEngine(Supplier<T> change) {
+    var current = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return change.get();
+    } finally {
+      if (current != null) {
+        identityService.setAuthentication(current);
+      }
+    }
+  }
+
+  private void asEngine(Runnable change) {
+    asEngine(() -> {
+      change.run();
+      return null;
+    });
+  }
+
+  private String filter(String name, TaskQuery query) {
+    Filter filter = filterService.newTaskFilter(name);
+    filter.setQuery(query);
+    String id = filterService.saveFilter(filter).getId();
+    filters.add(id);
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(id);
+    read.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(read);
+    return id;
+  }
+}
