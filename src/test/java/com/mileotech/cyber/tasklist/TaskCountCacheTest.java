@@ -9,7 +9,13 @@ import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.security.Groups;
 import com.mileotech.cyber.system.CommittedWrites;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,6 +70,7 @@ class TaskCountCacheTest {
   @Autowired ClientService clientService;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @LocalServerPort int port;
 
   private CandidateTasks tasks;
   private final List<String> techOiv = new ArrayList<>();
@@ -250,6 +258,24 @@ class TaskCountCacheTest {
   }
 
   @Test
+  void tasklistsRequestsUseTheKeptCounts() throws Exception {
+    // the sidebar's count, then the page (its HAL total) with Tasklist's search, each asked twice
+    String count = "/engine-rest/filter/" + team + "/count";
+    String page = "/engine-rest/filter/" + team + "/list?firstResult=0&maxResults=15";
+    String search = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+    long before = cache.computed();
+    assertThat(http(count, null)).contains("\"count\":" + (techOiv.size() + techPlain.size()));
+    assertThat(http(page, search)).contains("\"count\":" + (techOiv.size() + techPlain.size()));
+    assertThat(cache.computed()).isEqualTo(before + 2);
+    long reused = cache.reused();
+    assertThat(http(count, null)).contains("\"count\":" + (techOiv.size() + techPlain.size()));
+    assertThat(http(page, search)).contains("\"count\":" + (techOiv.size() + techPlain.size()));
+    assertThat(cache.computed()).isEqualTo(before + 2);
+    assertThat(cache.reused()).isEqualTo(reused + 2);
+  }
+
+  @Test
   void theTablesOfAStatementAreReadFromItsSql() {
     assertThat(CommittedWrites.tablesOf("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ? and exists (select 1 from "
         + "camunda.act_ru_identitylink I where I.ACT_ID_ = ?); insert into ACT_RU_TASK_METER_LOG (ID_) values (?)"))
@@ -257,6 +283,19 @@ class TaskCountCacheTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** As the technician, HTTP Basic: GET, or POST of a JSON body asking for HAL (as Tasklist). */
+  private String http(String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((TECH + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    request = body == null ? request.header("Accept", "application/json").GET()
+        : request.header("Accept", "application/hal+json").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
 
   private TaskQuery teamQuery() {
     return taskService.createTaskQuery().processDefinitionKey(PROCESS).taskCandidateGroupIn(currentGroups())
