@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.system.outbox.OutboxQueue;
 import com.mileotech.cyber.system.outbox.Retry;
+import com.mileotech.cyber.system.outbox.Wakeup;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ class WebhookOutbox {
   private final WebhookProperties properties;
   private final TransactionTemplate savepoint;
   private final OutboxQueue queue;
+  private final Wakeup written = new Wakeup();
 
   WebhookOutbox(JdbcClient jdbc, ObjectMapper json, WebhookProperties properties,
       PlatformTransactionManager transactionManager) {
@@ -65,7 +67,7 @@ class WebhookOutbox {
     String id = UUID.randomUUID().toString();
     String body = envelope(id, event, now);
     try {
-      return Optional.ofNullable(savepoint.execute(status -> {
+      Optional<String> recorded = Optional.ofNullable(savepoint.execute(status -> {
         jdbc.sql("""
             insert into webhook_event (id, idempotency_key, type, source, subject, client_id, occurred_at, body)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -81,9 +83,16 @@ class WebhookOutbox {
         }
         return id;
       }));
+      recorded.ifPresent(eventId -> written.written()); // the delivery workers, after the step's commit
+      return recorded;
     } catch (DuplicateKeyException writtenMeanwhile) {
       return Optional.empty();
     }
+  }
+
+  /** Tells the delivery workers (WebhookSchedule) of each event written, after its commit. */
+  Wakeup written() {
+    return written;
   }
 
   private boolean eventExists(String key) {
@@ -191,6 +200,11 @@ class WebhookOutbox {
   void markCancelled(String id, String node) {
     jdbc.sql("update webhook_delivery set status = 'cancelled', claimed_by = null, claimed_until = null "
         + "where id = ? and claimed_by = ?").params(id, node).update();
+  }
+
+  /** A claimed delivery this node did not try after all (it is stopping): due again at once. */
+  void release(String id, String node) {
+    queue.release(id, node);
   }
 
   /** At a node's start: its claims from before it stopped are free again. */

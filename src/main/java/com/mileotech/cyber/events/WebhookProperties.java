@@ -4,6 +4,7 @@ import com.mileotech.cyber.system.outbox.NodeId;
 import com.mileotech.cyber.system.outbox.Retry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,7 +26,7 @@ public record WebhookProperties(String source, boolean allowHttp, String nodeId,
   public WebhookProperties {
     source = StringUtils.hasText(source) ? source : "urn:mileotech:cyber";
     nodeId = StringUtils.hasText(nodeId) ? nodeId : NodeId.ofThisProcess();
-    sender = sender == null ? new Sender(true, null, 0, null, null) : sender;
+    sender = sender == null ? new Sender(true, null, 0, null, null, 0) : sender;
     retry = retry == null ? DEFAULT_RETRY : retry.or(DEFAULT_RETRY);
   }
 
@@ -35,13 +36,30 @@ public record WebhookProperties(String source, boolean allowHttp, String nodeId,
    * @param batchSize deliveries claimed per round at most
    * @param lease how long a claim keeps other nodes off a delivery
    * @param timeout connection and answer timeout of one HTTP call
+   * @param workers delivery rounds running at once on this node, each with its own batch
+   *     (default {@value #DEFAULT_WORKERS}; docs/production.md, "Mail and webhook senders")
    */
-  public record Sender(boolean enabled, Duration interval, int batchSize, Duration lease, Duration timeout) {
+  public record Sender(boolean enabled, Duration interval, int batchSize, Duration lease, Duration timeout,
+      int workers) {
+
+    /**
+     * Events are a few per step, not storms; two workers keep one slow subscriber (up to the
+     * timeout per call) from holding every other subscriber's deliveries behind it.
+     */
+    static final int DEFAULT_WORKERS = 2;
+
+    @ConstructorBinding
     public Sender {
+      workers = workers <= 0 ? DEFAULT_WORKERS : workers;
       interval = interval == null ? Duration.ofSeconds(10) : interval;
       batchSize = batchSize <= 0 ? 50 : batchSize;
       lease = lease == null ? Duration.ofMinutes(5) : lease;
       timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+
+    /** With the default number of workers. */
+    public Sender(boolean enabled, Duration interval, int batchSize, Duration lease, Duration timeout) {
+      this(enabled, interval, batchSize, lease, timeout, 0);
     }
   }
 }

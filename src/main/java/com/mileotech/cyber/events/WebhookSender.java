@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +42,37 @@ class WebhookSender {
 
   /** One delivery round; returns how many deliveries the subscribers accepted. */
   int deliverDue() {
+    return round(() -> false).delivered();
+  }
+
+  /**
+   * One round of one delivery worker (WebhookSchedule runs several at once, each with its own
+   * batch); returns how many deliveries it claimed. Once {@code stopping}, nothing more is claimed
+   * or tried and the rest of the batch is freed at once.
+   */
+  int deliverRound(BooleanSupplier stopping) {
+    return round(stopping).claimed();
+  }
+
+  private record Round(int claimed, int delivered) {}
+
+  private Round round(BooleanSupplier stopping) {
+    if (stopping.getAsBoolean()) {
+      return new Round(0, 0);
+    }
     Instant now = now();
     String node = properties.nodeId();
-    // one statement claims the batch (FOR UPDATE SKIP LOCKED: nodes claiming at once take
-    // different deliveries), one reads what it sends
+    // one statement claims the batch (FOR UPDATE SKIP LOCKED: nodes and workers claiming at once
+    // take different deliveries), one reads what it sends
     List<Delivery> claimed = outbox.claimDue(node, now, now.plus(properties.sender().lease()),
         properties.sender().batchSize());
     int delivered = 0;
-    for (Delivery delivery : claimed) {
+    for (int i = 0; i < claimed.size(); i++) {
+      Delivery delivery = claimed.get(i);
+      if (stopping.getAsBoolean()) {
+        claimed.subList(i, claimed.size()).forEach(rest -> outbox.release(rest.id(), node));
+        break;
+      }
       if (!delivery.subscriptionActive()) {
         outbox.markCancelled(delivery.id(), node);
         continue;
@@ -57,7 +81,7 @@ class WebhookSender {
         delivered++;
       }
     }
-    return delivered;
+    return new Round(claimed.size(), delivered);
   }
 
   /** At this node's start: what it had claimed before it stopped is due again at once. */

@@ -617,6 +617,7 @@ public final class Bench {
     Map<String, Object> seed = a.call(command("seedDeadlines", "tag", tag, "count", count,
         "startedAt", due - Duration.ofHours(24).toMillis(), "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
     long seeded = System.currentTimeMillis();
+    Map<String, Object> countersBefore = counters(a, true);
     for (Node node : nodes) {
       node.call(Map.of("op", "jobExecutor", "active", true));
     }
@@ -645,6 +646,8 @@ public final class Bench {
       Thread.sleep(1_000);
     }
     long finished = System.currentTimeMillis();
+    Thread.sleep(1_500); // PostgreSQL's statistics reach pg_stat_database within about half a second
+    Map<String, Object> countersAfter = counters(a, false);
     // load-independent evidence: how many jobs the storm cost (each one a transaction of its own),
     // successful and failed (optimistic-locking conflicts retried), from the job log
     Map<String, Object> jobs = firstRow(a.call(Map.of("op", "sql", "sql", """
@@ -677,6 +680,7 @@ public final class Bench {
     summary.put("jobsFailed", longOf(jobs, "failed"));
     summary.put("jobsPerReminder", count == 0 ? 0 : Math.round(100.0 * jobsSucceeded / count) / 100.0);
     summary.put("duplicatesAtSmtp", duplicates);
+    summary.put("database", perReminder(countersBefore, countersAfter, count));
     summary.put("secondsFromDueToLastDelivery", (sendLags.isEmpty() ? finished - stormStart
         : sendLags.stream().mapToLong(Long::longValue).max().orElse(0)) / 1000.0);
     details.put(name, summary);
@@ -692,6 +696,43 @@ public final class Bench {
     figures.add(Figure.of(scenario, "reminders lost or duplicated" + label, "",
         List.of((count - received.size()) + duplicates), Check.MAX_AT_MOST, 0, "0"));
     smtp.purgeEmailFromAllMailboxes();
+  }
+
+  /** The node's database counters (BenchAgent.statementCounters); empty when they cannot be read. */
+  private static Map<String, Object> counters(Node node, boolean reset) {
+    try {
+      return node.call(Map.of("op", "statementCounters", "reset", reset));
+    } catch (Exception e) {
+      return Map.of("error", e.toString());
+    }
+  }
+
+  /**
+   * What the storm cost the database per reminder: PostgreSQL's commits and rows written (from the
+   * job executors' start to the last delivery, everything the node did then: the storm's jobs, the
+   * sender, the bench's polling), or H2's statements with the costliest ones.
+   */
+  private static Map<String, Object> perReminder(Map<String, Object> before, Map<String, Object> after, int count) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (after.containsKey("statements")) {
+      long statements = ((Number) after.get("statements")).longValue();
+      out.put("statements", statements);
+      out.put("statementsPerReminder", Math.round(100.0 * statements / count) / 100.0);
+      out.put("distinctStatements", after.get("distinctStatements"));
+      out.put("costliest", after.get("costliest"));
+      return out;
+    }
+    for (String counter : List.of("commits", "rollbacks", "inserted", "updated", "deleted")) {
+      if (before.get(counter) instanceof Number b && after.get(counter) instanceof Number a) {
+        long delta = a.longValue() - b.longValue();
+        out.put(counter, delta);
+        out.put(counter + "PerReminder", Math.round(100.0 * delta / count) / 100.0);
+      }
+    }
+    if (out.isEmpty()) {
+      out.put("unavailable", String.valueOf(after.getOrDefault("error", before.get("error"))));
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -127,6 +127,7 @@ final class BenchAgent {
       case "memory" -> memory();
       case "dbInfo" -> dbInfo();
       case "sql" -> Map.of("rows", jdbc.queryForList((String) command.get("sql")));
+      case "statementCounters" -> statementCounters(Boolean.TRUE.equals(command.get("reset")));
       default -> throw new IllegalArgumentException("unknown op " + op);
     };
   }
@@ -576,6 +577,38 @@ final class BenchAgent {
       return i.toEpochMilli();
     }
     throw new IllegalArgumentException("not a time: " + value.getClass());
+  }
+
+  /**
+   * Load-independent counters of the database's work: on PostgreSQL the commits and rows written
+   * of this database so far (pg_stat_database; the caller takes differences); on H2 the statements
+   * executed since {@code reset} (H2's QUERY_STATISTICS), in total and the costliest ones.
+   */
+  private Map<String, Object> statementCounters(boolean reset) {
+    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+      out.putAll(jdbc.queryForMap("""
+          select xact_commit as commits, xact_rollback as rollbacks, tup_inserted as inserted,
+            tup_updated as updated, tup_deleted as deleted
+          from pg_stat_database where datname = current_database()"""));
+      return out;
+    }
+    if (reset) {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 2000");
+      jdbc.execute("SET QUERY_STATISTICS FALSE");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+      return out;
+    }
+    out.put("statements", jdbc.queryForObject(
+        "select coalesce(sum(EXECUTION_COUNT), 0) from INFORMATION_SCHEMA.QUERY_STATISTICS", Long.class));
+    out.put("distinctStatements", jdbc.queryForObject(
+        "select count(*) from INFORMATION_SCHEMA.QUERY_STATISTICS", Long.class));
+    out.put("costliest", jdbc.queryForList("""
+        select left(SQL_STATEMENT, 200) as sql_text, EXECUTION_COUNT as executions,
+          round(AVERAGE_EXECUTION_TIME, 3) as avg_ms, round(CUMULATIVE_EXECUTION_TIME) as total_ms
+        from INFORMATION_SCHEMA.QUERY_STATISTICS order by CUMULATIVE_EXECUTION_TIME desc limit 15"""));
+    return out;
   }
 
   // ---------------------------------------------------------------- job executor, memory, database

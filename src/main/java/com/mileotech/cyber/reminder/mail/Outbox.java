@@ -5,6 +5,7 @@ import com.mileotech.cyber.reminder.mail.OutboxMail.Kind;
 import com.mileotech.cyber.reminder.mail.OutboxMail.Status;
 import com.mileotech.cyber.system.outbox.OutboxQueue;
 import com.mileotech.cyber.system.outbox.Retry;
+import com.mileotech.cyber.system.outbox.Wakeup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,12 +36,18 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
   private final OutboxQueue queue;
+  private final Wakeup written = new Wakeup();
 
   public Outbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.queue = new OutboxQueue(jdbc, "mail_outbox", "id");
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /** Tells the delivery workers (OutboxSchedule) of each pending mail written, after its commit. */
+  Wakeup written() {
+    return written;
   }
 
   /** The key of the reminder of {@code deadline} scheduled at {@code at}. */
@@ -74,10 +81,14 @@ public class Outbox {
       return false;
     }
     try {
-      return Boolean.TRUE.equals(savepoint.execute(status -> {
+      boolean inserted = Boolean.TRUE.equals(savepoint.execute(status -> {
         insert(mail);
         return true;
       }));
+      if (inserted && mail.status() == Status.PENDING) {
+        written.written(); // the sender's workers, once the step's transaction has committed
+      }
+      return inserted;
     } catch (DuplicateKeyException writtenMeanwhile) {
       return false;
     }

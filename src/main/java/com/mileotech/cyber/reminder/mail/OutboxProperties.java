@@ -4,6 +4,7 @@ import com.mileotech.cyber.system.outbox.NodeId;
 import com.mileotech.cyber.system.outbox.Retry;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,7 +26,7 @@ public record OutboxProperties(String from, String nodeId, Sender sender, Retry 
   public OutboxProperties {
     from = StringUtils.hasText(from) ? from : "cyber@mileotech.example";
     nodeId = StringUtils.hasText(nodeId) ? nodeId : NodeId.ofThisProcess();
-    sender = sender == null ? new Sender(true, null, 0, null) : sender;
+    sender = sender == null ? new Sender(true, null, 0, null, 0) : sender;
     retry = retry == null ? DEFAULT_RETRY : retry.or(DEFAULT_RETRY);
     stuckAfter = stuckAfter == null ? Duration.ofHours(1) : stuckAfter;
   }
@@ -35,12 +36,28 @@ public record OutboxProperties(String from, String nodeId, Sender sender, Retry 
    * @param interval pause between two delivery rounds
    * @param batchSize mails claimed per round at most
    * @param lease how long a claim keeps other nodes off a mail (a node that dies mid-send frees it then)
+   * @param workers delivery rounds running at once on this node, each with its own batch and SMTP
+   *     connection (default {@value #DEFAULT_WORKERS}; docs/production.md, "Mail and webhook senders")
    */
-  public record Sender(boolean enabled, Duration interval, int batchSize, Duration lease) {
+  public record Sender(boolean enabled, Duration interval, int batchSize, Duration lease, int workers) {
+
+    /**
+     * A mail's time is waits (the SMTP server's answer, the commit of its "sent" mark), not CPU:
+     * 4 workers overlap them on 2 cores; each holds a pool connection only for one statement.
+     */
+    static final int DEFAULT_WORKERS = 4;
+
+    @ConstructorBinding
     public Sender {
       interval = interval == null ? Duration.ofSeconds(30) : interval;
       batchSize = batchSize <= 0 ? 50 : batchSize;
       lease = lease == null ? Duration.ofMinutes(5) : lease;
+      workers = workers <= 0 ? DEFAULT_WORKERS : workers;
+    }
+
+    /** With the default number of workers. */
+    public Sender(boolean enabled, Duration interval, int batchSize, Duration lease) {
+      this(enabled, interval, batchSize, lease, 0);
     }
   }
 

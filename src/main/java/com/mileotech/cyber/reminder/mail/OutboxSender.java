@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import com.mileotech.cyber.system.outbox.Retry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
  * the health endpoint). A reminder whose task is done by then, or whose deadline has passed, is
  * skipped. Without an SMTP server each waiting mail is shown once in the log instead.
  *
- * <p>Each mail is marked sent as soon as the SMTP server accepted it, before the next one goes.
- * Delivery is at least once in one case only: a node that dies between the server's answer and
- * that mark leaves the mail claimed until its lease ends (or the node restarts under the same
- * id), then it is sent again; at most one mail per crash.
+ * <p>Several rounds run at once on a node ({@code mileo.mail.sender.workers}, OutboxSchedule), each
+ * with its own batch and its own SMTP connection. Each mail is marked sent as soon as the SMTP
+ * server accepted it, before the same worker's next one goes. Delivery is at least once in one case
+ * only: a node that dies between the server's answer and that mark leaves the mail claimed until
+ * its lease ends (or the node restarts under the same id), then it is sent again; at most one mail
+ * per worker sending at the crash.
  */
 @Component
 public class OutboxSender {
@@ -39,8 +42,6 @@ public class OutboxSender {
   private final Outbox outbox;
   private final OpenTasks openTasks;
   private final OutboxProperties properties;
-  /** Whether the last round found a full batch due, i.e. more mails are probably waiting. */
-  private volatile boolean lastRoundFull;
 
   public OutboxSender(Outbox outbox, OpenTasks openTasks, OutboxProperties properties) {
     this.outbox = outbox;
@@ -53,17 +54,34 @@ public class OutboxSender {
    * configured), the waiting mails shown in the log. Returns how many mails were sent.
    */
   public int sendDue(JavaMailSender mailSender) {
+    return round(mailSender, () -> false).sent();
+  }
+
+  /**
+   * One round of one delivery worker (OutboxSchedule runs several at once, each with its batch and
+   * its SMTP connection); returns how many mails it claimed. Once {@code stopping}, no mail is
+   * claimed or tried any more and the rest of the batch is freed at once.
+   */
+  int deliverRound(JavaMailSender mailSender, BooleanSupplier stopping) {
+    return round(mailSender, stopping).claimed();
+  }
+
+  private record Round(int claimed, int sent) {}
+
+  private Round round(JavaMailSender mailSender, BooleanSupplier stopping) {
     Instant now = now();
-    if (mailSender == null) {
-      lastRoundFull = false;
-      logWaiting(now);
-      return 0;
+    if (stopping.getAsBoolean()) {
+      return new Round(0, 0);
     }
-    // one statement claims the whole batch (FOR UPDATE SKIP LOCKED: nodes claiming at once take
-    // different mails), two read it with its attachments, one asks which of its tasks are open
+    if (mailSender == null) {
+      logWaiting(now);
+      return new Round(0, 0);
+    }
+    // one statement claims the whole batch (FOR UPDATE SKIP LOCKED: nodes and workers claiming
+    // at once take different mails), two read it with its attachments, one asks which of its
+    // tasks are open
     List<OutboxMail> claimed = outbox.claimDue(properties.nodeId(), now, now.plus(properties.sender().lease()),
         properties.sender().batchSize());
-    lastRoundFull = claimed.size() >= properties.sender().batchSize();
     Set<String> open = openTasks.openOf(claimed.stream()
         .filter(mail -> mail.kind() == Kind.REMINDER && mail.taskId() != null).map(OutboxMail::taskId)
         .collect(Collectors.toSet()));
@@ -78,7 +96,7 @@ public class OutboxSender {
       round.add(mail);
     }
     if (round.isEmpty()) {
-      return 0;
+      return new Round(claimed.size(), 0);
     }
     // the round's mails over one SMTP connection (one connection per mail made a deadline storm
     // wait on handshakes), one mail at a time, each marked sent as soon as the server accepted
@@ -88,11 +106,17 @@ public class OutboxSender {
       connection = SmtpConnection.open(mailSender);
     } catch (MessagingException | RuntimeException e) {
       round.forEach(mail -> failed(mail, e, now));
-      return 0;
+      return new Round(claimed.size(), 0);
     }
     int sent = 0;
     try (connection) {
       for (int i = 0; i < round.size(); i++) {
+        if (stopping.getAsBoolean()) {
+          // the node stops: the mails not tried are free at once (for another node, or this one
+          // restarted), no attempt counted
+          round.subList(i, round.size()).forEach(rest -> outbox.release(rest.id(), properties.nodeId()));
+          break;
+        }
         OutboxMail mail = round.get(i);
         try {
           connection.send(message(mailSender, mail));
@@ -111,7 +135,7 @@ public class OutboxSender {
         sent++;
       }
     }
-    return sent;
+    return new Round(claimed.size(), sent);
   }
 
   /**
@@ -126,11 +150,6 @@ public class OutboxSender {
           freed, properties.nodeId());
     }
     return freed;
-  }
-
-  /** Whether the last round took a full batch: more mails are probably due (e.g. many deadlines at once). */
-  boolean lastRoundFull() {
-    return lastRoundFull;
   }
 
   /** Why a due mail should not go out any more, or null. */

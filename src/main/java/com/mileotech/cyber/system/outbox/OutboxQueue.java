@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +33,8 @@ public final class OutboxQueue {
   private final String table;
   private final String order;
   private volatile Boolean postgres;
+  /** H2: this node's claims one at a time (see claimDue). */
+  private final ReentrantLock h2Claims = new ReentrantLock();
 
   /**
    * @param table the outbox table
@@ -60,7 +63,10 @@ public final class OutboxQueue {
    * waiting for each other, and the claim itself re-checks that each row is still due and free, so
    * no row is ever claimed by two nodes. On PostgreSQL the claimed ids come back with
    * {@code RETURNING}; on H2 (one process) the due ids are read first, then claimed by primary key,
-   * the claimed ones read from the statement's {@code FINAL TABLE}.
+   * the claimed ones read from the statement's {@code FINAL TABLE}; the claims of this node's workers
+   * go one at a time, so that each worker's pick starts after the previous claim and takes the next
+   * rows instead of the same ones (which the re-check would then refuse, leaving a worker an empty
+   * batch in the middle of a storm).
    */
   public List<String> claimDue(String node, Instant now, Instant until, int limit) {
     String set = "update " + table + " set claimed_by = :node, claimed_until = :until";
@@ -68,13 +74,18 @@ public final class OutboxQueue {
       // H2: pick the ids, then claim those still due and free, by primary key. A locking subquery
       // inside the UPDATE is evaluated again for every row H2 looks at (measured: minutes for a
       // 500-mail storm); an H2 file belongs to one process, so there is no other node to skip
-      List<String> picked = dueIds(now, limit);
-      if (picked.isEmpty()) {
-        return List.of();
+      h2Claims.lock();
+      try {
+        List<String> picked = dueIds(now, limit);
+        if (picked.isEmpty()) {
+          return List.of();
+        }
+        return jdbc.sql("select id from final table (" + set + " where id in (:ids) and " + due() + ")")
+            .param("node", node).param("until", utc(until)).param("now", utc(now)).param("ids", picked)
+            .query(String.class).list();
+      } finally {
+        h2Claims.unlock();
       }
-      return jdbc.sql("select id from final table (" + set + " where id in (:ids) and " + due() + ")")
-          .param("node", node).param("until", utc(until)).param("now", utc(now)).param("ids", picked)
-          .query(String.class).list();
     }
     // PostgreSQL: the pick in a materialized CTE, run once; as an IN (subquery) the planner may
     // run it again while updating, and a LIMIT ... SKIP LOCKED run twice takes twice as many rows

@@ -76,6 +76,9 @@ class MailOnceAcrossACrashTest {
           "--mileo.mail.node-id=node-a",
           "--mileo.mail.sender.initial-delay=PT1S",
           "--mileo.mail.sender.interval=PT1S",
+          // one worker: the round's order is the order the server receives, so that "the 7th" is
+          // one known mail (with several workers, at most one mail per worker sending is in doubt)
+          "--mileo.mail.sender.workers=1",
           "--camunda.bpm.job-execution.enabled=false",
           "--mileo.audit.file=" + dir.resolve("audit.jsonl").toAbsolutePath());
 
