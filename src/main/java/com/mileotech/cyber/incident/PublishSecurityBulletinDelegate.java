@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Publier le bulletin de sécurité interne" (PROC-CYB-005 §06): the lessons of the incident go to
- * the technical teams (template {@code security-bulletin}). Asynchronous; idempotent by key.
+ * the technical teams (template {@code security-bulletin}). Runs in the job of "Partager le retour
+ * d'expérience avec le client" just before it (an outbox insert needs a job boundary, not a job of
+ * its own: docs/bench.md, "Lifecycle overhead"); idempotent by key.
  */
 @Component("publishSecurityBulletin")
 class PublishSecurityBulletinDelegate implements JavaDelegate {

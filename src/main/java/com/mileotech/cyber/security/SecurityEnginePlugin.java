@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that application.yaml cannot express: our password policy, audited and throttled logins (LoginThrottle),
- * the user operation log copied to the audit trail, a cheaper lookup of the user's groups
+ * the history written without its duplicate form-field rows (RecordHistoryEventHandler), the user operation log copied to the audit trail, a cheaper lookup of the user's groups
  * before permission checks (GroupLookupAuthorizationManager), what a REST call may write
  * (SubmissionGuard), another client's entities not found by id (TenantScopedEntityManager), and
  * start forms for those who may start (StartFormsForStarters).
@@ -39,13 +39,16 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       }
     });
 
+    // the history in the database: Camunda's own handler but for the duplicate form-field rows
+    // (RecordHistoryEventHandler); then the copy of the user operation log to the audit trail
     List<HistoryEventHandler> handlers = new ArrayList<>();
+    handlers.add(new RecordHistoryEventHandler());
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
     handlers.add(new UserOperationAuditHandler());
     configuration.setCustomHistoryEventHandlers(handlers);
-    configuration.setEnableDefaultDbHistoryEventHandler(true);
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
 
     List<SessionFactory> sessionFactories = new ArrayList<>();
     if (configuration.getCustomSessionFactories() != null) {

@@ -19,12 +19,18 @@ public final class JsonVariable extends ProcessVariable<Object> {
 
   @Override
   public void set(VariableScope scope, Object value) {
-    scope.setVariable(name(), typed(value));
+    Object typed = typed(value);
+    if (!holds(scope.getVariableTyped(name(), false), typed)) {
+      scope.setVariable(name(), typed);
+    }
   }
 
   @Override
   public void setLocal(VariableScope scope, Object value) {
-    scope.setVariableLocal(name(), typed(value));
+    Object typed = typed(value);
+    if (!holds(scope.getVariableLocalTyped(name(), false), typed)) {
+      scope.setVariableLocal(name(), typed);
+    }
   }
 
   @Override

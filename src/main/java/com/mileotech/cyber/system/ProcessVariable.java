@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A process variable: its name, as the BPMN expressions and the forms spell it, and the Java type
@@ -122,12 +124,39 @@ public class ProcessVariable<T> {
     return scope.getVariable(name) != null;
   }
 
+  /** Sets the value; the same value again is no write (see {@link #holds}). */
   public void set(VariableScope scope, T value) {
-    scope.setVariable(name, value);
+    if (!holds(scope.getVariableTyped(name, false), value)) {
+      scope.setVariable(name, value);
+    }
   }
 
   public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
+    if (!holds(scope.getVariableLocalTyped(name, false), value)) {
+      scope.setVariableLocal(name, value);
+    }
+  }
+
+  /**
+   * Whether {@code current} (the variable as stored, not deserialized) already is {@code value}:
+   * then setting it again would change nothing but cost an update of the variable, of its history
+   * and a history detail row at level FULL, and for JSON a rewrite of its byte array and a copy of
+   * it in the history (docs/bench.md, "Lifecycle overhead"). Conservative: only equal non-null
+   * values of the same class, or JSON with the same serialized text, count as held.
+   */
+  static boolean holds(TypedValue current, Object value) {
+    if (current == null || value == null) {
+      return false;
+    }
+    if (current instanceof SerializableValue held) {
+      return value instanceof SerializableValue wanted && held.getType().equals(wanted.getType())
+          && held.getValueSerialized() != null && held.getValueSerialized().equals(wanted.getValueSerialized());
+    }
+    if (value instanceof TypedValue) {
+      return false;
+    }
+    Object held = current.getValue();
+    return held != null && held.getClass() == value.getClass() && held.equals(value);
   }
 
   /** Puts the value in a map of variables, e.g. those a process starts with. */

@@ -57,6 +57,34 @@ class ProcessVariableTest {
   }
 
   @Test
+  void theSameValueAgainIsNoWrite() {
+    // a rewrite of the value held would cost an update, a history update and a detail row (issue 20)
+    Map<String, Object> writes = new HashMap<>();
+    org.camunda.bpm.engine.delegate.VariableScope counting = Scopes.of(new HashMap<>() {
+      @Override
+      public Object put(String key, Object value) {
+        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
+        return super.put(key, value);
+      }
+    });
+    ProcessVariable<String> sites = ProcessVariable.text("sites");
+    sites.set(counting, "Boutique");
+    sites.set(counting, "Boutique");
+    ProcessVariable.date("closedAt").set(counting, Instant.parse("2026-03-04T13:30:00Z"));
+    ProcessVariable.date("closedAt").set(counting, Instant.parse("2026-03-04T13:30:00Z"));
+    JsonVariable selection = ProcessVariable.json("siteSelection");
+    selection.set(counting, List.of("boutique"));
+    selection.set(counting, List.of("boutique"));
+    assertThat(writes).containsEntry("sites", 1).containsEntry("closedAt", 1).containsEntry("siteSelection", 1);
+    // another value, or the same number as another type, is written
+    sites.set(counting, "Boutique, Atelier");
+    selection.set(counting, List.of("boutique", "atelier"));
+    ProcessVariable.any("count").set(counting, 2);
+    ProcessVariable.any("count").set(counting, 2L);
+    assertThat(writes).containsEntry("sites", 2).containsEntry("siteSelection", 2).containsEntry("count", 2);
+  }
+
+  @Test
   void formFieldsReadWhatPeopleSubmit() {
     stored.put("personsCount", " 12 ");
     stored.put("breachNature", "  ");

@@ -2,6 +2,8 @@ package com.mileotech.cyber.system;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** A variable scope over a map: what the typed variables call, without an engine. */
@@ -13,9 +15,14 @@ final class Scopes {
     return (VariableScope) Proxy.newProxyInstance(Scopes.class.getClassLoader(), new Class<?>[] {VariableScope.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "getVariable", "getVariableLocal" -> variables.get((String) args[0]);
+          case "getVariableTyped", "getVariableLocalTyped" -> typed(variables.get((String) args[0]));
           case "setVariable", "setVariableLocal" -> variables.put((String) args[0], args[1]);
           case "removeVariable", "removeVariableLocal" -> variables.remove((String) args[0]);
           default -> throw new UnsupportedOperationException(method.getName());
         });
+  }
+
+  private static TypedValue typed(Object value) {
+    return value == null || value instanceof TypedValue ? (TypedValue) value : Variables.untypedValue(value);
   }
 }
