@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -52,7 +55,8 @@ class EvidenceStore {
       MessageDigest digest = sha256();
       long size = 0;
       byte[] buffer = new byte[BUFFER_BYTES];
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
         int read;
         while ((read = in.read(buffer)) != -1) {
           size += read;
@@ -62,6 +66,8 @@ class EvidenceStore {
           digest.update(buffer, 0, read);
           out.write(buffer, 0, read);
         }
+        // on the disk before the item is registered and answered 201: a power cut keeps what was acknowledged
+        channel.force(true);
       }
       String sha256 = HexFormat.of().formatHex(digest.digest());
       Path target = file(sha256);
@@ -70,6 +76,7 @@ class EvidenceStore {
         Files.delete(temp);
       } else {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(root);
       }
       temp = null;
       return new Stored(sha256, size);
@@ -83,6 +90,15 @@ class EvidenceStore {
           // a leftover .part file in tmp/ holds no item and is never read
         }
       }
+    }
+  }
+
+  /** The rename itself is durable only once the directory entry is on disk (POSIX; a no-op elsewhere). */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // some platforms cannot open a directory as a channel; the file's own content is forced already
     }
   }
 

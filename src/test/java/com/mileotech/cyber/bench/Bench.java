@@ -235,10 +235,18 @@ public final class Bench {
     }
     args.addAll(sizes.nodeArgs);
     say("starting " + name + " on " + database);
-    Node node = Node.start(name, sizes.xmx, args, dir.resolve(name + ".log"), 600);
+    Node node = Node.start(name, sizes.xmx, cpusOf(name), args, dir.resolve(name + ".log"), 600);
     nodes.add(node);
     say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")");
     return node;
+  }
+
+  /** node-b gets the second CPU list of {@code bench.node.cpus}, every other node the first. */
+  private String cpusOf(String name) {
+    if (sizes.nodeCpus.isEmpty()) {
+      return null;
+    }
+    return name.equals("node-b") && sizes.nodeCpus.size() > 1 ? sizes.nodeCpus.get(1) : sizes.nodeCpus.get(0);
   }
 
   // ---------------------------------------------------------------------- 7. timers at rest

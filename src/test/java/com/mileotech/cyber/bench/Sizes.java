@@ -39,6 +39,12 @@ final class Sizes {
   final int seedBatch;
   final String xmx;
   final List<String> nodeArgs;
+  /**
+   * CPUs each node is pinned to ({@code taskset -c}), one list per node separated by {@code ;}: node-a (and the
+   * restarts) the first, node-b the second. Empty: not pinned. Lets a machine with cores enough give each node its
+   * own, which the two-node scenario needs to show scaling.
+   */
+  final List<String> nodeCpus;
   final String postgresUrl;
   final String postgresUser;
   final String postgresPassword;
@@ -73,6 +79,8 @@ final class Sizes {
     xmx = p.getOrDefault("bench.node.xmx", "1g");
     String extra = p.getOrDefault("bench.node.args", "").trim();
     nodeArgs = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
+    String cpus = p.getOrDefault("bench.node.cpus", "").trim();
+    nodeCpus = cpus.isEmpty() ? List.of() : Arrays.stream(cpus.split(";")).map(String::trim).toList();
     postgresUrl = blankToNull(p.getOrDefault("bench.postgres.url", System.getenv("BENCH_POSTGRES_URL")));
     postgresUser = p.getOrDefault("bench.postgres.user", System.getenv().getOrDefault("BENCH_POSTGRES_USER", "postgres"));
     postgresPassword = p.getOrDefault("bench.postgres.password",
@@ -119,6 +127,7 @@ final class Sizes {
     map.put("webApps", webApps);
     map.put("nodeHeap", xmx);
     map.put("nodeArgs", nodeArgs);
+    map.put("nodeCpus", nodeCpus);
     return map;
   }
 

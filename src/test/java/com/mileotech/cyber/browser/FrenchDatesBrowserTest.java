@@ -42,9 +42,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -427,6 +430,130 @@ class FrenchDatesBrowserTest {
     assertThat(((Date) historyService.createHistoricVariableInstanceQuery().processInstanceId(plan.getId())
         .variableName("replacementTargetDay").singleResult().getValue()).toInstant())
         .isEqualTo(target.atStartOfDay(PARIS).toInstant());
+  }
+
+  /**
+   * An improvement action of the lessons-learned report (« Rédiger le retour d'expérience »),
+   * planned the way the referent does it: an owner picked by name, a due day typed day first. With
+   * the engine's clock on Monday 11 January 2027, « 2027-01-15 » is refused by the form
+   * (JJ/MM/AAAA expected) and « 08/01/2027 » by the server (not after today: a month-first reading
+   * would take it for 1 August), nothing recorded either time; « 15/01/2027 » (no month 15) is read
+   * back in words and stored as the 15th of January.
+   */
+  @ParameterizedTest(name = "browser locale {0}, French preferred")
+  @ValueSource(strings = {"fr-FR", "en-US"})
+  void improvementActionDueDaysAreReadDayFirst(String locale) throws Exception {
+    Instant monday = Instant.parse("2027-01-11T09:00:00Z"); // Monday 11 January 2027, 10:00 in Paris
+    ClockUtil.setCurrentTime(Date.from(monday));
+    String owner = improvementOwner();
+    Map<String, Object> report = IncidentForms.report(TestClients.PLAIN, List.of("boutique"));
+    ProcessInstance incident = steps.start("security-incident", staff(TECH, Groups.TECHNICIANS), report);
+    steps.runDueJobs(incident.getId());
+    submit(incident.getId(), "Task_QualifyIncident", REFERENT, Groups.CYBER_REFERENT,
+        IncidentForms.qualification("mineur", false, List.of("boutique")));
+    steps.runDueJobs(incident.getId());
+    submit(incident.getId(), "Task_CaptureEvidence", TECH, Groups.TECHNICIANS, IncidentForms.evidenceCaptured(
+        IncidentForms.evidence(1, "journaux", "Journaux du NVR", "Coffre de preuves", SHA,
+            IncidentForms.paris(monday.minus(5, ChronoUnit.MINUTES)))));
+    submit(incident.getId(), "Task_ContainIncident", TECH, Groups.TECHNICIANS, IncidentForms.containment("Fait"));
+    submit(incident.getId(), "Task_EradicateThreat", TECH, Groups.TECHNICIANS, IncidentForms.eradication());
+    submit(incident.getId(), "Task_VerifyIntegrity", TECH, Groups.TECHNICIANS, IncidentForms.integrity());
+    submit(incident.getId(), "Task_ProposeRecoveryDate", MANAGER, Groups.PROJECT_MANAGERS,
+        IncidentForms.recoveryProposal(IncidentForms.paris(monday.plus(1, ChronoUnit.DAYS))));
+    steps.submit(incident.getId(), "Task_AgreeRecoveryDate",
+        EngineSteps.Person.of(TestClients.PLAIN_RSSI, Groups.CLIENT_RSSI, TestClients.PLAIN), IncidentForms.recoveryAgreed());
+    submit(incident.getId(), "Task_ReturnToService", TECH, Groups.TECHNICIANS, IncidentForms.returnToService());
+    steps.runDueJobs(incident.getId()); // the chronology and the owners the form offers
+    Task write = steps.findTask(incident.getId(), "Task_WriteLessonsLearned");
+    assertThat(write).as("the lessons-learned report is due").isNotNull();
+    String reference = incident.getBusinessKey();
+
+    Browser referent = browsers.open(port, Language.FRENCH, locale).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
+    referent.open("/camunda/app/tasklist/default/#/?task=" + write.getId())
+        .waitForText("Rédiger le retour d'expérience").waitForText(reference).click("Réclamer");
+    type(referent, "Causes racines identifiées", "Mot de passe par défaut conservé sur le NVR");
+    type(referent, "Efficacité de la réponse", "Confinement en 2 h, délais tenus");
+    type(referent, "Points d'amélioration", "Contrôle des comptes par défaut à la mise en service");
+    check(referent, "Planifier des actions d'amélioration");
+    type(referent, "Action à mener", "Changer les mots de passe par défaut de tous les NVR du client");
+    // the owner, picked by name among Mileo's staff
+    WebElement ownerSearch = referent.waitForVisible(By.xpath(
+        "//label[contains(normalize-space(.),\"Responsable\")]/following::input[1]"));
+    click(referent, ownerSearch);
+    ownerSearch.sendKeys("Camille Moreau");
+    click(referent, referent.waitForVisible(By.xpath(
+        "//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),\"Camille Moreau (Techniciens)\")]")));
+    // ISO, as a machine writes it: the form says what it expects and sends nothing
+    dueDay(referent).sendKeys("2027-01-15", Keys.TAB);
+    referent.waitForText("⚠ Format attendu : JJ/MM/AAAA (jour, mois, année), par exemple 31/01/2027.");
+    referent.waitForText("Date attendue au format JJ/MM/AAAA");
+    terminate(referent);
+    assertThat(referent.visibleText()).doesNotContain("Field must");
+    nothingWritten(incident, write);
+
+    // a day already past: read back in words, refused by the server naming the row and the field
+    dueDay(referent).sendKeys(Keys.chord(Keys.CONTROL, "a"), "08/01/2027");
+    referent.waitForText("Lu : vendredi 8 janvier 2027.");
+    terminate(referent);
+    referent.waitForText("action d'amélioration n° 1, échéance : le 8 janvier 2027 n'est pas après aujourd'hui "
+        + "(11 janvier 2027)");
+    nothingWritten(incident, write);
+
+    // the 15th of January: there is no month 15
+    dueDay(referent).sendKeys(Keys.chord(Keys.CONTROL, "a"), "15/01/2027");
+    referent.waitForText("Lu : vendredi 15 janvier 2027.");
+    terminate(referent);
+    referent.waitUntil(driver -> steps.findTask(incident.getId(), "Task_WriteLessonsLearned") == null);
+    JsonNode actions = new ObjectMapper().readTree(runtimeService.getVariable(incident.getId(), "improvementActions")
+        .toString());
+    assertThat(actions).hasSize(1);
+    assertThat(actions.get(0).path("owner").asText()).isEqualTo(owner);
+    assertThat(actions.get(0).path("ownerName").asText()).isEqualTo("Camille Moreau");
+    assertThat(actions.get(0).path("dueDate").asText()).isEqualTo("2027-01-15");
+    assertThat(Instant.parse(actions.get(0).path("dueAt").asText()))
+        .as("the end of that day in Paris").isEqualTo(Instant.parse("2027-01-15T23:00:00Z"));
+    assertThat(runtimeService.getVariable(incident.getId(), "improvementActionsLabel").toString())
+        .contains("responsable : Camille Moreau — échéance : 15 janvier 2027");
+  }
+
+  /** A technician with a name of their own: the other test accounts are all « Prénom Nom ». */
+  private String improvementOwner() {
+    String id = "camille.moreau.dates";
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("Camille");
+      user.setLastName("Moreau");
+      user.setEmail(id + "@test.example");
+      user.setPassword(TestUsers.PASSWORD);
+      identityService.saveUser(user);
+    }
+    return TestUsers.ensure(identityService, id, Groups.TECHNICIANS);
+  }
+
+  /** The due day of the first improvement action: a date-only field. */
+  private static WebElement dueDay(Browser browser) {
+    WebElement input = browser.waitForVisible(By.cssSelector("input[id$='-Date_improvementAction1DueDate']"));
+    FormFields.scroll(browser, input);
+    assertThat(input.getAttribute("placeholder")).isEqualTo("JJ/MM/AAAA");
+    return input;
+  }
+
+  /** « Terminer », clicked by script: Tasklist may keep it disabled, or a refusal's message may cover it. */
+  private static void terminate(Browser browser) {
+    WebElement done = browser.waitForVisible(By.xpath("//button[normalize-space(.)='Terminer']"));
+    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", done);
+  }
+
+  /** The report's task still open, and neither the typed due day nor any action recorded. */
+  private void nothingWritten(ProcessInstance incident, Task write) {
+    assertThat(taskService.createTaskQuery().taskId(write.getId()).count()).as("the task stays open").isOne();
+    assertThat(runtimeService.getVariable(incident.getId(), "improvementActions")).isNull();
+    assertThat(runtimeService.getVariable(incident.getId(), "improvementAction1DueDate")).isNull();
+  }
+
+  @AfterEach
+  void realClock() {
+    ClockUtil.reset();
   }
 
   /**

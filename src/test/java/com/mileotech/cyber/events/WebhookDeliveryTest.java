@@ -13,7 +13,6 @@ import com.mileotech.cyber.incident.SecurityIncidentVariables;
 import com.mileotech.cyber.security.Groups;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -68,8 +67,7 @@ class WebhookDeliveryTest {
   @Autowired WebhookSender sender;
   @Autowired WebhookHealthIndicator health;
 
-  private final List<WebhookReceiver> receivers = new ArrayList<>();
-  private final List<String> subscriptions = new ArrayList<>();
+  private final WebhookSubscriptions subscriptions = new WebhookSubscriptions(this::admin);
 
   @BeforeEach
   void setUp() {
@@ -82,8 +80,7 @@ class WebhookDeliveryTest {
 
   @AfterEach
   void tearDown() {
-    subscriptions.forEach(id -> admin().delete("/api/webhook-subscriptions/" + id));
-    receivers.forEach(WebhookReceiver::close);
+    subscriptions.close();
     identityService.clearAuthentication();
     ClockUtil.reset();
   }
@@ -179,7 +176,7 @@ class WebhookDeliveryTest {
     assertThat(other.requests()).as("another client's subscriber").isZero();
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> read = admin().getForObject("/api/webhook-subscriptions/" + subscriptions.get(0), Map.class);
+    Map<String, Object> read = admin().getForObject("/api/webhook-subscriptions/" + subscriptions.id(0), Map.class);
     assertThat((Map<String, Object>) read.get("deliveries")).containsEntry("delivered", 2);
     assertThat(read).doesNotContainKey("secret");
   }
@@ -188,7 +185,7 @@ class WebhookDeliveryTest {
   @SuppressWarnings("unchecked")
   void aDeliveryGivenUpIsReArmedByAnAdministratorAndADeletedSubscriberGetsNothingMore() throws Exception {
     WebhookReceiver siem = subscribe("SIEM du client OIV", TestClients.OIV, null);
-    String subscription = subscriptions.get(0);
+    String subscription = subscriptions.id(0);
     siem.answer(503);
     transactions.executeWithoutResult(status -> publisher.publishEvent(new CaseEvent(EventType.DEADLINE_MISSED,
         TestClients.OIV, "INC-TEST-0002", "security-incident", "test:missed", Map.of("deadline", "cnil"))));
@@ -261,23 +258,8 @@ class WebhookDeliveryTest {
     return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
   }
 
-  @SuppressWarnings("unchecked")
   private WebhookReceiver subscribe(String name, String clientId, List<String> types) throws Exception {
-    Map<String, Object> request = new HashMap<>();
-    request.put("name", name);
-    request.put("clientId", clientId);
-    request.put("eventTypes", types);
-    WebhookReceiver receiver = new WebhookReceiver(() -> ClockUtil.getCurrentTime().toInstant());
-    receivers.add(receiver);
-    request.put("url", receiver.url());
-    ResponseEntity<Map> created = admin().postForEntity("/api/webhook-subscriptions", request, Map.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    Map<String, Object> body = created.getBody();
-    assertThat(body.get("clientId")).isEqualTo(clientId);
-    assertThat((String) body.get("secret")).startsWith("whsec_"); // shown this once
-    subscriptions.add((String) body.get("id"));
-    receiver.secret((String) body.get("secret"));
-    return receiver;
+    return subscriptions.subscribe(name, clientId, types);
   }
 
   private static CaseEvent step(String reference, String occurrence) {

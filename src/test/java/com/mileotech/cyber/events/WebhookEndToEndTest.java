@@ -24,9 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +87,7 @@ class WebhookEndToEndTest {
   @Autowired WebhookSender sender;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final List<WebhookReceiver> receivers = new ArrayList<>();
-  private final List<String> subscriptions = new ArrayList<>();
+  private final WebhookSubscriptions subscriptions = new WebhookSubscriptions(this::admin);
 
   @BeforeEach
   void setUp() {
@@ -104,8 +101,7 @@ class WebhookEndToEndTest {
 
   @AfterEach
   void tearDown() {
-    subscriptions.forEach(id -> admin().delete("/api/webhook-subscriptions/" + id));
-    receivers.forEach(WebhookReceiver::close);
+    subscriptions.close();
     identityService.clearAuthentication();
     ClockUtil.reset();
   }
@@ -209,7 +205,7 @@ class WebhookEndToEndTest {
     assertThat(siem.duplicates()).as("nothing sent twice").isZero();
     assertThat(siem.sameEventTwice()).isZero();
     assertThat(siem.badSignatures()).isZero();
-    assertThat(deliveries(subscriptions.get(0))).as("every delivery of the subscription delivered")
+    assertThat(deliveries(subscriptions.id(0))).as("every delivery of the subscription delivered")
         .containsOnlyKeys("delivered").containsEntry("delivered", siem.events().size());
 
     // Mileo's tools get every client's events, the same ones; another client's subscriber nothing
@@ -271,7 +267,7 @@ class WebhookEndToEndTest {
     assertThat(siem.events()).hasSize(4);
     assertThat(siem.badSignatures()).isZero();
     assertThat(siem.sameEventTwice()).isZero();
-    assertThat(deliveries(subscriptions.get(0))).containsOnlyKeys("delivered").containsEntry("delivered", 4);
+    assertThat(deliveries(subscriptions.id(0))).containsOnlyKeys("delivered").containsEntry("delivered", 4);
     assertThat(otherClient.requests()).isZero();
   }
 
@@ -392,18 +388,7 @@ class WebhookEndToEndTest {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  @SuppressWarnings("unchecked")
   private WebhookReceiver subscribe(String name, String clientId) throws Exception {
-    Map<String, Object> request = new HashMap<>();
-    request.put("name", name);
-    request.put("clientId", clientId);
-    WebhookReceiver receiver = new WebhookReceiver(() -> ClockUtil.getCurrentTime().toInstant());
-    receivers.add(receiver);
-    request.put("url", receiver.url());
-    ResponseEntity<Map> created = admin().postForEntity("/api/webhook-subscriptions", request, Map.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    subscriptions.add((String) created.getBody().get("id"));
-    receiver.secret((String) created.getBody().get("secret"));
-    return receiver;
+    return subscriptions.subscribe(name, clientId, null);
   }
 }

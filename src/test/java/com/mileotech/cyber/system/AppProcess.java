@@ -127,17 +127,36 @@ public final class AppProcess implements AutoCloseable {
 
   /** An HTTP call with Basic credentials; the JSON body may be null. */
   public HttpResponse<String> call(String method, String path, String user, String password, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    HttpRequest.Builder request = request(path, user, password);
     if (json != null) {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
+    return send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST of raw bytes ({@code application/octet-stream}), as {@code curl --data-binary @file} sends a file. */
+  public HttpResponse<String> postBytes(String path, String user, String password, byte[] body) {
+    return send(request(path, user, password).header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET whose answer is read as bytes (a file). */
+  public HttpResponse<byte[]> download(String path, String user, String password) {
+    return send(request(path, user, password).GET(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder request(String path, String user, String password) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -41,7 +41,8 @@ const EXACT = {
 
 /** Patterns our forms use, said in words. */
 const PATTERNS = {
-  '^[0-9a-fA-F]{64}$': 'Empreinte SHA-256 attendue : 64 caractères hexadécimaux (0-9, a-f).'
+  '^[0-9a-fA-F]{64}$': 'Empreinte SHA-256 attendue : 64 caractères hexadécimaux (0-9, a-f).',
+  '^ *[0-9]{1,2}/[0-9]{1,2}/[0-9]{4} *$': 'Date attendue au format JJ/MM/AAAA (jour, mois, année), par exemple 31/01/2027.'
 };
 
 const RULES = [
