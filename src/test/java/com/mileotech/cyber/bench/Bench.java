@@ -180,7 +180,7 @@ public final class Bench {
           }
         });
       }
-      step(errors, "task lists", () -> taskLists(a, figures, details));
+      step(errors, "task lists", () -> taskLists(a, database, figures, details));
       step(errors, "web assets", () -> webAssets(a, figures, details));
       step(errors, "deadline storm", () -> storm(List.of(a), "storm", sizes.stormCount, "4. Deadline storm", figures,
           details));
@@ -430,7 +430,7 @@ public final class Bench {
   // ---------------------------------------------------------------------- 3. task lists
 
   @SuppressWarnings("unchecked")
-  private void taskLists(Node a, List<Figure> figures, Map<String, Object> details) throws Exception {
+  private void taskLists(Node a, String database, List<Figure> figures, Map<String, Object> details) throws Exception {
     say("task lists: seeding " + sizes.openIncidents + " incidents and " + sizes.openChecklists + " checklists");
     a.call(Map.of("op", "jobExecutor", "active", false));
     // -Dbench.tasklists.seed=false: measure on the data already there (a database given by URL)
@@ -485,7 +485,8 @@ public final class Bench {
         countsChanged.add(timedCounts(base, filters, user, taskCounts));
         counts.add(timedCounts(base, filters, user, taskCounts));
       }
-      perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts));
+      Map<String, Object> opening = openingATask(a, database, base, user, role.getKey(), listUrl, body, scenario, figures);
+      perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts, "openingATask", opening));
       figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
           + "first after a change", "ms", listChanged, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
       figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
@@ -521,6 +522,120 @@ public final class Bench {
       taskCounts.put((String) filter.get("name"), count.get("count"));
     }
     return (System.nanoTime() - t0) / 1e6;
+  }
+
+  /**
+   * What Tasklist asks for when a person opens a task of their list (its details, its form and the
+   * values the form shows), request by request as Chromium saw them (TasklistRequestsBrowserTest):
+   * the method, the path after /engine-rest with {task} and {definition} for the task's ids, and
+   * the Accept header Tasklist sends. The browser sends the form's two requests one after the
+   * other (the form first, then its values), the others beside them.
+   */
+  static final List<String[]> OPENING = List.of(
+      new String[] {"task (HAL)", "/task/{task}", "application/hal+json, application/json; q=0.5"},
+      new String[] {"form key", "/task/{task}/form", "application/hal+json, application/json; q=0.5"},
+      new String[] {"deployed form", "/task/{task}/deployed-form", "*/*"},
+      new String[] {"form variables", "/task/{task}/form-variables?deserializeValues=false",
+          "application/hal+json, application/json; q=0.5"});
+
+  /**
+   * Opening a task (issue 20: p95 < 100 ms): the requests of {@link #OPENING}, one after the
+   * other, for the tasks of the role's first page in turn, as that person (HTTP Basic).
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> openingATask(Node a, String database, String base, String user, String role,
+      String listUrl, String body, String scenario, List<Figure> figures) throws Exception {
+    Map<String, Object> page = JSON.readValue(post(listUrl, user, body).body(), Map.class);
+    List<Map<String, Object>> tasks = (List<Map<String, Object>>) ((Map<String, Object>) page.getOrDefault("_embedded",
+        Map.of())).getOrDefault("task", List.of());
+    if (tasks.isEmpty()) {
+      throw new IllegalStateException(user + " has no task to open");
+    }
+    List<Double> whole = new ArrayList<>();
+    Map<String, List<Double>> each = new LinkedHashMap<>();
+    OPENING.forEach(r -> each.put(r[0], new ArrayList<>()));
+    for (int i = -3; i < sizes.latencySamples; i++) { // 3 to warm up
+      Map<String, Object> task = tasks.get(Math.floorMod(i, tasks.size()));
+      double total = 0;
+      for (String[] request : OPENING) {
+        long t0 = System.nanoTime();
+        HttpResponse<String> response = send(base, user, request, task);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(request[0] + " as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        if (i >= 0) {
+          each.get(request[0]).add(ms);
+          total += ms;
+        }
+      }
+      if (i >= 0) {
+        whole.add(total);
+      }
+    }
+    figures.add(Figure.of(scenario, role + ": opening a task (its " + OPENING.size() + " requests, one after the other)",
+        "ms", whole, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+    Map<String, Object> medians = new LinkedHashMap<>();
+    each.forEach((name, samples) -> {
+      figures.add(Figure.info(scenario, role + ": opening a task, " + name, "ms", samples));
+      medians.put(name, Figure.round(Figure.percentile(sorted(samples), 50)));
+    });
+    say(role + ": opening a task p95 " + Math.round(Figure.percentile(sorted(whole), 95)) + " ms, medians " + medians);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tasksOpened", tasks.size());
+    out.put("medianMsPerRequest", medians);
+    // -Dbench.tasklists.statements=true: every statement each request runs, how often, its rows and
+    // time (H2's query statistics; PostgreSQL's pg_stat_statements, on a server that loads it: a
+    // database given by URL); the job executor's polling shows too
+    if (Boolean.getBoolean("bench.tasklists.statements")) {
+      boolean h2 = database.equals("h2");
+      Map<String, Object> statements = new LinkedHashMap<>();
+      for (String[] request : OPENING) {
+        if (h2) {
+          a.call(Map.of("op", "execute", "sql", "SET QUERY_STATISTICS FALSE"));
+          a.call(Map.of("op", "execute", "sql", "SET QUERY_STATISTICS TRUE"));
+        } else {
+          a.call(Map.of("op", "sql", "sql", "select pg_stat_statements_reset()"));
+        }
+        int times = 20;
+        double cpuBefore = number(a.call(Map.of("op", "cpu")), "processCpuNs");
+        for (int i = 0; i < times; i++) {
+          send(base, user, request, tasks.get(i % tasks.size()));
+        }
+        // the node's CPU per request: less sensitive to the machine's load than the time waited
+        double cpuMs = (number(a.call(Map.of("op", "cpu")), "processCpuNs") - cpuBefore) / 1e6 / times;
+        String sql = h2 ? """
+            select round(EXECUTION_COUNT / %d.0, 1) as "per_request",
+                   round(CUMULATIVE_ROW_COUNT / %d.0, 1) as "rows_per_request",
+                   round(AVERAGE_EXECUTION_TIME, 3) as "mean_ms", SQL_STATEMENT as "query"
+            from INFORMATION_SCHEMA.QUERY_STATISTICS where SQL_STATEMENT not like '%%QUERY_STATISTICS%%'
+            order by CUMULATIVE_EXECUTION_TIME desc""" : """
+            select round(calls / %d.0, 1) as per_request, round(rows / %d.0, 1) as rows_per_request,
+                   round(mean_exec_time::numeric, 3) as mean_ms, shared_blks_hit + shared_blks_read as blocks,
+                   regexp_replace(query, '\\s+', ' ', 'g') as query
+            from pg_stat_statements where query not like '%%pg_stat_statements%%'
+            order by total_exec_time desc""";
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) a.call(Map.of("op", "sql", "sql",
+            sql.formatted(times, times))).get("rows");
+        statements.put(request[0], Map.of("nodeCpuMsPerRequest", Figure.round(cpuMs), "statements", rows));
+        say(String.format("%s: %s: %d distinct statements, %.1f per request, %.1f ms of database time, node CPU %.1f ms"
+            + " per request", role, request[0], rows.size(),
+            rows.stream().mapToDouble(r -> ((Number) r.get("per_request")).doubleValue()).sum(),
+            rows.stream().mapToDouble(r -> ((Number) r.get("per_request")).doubleValue()
+                * ((Number) r.get("mean_ms")).doubleValue()).sum(), cpuMs));
+      }
+      out.put("statements", statements);
+    }
+    return out;
+  }
+
+  /** One request of {@link #OPENING} for this task, as this user. */
+  private HttpResponse<String> send(String base, String user, String[] request, Map<String, Object> task)
+      throws Exception {
+    String url = base + request[1].replace("{task}", (String) task.get("id"))
+        .replace("{definition}", String.valueOf(task.get("processDefinitionId")));
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user))
+        .header("Accept", request[2]).GET().timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url, String user) throws Exception {

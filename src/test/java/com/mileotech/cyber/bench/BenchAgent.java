@@ -125,9 +125,16 @@ final class BenchAgent {
       case "jobExecutor" -> jobExecutor(Boolean.TRUE.equals(command.get("active")));
       case "touchTask" -> touchTask((String) command.get("user"));
       case "memory" -> memory();
+      // CPU time of this node's whole process (every thread, the database's when it is H2), in ns
+      case "cpu" -> Map.of("processCpuNs",
+          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
       case "dbInfo" -> dbInfo();
       case "sql" -> Map.of("rows", jdbc.queryForList((String) command.get("sql")));
       case "statementCounters" -> statementCounters(Boolean.TRUE.equals(command.get("reset")));
+      case "execute" -> {
+        jdbc.execute((String) command.get("sql"));
+        yield Map.of();
+      }
       default -> throw new IllegalArgumentException("unknown op " + op);
     };
   }

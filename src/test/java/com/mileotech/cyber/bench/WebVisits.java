@@ -1,16 +1,14 @@
 package com.mileotech.cyber.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.browser.Browser;
 import com.mileotech.cyber.browser.Browser.Language;
+import com.mileotech.cyber.browser.NetworkLog;
+import com.mileotech.cyber.browser.NetworkLog.Request;
 import com.mileotech.cyber.browser.WebApp;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * What a person's browser transfers to open a webapp (issue 20): a real Chromium, fresh profile,
@@ -28,14 +26,7 @@ import org.openqa.selenium.logging.LogType;
 final class WebVisits {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** One request of a visit as the browser's network saw it. */
-  record Request(String url, String type, int status, long transferred, long decoded, String encoding,
-      boolean fromCache) {
-    String path() {
-      return url.replaceFirst("^https?://[^/]+", "");
-    }
-  }
+  private static final java.util.regex.Pattern TASK_LIST = java.util.regex.Pattern.compile("/filter/[^/?]+/list(\\?|$)");
 
   /** One visit: every request, and how long from opening the login page to the landing page shown. */
   record Visit(String app, String kind, List<Request> requests, double seconds) {
@@ -53,6 +44,11 @@ final class WebVisits {
 
     long notModified() {
       return requests.stream().filter(r -> r.status() == 304).count();
+    }
+
+    /** How many times the page asked for a filter's task list ({@code POST …/filter/{id}/list}): once on landing. */
+    long taskListRequests() {
+      return requests.stream().filter(r -> TASK_LIST.matcher(r.path()).find()).count();
     }
 
     /** Bytes transferred by kind: the page, scripts and styles, fonts and images, the webapps' API (XHR). */
@@ -80,6 +76,7 @@ final class WebVisits {
       map.put("decodedBytes", decoded());
       map.put("fromCache", fromCache());
       map.put("notModified", notModified());
+      map.put("taskListRequests", taskListRequests());
       map.put("transferredByKind", transferredByKind());
       map.put("seconds", Math.round(seconds * 100) / 100.0);
       // the largest transfers, to see where the bytes go
@@ -110,109 +107,11 @@ final class WebVisits {
   private static Visit visit(Browser browser, WebApp app, String kind, String user, String password) {
     // a new document each time (the login page differs from the landing page by its #fragment only)
     browser.driver().get("about:blank");
-    browser.driver().manage().logs().get(LogType.PERFORMANCE); // drains what came before
+    NetworkLog.clear(browser); // what came before
     long began = System.nanoTime();
     browser.login(user, password, app);
     double seconds = (System.nanoTime() - began) / 1e9;
-    // the log may lag behind the page: read it until every request it names has ended
-    List<LogEntry> log = new ArrayList<>();
-    long giveUp = System.nanoTime() + Browser.TIMEOUT.toNanos();
-    do {
-      browser.driver().manage().logs().get(LogType.PERFORMANCE).forEach(log::add);
-    } while (pending(log) > 0 && System.nanoTime() < giveUp && pause());
-    return new Visit(app.id(), kind, requests(log), seconds);
-  }
-
-  /** Requests of the log not yet finished (nor failed). */
-  private static long pending(List<LogEntry> log) {
-    java.util.Set<String> open = new java.util.HashSet<>();
-    for (LogEntry entry : log) {
-      String message = entry.getMessage();
-      String id = requestId(message);
-      if (message.contains("\"Network.requestWillBeSent\"")) {
-        open.add(id);
-      } else if (message.contains("\"Network.loadingFinished\"") || message.contains("\"Network.loadingFailed\"")) {
-        open.remove(id);
-      }
-    }
-    return open.size();
-  }
-
-  private static String requestId(String message) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(message);
-    return m.find() ? m.group(1) : "";
-  }
-
-  private static boolean pause() {
-    try {
-      Thread.sleep(200);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** Each request of the log, with the bytes of its answer. */
-  private static List<Request> requests(List<LogEntry> log) {
-    Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-    for (LogEntry entry : log) {
-      JsonNode message;
-      try {
-        message = JSON.readTree(entry.getMessage()).path("message");
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException(e);
-      }
-      JsonNode params = message.path("params");
-      String id = params.path("requestId").asText();
-      switch (message.path("method").asText()) {
-        case "Network.requestWillBeSent" -> {
-          Map<String, Object> request = byId.computeIfAbsent(id, k -> new LinkedHashMap<>());
-          request.put("url", params.path("request").path("url").asText());
-          request.put("type", params.path("type").asText("Other"));
-        }
-        case "Network.responseReceived" -> {
-          Map<String, Object> request = byId.computeIfAbsent(id, k -> new LinkedHashMap<>());
-          JsonNode response = params.path("response");
-          request.put("status", response.path("status").asInt());
-          request.put("encoding", header(response.path("headers"), "content-encoding"));
-          if (response.path("fromDiskCache").asBoolean() || response.path("fromPrefetchCache").asBoolean()) {
-            request.put("fromCache", true);
-          }
-        }
-        // the status on the wire: a revalidated file is a 304 there, a 200 (from the cache) above
-        case "Network.responseReceivedExtraInfo" -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>())
-            .put("wireStatus", params.path("statusCode").asInt());
-        case "Network.requestServedFromCache" -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>()).put("fromCache", true);
-        case "Network.dataReceived" -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>())
-            .merge("decoded", params.path("dataLength").asLong(), (a, b) -> (Long) a + (Long) b);
-        case "Network.loadingFinished" -> byId.computeIfAbsent(id, k -> new LinkedHashMap<>())
-            .put("transferred", params.path("encodedDataLength").asLong());
-        default -> {
-          // other events: not needed
-        }
-      }
-    }
-    List<Request> requests = new ArrayList<>();
-    for (Map<String, Object> r : byId.values()) {
-      if (r.get("url") == null || !((String) r.get("url")).startsWith("http")) {
-        continue; // data: URLs, about:blank
-      }
-      requests.add(new Request((String) r.get("url"), (String) r.get("type"),
-          (Integer) r.getOrDefault("wireStatus", r.getOrDefault("status", 0)),
-          (Long) r.getOrDefault("transferred", 0L), (Long) r.getOrDefault("decoded", 0L),
-          (String) r.getOrDefault("encoding", ""), Boolean.TRUE.equals(r.get("fromCache"))));
-    }
-    return requests;
-  }
-
-  private static String header(JsonNode headers, String name) {
-    for (var field : (Iterable<Map.Entry<String, JsonNode>>) headers::fields) {
-      if (field.getKey().equalsIgnoreCase(name)) {
-        return field.getValue().asText();
-      }
-    }
-    return "";
+    return new Visit(app.id(), kind, NetworkLog.read(browser), seconds);
   }
 
   public static void main(String[] args) throws Exception {

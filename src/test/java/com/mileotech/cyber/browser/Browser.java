@@ -163,6 +163,15 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code script} in every page this browser opens from now on, before the page's own
+   * scripts (DevTools' {@code Page.addScriptToEvaluateOnNewDocument}).
+   */
+  public Browser beforeEachPage(String script) {
+    ((ChromeDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    return this;
+  }
+
   /** The Selenium driver, for what the helpers do not cover. */
   public WebDriver driver() {
     return driver;

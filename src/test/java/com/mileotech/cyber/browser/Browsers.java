@@ -34,6 +34,13 @@ public class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
     return browser;
   }
 
+  /** A new browser preferring {@code language} that records what it sends ({@link NetworkLog}). */
+  public Browser openRecordingNetwork(int port, Language language) {
+    Browser browser = Browser.startRecordingNetwork(port, language);
+    open.add(browser);
+    return browser;
+  }
+
   /** Runs before @AfterEach methods, while the pages are still as the failure left them. */
   @Override
   public void afterTestExecution(ExtensionContext context) {
