@@ -345,8 +345,8 @@ public final class Bench {
     String scenario = "1. Lifecycle throughput";
     figures.add(Figure.info(scenario, "security incidents, whole lifecycle (" + n + " per round)", "/s", incidents));
     figures.add(Figure.info(scenario, "bare process, same user tasks (" + n + " per round)", "/s", bare));
-    figures.add(Figure.of(scenario, "overhead: bare rate ÷ incident rate", "×", ratios, Check.MEDIAN_AT_MOST, 1.5,
-        "≤ 1.5×"));
+    figures.add(Figure.of(scenario, "overhead: bare rate ÷ incident rate", "×", ratios, Check.MEDIAN_AT_MOST, 1.8,
+        "≤ 1.8×"));
     figures.add(Figure.info(scenario, "one incident, start to end (with " + sizes.drivers + " drivers)", "ms",
         perIncidentMs));
     figures.add(Figure.of("7. Timer accuracy", "timer lag under the load of (1)", "s", seconds(loadLags),
@@ -431,6 +431,9 @@ public final class Bench {
 
   @SuppressWarnings("unchecked")
   private void taskLists(Node a, String database, List<Figure> figures, Map<String, Object> details) throws Exception {
+    // issue 20: the first page and the counts Tasklist shows, p95 under 50 ms on PostgreSQL, 150 ms on H2
+    double listTarget = database.equals("h2") ? 150 : 50;
+    String listTargetText = "p95 < " + (int) listTarget + " ms";
     say("task lists: seeding " + sizes.openIncidents + " incidents and " + sizes.openChecklists + " checklists");
     a.call(Map.of("op", "jobExecutor", "active", false));
     // -Dbench.tasklists.seed=false: measure on the data already there (a database given by URL)
@@ -488,9 +491,9 @@ public final class Bench {
       Map<String, Object> opening = openingATask(a, database, base, user, role.getKey(), listUrl, body, scenario, figures);
       perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts, "openingATask", opening));
       figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "first after a change", "ms", listChanged, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+          + "first after a change", "ms", listChanged, Check.P95_AT_MOST, listTarget, listTargetText));
       figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "unchanged", "ms", list, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+          + "unchanged", "ms", list, Check.P95_AT_MOST, listTarget, listTargetText));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
           + " filters (one GET /filter/{id}/count each), first after a change", "ms", countsChanged));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
