@@ -4,7 +4,6 @@ import com.mileotech.cyber.system.CommittedWrites;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -306,11 +305,14 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     if (value instanceof String s) {
       return "s" + s;
     }
-    if (value instanceof Timestamp t) {
-      return "t" + t.getTime() + "." + t.getNanos();
-    }
     if (value instanceof Date d) {
-      return "d" + d.getTime();
+      // a JDBC timestamp keeps nanoseconds beyond getTime(), and its toInstant() has them; a JDBC
+      // day has no instant (UnsupportedOperationException): its milliseconds say it exactly
+      try {
+        return "d" + d.getClass().getName() + ":" + d.toInstant();
+      } catch (UnsupportedOperationException dayOnly) {
+        return "d" + d.getClass().getName() + ":" + d.getTime();
+      }
     }
     if (value instanceof Enum<?> e) {
       return "e" + e.getDeclaringClass().getName() + "." + e.name();
