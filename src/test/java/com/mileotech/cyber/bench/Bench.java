@@ -552,7 +552,9 @@ public final class Bench {
     List<Map<String, Object>> tasks = (List<Map<String, Object>>) ((Map<String, Object>) page.getOrDefault("_embedded",
         Map.of())).getOrDefault("task", List.of());
     if (tasks.isEmpty()) {
-      throw new IllegalStateException(user + " has no task to open");
+      // the smoke size seeds a few incidents: a client's RSSI may have none of their tasks yet
+      say(role + ": no task on the first page, opening a task not measured");
+      return Map.of("tasksOpened", 0);
     }
     List<Double> whole = new ArrayList<>();
     Map<String, List<Double>> each = new LinkedHashMap<>();
