@@ -60,7 +60,8 @@ class DeliveryWorkersTest {
     DeliveryWorkers workers = new DeliveryWorkers("Test", 3, BATCH, 100, () -> { }, stopping -> {
       if (calls.incrementAndGet() == 1) {
         // the two other workers found nothing due and went idle; then this round comes full
-        waitUntil(() -> holder.get().busyWorkers() == 1, "the other workers never went idle");
+        // (both having run their round: the tick may not have started the third one yet)
+        waitUntil(() -> calls.get() == 3 && holder.get().busyWorkers() == 1, "the other workers never went idle");
         return BATCH;
       }
       return 0;
