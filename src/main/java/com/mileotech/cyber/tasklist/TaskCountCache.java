@@ -96,9 +96,14 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   /** The most tasks a refresh looks up in one statement; more: counted in full. */
   static final int MAX_REFRESHED = 500;
 
-  /** Camunda's count head on H2 and PostgreSQL ({@code countDistinctBeforeStart} ... {@code BeforeEnd}). */
+  /** Camunda's count head on H2 ({@code countDistinctBeforeStart} ... {@code BeforeEnd}). */
   private static final Pattern COUNT_HEAD = Pattern.compile("^\\s*select\\s+count\\s*\\(\\s*distinct\\s+RES\\.ID_\\s*\\)",
       Pattern.CASE_INSENSITIVE);
+  /** The same on PostgreSQL: a count of a distinct sub-select, closed by {@code ) countDistinct}. */
+  private static final Pattern SUBSELECT_HEAD = Pattern.compile(
+      "^\\s*select\\s+count\\s*\\(\\s*\\*\\s*\\)\\s+from\\s*\\(\\s*select\\s+distinct\\s+RES\\.ID_(?=\\s+from\\s)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBSELECT_TAIL = Pattern.compile("\\)\\s*countDistinct\\s*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern FROM_TASKS = Pattern.compile("\\bfrom\\s+([A-Za-z0-9_.]*ACT_RU_TASK)\\s+RES\\b",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern TASK_TABLE = Pattern.compile("ACT_RU_TASK(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
@@ -362,18 +367,26 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
 
   /**
    * The count statement's SQL answering the ids of the tasks it counts, and where the task table
-   * is: Camunda's {@code select count(distinct RES.ID_ ) from ACT_RU_TASK RES ...} (H2, PostgreSQL)
-   * as {@code select distinct RES.ID_ from ...}. Null for any other shape, or when the SQL reads
+   * is: Camunda's {@code select count(distinct RES.ID_ ) from ACT_RU_TASK RES ...} (H2), or
+   * {@code SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES ...) countDistinct}
+   * (PostgreSQL), as {@code select distinct RES.ID_ from ...}. Null for any other shape, or when the SQL reads
    * the task table a second time (a restriction of RES would then not be one of the tasks only).
    */
   record IdsSql(String sql, int from, int to, String table, int parametersBefore) {
 
     static IdsSql of(BoundSql count) {
-      Matcher head = COUNT_HEAD.matcher(count.getSql());
-      if (!head.find()) {
+      String text = count.getSql();
+      Matcher head = COUNT_HEAD.matcher(text);
+      Matcher subselect = SUBSELECT_HEAD.matcher(text);
+      Matcher tail = SUBSELECT_TAIL.matcher(text);
+      String ids;
+      if (head.find()) {
+        ids = "select distinct RES.ID_" + text.substring(head.end());
+      } else if (subselect.find() && tail.find() && tail.start() > subselect.end()) {
+        ids = "select distinct RES.ID_" + text.substring(subselect.end(), tail.start());
+      } else {
         return null;
       }
-      String ids = "select distinct RES.ID_" + count.getSql().substring(head.end());
       Matcher tasks = FROM_TASKS.matcher(ids);
       if (!tasks.find()) {
         return null;

@@ -141,13 +141,16 @@ class PostgresStartupTest {
     long computed = counts.computed();
     identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
     try {
-      assertThat(engine.getFilterService().count(filterId)).isEqualTo(1);
+      long same = engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+          .taskCandidateGroup("technicians").count();
+      assertThat(engine.getFilterService().count(filterId)).isEqualTo(same).isEqualTo(1);
       assertThat(counts.computed()).isEqualTo(computed + 1);
       identityService.clearAuthentication();
       engine.getTaskService().claim(task, "tech2.pgcheck");
       identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
       long refreshed = counts.refreshed();
       assertThat(engine.getFilterService().count(filterId)).isZero();
+      // PostgreSQL's count head (a count of a distinct sub-select) is recognised: refreshed, not counted
       assertThat(counts.refreshed()).isEqualTo(refreshed + 1);
       assertThat(counts.computed()).isEqualTo(computed + 1);
     } finally {

@@ -246,11 +246,16 @@ class TaskCountRefreshTest {
     assertThat(shape.parametersBefore()).isZero();
     assertThat(shape.restricted(2)).isEqualTo("select distinct RES.ID_\n  from (select * from ACT_RU_TASK where ID_ in "
         + "(?, ?)) RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE RES.ASSIGNEE_ = ? and I.GROUP_ID_ = ?");
+    // PostgreSQL's head: a count of a distinct sub-select
+    TaskCountCache.IdsSql postgres = TaskCountCache.IdsSql.of(new BoundSql(mybatis, "SELECT COUNT(*) FROM (SELECT DISTINCT "
+        + "RES.ID_ \n from ACT_RU_TASK RES WHERE RES.ASSIGNEE_ = ? ) countDistinct", List.of(one), null));
+    assertThat(postgres.restricted(1)).isEqualTo("select distinct RES.ID_ \n from (select * from ACT_RU_TASK where ID_ in "
+        + "(?)) RES WHERE RES.ASSIGNEE_ = ? ");
     // the task table read twice, another head, placeholders not the mappings': not restricted
     assertThat(TaskCountCache.IdsSql.of(new BoundSql(mybatis, "select count(distinct RES.ID_ ) from ACT_RU_TASK RES "
         + "where exists (select 1 from ACT_RU_TASK P where P.ID_ = RES.PARENT_TASK_ID_)", List.of(), null))).isNull();
-    assertThat(TaskCountCache.IdsSql.of(new BoundSql(mybatis, "select count(*) from (select distinct RES.ID_ from "
-        + "ACT_RU_TASK RES) countDistinct", List.of(), null))).isNull();
+    assertThat(TaskCountCache.IdsSql.of(new BoundSql(mybatis, "select count(*) from (select distinct RES.ID_, RES.NAME_ "
+        + "from ACT_RU_TASK RES) countDistinct", List.of(), null))).isNull();
     assertThat(TaskCountCache.IdsSql.of(new BoundSql(mybatis, "select count(distinct RES.ID_ ) from ACT_RU_TASK RES "
         + "where RES.NAME_ = ?", List.of(), null))).isNull();
     // a table whose name only starts with the task table's is another table
