@@ -94,6 +94,19 @@ class PostgresStartupTest {
     } finally {
       identityService.clearAuthentication();
     }
+    // a page by candidate groups (docs/bench.md, "The first page on PostgreSQL"): an EXISTS, no
+    // DISTINCT; a task offered to two of the user's groups is listed once
+    engine.getTaskService().addCandidateGroup(task, "project-managers");
+    identityService.setAuthentication("tech.pgcheck", List.of("technicians", "project-managers"), List.of(TestClients.OIV));
+    try {
+      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+          .taskCandidateGroupIn(List.of("technicians", "project-managers")).includeAssignedTasks()
+          .orderByDueDate().asc().orderByTaskCreateTime().desc().listPage(0, 15)).extracting("id").containsExactly(task);
+      assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+          .taskCandidateGroupIn(List.of("technicians", "project-managers")).count()).isEqualTo(1);
+    } finally {
+      identityService.clearAuthentication();
+    }
     identityService.setAuthentication("rssi.pgcheck", List.of("client-rssi"), List.of(TestClients.OIV));
     try {
       assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check").count()).isZero();
