@@ -235,10 +235,15 @@ public final class Bench {
     }
     args.addAll(sizes.nodeArgs);
     say("starting " + name + " on " + database);
-    Node node = Node.start(name, sizes.xmx, cpusOf(name), args, dir.resolve(name + ".log"), 600);
+    Node node = Node.start(name, sizes.xmx, cpusOf(name), jvmArgsOf(name), args, dir.resolve(name + ".log"), 600);
     nodes.add(node);
     say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")");
     return node;
+  }
+
+  /** {@code bench.node.jvmArgs}, with {@code %n} replaced by the node's name (one recording file per node). */
+  private List<String> jvmArgsOf(String name) {
+    return sizes.nodeJvmArgs.stream().map(a -> a.replace("%n", name)).toList();
   }
 
   /** node-b gets the second CPU list of {@code bench.node.cpus}, every other node the first. */

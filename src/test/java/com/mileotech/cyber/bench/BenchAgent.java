@@ -286,6 +286,10 @@ final class BenchAgent {
     int conflicts = 0;
     boolean monitoringEnded = false;
     long giveUp = System.currentTimeMillis() + 600_000;
+    // While a job of the case runs, the driver waits 5, 10, 20, 40, then every 50 ms: polling every
+    // 5 ms was a third of the incident's CPU in the profile (docs/bench.md, "Lifecycle: where the
+    // CPU goes"), work the bare process's driver never does and a person in Tasklist does not cause.
+    long wait = 5;
     while (true) {
       List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).list();
       Task next = open.stream().filter(t -> IncidentSteps.step(t.getTaskDefinitionKey()) != null).findFirst().orElse(null);
@@ -298,6 +302,7 @@ final class BenchAgent {
             return null;
           });
           done++;
+          wait = 5;
           continue;
         }
         if (!monitoringEnded && open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals("Task_MonitorSystem"))) {
@@ -307,6 +312,7 @@ final class BenchAgent {
           if (end != null) {
             management.executeJob(end.getId());
             monitoringEnded = true;
+            wait = 5;
             continue;
           }
         }
@@ -329,7 +335,8 @@ final class BenchAgent {
         throw new IllegalStateException("incident " + pi.getBusinessKey() + " stuck with tasks "
             + open.stream().map(Task::getTaskDefinitionKey).toList());
       }
-      pause(5);
+      pause(wait);
+      wait = Math.min(50, wait * 2);
     }
   }
 
