@@ -47,6 +47,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -594,6 +595,27 @@ final class BenchAgent {
   }
 
   /**
+   * The job executor's own counts so far on this node (Camunda's metrics, written to the database
+   * now instead of at the reporter's next interval; the caller takes differences): acquisition
+   * attempts, jobs acquired, acquisitions lost to another node, jobs the executor's queue refused
+   * (handed back to the next acquisition), jobs run.
+   */
+  private Map<String, Object> jobMeters() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!configuration.isMetricsEnabled() || configuration.getDbMetricsReporter() == null) {
+      return out;
+    }
+    configuration.getDbMetricsReporter().reportNow();
+    for (String name : List.of(Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS,
+        Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED, Metrics.JOB_LOCKED_EXCLUSIVE,
+        Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED)) {
+      out.put(name, management.createMetricsQuery().name(name).sum());
+    }
+    return out;
+  }
+
+  /**
    * Load-independent counters of the database's work: on PostgreSQL the commits and rows written
    * of this database so far (pg_stat_database; the caller takes differences); on H2 the statements
    * executed since {@code reset} (H2's QUERY_STATISTICS), in total and the costliest ones.
@@ -601,6 +623,7 @@ final class BenchAgent {
   private Map<String, Object> statementCounters(boolean reset) {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("jobMeters", jobMeters());
     if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
       out.putAll(jdbc.queryForMap("""
           select xact_commit as commits, xact_rollback as rollbacks, tup_inserted as inserted,
