@@ -91,6 +91,7 @@ final class BenchAgent {
   private final String nodeId;
   private final AtomicLong sequence = new AtomicLong();
   private volatile List<String> clients = List.of();
+  private final CaseSignals signals = new CaseSignals();
 
   BenchAgent(ApplicationContext context, String nodeId) {
     this.engine = context.getBean(ProcessEngine.class);
@@ -106,6 +107,7 @@ final class BenchAgent {
     this.jdbc = context.getBean(JdbcTemplate.class);
     this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     this.nodeId = nodeId;
+    ((org.springframework.context.ConfigurableApplicationContext) context).addApplicationListener(signals);
   }
 
   Map<String, Object> handle(Map<String, Object> command) throws Exception {
@@ -282,15 +284,24 @@ final class BenchAgent {
   private int driveIncident(String definitionId, String clientId, AtomicInteger retries) {
     ProcessInstance pi = as(Role.TECH, clientId,
         () -> forms.submitStartForm(definitionId, IncidentSteps.reportForm(clientId, SITE)));
+    signals.follow(pi.getId());
+    try {
+      return driveCase(pi, clientId, retries);
+    } finally {
+      signals.forget(pi.getId());
+    }
+  }
+
+  private int driveCase(ProcessInstance pi, String clientId, AtomicInteger retries) {
     int done = 0;
     int conflicts = 0;
     boolean monitoringEnded = false;
     long giveUp = System.currentTimeMillis() + 600_000;
-    // While a job of the case runs, the driver waits 5, 10, 20, 40, then every 50 ms: polling every
-    // 5 ms was a third of the incident's CPU in the profile (docs/bench.md, "Lifecycle: where the
-    // CPU goes"), work the bare process's driver never does and a person in Tasklist does not cause.
-    long wait = 5;
+    // While a job of the case runs, the driver sleeps until the case has a new task or ended
+    // (CaseSignals, after the job's commit), 50 ms at most: polling while jobs ran was a fifth to a
+    // quarter of the incident's CPU (docs/bench.md, "Lifecycle: where the CPU goes").
     while (true) {
+      long seen = signals.version(pi.getId());
       List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).list();
       Task next = open.stream().filter(t -> IncidentSteps.step(t.getTaskDefinitionKey()) != null).findFirst().orElse(null);
       try {
@@ -302,7 +313,6 @@ final class BenchAgent {
             return null;
           });
           done++;
-          wait = 5;
           continue;
         }
         if (!monitoringEnded && open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals("Task_MonitorSystem"))) {
@@ -312,7 +322,6 @@ final class BenchAgent {
           if (end != null) {
             management.executeJob(end.getId());
             monitoringEnded = true;
-            wait = 5;
             continue;
           }
         }
@@ -335,8 +344,12 @@ final class BenchAgent {
         throw new IllegalStateException("incident " + pi.getBusinessKey() + " stuck with tasks "
             + open.stream().map(Task::getTaskDefinitionKey).toList());
       }
-      pause(wait);
-      wait = Math.min(50, wait * 2);
+      try {
+        signals.await(pi.getId(), seen, 50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
