@@ -22,6 +22,6 @@ class ClientTenantsStep implements StartupStep {
 
   @Override
   public void run() {
-    repository.findAll().forEach(tenants::sync);
+    tenants.syncAll(repository.findAll());
   }
 }

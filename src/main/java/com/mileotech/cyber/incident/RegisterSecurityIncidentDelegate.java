@@ -6,6 +6,7 @@ import static com.mileotech.cyber.incident.SecurityIncidentVariables.*;
 import com.mileotech.cyber.system.FormValues;
 import com.mileotech.cyber.system.Refusal;
 import com.mileotech.cyber.system.Moments;
+import com.mileotech.cyber.system.ProcessVariable;
 import com.mileotech.cyber.client.Client;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.system.Refusal.Problem;
@@ -60,7 +61,8 @@ class RegisterSecurityIncidentDelegate implements JavaDelegate {
       reference = references.next("INC");
       reportedBy = actors.current();
       execution.setProcessBusinessKey(reference);
-      execution.setVariables(report.variables(reference, client, reportedBy, moments));
+      // the form's own fields (client, source, equipment, description…) already hold the same text
+      ProcessVariable.setAll(execution, report.variables(reference, client, reportedBy, moments));
       FormField.removeAll(execution, DETECTED_AT_INPUT, BEGAN_AT_INPUT, EXERCISE_INPUT);
     } else {
       report = fromVariables(execution);

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -25,7 +30,24 @@ public final class PdfLayout implements AutoCloseable {
   public static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
   private static final float BOTTOM = MARGIN + 24;
 
+  /**
+   * The two DejaVu faces parsed once and lent to one document at a time: parsing the 1.4 MB of
+   * TrueType for every document was a fifth of the incident file's rendering (docs/bench.md,
+   * "Lifecycle: where the CPU goes"). A parsed font reads its tables lazily from one buffer, so it
+   * is never shared by two documents at once; PDFBox does not close a font it did not load itself,
+   * and subsetting only reads it. At most {@link #POOLED} pairs are kept (one per job thread that
+   * rendered at the same moment); a pair beyond that is parsed for its document and dropped.
+   */
+  private record Faces(TrueTypeFont regular, TrueTypeFont bold) {}
+
+  private static final int POOLED = 4;
+  private static final Deque<Faces> FACES = new ConcurrentLinkedDeque<>();
+  private static volatile byte[] regularFile;
+  private static volatile byte[] boldFile;
+
   private final PDDocument document = new PDDocument();
+  private final Faces faces;
+  private boolean closed;
   public final PDFont regular;
   public final PDFont bold;
   private PDPageContentStream stream;
@@ -33,20 +55,31 @@ public final class PdfLayout implements AutoCloseable {
 
   public PdfLayout() {
     try {
-      regular = font("/fonts/DejaVuSans.ttf");
-      bold = font("/fonts/DejaVuSans-Bold.ttf");
+      Faces lent = FACES.pollFirst();
+      faces = lent != null ? lent : parseFaces();
+      regular = PDType0Font.load(document, faces.regular(), true);
+      bold = PDType0Font.load(document, faces.bold(), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     newPage();
   }
 
-  private PDFont font(String path) throws IOException {
+  private static Faces parseFaces() throws IOException {
+    if (regularFile == null || boldFile == null) {
+      regularFile = file("/fonts/DejaVuSans.ttf");
+      boldFile = file("/fonts/DejaVuSans-Bold.ttf");
+    }
+    return new Faces(new TTFParser().parse(new RandomAccessReadBuffer(regularFile)),
+        new TTFParser().parse(new RandomAccessReadBuffer(boldFile)));
+  }
+
+  private static byte[] file(String path) throws IOException {
     try (InputStream in = PdfLayout.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IOException("Font " + path + " missing from the classpath");
       }
-      return PDType0Font.load(document, in, true);
+      return in.readAllBytes();
     }
   }
 
@@ -170,6 +203,12 @@ public final class PdfLayout implements AutoCloseable {
       document.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      // lent back once, after the document no longer reads it
+      if (!closed && FACES.size() < POOLED) {
+        FACES.offerFirst(faces);
+      }
+      closed = true;
     }
   }
 

@@ -131,6 +131,19 @@ public class ProcessVariable<T> {
     }
   }
 
+  /**
+   * Sets each of {@code variables} (a contract's {@code put}s, e.g. a report's variables) on
+   * {@code scope}, skipping those it already holds ({@link #holds}): the report step rewrote the
+   * start form's fields with the same text, each an update, a history update and a detail row.
+   */
+  public static void setAll(VariableScope scope, Map<String, Object> variables) {
+    variables.forEach((name, value) -> {
+      if (!holds(scope.getVariableTyped(name, false), value)) {
+        scope.setVariable(name, value);
+      }
+    });
+  }
+
   public void setLocal(VariableScope scope, T value) {
     if (!holds(scope.getVariableLocalTyped(name, false), value)) {
       scope.setVariableLocal(name, value);

@@ -235,10 +235,15 @@ public final class Bench {
     }
     args.addAll(sizes.nodeArgs);
     say("starting " + name + " on " + database);
-    Node node = Node.start(name, sizes.xmx, cpusOf(name), args, dir.resolve(name + ".log"), 600);
+    Node node = Node.start(name, sizes.xmx, cpusOf(name), jvmArgsOf(name), args, dir.resolve(name + ".log"), 600);
     nodes.add(node);
     say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")");
     return node;
+  }
+
+  /** {@code bench.node.jvmArgs}, with {@code %n} replaced by the node's name (one recording file per node). */
+  private List<String> jvmArgsOf(String name) {
+    return sizes.nodeJvmArgs.stream().map(a -> a.replace("%n", name)).toList();
   }
 
   /** node-b gets the second CPU list of {@code bench.node.cpus}, every other node the first. */
@@ -832,8 +837,21 @@ public final class Bench {
    * job executors' start to the last delivery, everything the node did then: the storm's jobs, the
    * sender, the bench's polling), or H2's statements with the costliest ones.
    */
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> perReminder(Map<String, Object> before, Map<String, Object> after, int count) {
     Map<String, Object> out = new LinkedHashMap<>();
+    // the job executor's acquisitions over the storm (Camunda's metrics; docs/bench.md, "One reminder job, profiled")
+    if (before.get("jobMeters") instanceof Map<?, ?> b && after.get("jobMeters") instanceof Map<?, ?> a && !a.isEmpty()) {
+      Map<String, Long> meters = new LinkedHashMap<>();
+      ((Map<String, Object>) a).forEach((name, value) -> meters.put(name,
+          ((Number) value).longValue() - ((Number) ((Map<String, Object>) b).getOrDefault(name, 0L)).longValue()));
+      out.put("jobMeters", meters);
+      long attempts = meters.getOrDefault("job-acquisition-attempt", 0L);
+      long acquired = meters.getOrDefault("job-acquired-success", 0L);
+      out.put("acquisitionsPerReminder", Math.round(1000.0 * attempts / count) / 1000.0);
+      out.put("jobsPerAcquisition", attempts == 0 ? 0 : Math.round(100.0 * acquired / attempts) / 100.0);
+      out.put("acquiredPerReminder", Math.round(1000.0 * acquired / count) / 1000.0);
+    }
     if (after.containsKey("statements")) {
       long statements = ((Number) after.get("statements")).longValue();
       out.put("statements", statements);

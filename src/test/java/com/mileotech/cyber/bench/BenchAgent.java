@@ -47,6 +47,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -90,6 +91,7 @@ final class BenchAgent {
   private final String nodeId;
   private final AtomicLong sequence = new AtomicLong();
   private volatile List<String> clients = List.of();
+  private final CaseSignals signals = new CaseSignals();
 
   BenchAgent(ApplicationContext context, String nodeId) {
     this.engine = context.getBean(ProcessEngine.class);
@@ -105,6 +107,7 @@ final class BenchAgent {
     this.jdbc = context.getBean(JdbcTemplate.class);
     this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     this.nodeId = nodeId;
+    ((org.springframework.context.ConfigurableApplicationContext) context).addApplicationListener(signals);
   }
 
   Map<String, Object> handle(Map<String, Object> command) throws Exception {
@@ -281,11 +284,24 @@ final class BenchAgent {
   private int driveIncident(String definitionId, String clientId, AtomicInteger retries) {
     ProcessInstance pi = as(Role.TECH, clientId,
         () -> forms.submitStartForm(definitionId, IncidentSteps.reportForm(clientId, SITE)));
+    signals.follow(pi.getId());
+    try {
+      return driveCase(pi, clientId, retries);
+    } finally {
+      signals.forget(pi.getId());
+    }
+  }
+
+  private int driveCase(ProcessInstance pi, String clientId, AtomicInteger retries) {
     int done = 0;
     int conflicts = 0;
     boolean monitoringEnded = false;
     long giveUp = System.currentTimeMillis() + 600_000;
+    // While a job of the case runs, the driver sleeps until the case has a new task or ended
+    // (CaseSignals, after the job's commit), 50 ms at most: polling while jobs ran was a fifth to a
+    // quarter of the incident's CPU (docs/bench.md, "Lifecycle: where the CPU goes").
     while (true) {
+      long seen = signals.version(pi.getId());
       List<Task> open = tasks.createTaskQuery().processInstanceId(pi.getId()).list();
       Task next = open.stream().filter(t -> IncidentSteps.step(t.getTaskDefinitionKey()) != null).findFirst().orElse(null);
       try {
@@ -328,7 +344,12 @@ final class BenchAgent {
         throw new IllegalStateException("incident " + pi.getBusinessKey() + " stuck with tasks "
             + open.stream().map(Task::getTaskDefinitionKey).toList());
       }
-      pause(5);
+      try {
+        signals.await(pi.getId(), seen, 50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -587,6 +608,27 @@ final class BenchAgent {
   }
 
   /**
+   * The job executor's own counts so far on this node (Camunda's metrics, written to the database
+   * now instead of at the reporter's next interval; the caller takes differences): acquisition
+   * attempts, jobs acquired, acquisitions lost to another node, jobs the executor's queue refused
+   * (handed back to the next acquisition), jobs run.
+   */
+  private Map<String, Object> jobMeters() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!configuration.isMetricsEnabled() || configuration.getDbMetricsReporter() == null) {
+      return out;
+    }
+    configuration.getDbMetricsReporter().reportNow();
+    for (String name : List.of(Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS,
+        Metrics.JOB_ACQUIRED_FAILURE, Metrics.JOB_EXECUTION_REJECTED, Metrics.JOB_LOCKED_EXCLUSIVE,
+        Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED)) {
+      out.put(name, management.createMetricsQuery().name(name).sum());
+    }
+    return out;
+  }
+
+  /**
    * Load-independent counters of the database's work: on PostgreSQL the commits and rows written
    * of this database so far (pg_stat_database; the caller takes differences); on H2 the statements
    * executed since {@code reset} (H2's QUERY_STATISTICS), in total and the costliest ones.
@@ -594,6 +636,7 @@ final class BenchAgent {
   private Map<String, Object> statementCounters(boolean reset) {
     String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("jobMeters", jobMeters());
     if (product.toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
       out.putAll(jdbc.queryForMap("""
           select xact_commit as commits, xact_rollback as rollbacks, tup_inserted as inserted,

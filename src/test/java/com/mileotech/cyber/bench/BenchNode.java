@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
@@ -36,6 +38,11 @@ public final class BenchNode {
     ConfigurableApplicationContext context = new SpringApplicationBuilder(MileoCyberApplication.class)
         // the test tree's own beans (the shared test context's recorders...) are not part of a node
         .initializers(c -> c.getBeanFactory().registerSingleton("benchExcludesTestTree", new TestTreeExcluded()))
+        // -Dbench.startup-steps=jfr: Spring's start-up steps (each bean's creation, the context's
+        // phases) as JFR events, for a node started with -XX:StartFlightRecording (docs/bench.md,
+        // "Start-up on a full H2 database")
+        .applicationStartup("jfr".equals(System.getProperty("bench.startup-steps"))
+            ? new FlightRecorderApplicationStartup() : ApplicationStartup.DEFAULT)
         .run(args);
     long ready = System.currentTimeMillis();
     String nodeId = context.getEnvironment().getProperty("mileo.mail.node-id", "node");

@@ -47,12 +47,15 @@ final class Node implements AutoCloseable {
 
   /** Starts a node JVM with the given heap and Spring arguments; returns once it is ready. */
   static Node start(String name, String xmx, List<String> springArgs, Path log, long timeoutSeconds) throws Exception {
-    return start(name, xmx, null, springArgs, log, timeoutSeconds);
+    return start(name, xmx, null, List.of(), springArgs, log, timeoutSeconds);
   }
 
-  /** The same, the JVM pinned to the given CPUs ({@code taskset -c} list) unless {@code cpus} is null. */
-  static Node start(String name, String xmx, String cpus, List<String> springArgs, Path log, long timeoutSeconds)
-      throws Exception {
+  /**
+   * The same, the JVM pinned to the given CPUs ({@code taskset -c} list) unless {@code cpus} is null,
+   * with extra JVM options ({@code bench.node.jvmArgs}: a flight recording, GC logging).
+   */
+  static Node start(String name, String xmx, String cpus, List<String> jvmArgs, List<String> springArgs, Path log,
+      long timeoutSeconds) throws Exception {
     List<String> command = new ArrayList<>();
     if (cpus != null) {
       command.addAll(List.of("taskset", "-c", cpus));
@@ -60,6 +63,7 @@ final class Node implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + xmx);
     command.add("-Dfile.encoding=UTF-8");
+    command.addAll(jvmArgs);
     command.add("-cp");
     command.add(Bench.classpath());
     command.add(BenchNode.class.getName());

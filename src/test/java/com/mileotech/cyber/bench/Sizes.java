@@ -45,6 +45,8 @@ final class Sizes {
    * own, which the two-node scenario needs to show scaling.
    */
   final List<String> nodeCpus;
+  /** JVM options for every node ({@code bench.node.jvmArgs}, space-separated), e.g. a flight recording. */
+  final List<String> nodeJvmArgs;
   final String postgresUrl;
   final String postgresUser;
   final String postgresPassword;
@@ -79,6 +81,8 @@ final class Sizes {
     xmx = p.getOrDefault("bench.node.xmx", "1g");
     String extra = p.getOrDefault("bench.node.args", "").trim();
     nodeArgs = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
+    String jvmArgs = p.getOrDefault("bench.node.jvmArgs", "").trim();
+    nodeJvmArgs = jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
     String cpus = p.getOrDefault("bench.node.cpus", "").trim();
     nodeCpus = cpus.isEmpty() ? List.of() : Arrays.stream(cpus.split(";")).map(String::trim).toList();
     postgresUrl = blankToNull(p.getOrDefault("bench.postgres.url", System.getenv("BENCH_POSTGRES_URL")));
@@ -128,6 +132,7 @@ final class Sizes {
     map.put("nodeHeap", xmx);
     map.put("nodeArgs", nodeArgs);
     map.put("nodeCpus", nodeCpus);
+    map.put("nodeJvmArgs", nodeJvmArgs);
     return map;
   }
 

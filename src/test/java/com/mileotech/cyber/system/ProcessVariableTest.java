@@ -85,6 +85,31 @@ class ProcessVariableTest {
   }
 
   @Test
+  void aMapOfVariablesWritesOnlyWhatChanged() {
+    // the report step sets the contract's variables over the start form's fields (issue 20)
+    Map<String, Object> writes = new HashMap<>();
+    Map<String, Object> held = new HashMap<>() {
+      @Override
+      public Object put(String key, Object value) {
+        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
+        return super.put(key, value);
+      }
+    };
+    held.put("equipment", "NVR-01");
+    held.put("siteSelection", FormValues.json(List.of("boutique")));
+    held.put("count", 2);
+    writes.clear();
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    ProcessVariable.text("equipment").put(report, "NVR-01");
+    ProcessVariable.json("siteSelection").put(report, List.of("boutique"));
+    ProcessVariable.any("count").put(report, 2L);
+    ProcessVariable.text("reference").put(report, "INC-2026-0001");
+    ProcessVariable.setAll(Scopes.of(held), report);
+    assertThat(writes).containsOnlyKeys("count", "reference");
+    assertThat(held).containsEntry("count", 2L).containsEntry("reference", "INC-2026-0001");
+  }
+
+  @Test
   void formFieldsReadWhatPeopleSubmit() {
     stored.put("personsCount", " 12 ");
     stored.put("breachNature", "  ");

@@ -71,15 +71,16 @@ public class Outbox {
   }
 
   /**
-   * Writes the mail unless one with its idempotency key exists; false when it did. The insert runs
-   * under a savepoint: when another transaction wrote the same key in between, the unique
-   * constraint refuses it and only the savepoint is rolled back, not the caller's transaction
-   * (PostgreSQL would otherwise refuse every further statement of the process step).
+   * Writes the mail unless one with its idempotency key exists; false when it did. The unique
+   * constraint on the key decides, not a lookup first: every caller has already asked
+   * {@link #exists} in its transaction before rendering the mail (a second lookup here was one
+   * statement per reminder of a deadline storm for nothing; docs/bench.md, "One reminder job,
+   * profiled"). The insert runs under a savepoint: when a row with the same key is there (another
+   * transaction wrote it in between, or a caller that did not ask), the constraint refuses it and
+   * only the savepoint is rolled back, not the caller's transaction (PostgreSQL would otherwise
+   * refuse every further statement of the process step).
    */
   public boolean insertIfAbsent(OutboxMail mail) {
-    if (exists(mail.idempotencyKey())) {
-      return false;
-    }
     try {
       boolean inserted = Boolean.TRUE.equals(savepoint.execute(status -> {
         insert(mail);
