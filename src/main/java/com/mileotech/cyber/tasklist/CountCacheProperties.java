@@ -12,13 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     at the latest (this node's own changes, at once)
  * @param maxEntries how many counts are kept at most (one per user, filter and search; the least
  *     recently used go first)
+ * @param maxTasksPerCount a count of at most this many tasks keeps their ids, and is refreshed
+ *     after a change by looking at the tasks the change touched only; a larger one keeps its number
+ *     only and is counted in full again after a change (0: numbers only)
+ * @param maxTasks how many task ids all kept counts hold together at most (memory: about 100
+ *     bytes each, 20 MB at the default); a count that would go past it keeps its number only
  */
 @ConfigurationProperties("mileo.tasklist.count-cache")
-public record CountCacheProperties(Boolean enabled, Duration maxAge, int maxEntries) {
+public record CountCacheProperties(Boolean enabled, Duration maxAge, int maxEntries, Integer maxTasksPerCount,
+    Integer maxTasks) {
 
   public CountCacheProperties {
     enabled = enabled == null || enabled;
     maxAge = maxAge == null || maxAge.isNegative() ? Duration.ofSeconds(15) : maxAge;
     maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
+    maxTasksPerCount = maxTasksPerCount == null || maxTasksPerCount < 0 ? 50_000 : maxTasksPerCount;
+    maxTasks = maxTasks == null || maxTasks < 0 ? 200_000 : maxTasks;
   }
 }

@@ -5,20 +5,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.mapping.ParameterMode;
+import org.apache.ibatis.mapping.ResultMap;
+import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
@@ -63,6 +70,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (it must see that transaction's uncommitted writes), and a count of a filter with expressions
  * other than the user's identity ({@code ${now()}}: its parameters change with the clock, it
  * would never be asked for again).
+ *
+ * <p>After a change, a kept count is refreshed rather than counted again when it can be exactly:
+ * a count of at most {@code max-tasks-per-count} tasks keeps their ids (the same SQL selecting
+ * {@code distinct RES.ID_} instead of counting them), and when every transaction committed since
+ * wrote only rows attributable to some tasks in the tables the count depends on
+ * (CommittedWrites#tasksWrittenSince: task rows, their identity links, grants on one task), the
+ * same SQL runs again with the task table restricted to those tasks ({@code from (select * from
+ * ACT_RU_TASK where ID_ in (...)) RES}: whether a task is counted depends on its own row and rows
+ * correlated with it, so the restricted SQL admits exactly the counted tasks among them), their
+ * membership is replaced, and the count is the number of ids. Anything else (a membership, a
+ * grant on a process definition or on every task, a filter, a deployment, a variable when the SQL
+ * reads variables, more than {@value #MAX_REFRESHED} tasks, a log that no longer reaches back) and
+ * {@code max-age} since the last full count still count in full.
  */
 @Component
 class TaskCountCache extends AbstractProcessEnginePlugin {
@@ -72,6 +92,21 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   /** What a count depends on besides the tables its SQL reads: who the user is and what they may see. */
   static final List<String> ALSO_DEPENDS_ON = List.of("ACT_RU_AUTHORIZATION", "ACT_ID_MEMBERSHIP",
       "ACT_ID_TENANT_MEMBER", "ACT_ID_GROUP", "ACT_ID_TENANT", "ACT_RU_FILTER");
+
+  /** The most tasks a refresh looks up in one statement; more: counted in full. */
+  static final int MAX_REFRESHED = 500;
+
+  /** Camunda's count head on H2 ({@code countDistinctBeforeStart} ... {@code BeforeEnd}). */
+  private static final Pattern COUNT_HEAD = Pattern.compile("^\\s*select\\s+count\\s*\\(\\s*distinct\\s+RES\\.ID_\\s*\\)",
+      Pattern.CASE_INSENSITIVE);
+  /** The same on PostgreSQL: a count of a distinct sub-select, closed by {@code ) countDistinct}. */
+  private static final Pattern SUBSELECT_HEAD = Pattern.compile(
+      "^\\s*select\\s+count\\s*\\(\\s*\\*\\s*\\)\\s+from\\s*\\(\\s*select\\s+distinct\\s+RES\\.ID_(?=\\s+from\\s)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUBSELECT_TAIL = Pattern.compile("\\)\\s*countDistinct\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern FROM_TASKS = Pattern.compile("\\bfrom\\s+([A-Za-z0-9_.]*ACT_RU_TASK)\\s+RES\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern TASK_TABLE = Pattern.compile("ACT_RU_TASK(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
 
   private static final Set<String> IDENTITY_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}",
       "#{currentUser()}", "#{currentUserGroups()}");
@@ -84,15 +119,27 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   private final Map<String, Kept> kept = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-      return size() > settings.maxEntries();
+      boolean remove = size() > settings.maxEntries();
+      if (remove) {
+        keptTasks -= eldest.getValue().size();
+      }
+      return remove;
     }
   };
+
+  /** How many task ids the kept counts hold together; guarded by {@link #kept}. */
+  private long keptTasks;
+
+  /** Per count statement, the same statement answering task ids. */
+  private final Map<String, MappedStatement> idStatements = new ConcurrentHashMap<>();
 
   /** Set while a filter count of its own transaction runs: whether its value may be kept. */
   private final ThreadLocal<Boolean> counting = new ThreadLocal<>();
 
   private final AtomicLong computed = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
+  private final AtomicLong refreshed = new AtomicLong();
+  private volatile Refresh lastRefresh;
 
   TaskCountCache(CommittedWrites writes, CountCacheProperties settings) {
     this.writes = writes;
@@ -120,6 +167,19 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     return reused.get();
   }
 
+  /** Filter counts answered from a kept count refreshed by the statement restricted to the tasks changed. */
+  long refreshed() {
+    return refreshed.get();
+  }
+
+  /** Tests: the statement of the last refresh, as the database was asked (plans). */
+  Refresh lastRefresh() {
+    return lastRefresh;
+  }
+
+  /** A statement with the values bound to its placeholders, in order. */
+  record Refresh(String sql, List<Object> values) {}
+
   CountCacheProperties settings() {
     return settings;
   }
@@ -129,10 +189,16 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     this.settings = settings;
     synchronized (kept) {
       kept.clear();
+      keptTasks = 0;
     }
   }
 
-  private record Kept(long count, CommittedWrites.Snapshot epochs, long at) {}
+  /** A kept count: the tasks it admitted (null: the number only), the epochs before it ran, when it was counted in full. */
+  private record Kept(long count, Set<String> tasks, CommittedWrites.Snapshot epochs, long at) {
+    long size() {
+      return tasks == null ? 0 : tasks.size();
+    }
+  }
 
   private final class CountingFilterService extends FilterServiceImpl {
     @Override
@@ -216,30 +282,176 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     // this point, so what is counted now is never kept past that write
     CommittedWrites.Snapshot epochs = key == null ? null : writes.snapshot(dependencies(sql.getSql()));
     long at = ClockUtil.getCurrentTime().getTime();
+    Kept found = null;
     if (key != null) {
-      Kept found;
       synchronized (kept) {
         found = kept.get(key);
       }
       long age = found == null ? -1 : at - found.at();
-      if (found != null && age >= 0 && age < now.maxAge().toMillis() && writes.unchangedSince(found.epochs())) {
+      boolean young = found != null && age >= 0 && age < now.maxAge().toMillis();
+      if (young && writes.unchangedSince(found.epochs())) {
         reused.incrementAndGet();
-        List<Object> result = new ArrayList<>(1);
-        result.add(found.count());
-        return result;
+        return single(found.count());
+      }
+      if (young && keepable && found.tasks() != null) {
+        Long count = refresh(invocation, statement, parameter, sql, key, found, epochs, now);
+        if (count != null) {
+          return single(count);
+        }
       }
     }
     computed.incrementAndGet();
-    // what the executor's own query(4 arguments) does, with the SQL evaluated once
     Executor executor = (Executor) invocation.getTarget();
+    IdsSql shape = key != null && keepable ? IdsSql.of(sql) : null;
+    if (shape != null && now.maxTasksPerCount() > 0
+        && (found == null || found.tasks() != null || found.count() <= now.maxTasksPerCount())) {
+      // counted by their ids, kept to be refreshed later (a count known to be larger: by number)
+      Set<String> tasks = new HashSet<>(ids(executor, statement, parameter, sql, shape, null));
+      keep(key, new Kept(tasks.size(), tasks, epochs, at), now);
+      return single(tasks.size());
+    }
+    // what the executor's own query(4 arguments) does, with the SQL evaluated once
     CacheKey cacheKey = executor.createCacheKey(statement, parameter, rows, sql);
     List<Object> result = executor.query(statement, parameter, rows, (ResultHandler<?>) args[3], cacheKey, sql);
     if (key != null && keepable && result.size() == 1 && result.get(0) instanceof Long count) {
-      synchronized (kept) {
-        kept.put(key, new Kept(count, epochs, at));
-      }
+      keep(key, new Kept(count, null, epochs, at), now);
     }
     return result;
+  }
+
+  /**
+   * The kept count brought up to date by looking again at the tasks written since it was kept, or
+   * null when that cannot be done exactly (the caller counts in full). The time of the last full
+   * count stays: max-age still bounds what another node changed.
+   */
+  private Long refresh(Invocation invocation, MappedStatement statement, Object parameter, BoundSql sql, String key,
+      Kept found, CommittedWrites.Snapshot epochs, CountCacheProperties now) throws Exception {
+    Set<String> touched = writes.tasksWrittenSince(found.epochs());
+    IdsSql shape = IdsSql.of(sql);
+    if (touched == null || touched.size() > MAX_REFRESHED || shape == null) {
+      return null;
+    }
+    Set<String> tasks = new HashSet<>(found.tasks());
+    tasks.removeAll(touched);
+    if (touched.isEmpty()) {
+      reused.incrementAndGet();
+    } else {
+      refreshed.incrementAndGet();
+      tasks.addAll(ids((Executor) invocation.getTarget(), statement, parameter, sql, shape, touched));
+    }
+    keep(key, new Kept(tasks.size(), tasks, epochs, found.at()), now);
+    return (long) tasks.size();
+  }
+
+  /** Keeps a count, with its tasks while the caps allow, else its number only. */
+  private void keep(String key, Kept entry, CountCacheProperties now) {
+    synchronized (kept) {
+      Kept old = kept.remove(key);
+      if (old != null) {
+        keptTasks -= old.size();
+      }
+      if (entry.tasks() != null
+          && (entry.size() > now.maxTasksPerCount() || keptTasks + entry.size() > now.maxTasks())) {
+        entry = new Kept(entry.count(), null, entry.epochs(), entry.at());
+      }
+      keptTasks += entry.size();
+      kept.put(key, entry);
+    }
+  }
+
+  private static List<Object> single(long count) {
+    List<Object> result = new ArrayList<>(1);
+    result.add(count);
+    return result;
+  }
+
+  /**
+   * The count statement's SQL answering the ids of the tasks it counts, and where the task table
+   * is: Camunda's {@code select count(distinct RES.ID_ ) from ACT_RU_TASK RES ...} (H2), or
+   * {@code SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES ...) countDistinct}
+   * (PostgreSQL), as {@code select distinct RES.ID_ from ...}. Null for any other shape, or when the SQL reads
+   * the task table a second time (a restriction of RES would then not be one of the tasks only).
+   */
+  record IdsSql(String sql, int from, int to, String table, int parametersBefore) {
+
+    static IdsSql of(BoundSql count) {
+      String text = count.getSql();
+      Matcher head = COUNT_HEAD.matcher(text);
+      Matcher subselect = SUBSELECT_HEAD.matcher(text);
+      Matcher tail = SUBSELECT_TAIL.matcher(text);
+      String ids;
+      if (head.find()) {
+        ids = "select distinct RES.ID_" + text.substring(head.end());
+      } else if (subselect.find() && tail.find() && tail.start() > subselect.end()) {
+        ids = "select distinct RES.ID_" + text.substring(subselect.end(), tail.start());
+      } else {
+        return null;
+      }
+      Matcher tasks = FROM_TASKS.matcher(ids);
+      if (!tasks.find()) {
+        return null;
+      }
+      IdsSql shape = new IdsSql(ids, tasks.start(), tasks.end(), tasks.group(1), marks(ids.substring(0, tasks.start())));
+      Matcher table = TASK_TABLE.matcher(ids);
+      int reads = 0;
+      while (table.find()) {
+        reads++;
+      }
+      return reads == 1 && marks(ids) == count.getParameterMappings().size() ? shape : null;
+    }
+
+    /** The same, its task table restricted to this many ids (placeholders). */
+    String restricted(int tasks) {
+      StringBuilder text = new StringBuilder(sql.length() + 64 + 2 * tasks);
+      text.append(sql, 0, from).append("from (select * from ").append(table).append(" where ID_ in (");
+      for (int i = 0; i < tasks; i++) {
+        text.append(i == 0 ? "?" : ", ?");
+      }
+      return text.append(")) RES").append(sql, to, sql.length()).toString();
+    }
+
+    private static int marks(String text) {
+      int marks = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '?') {
+          marks++;
+        }
+      }
+      return marks;
+    }
+  }
+
+  /** Runs the ids form of a count statement (restricted to some tasks unless null): the ids it admits. */
+  private List<String> ids(Executor executor, MappedStatement count, Object parameter, BoundSql sql, IdsSql shape,
+      Collection<String> only) throws Exception {
+    Configuration mybatis = count.getConfiguration();
+    List<ParameterMapping> mappings = new ArrayList<>(sql.getParameterMappings());
+    String text = shape.sql();
+    Map<String, Object> extra = new LinkedHashMap<>(sql.getAdditionalParameters());
+    if (only != null) {
+      text = shape.restricted(only.size());
+      List<ParameterMapping> restriction = new ArrayList<>(only.size());
+      int i = 0;
+      for (String task : only) {
+        String name = "mileoCountedTask" + i++;
+        restriction.add(new ParameterMapping.Builder(mybatis, name, String.class).build());
+        extra.put(name, task);
+      }
+      mappings.addAll(shape.parametersBefore(), restriction);
+    }
+    BoundSql bound = new BoundSql(mybatis, text, mappings, parameter);
+    bound.getAdditionalParameters().putAll(extra);
+    if (only != null) {
+      lastRefresh = new Refresh(text, values(mybatis, parameter, bound));
+    }
+    MappedStatement statement = idStatements.computeIfAbsent(count.getId(), id -> new MappedStatement.Builder(mybatis,
+        id + "-mileoTaskIds", count.getSqlSource(), SqlCommandType.SELECT)
+        .resultMaps(List.of(new ResultMap.Builder(mybatis, id + "-mileoTaskIds-Inline", String.class, new ArrayList<>())
+            .build()))
+        .statementType(count.getStatementType()).timeout(count.getTimeout()).resource(count.getResource())
+        .databaseId(count.getDatabaseId()).build());
+    CacheKey cacheKey = executor.createCacheKey(statement, parameter, RowBounds.DEFAULT, bound);
+    return executor.query(statement, parameter, RowBounds.DEFAULT, Executor.NO_RESULT_HANDLER, cacheKey, bound);
   }
 
   private static Set<String> dependencies(String sql) {
@@ -295,6 +507,26 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     } catch (NoSuchAlgorithmException e) {
       return null;
     }
+  }
+
+  /** The values MyBatis binds to a statement's placeholders (DefaultParameterHandler's rules). */
+  private static List<Object> values(Configuration mybatis, Object parameter, BoundSql sql) {
+    List<Object> values = new ArrayList<>();
+    MetaObject meta = null;
+    for (ParameterMapping mapping : sql.getParameterMappings()) {
+      String property = mapping.getProperty();
+      if (sql.hasAdditionalParameter(property)) {
+        values.add(sql.getAdditionalParameter(property));
+      } else if (parameter == null) {
+        values.add(null);
+      } else if (mybatis.getTypeHandlerRegistry().hasTypeHandler(parameter.getClass())) {
+        values.add(parameter);
+      } else {
+        meta = meta == null ? mybatis.newMetaObject(parameter) : meta;
+        values.add(meta.getValue(property));
+      }
+    }
+    return values;
   }
 
   /** A parameter's value, typed, exactly; null for a type not handled here. */

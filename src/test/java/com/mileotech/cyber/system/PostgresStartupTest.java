@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mileotech.cyber.TestClients;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
+import com.mileotech.cyber.tasklist.TaskCountProbe;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -18,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -61,6 +71,7 @@ class PostgresStartupTest {
   @Autowired ClientRepository clients;
   @Autowired ClientService clientService;
   @Autowired References references;
+  @Autowired ApplicationContext context;
 
   @Test
   void theApplicationRunsOnPostgres() {
@@ -115,11 +126,72 @@ class PostgresStartupTest {
     }
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'mileo_idx_task_due_created'",
         String.class)).contains("(due_date_, create_time_ DESC)");
+    tasklistCountRefreshedFromTheTaskAChangeTouched(task);
     engine.getTaskService().complete(task);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .singleResult().getEndTime()).isNotNull();
 
     String first = references.next("PGT");
     assertThat(references.next("PGT")).isNotEqualTo(first).endsWith("-0002");
+  }
+
+  /**
+   * Tasklist's kept count (tasklist/TaskCountCache) on PostgreSQL: counted in full once, then,
+   * after another technician claims the task, refreshed by the statement restricted to that task,
+   * which PostgreSQL can answer through the task table's primary key.
+   */
+  private void tasklistCountRefreshedFromTheTaskAChangeTouched(String task) {
+    Filter filter = engine.getFilterService().newTaskFilter("pg: à prendre");
+    filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+        .taskCandidateGroup("technicians"));
+    String filterId = engine.getFilterService().saveFilter(filter).getId();
+    Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filterId);
+    read.addPermission(Permissions.READ);
+    engine.getAuthorizationService().saveAuthorization(read);
+    TaskCountProbe counts = new TaskCountProbe(context);
+    long computed = counts.computed();
+    identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
+    try {
+      long same = engine.getTaskService().createTaskQuery().processDefinitionKey("postgres-check")
+          .taskCandidateGroup("technicians").count();
+      assertThat(engine.getFilterService().count(filterId)).isEqualTo(same).isEqualTo(1);
+      assertThat(counts.computed()).isEqualTo(computed + 1);
+      identityService.clearAuthentication();
+      engine.getTaskService().claim(task, "tech2.pgcheck");
+      identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
+      long refreshed = counts.refreshed();
+      assertThat(engine.getFilterService().count(filterId)).isZero();
+      // PostgreSQL's count head (a count of a distinct sub-select) is recognised: refreshed, not counted
+      assertThat(counts.refreshed()).isEqualTo(refreshed + 1);
+      assertThat(counts.computed()).isEqualTo(computed + 1);
+    } finally {
+      identityService.clearAuthentication();
+      engine.getTaskService().setAssignee(task, null);
+    }
+    String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (Statement settings = connection.createStatement()) {
+        // a handful of rows: a sequential scan is cheapest; what is checked is that the key can serve
+        settings.execute("set enable_seqscan = off");
+        try (PreparedStatement explain = connection.prepareStatement("explain " + counts.lastRefreshSql())) {
+          List<Object> values = counts.lastRefreshValues();
+          for (int i = 0; i < values.size(); i++) {
+            explain.setObject(i + 1, values.get(i));
+          }
+          StringBuilder lines = new StringBuilder();
+          try (ResultSet rows = explain.executeQuery()) {
+            while (rows.next()) {
+              lines.append(rows.getString(1)).append('\n');
+            }
+          }
+          return lines.toString();
+        } finally {
+          settings.execute("reset enable_seqscan");
+        }
+      }
+    });
+    assertThat(plan).as(plan).contains("act_ru_task_pkey");
+    engine.getFilterService().deleteFilter(filterId);
   }
 }
