@@ -8,12 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.MembershipEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TenantMembershipEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -31,12 +28,14 @@ class RecipientResolver {
   private final IdentityService identityService;
   private final TaskService taskService;
   private final ClientRepository clients;
-  private final ManagementService managementService;
+  private final String tablePrefix;
 
   RecipientResolver(IdentityService identityService, TaskService taskService, ClientRepository clients,
-      ManagementService managementService) {
+      ProcessEngineConfigurationImpl engineConfiguration) {
     this.identityService = identityService;
-    this.managementService = managementService;
+    // the prefix, not ManagementService.getTableName: that one asks for an administrator, and an
+    // alert is resolved in the request of whoever triggered it
+    this.tablePrefix = engineConfiguration.getDatabaseTablePrefix() == null ? "" : engineConfiguration.getDatabaseTablePrefix();
     this.taskService = taskService;
     this.clients = clients;
   }
@@ -107,9 +106,9 @@ class RecipientResolver {
    * "One reminder job, profiled"). Camunda's identity tables, through its native query.
    */
   private List<User> membersInTenant(String groupId, String tenantId) {
-    String users = managementService.getTableName(UserEntity.class);
-    String memberships = managementService.getTableName(MembershipEntity.class);
-    String tenantMembers = managementService.getTableName(TenantMembershipEntity.class);
+    String users = tablePrefix + "ACT_ID_USER";
+    String memberships = tablePrefix + "ACT_ID_MEMBERSHIP";
+    String tenantMembers = tablePrefix + "ACT_ID_TENANT_MEMBER";
     return identityService.createNativeUserQuery().sql("select RES.* from " + users + " RES"
             + " where exists (select 1 from " + memberships + " M where M.USER_ID_ = RES.ID_ and M.GROUP_ID_ = #{groupId})"
             + " and exists (select 1 from " + tenantMembers + " T where T.TENANT_ID_ = #{tenantId}"
