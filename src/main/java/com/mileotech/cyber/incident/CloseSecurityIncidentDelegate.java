@@ -47,7 +47,6 @@ class CloseSecurityIncidentDelegate implements JavaDelegate {
     long mttr = Duration.between(detectedAt, now).toMinutes();
     RETURNED_TO_SERVICE_AT.set(execution, Moments.date(now));
     CLOSED_AT.set(execution, Moments.date(now));
-    CLOSED_AT_LABEL.set(execution, moments.wordsWithZone(now));
     RETURNED_TO_SERVICE_BY.set(execution, actors.current());
     MTTD_MINUTES.set(execution, mttd);
     MTTR_MINUTES.set(execution, mttr);

@@ -42,11 +42,12 @@ public final class SecurityIncidentVariables {
   public static final DateVariable DETECTED_AT = ProcessVariable.date("detectedAt");
   public static final ProcessVariable<String> DETECTED_AT_LABEL = ProcessVariable.text("detectedAtLabel");
   /** When the incident began, if known (MTTD). */
-  public static final DateVariable BEGAN_AT = ProcessVariable.date("beganAt");
+  public static final DateVariable BEGAN_AT = ProcessVariable.date("beganAt").absentWhenNull();
   /** The supervision platform's alert id (API reports). */
-  public static final ProcessVariable<String> EXTERNAL_ALERT_ID = ProcessVariable.text("externalAlertId");
+  public static final ProcessVariable<String> EXTERNAL_ALERT_ID =
+      ProcessVariable.text("externalAlertId").absentWhenNull();
   /** The reference of an earlier incident this one follows (start form field, then the fact). */
-  public static final FormField RELATED_INCIDENT = FormField.of("relatedIncident");
+  public static final FormField RELATED_INCIDENT = FormField.of("relatedIncident").absentWhenNull();
   /** Who reported it (user id or service account). */
   public static final ProcessVariable<String> REPORTED_BY = ProcessVariable.text("reportedBy");
   /** The sites as a JSON list of ids, for the checklists of the forms (also what they submit). */
@@ -103,9 +104,11 @@ public final class SecurityIncidentVariables {
   /** Fact: Mileo's own service is affected (recorded at each qualification). */
   public static final ProcessVariable<Boolean> MILEO_SERVICE_AFFECTED = ProcessVariable.bool("mileoServiceAffected");
   /** Fact: the parts of Mileo's service affected, codes joined with commas. */
-  public static final ProcessVariable<String> MILEO_SERVICE_PARTS = ProcessVariable.text("mileoServiceParts");
+  public static final ProcessVariable<String> MILEO_SERVICE_PARTS =
+      ProcessVariable.text("mileoServiceParts").absentWhenNull();
   /** The same as people read it ("accès à distance, plateforme de supervision"). */
-  public static final ProcessVariable<String> MILEO_SERVICE_PARTS_LABEL = ProcessVariable.text("mileoServicePartsLabel");
+  public static final ProcessVariable<String> MILEO_SERVICE_PARTS_LABEL =
+      ProcessVariable.text("mileoServicePartsLabel").absentWhenNull();
   /** Fact: every client affected, ids joined with commas, the incident's own first (the recipients of Mileo's notice). */
   public static final ProcessVariable<String> AFFECTED_CLIENTS = ProcessVariable.text("affectedClients");
   // NIS2 significance (Nis2Significance; docs/notifications.md, "Significance")
@@ -113,7 +116,8 @@ public final class SecurityIncidentVariables {
    * Which significance test the client's incidents answer: "reglement-2024-2690", "nis2-art23",
    * or absent for a client that is no NIS2 entity (the forms show the questions of that test only).
    */
-  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_TEST = ProcessVariable.text("nis2SignificanceTest");
+  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_TEST =
+      ProcessVariable.text("nis2SignificanceTest").absentWhenNull();
   /** Regulation (EU) 2024/2690 art. 3(1)(a), "oui" / "non" (qualification form field). */
   public static final FormField NIS2_FINANCIAL_LOSS = FormField.of("nis2FinancialLoss");
   /** Art. 3(1)(b). */
@@ -129,9 +133,11 @@ public final class SecurityIncidentVariables {
   /** NIS2 art. 23(3)(b). */
   public static final FormField NIS2_DAMAGE_TO_OTHERS = FormField.of("nis2DamageToOthers");
   /** The verdict (a fact): significant or not; absent when the test does not apply. */
-  public static final ProcessVariable<Boolean> NIS2_SIGNIFICANT = ProcessVariable.bool("nis2Significant");
+  public static final ProcessVariable<Boolean> NIS2_SIGNIFICANT =
+      ProcessVariable.bool("nis2Significant").absentWhenNull();
   /** The verdict in words, with the criteria met. */
-  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_BASIS = ProcessVariable.text("nis2SignificanceBasis");
+  public static final ProcessVariable<String> NIS2_SIGNIFICANCE_BASIS =
+      ProcessVariable.text("nis2SignificanceBasis").absentWhenNull();
 
   // recurring incidents (regulation (EU) 2024/2690 art. 4; notification feature)
   /** What the qualification shows of recurring incidents found in the register (French), or absent. */
@@ -212,9 +218,9 @@ public final class SecurityIncidentVariables {
   public static final DateVariable RETURNED_TO_SERVICE_AT = ProcessVariable.date("returnedToServiceAt");
   public static final ProcessVariable<String> RETURNED_TO_SERVICE_BY = ProcessVariable.text("returnedToServiceBy");
   public static final DateVariable CLOSED_AT = ProcessVariable.date("closedAt");
-  public static final ProcessVariable<String> CLOSED_AT_LABEL = ProcessVariable.text("closedAtLabel");
   /** Detection − beginning, in minutes; null when the beginning is unknown. */
-  public static final ProcessVariable<Long> MTTD_MINUTES = ProcessVariable.longInteger("mttdMinutes");
+  public static final ProcessVariable<Long> MTTD_MINUTES =
+      ProcessVariable.longInteger("mttdMinutes").absentWhenNull();
   /** Return to service − detection, in minutes. */
   public static final ProcessVariable<Long> MTTR_MINUTES = ProcessVariable.longInteger("mttrMinutes");
   public static final ProcessVariable<String> INDICATORS_LABEL = ProcessVariable.text("indicatorsLabel");
@@ -279,13 +285,17 @@ public final class SecurityIncidentVariables {
   /** Lessons-learned form: the product whose clients are re-verified. */
   public static final FormField LESSONS_PRODUCT = FormField.of("lessonsProduct");
   /** The points in cause, "NVR-01, CAM-03", or null. */
-  public static final ProcessVariable<String> HARDENING_CONTROLS = ProcessVariable.text("hardeningControls");
+  public static final ProcessVariable<String> HARDENING_CONTROLS =
+      ProcessVariable.text("hardeningControls").absentWhenNull();
   /** The points in cause with their wording, for the report. */
-  public static final ProcessVariable<String> HARDENING_CONTROLS_LABEL = ProcessVariable.text("hardeningControlsLabel");
+  public static final ProcessVariable<String> HARDENING_CONTROLS_LABEL =
+      ProcessVariable.text("hardeningControlsLabel").absentWhenNull();
   /** The points in cause, for the security bulletin. */
-  public static final ProcessVariable<String> HARDENING_CONTROLS_SUMMARY = ProcessVariable.text("hardeningControlsSummary");
+  public static final ProcessVariable<String> HARDENING_CONTROLS_SUMMARY =
+      ProcessVariable.text("hardeningControlsSummary").absentWhenNull();
   /** The product whose every client is re-verified, or null for the incident's client only. */
-  public static final ProcessVariable<String> REVERIFICATION_PRODUCT = ProcessVariable.text("reverificationProduct");
+  public static final ProcessVariable<String> REVERIFICATION_PRODUCT =
+      ProcessVariable.text("reverificationProduct").absentWhenNull();
   /** One entry per re-verification to start (the multi-instance collection). */
   public static final ProcessVariable<List<String>> REVERIFICATION_TARGETS = ProcessVariable.textList("reverificationTargets");
   public static final ProcessVariable<Integer> REVERIFICATION_COUNT = ProcessVariable.integer("reverificationCount");

@@ -1,7 +1,9 @@
 package com.mileotech.cyber.security;
 
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 
 /**
@@ -15,6 +17,16 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * detail with the same value and time, which nothing here reads: not the chronology, the incident
  * file, the audit trail, Cockpit (community edition) nor any test (docs/bench.md, "Lifecycle
  * overhead"). Not writing it halves the detail rows of every submission.
+ *
+ * <p>Nor a detail row for a variable's <em>removal</em>. Our "Enregistrer …" steps remove the
+ * fields of a form once they are checked and recorded (in a typed fact or a register table), in the
+ * transaction of the task's completion; nothing else may remove a variable (the submission guard
+ * refuses it through the API). Camunda writes that removal as a second detail repeating the value
+ * the field was created with, at the time of the step that removed it. What a person submitted
+ * stays: the field's creation detail (its value, time and task's activity instance) and its
+ * variable history, marked DELETED; when it was removed is the recording step's own activity
+ * history (docs/bench.md, "Lifecycle: the variables an incident keeps"). Updates still write their
+ * detail: the history of changes of a value is every value it held.
  */
 class RecordHistoryEventHandler extends DbHistoryEventHandler {
 
@@ -24,5 +36,11 @@ class RecordHistoryEventHandler extends DbHistoryEventHandler {
       return;
     }
     super.handleEvent(historyEvent);
+  }
+
+  @Override
+  protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity historyEvent) {
+    return !historyEvent.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE)
+        && super.shouldWriteHistoricDetail(historyEvent);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -24,6 +25,8 @@ public class ProcessVariable<T> {
 
   private final String name;
   private final Class<T> type;
+  /** See {@link #absentWhenNull()}; set once, where the contract declares the variable. */
+  private boolean absentWhenNull;
 
   protected ProcessVariable(String name, Class<T> type) {
     this.name = Objects.requireNonNull(name);
@@ -69,6 +72,27 @@ public class ProcessVariable<T> {
 
   public static <T> ProcessVariable<T> of(String name, Class<T> type) {
     return new ProcessVariable<>(name, type);
+  }
+
+  /**
+   * Declares a fact that may stay unknown (an incident's beginning, the NIS2 verdict of a client
+   * that is no NIS2 entity): absent until it is known. Setting it to null while it is absent, or
+   * putting a null in a map of start variables, writes nothing: a null variable costs a runtime
+   * row, its history, a detail and a delete at the end, and says nothing a reader does not get from
+   * its absence ({@link #get} is null either way; the history and the incident file read null
+   * too). Once it holds a value, null is written as usual (the history keeps the change). Only for
+   * variables no BPMN expression names, where an absent variable is an error
+   * ({@code ProcessContractsTest.variablesAbsentWhenNullAreNamedByNoExpression}). Returns this
+   * variable, for its declaration.
+   */
+  @SuppressWarnings("unchecked")
+  public <V extends ProcessVariable<T>> V absentWhenNull() {
+    this.absentWhenNull = true;
+    return (V) this;
+  }
+
+  public boolean isAbsentWhenNull() {
+    return absentWhenNull;
   }
 
   public String name() {
@@ -124,9 +148,16 @@ public class ProcessVariable<T> {
     return scope.getVariable(name) != null;
   }
 
-  /** Sets the value; the same value again is no write (see {@link #holds}). */
+  /**
+   * Sets the value; the same value again is no write (see {@link #holds}), nor is null for a
+   * variable {@link #absentWhenNull()} that is absent.
+   */
   public void set(VariableScope scope, T value) {
-    if (!holds(scope.getVariableTyped(name, false), value)) {
+    TypedValue current = scope.getVariableTyped(name, false);
+    if (value == null && current == null && absentWhenNull) {
+      return;
+    }
+    if (!holds(current, value)) {
       scope.setVariable(name, value);
     }
   }
@@ -145,7 +176,11 @@ public class ProcessVariable<T> {
   }
 
   public void setLocal(VariableScope scope, T value) {
-    if (!holds(scope.getVariableLocalTyped(name, false), value)) {
+    TypedValue current = scope.getVariableLocalTyped(name, false);
+    if (value == null && current == null && absentWhenNull) {
+      return;
+    }
+    if (!holds(current, value)) {
       scope.setVariableLocal(name, value);
     }
   }
@@ -155,11 +190,17 @@ public class ProcessVariable<T> {
    * then setting it again would change nothing but cost an update of the variable, of its history
    * and a history detail row at level FULL, and for JSON a rewrite of its byte array and a copy of
    * it in the history (docs/bench.md, "Lifecycle overhead"). Conservative: only equal non-null
-   * values of the same class, or JSON with the same serialized text, count as held.
+   * values of the same class, JSON with the same serialized text, or null where a null is held,
+   * count as held.
    */
   static boolean holds(TypedValue current, Object value) {
-    if (current == null || value == null) {
+    if (current == null) {
       return false;
+    }
+    if (value == null) {
+      // a variable holding null (the null type, or a primitive without a value): nothing to write
+      return ValueType.NULL.equals(current.getType())
+          || !(current instanceof SerializableValue) && current.getValue() == null;
     }
     if (current instanceof SerializableValue held) {
       return value instanceof SerializableValue wanted && held.getType().equals(wanted.getType())
@@ -172,15 +213,21 @@ public class ProcessVariable<T> {
     return held != null && held.getClass() == value.getClass() && held.equals(value);
   }
 
-  /** Puts the value in a map of variables, e.g. those a process starts with. */
+  /**
+   * Puts the value in a map of variables, e.g. those a process starts with; a null for a variable
+   * {@link #absentWhenNull()} is left out.
+   */
   public void put(Map<String, Object> variables, T value) {
+    if (value == null && absentWhenNull) {
+      return;
+    }
     variables.put(name, value);
   }
 
-  /** This one variable as a map, for the runtime service ({@code setVariables(processInstanceId, …)}). */
+  /** This one variable as a map, for the runtime service ({@code setVariables(processInstanceId, …)}); null included. */
   public Map<String, Object> map(T value) {
     Map<String, Object> variables = new HashMap<>();
-    put(variables, value);
+    variables.put(name, value);
     return variables;
   }
 

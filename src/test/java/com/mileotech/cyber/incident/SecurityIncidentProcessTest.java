@@ -42,9 +42,10 @@ class SecurityIncidentProcessTest extends IncidentScenario {
         .containsEntry("detectionSource", "technicien-sur-site").containsEntry("equipment", "NVR-01 (Milestone XProtect)")
         .containsEntry("detectedAt", Date.from(Instant.parse("2026-03-02T07:30:00Z")))
         .containsEntry("beganAt", Date.from(Instant.parse("2026-03-02T06:00:00Z")))
-        .containsEntry("externalAlertId", null).containsEntry("reportedBy", TECH)
+        .containsEntry("reportedBy", TECH)
         .containsEntry("detectedAtLabel", "2 mars 2026 à 8 h 30, heure de Paris")
-        .doesNotContainKeys("detectedAtInput", "beganAtInput");
+        // no alert id, no earlier incident: absent while unknown (ProcessVariable.absentWhenNull)
+        .doesNotContainKeys("detectedAtInput", "beganAtInput", "externalAlertId", "relatedIncident");
     assertThat(jdbc.sql("select status from security_incident where reference = ?").param(reference)
         .query(String.class).single()).isEqualTo("signale");
 

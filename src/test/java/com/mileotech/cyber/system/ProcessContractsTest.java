@@ -121,6 +121,37 @@ class ProcessContractsTest {
     assertThat(unused).as("declared but used by no model, form or code: remove them").isEmpty();
   }
 
+  /**
+   * A variable absent while unknown ({@link ProcessVariable#absentWhenNull()}) must not be named by
+   * an expression of a model: JUEL fails on an absent variable where it read a null one.
+   */
+  @Test
+  void variablesAbsentWhenNullAreNamedByNoExpression() throws Exception {
+    String bpmn = text(Path.of("bpmn"));
+    List<String> expressions = new ArrayList<>();
+    Matcher m = Pattern.compile("\\$\\{[^}]*}").matcher(bpmn);
+    while (m.find()) {
+      expressions.add(m.group());
+    }
+    List<String> named = new ArrayList<>();
+    for (String contract : CONTRACTS) {
+      for (Field field : Class.forName(contract).getDeclaredFields()) {
+        if (!Modifier.isStatic(field.getModifiers()) || !ProcessVariable.class.isAssignableFrom(field.getType())) {
+          continue;
+        }
+        field.setAccessible(true);
+        ProcessVariable<?> variable = (ProcessVariable<?>) field.get(null);
+        Pattern name = Pattern.compile("\\b" + Pattern.quote(variable.name()) + "\\b");
+        if (variable.isAbsentWhenNull() && expressions.stream().anyMatch(e -> name.matcher(e).find())) {
+          named.add(variable.name());
+        }
+      }
+    }
+    assertThat(expressions).isNotEmpty();
+    assertThat(named).as("absent when null, yet named by a BPMN expression: declare it without absentWhenNull()")
+        .isEmpty();
+  }
+
   @Test
   void theContractsDeclareVariables() throws Exception {
     for (String contract : CONTRACTS) {

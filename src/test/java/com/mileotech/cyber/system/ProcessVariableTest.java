@@ -85,6 +85,40 @@ class ProcessVariableTest {
   }
 
   @Test
+  void aFactStillUnknownIsNoVariable() {
+    // a null variable is a runtime row, its history, a detail and a delete at the end, for nothing (issue 20)
+    Map<String, Object> writes = new HashMap<>();
+    Map<String, Object> held = new HashMap<>() {
+      @Override
+      public Object put(String key, Object value) {
+        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
+        return super.put(key, value);
+      }
+    };
+    org.camunda.bpm.engine.delegate.VariableScope counting = Scopes.of(held);
+    ProcessVariable<String> parts = ProcessVariable.text("mileoServiceParts").absentWhenNull();
+    parts.set(counting, null);
+    assertThat(held).doesNotContainKey("mileoServiceParts");
+    Map<String, Object> start = new HashMap<>();
+    parts.put(start, null);
+    ProcessVariable.date("beganAt").absentWhenNull().put(start, (Date) null);
+    assertThat(start).isEmpty();
+    assertThat(parts.map(null)).containsEntry("mileoServiceParts", null);
+    // once known, back to unknown is written (the history keeps the change), and only once
+    parts.set(counting, "plateforme-supervision");
+    parts.set(counting, null);
+    parts.set(counting, null);
+    assertThat(held).containsEntry("mileoServiceParts", null);
+    assertThat(writes).containsEntry("mileoServiceParts", 2);
+    // a variable not declared so is written with its null, once: a null held is no write either
+    ProcessVariable<Long> mttr = ProcessVariable.longInteger("mttrMinutes");
+    mttr.set(counting, null);
+    mttr.set(counting, null);
+    assertThat(held).containsEntry("mttrMinutes", null);
+    assertThat(writes).containsEntry("mttrMinutes", 1);
+  }
+
+  @Test
   void aMapOfVariablesWritesOnlyWhatChanged() {
     // the report step sets the contract's variables over the start form's fields (issue 20)
     Map<String, Object> writes = new HashMap<>();
