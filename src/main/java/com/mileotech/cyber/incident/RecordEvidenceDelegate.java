@@ -108,6 +108,22 @@ class RecordEvidenceDelegate implements JavaDelegate {
       VIDEO_LEGAL_HOLD_UNTIL.set(execution, Moments.date(until));
       VIDEO_LEGAL_HOLD_UNTIL_LABEL.set(execution, moments.words(hold.until()));
     }
+    // the slots' items are in the register now (with their custody); no form or step reads the
+    // slots again, and each kept one would be a runtime row and its delete at the end (issue 20).
+    // What was typed stays in the history: each field's detail in this task's activity instance.
+    FormField.removeAll(execution, slotFields());
+  }
+
+  /** Every field of the form's legacy slots (with the capture time's repeated-hour choice). */
+  static FormField[] slotFields() {
+    List<FormField> fields = new ArrayList<>();
+    for (int n = 1; n <= SLOTS; n++) {
+      for (String part : List.of("Kind", "Description", "StorageLocation", "Sha256", "CapturedBy", "CapturedAt", "More")) {
+        fields.add(FormField.of("evidence" + n + part));
+      }
+    }
+    fields.add(LEGACY_SLOTS);
+    return fields.toArray(FormField[]::new);
   }
 
   /**

@@ -88,13 +88,7 @@ class ProcessVariableTest {
   void aFactStillUnknownIsNoVariable() {
     // a null variable is a runtime row, its history, a detail and a delete at the end, for nothing (issue 20)
     Map<String, Object> writes = new HashMap<>();
-    Map<String, Object> held = new HashMap<>() {
-      @Override
-      public Object put(String key, Object value) {
-        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
-        return super.put(key, value);
-      }
-    };
+    Map<String, Object> held = counted(writes);
     org.camunda.bpm.engine.delegate.VariableScope counting = Scopes.of(held);
     ProcessVariable<String> parts = ProcessVariable.text("mileoServiceParts").absentWhenNull();
     parts.set(counting, null);
@@ -122,13 +116,7 @@ class ProcessVariableTest {
   void aMapOfVariablesWritesOnlyWhatChanged() {
     // the report step sets the contract's variables over the start form's fields (issue 20)
     Map<String, Object> writes = new HashMap<>();
-    Map<String, Object> held = new HashMap<>() {
-      @Override
-      public Object put(String key, Object value) {
-        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
-        return super.put(key, value);
-      }
-    };
+    Map<String, Object> held = counted(writes);
     held.put("equipment", "NVR-01");
     held.put("siteSelection", FormValues.json(List.of("boutique")));
     held.put("count", 2);
@@ -163,5 +151,16 @@ class ProcessVariableTest {
     ProcessVariable.bool("personalDataInvolved").put(variables, true);
     assertThat(variables.get("awarenessAt")).isEqualTo(new Date(0));
     assertThat(ProcessVariable.bool("personalDataInvolved").from(variables)).isTrue();
+  }
+
+  /** A map of variables that counts the writes of each name into {@code writes}. */
+  private static Map<String, Object> counted(Map<String, Object> writes) {
+    return new HashMap<>() {
+      @Override
+      public Object put(String key, Object value) {
+        writes.merge(key, 1, (a, b) -> (Integer) a + 1);
+        return super.put(key, value);
+      }
+    };
   }
 }
