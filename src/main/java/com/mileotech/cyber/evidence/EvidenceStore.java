@@ -93,6 +93,29 @@ class EvidenceStore {
     }
   }
 
+  /**
+   * The SHA-256 and size of {@code in}, read through the same fixed buffer, nothing written: what
+   * a retried upload holds, compared with the item its first attempt recorded.
+   */
+  Stored digest(InputStream in, long maxBytes) {
+    MessageDigest digest = sha256();
+    long size = 0;
+    byte[] buffer = new byte[BUFFER_BYTES];
+    try {
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        size += read;
+        if (size > maxBytes) {
+          throw new TooLarge();
+        }
+        digest.update(buffer, 0, read);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Stored(HexFormat.of().formatHex(digest.digest()), size);
+  }
+
   /** The rename itself is durable only once the directory entry is on disk (POSIX; a no-op elsewhere). */
   private static void forceDirectory(Path directory) {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {

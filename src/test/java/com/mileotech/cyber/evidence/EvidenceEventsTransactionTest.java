@@ -86,7 +86,7 @@ class EvidenceEventsTransactionTest {
   void anEvidenceItemRolledBackLeavesNoEventAndOneCommittedLeavesExactlyItsEvent() {
     Evidence.Incident incident = new Evidence.Incident(reference, TestClients.OIV, Instant.now());
     transactions.executeWithoutResult(status -> {
-      evidence.declare(incident, "dump-memoire", "Dump mémoire (annulé)", "cd".repeat(32), "Scellé S-1", TECH);
+      evidence.declare(incident, "dump-memoire", "Dump mémoire (annulé)", "cd".repeat(32), "Scellé S-1", TECH, null);
       assertThat(events()).as("written with the ledger entry, in its transaction").hasSize(1);
       status.setRollbackOnly(); // e.g. a later statement of the same request fails
     });
@@ -94,7 +94,7 @@ class EvidenceEventsTransactionTest {
     assertThat(events()).as("the ledger rolled back: no event either").isEmpty();
 
     long item = evidence.declare(incident, "dump-memoire", "Dump mémoire du serveur VMS", "ef".repeat(32),
-        "Scellé S-2", TECH).item().id();
+        "Scellé S-2", TECH, null).view().item().id();
     assertThat(evidence.list(reference)).hasSize(1);
     assertThat(events()).containsExactly("evidence-added:" + item);
   }
