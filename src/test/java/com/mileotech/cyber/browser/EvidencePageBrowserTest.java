@@ -2,9 +2,9 @@ package com.mileotech.cyber.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestIncidents;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.browser.Browser.Language;
 import com.mileotech.cyber.client.ClientRepository;
@@ -13,12 +13,6 @@ import com.mileotech.cyber.security.Groups;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +24,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -75,19 +67,7 @@ class EvidencePageBrowserTest {
     TestClients.ensure(identityService, clientRepository, clientService);
     TestUsers.ensure(identityService, SUPERVISION, Groups.INTEGRATIONS);
     TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("clientId", TestClients.OIV);
-    body.put("siteIds", List.of("site-nord"));
-    body.put("detectionSource", "alerte-supervision");
-    body.put("equipment", "NVR-07");
-    body.put("description", "Flux vidéo coupés sur le NVR-07");
-    body.put("detectedAt", OffsetDateTime.now(ZoneOffset.ofHours(1)).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS)
-        .toString());
-    body.put("externalAlertId", "SUP-" + UUID.randomUUID());
-    ResponseEntity<String> created = http.withBasicAuth(SUPERVISION, TestUsers.PASSWORD)
-        .postForEntity("/api/security-incidents", body, String.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    reference = new ObjectMapper().readTree(created.getBody()).get("reference").asText();
+    reference = TestIncidents.reportedBySupervision(http, SUPERVISION, "NVR-07", "Flux vidéo coupés sur le NVR-07");
   }
 
   @Test

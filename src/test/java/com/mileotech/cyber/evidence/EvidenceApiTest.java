@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestIncidents;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
@@ -15,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,18 +61,8 @@ class EvidenceApiTest {
     TestUsers.ensure(identityService, SUPERVISION, Groups.INTEGRATIONS);
     TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
     TestUsers.ensure(identityService, REFERENT, Groups.CYBER_REFERENT);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("clientId", TestClients.OIV);
-    body.put("siteIds", List.of("site-nord"));
-    body.put("detectionSource", "alerte-supervision");
-    body.put("equipment", "NVR-02");
-    body.put("description", "Connexions SSH répétées depuis une adresse étrangère");
-    OffsetDateTime detected = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusMinutes(10).truncatedTo(ChronoUnit.SECONDS);
-    body.put("detectedAt", detected.toString());
-    body.put("externalAlertId", "SUP-" + UUID.randomUUID());
-    ResponseEntity<String> created = as(SUPERVISION).postForEntity("/api/security-incidents", body, String.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    reference = json.readTree(created.getBody()).get("reference").asText();
+    reference = TestIncidents.reportedBySupervision(http, SUPERVISION, "NVR-02",
+        "Connexions SSH répétées depuis une adresse étrangère");
   }
 
   @Test
