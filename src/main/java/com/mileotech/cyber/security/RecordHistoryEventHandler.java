@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 
 /**
@@ -27,6 +32,13 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  * variable history, marked DELETED; when it was removed is the recording step's own activity
  * history (docs/bench.md, "Lifecycle: the variables an incident keeps"). Updates still write their
  * detail: the history of changes of a value is every value it held.
+ *
+ * <p>Nor any history of a service task's input parameters ({@code camunda:inputParameter}: the
+ * deadline's name, rule and start of "Calculer l'échéance …", a reminder's deadline). They are
+ * the step's configuration, written in the model or copied from a variable whose own history holds
+ * the value, local to the step and gone when it ends; the step's activity history says it ran, and
+ * what it computed is recorded in process variables (each deadline's rule, start and due date).
+ * Camunda wrote each as a variable history row and a detail, on every run of the step.
  */
 class RecordHistoryEventHandler extends DbHistoryEventHandler {
 
@@ -35,7 +47,29 @@ class RecordHistoryEventHandler extends DbHistoryEventHandler {
     if (historyEvent instanceof HistoricFormPropertyEventEntity) {
       return;
     }
+    if (historyEvent instanceof HistoricVariableUpdateEventEntity variable && isServiceTaskInput(variable)) {
+      return;
+    }
     super.handleEvent(historyEvent);
+  }
+
+  /** Whether the variable is an input parameter of the service task whose own execution holds it. */
+  static boolean isServiceTaskInput(HistoricVariableUpdateEventEntity event) {
+    String executionId = event.getExecutionId();
+    CommandContext context = Context.getCommandContext();
+    if (executionId == null || executionId.equals(event.getProcessInstanceId()) || event.getTaskId() != null
+        || context == null) {
+      return false;
+    }
+    // the step's execution is in the command's cache while its mapping runs; never read from the database here
+    ExecutionEntity execution = context.getDbEntityManager().getCachedEntity(ExecutionEntity.class, executionId);
+    ActivityImpl activity = execution == null ? null : execution.getActivity();
+    if (activity == null || !"serviceTask".equals(activity.getProperty("type"))) {
+      return false;
+    }
+    IoMapping mapping = activity.getIoMapping();
+    return mapping != null && mapping.getInputParameters().stream()
+        .anyMatch(parameter -> parameter.getName().equals(event.getVariableName()));
   }
 
   @Override
