@@ -24,6 +24,11 @@ import org.springframework.stereotype.Component;
  * Both finders read a system property named after the interface first, and load the class it names
  * instead of scanning. At start this sets each property, when the operator did not, to the class
  * the lookup found: the implementation stays the one the class path gives, found once.
+ *
+ * <p>Jakarta Mail then loads that class through the thread's context class loader and fails, rather
+ * than falling back, on a thread whose loader cannot see it (in the packaged jar, the JVM's system
+ * class loader): mails are built on the delivery workers' threads, which always have the
+ * application's (system/outbox/DeliveryWorkers). The JDK's finder falls back to its own loader.
  */
 @Component
 public class ProviderLookups {
