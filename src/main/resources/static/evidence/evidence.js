@@ -93,6 +93,7 @@
     });
   }
 
+  // Resolves true once the server recorded the write, false when it refused it or the answer was lost.
   function post(url, init, done) {
     init = init || { headers: {} };
     init.method = 'POST';
@@ -101,10 +102,43 @@
     init.headers.Accept = 'application/json';
     say('Envoi en cours…');
     return fetch(url, init).then(function (response) {
-      if (!response.ok) { return refusal(response).then(function (m) { say(m, true); }); }
+      if (!response.ok) { return refusal(response).then(function (m) { say(m, true); return false; }); }
       say(done);
       load();
-    }, function () { say('Envoi interrompu : vérifiez la connexion et réessayez.', true); });
+      return true;
+    }, function () {
+      say('Envoi interrompu : vérifiez la connexion et cliquez de nouveau ; la preuve ne sera pas inscrite deux fois.', true);
+      return false;
+    });
+  }
+
+  // One Idempotency-Key per request as the person filled it in: sent again after a lost answer, the
+  // same key gets the item the first attempt recorded instead of a second one in the chain of
+  // custody; any change to the form makes it a new request. (crypto.getRandomValues, not
+  // randomUUID: the latter needs HTTPS or localhost.)
+  function keyOf(form) {
+    if (!form.dataset.key) {
+      var bytes = new Uint8Array(16);
+      window.crypto.getRandomValues(bytes);
+      bytes[6] = (bytes[6] & 0x0f) | 0x40;
+      bytes[8] = (bytes[8] & 0x3f) | 0x80;
+      var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
+      form.dataset.key = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+    }
+    return form.dataset.key;
+  }
+
+  function forgetKey(event) { delete event.currentTarget.dataset.key; }
+
+  // The form is emptied only once its item is recorded: after a refusal or a lost answer the
+  // person still has what they typed.
+  function afterPost(form) {
+    return function (recorded) {
+      if (recorded) {
+        form.reset();
+        delete form.dataset.key;
+      }
+    };
   }
 
   function fill(select) {
@@ -123,6 +157,11 @@
       document.getElementById('max-size').textContent = s.maxUploadSize;
       if (!csrf) { say('Ouvrez d\'abord Tasklist dans ce navigateur, puis rechargez cette page.', true); }
     });
+    ['upload', 'declare'].forEach(function (id) {
+      var form = document.getElementById(id);
+      form.addEventListener('input', forgetKey);
+      form.addEventListener('change', forgetKey);
+    });
     document.getElementById('upload').addEventListener('submit', function (event) {
       event.preventDefault();
       var form = event.target;
@@ -130,16 +169,16 @@
       var query = '?kind=' + encodeURIComponent(form.kind.value) + '&description=' + encodeURIComponent(form.description.value)
         + '&fileName=' + encodeURIComponent(file.name);
       // the File itself as the body: the browser streams it, the server hashes it as it arrives
-      post(api + query, { headers: { 'Content-Type': 'application/octet-stream' }, body: file }, 'Fichier reçu et inscrit au registre.')
-        .then(function () { form.reset(); });
+      post(api + query, { headers: { 'Content-Type': 'application/octet-stream', 'Idempotency-Key': keyOf(form) }, body: file },
+        'Fichier reçu et inscrit au registre.').then(afterPost(form));
     });
     document.getElementById('declare').addEventListener('submit', function (event) {
       event.preventDefault();
       var form = event.target;
       var body = JSON.stringify({ kind: form.kind.value, description: form.description.value, sha256: form.sha256.value,
         location: form.location.value });
-      post(api, { headers: { 'Content-Type': 'application/json' }, body: body }, 'Preuve déclarée et inscrite au registre.')
-        .then(function () { form.reset(); });
+      post(api, { headers: { 'Content-Type': 'application/json', 'Idempotency-Key': keyOf(form) }, body: body },
+        'Preuve déclarée et inscrite au registre.').then(afterPost(form));
     });
     if (!reference) { say('Aucun incident indiqué : ouvrez cette page depuis la tâche « Capturer les preuves ».', true); return; }
     load();

@@ -244,7 +244,8 @@ class ModelConventionsTest {
    * Deadlines are data, timers enforce them: every timer fires at a date a delegate computed; a
    * reminder is a non-interrupting boundary timer whose cycle is the deadline's next reminder,
    * followed by "Envoyer le rappel"; an escalation is a non-interrupting boundary timer at the
-   * deadline, followed by "Escalader …": the work must still be done (docs/reminders.md).
+   * deadline, followed by "Escalader …": the work must still be done (docs/reminders.md); so is the
+   * second escalation at a later legal time ({@code deadlines.legalTimerDate}).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
@@ -270,6 +271,12 @@ class ModelConventionsTest {
         softly.assertThat(event instanceof BoundaryEvent b && !b.cancelActivity()).as("escalation %s non-interrupting", event.getId()).isTrue();
         softly.assertThat(when).as("escalation %s at the computed deadline", event.getId())
             .matches("\\$\\{(\\w+DueAt|deadlines\\.timerDate\\(execution, \\w+\\))\\}");
+      }
+      if (next.contains("${escalateLegalDeadline}")) {
+        softly.assertThat(event).as("legal escalation %s is a boundary timer", event.getId()).isInstanceOf(BoundaryEvent.class);
+        softly.assertThat(event instanceof BoundaryEvent b && !b.cancelActivity()).as("legal escalation %s non-interrupting", event.getId()).isTrue();
+        softly.assertThat(when).as("legal escalation %s at the computed legal time", event.getId())
+            .matches("\\$\\{deadlines\\.legalTimerDate\\(execution, \\w+\\)\\}");
       }
     }
     softly.assertAll();
@@ -343,7 +350,8 @@ class ModelConventionsTest {
     SoftAssertions softly = new SoftAssertions();
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       String expression = task.getCamundaDelegateExpression();
-      if ("${sendReminder}".equals(expression) || "${escalateDeadline}".equals(expression)) {
+      if ("${sendReminder}".equals(expression) || "${escalateDeadline}".equals(expression)
+          || "${escalateLegalDeadline}".equals(expression)) {
         softly.assertThat(directlyAfterATimer(task)).as("%s right after its timer", task.getId()).isTrue();
         softly.assertThat(task.isCamundaAsyncBefore()).as("%s async before (a second job per reminder)", task.getId())
             .isFalse();

@@ -52,15 +52,32 @@ class Evidence {
     this.events = events;
   }
 
-  /** A file the server receives: streamed into the store, hashed on the way. */
+  /**
+   * A file the server receives: streamed into the store, hashed on the way. With an idempotency key
+   * already used for this incident, the body is only hashed: the same request again is answered
+   * with the item its first attempt recorded, anything else is refused; nothing is written.
+   */
   @Transactional
-  View upload(Incident incident, String kind, String description, String fileName, InputStream content, String actor) {
+  Captured upload(Incident incident, String kind, String description, String fileName, InputStream content, String actor,
+      String idempotencyKey) {
     List<Refusal.Problem> problems = describe(kind, description);
     if (fileName != null && fileName.length() > 255) {
       problems.add(new Refusal.Problem("fileName", "nom de fichier trop long (255 caractères au plus)"));
     }
+    checkKey(problems, idempotencyKey);
     if (!problems.isEmpty()) {
       throw Refusal.fields(problems);
+    }
+    Optional<Item> earlier = idempotencyKey == null ? Optional.empty()
+        : ledger.itemByKey(incident.reference(), idempotencyKey);
+    if (earlier.isPresent()) {
+      EvidenceStore.Stored retried;
+      try {
+        retried = store.digest(content, properties.maxUploadSize().toBytes());
+      } catch (EvidenceStore.TooLarge e) {
+        throw tooLarge();
+      }
+      return replay(earlier.get(), new Request(kind, description, retried.sha256(), null, actor));
     }
     EvidenceStore.Stored stored;
     try {
@@ -74,13 +91,15 @@ class Evidence {
     Instant now = moments.now();
     Item item = new Item(0, incident.reference(), kind, description.strip(), stored.sha256(), stored.size(), true, null,
         fileName == null ? null : fileName.strip(), incident.startedAt(), actor, now);
-    return capture(incident, item);
+    return capture(incident, item, idempotencyKey);
   }
 
   /** A large item (memory dump, disk image) the server does not hold: declared by its hash and location. */
   @Transactional
-  View declare(Incident incident, String kind, String description, String sha256, String location, String actor) {
+  Captured declare(Incident incident, String kind, String description, String sha256, String location, String actor,
+      String idempotencyKey) {
     List<Refusal.Problem> problems = describe(kind, description);
+    checkKey(problems, idempotencyKey);
     String hash = sha256 == null ? null : sha256.strip().toLowerCase(java.util.Locale.ROOT);
     if (hash == null || !EvidenceStore.SHA256.matcher(hash).matches()) {
       problems.add(new Refusal.Problem("sha256", "empreinte SHA-256 invalide (64 caractères hexadécimaux attendus)"));
@@ -93,13 +112,76 @@ class Evidence {
     if (!problems.isEmpty()) {
       throw Refusal.fields(problems);
     }
+    if (idempotencyKey != null) {
+      Optional<Item> earlier = ledger.itemByKey(incident.reference(), idempotencyKey);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), new Request(kind, description, hash, location, actor));
+      }
+    }
     Item item = new Item(0, incident.reference(), kind, description.strip(), hash, null, false, location.strip(), null,
         incident.startedAt(), actor, moments.now());
-    return capture(incident, item);
+    return capture(incident, item, idempotencyKey);
   }
 
-  private View capture(Incident incident, Item item) {
-    long id = ledger.insertItem(item);
+  /** What a request asked to record, to compare a retry with the item its key already holds. */
+  record Request(String kind, String description, String sha256, String location, String actor) {}
+
+  /** The item recorded, and whether an earlier attempt of the same request had recorded it already. */
+  record Captured(View view, boolean replayed) {}
+
+  /** Another request with the same key recorded its item between our look-up and our insert. */
+  static final class KeyTaken extends RuntimeException {
+    final transient Request request;
+
+    KeyTaken(Request request) {
+      super(null, null, false, false);
+      this.request = request;
+    }
+  }
+
+  /**
+   * After a {@link KeyTaken}, in a transaction of its own (the one that lost the race was rolled
+   * back): the winner's item if it is the same request, else the refusal.
+   */
+  @Transactional(readOnly = true)
+  Captured afterRace(Incident incident, String idempotencyKey, Request request) {
+    Item earlier = ledger.itemByKey(incident.reference(), idempotencyKey).orElseThrow();
+    return replay(earlier, request);
+  }
+
+  /**
+   * A request again under its key: the same caller sending the same item (kind, description,
+   * content, location) gets what was recorded; a different request with a used key is refused,
+   * as the Idempotency-Key draft of the IETF asks, so that a key reused by mistake never hides an item.
+   */
+  private Captured replay(Item earlier, Request request) {
+    boolean same = earlier.capturedBy().equals(request.actor()) && earlier.kind().equals(request.kind())
+        && earlier.description().equals(request.description().strip()) && earlier.sha256().equals(request.sha256())
+        && java.util.Objects.equals(earlier.location(), request.location() == null ? null : request.location().strip());
+    if (!same) {
+      throw Refusal.field(IDEMPOTENCY_KEY, "clé déjà utilisée pour un autre envoi (preuve n° " + earlier.id()
+          + ") : rien n'a été enregistré ; chaque nouvelle preuve demande une nouvelle clé");
+    }
+    return new Captured(view(earlier, ledger.entries(earlier.id())), true);
+  }
+
+  /** The header's name, as the refusal names the field. */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static void checkKey(List<Refusal.Problem> problems, String key) {
+    if (key != null && (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      problems.add(new Refusal.Problem(IDEMPOTENCY_KEY,
+          "clé d'idempotence invalide : 1 à 200 caractères ASCII visibles, sans espace (un UUID par exemple)"));
+    }
+  }
+
+  private Captured capture(Incident incident, Item item, String idempotencyKey) {
+    long id;
+    try {
+      id = ledger.insertItem(item, idempotencyKey);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      throw new KeyTaken(new Request(item.kind(), item.description(), item.sha256(), item.location(), item.capturedBy()));
+    }
     Entry captured = Entry.of(EvidenceLedger.CAPTURED, item.capturedBy(), item.capturedAt());
     captured = new Entry(0, id, captured.event(), captured.actor(), captured.recordedAt(), null, item.capturedBy(),
         item.stored() ? "fichier reçu et haché par le serveur" : "déclarée : " + item.location(), null, null, null, null,
@@ -107,7 +189,7 @@ class Evidence {
     ledger.append(id, captured);
     events.publishEvent(new EvidenceAdded(incident.reference(), incident.clientId(), id, item.kind(), item.sha256(),
         item.stored(), item.capturedBy(), item.capturedAt()));
-    return view(incident.reference(), id);
+    return new Captured(view(incident.reference(), id), false);
   }
 
   @Transactional

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -97,6 +98,7 @@ class EvidenceController {
   @PostMapping(path = "/api/security-incidents/{reference}/evidence", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
   ResponseEntity<Map<String, Object>> uploadRaw(@PathVariable String reference, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String description, @RequestParam(required = false) String fileName,
+      @RequestHeader(name = Evidence.IDEMPOTENCY_KEY, required = false) String key,
       HttpServletRequest request) throws IOException {
     Evidence.Incident incident = incidentFor(reference, HANDLERS);
     long declared = request.getContentLengthLong();
@@ -104,7 +106,7 @@ class EvidenceController {
       throw evidence.tooLarge(); // refused before a byte is read
     }
     try (InputStream body = request.getInputStream()) {
-      return created(evidence.upload(incident, kind, description, fileName, body, currentUser.id()));
+      return recorded(incident, key, () -> evidence.upload(incident, kind, description, fileName, body, currentUser.id(), key));
     }
   }
 
@@ -134,17 +136,20 @@ class EvidenceController {
     if (file.getSize() > maxUploadSize()) {
       throw evidence.tooLarge();
     }
+    String key = request.getHeader(Evidence.IDEMPOTENCY_KEY);
     try (InputStream content = file.getInputStream()) {
-      return created(evidence.upload(incident, kind, description, file.getOriginalFilename(), content, currentUser.id()));
+      return recorded(incident, key, () -> evidence.upload(incident, kind, description, file.getOriginalFilename(), content,
+          currentUser.id(), key));
     }
   }
 
   /** A large item the server does not hold, declared by its SHA-256 and where it is kept. */
   @PostMapping(path = "/api/security-incidents/{reference}/evidence", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> declare(@PathVariable String reference, @RequestBody Declaration body) {
+  ResponseEntity<Map<String, Object>> declare(@PathVariable String reference, @RequestBody Declaration body,
+      @RequestHeader(name = Evidence.IDEMPOTENCY_KEY, required = false) String key) {
     Evidence.Incident incident = incidentFor(reference, HANDLERS);
-    return created(evidence.declare(incident, body.kind(), body.description(), body.sha256(), body.location(),
-        currentUser.id()));
+    return recorded(incident, key, () -> evidence.declare(incident, body.kind(), body.description(), body.sha256(),
+        body.location(), currentUser.id(), key));
   }
 
   @PostMapping("/api/security-incidents/{reference}/evidence/{id}/transfers")
@@ -215,8 +220,22 @@ class EvidenceController {
         .body(new FileSystemResource(file));
   }
 
-  private ResponseEntity<Map<String, Object>> created(Evidence.View view) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(json(view));
+  /**
+   * 201 with the new item; 200 with the item a first attempt of the same request recorded (header
+   * {@code Idempotent-Replayed: true}), nothing written again.
+   */
+  private ResponseEntity<Map<String, Object>> recorded(Evidence.Incident incident, String key,
+      java.util.function.Supplier<Evidence.Captured> record) {
+    Evidence.Captured captured;
+    try {
+      captured = record.get();
+    } catch (Evidence.KeyTaken race) {
+      captured = evidence.afterRace(incident, key, race.request);
+    }
+    if (captured.replayed()) {
+      return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(json(captured.view()));
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(json(captured.view()));
   }
 
   private long maxUploadSize() {

@@ -47,18 +47,22 @@ class EvidenceLedger {
     this.jdbc = jdbc;
   }
 
-  long insertItem(Item item) {
+  /**
+   * Inserts the item under the request's idempotency key (or none). A key already used for this
+   * incident fails on the unique index (DuplicateKeyException): another request won the race.
+   */
+  long insertItem(Item item, String idempotencyKey) {
     org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("""
         insert into evidence_item (reference, kind, description, sha256, size_bytes, stored, location, file_name,
-          incident_at, captured_by, captured_at)
+          incident_at, captured_by, captured_at, idempotency_key)
         values (:reference, :kind, :description, :sha256, :size, :stored, :location, :fileName, :incidentAt,
-          :capturedBy, :capturedAt)""")
+          :capturedBy, :capturedAt, :idempotencyKey)""")
         .param("reference", item.reference()).param("kind", item.kind()).param("description", item.description())
         .param("sha256", item.sha256()).param("size", item.sizeBytes()).param("stored", item.stored())
         .param("location", item.location()).param("fileName", item.fileName())
         .param("incidentAt", utc(item.incidentAt())).param("capturedBy", item.capturedBy())
-        .param("capturedAt", utc(item.capturedAt()))
+        .param("capturedAt", utc(item.capturedAt())).param("idempotencyKey", idempotencyKey)
         .update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
@@ -86,6 +90,12 @@ class EvidenceLedger {
   Optional<Item> item(String reference, long id) {
     return jdbc.sql("select * from evidence_item where reference = :reference and id = :id")
         .param("reference", reference).param("id", id).query(EvidenceLedger::item).optional();
+  }
+
+  /** The item an earlier request with this idempotency key recorded for the incident. */
+  Optional<Item> itemByKey(String reference, String idempotencyKey) {
+    return jdbc.sql("select * from evidence_item where reference = :reference and idempotency_key = :key")
+        .param("reference", reference).param("key", idempotencyKey).query(EvidenceLedger::item).optional();
   }
 
   List<Entry> entries(long itemId) {

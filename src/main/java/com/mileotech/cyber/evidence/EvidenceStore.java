@@ -52,24 +52,15 @@ class EvidenceStore {
     try {
       Files.createDirectories(root.resolve("tmp"));
       temp = Files.createTempFile(root.resolve("tmp"), "upload-", ".part");
-      MessageDigest digest = sha256();
-      long size = 0;
-      byte[] buffer = new byte[BUFFER_BYTES];
+      Stored copied;
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
           OutputStream out = Channels.newOutputStream(channel)) {
-        int read;
-        while ((read = in.read(buffer)) != -1) {
-          size += read;
-          if (size > maxBytes) {
-            throw new TooLarge();
-          }
-          digest.update(buffer, 0, read);
-          out.write(buffer, 0, read);
-        }
+        copied = copy(in, maxBytes, out);
         // on the disk before the item is registered and answered 201: a power cut keeps what was acknowledged
         channel.force(true);
       }
-      String sha256 = HexFormat.of().formatHex(digest.digest());
+      String sha256 = copied.sha256();
+      long size = copied.size();
       Path target = file(sha256);
       if (Files.exists(target)) {
         // the same content is already held (content-addressed): one copy serves every item
@@ -91,6 +82,37 @@ class EvidenceStore {
         }
       }
     }
+  }
+
+  /**
+   * The SHA-256 and size of {@code in}, read through the same fixed buffer, nothing written: what
+   * a retried upload holds, compared with the item its first attempt recorded.
+   */
+  Stored digest(InputStream in, long maxBytes) {
+    try {
+      return copy(in, maxBytes, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads {@code in} through one fixed buffer, hashing it and writing it to {@code out} (unless null). */
+  private static Stored copy(InputStream in, long maxBytes, OutputStream out) throws IOException {
+    MessageDigest digest = sha256();
+    long size = 0;
+    byte[] buffer = new byte[BUFFER_BYTES];
+    int read;
+    while ((read = in.read(buffer)) != -1) {
+      size += read;
+      if (size > maxBytes) {
+        throw new TooLarge();
+      }
+      digest.update(buffer, 0, read);
+      if (out != null) {
+        out.write(buffer, 0, read);
+      }
+    }
+    return new Stored(HexFormat.of().formatHex(digest.digest()), size);
   }
 
   /** The rename itself is durable only once the directory entry is on disk (POSIX; a no-op elsewhere). */

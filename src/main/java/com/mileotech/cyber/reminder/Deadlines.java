@@ -127,6 +127,34 @@ public class Deadlines {
     return none(name) ? Date.from(PARKED) : Date.from(get(scope, name).dueAt());
   }
 
+  /**
+   * The latest lawful time of the deadline {@code name} as a deadline of its own, when one is
+   * recorded ({@link DeadlineVariables#legalDueAt()}) and falls after the deadline itself: an
+   * internal deadline counted from an earlier awareness (Mileo's) than the one the law counts from
+   * (the client's). Its label says it is the legal time; it has no reminders of its own (the
+   * deadline's went out before it). Empty when the two coincide: one escalation is enough.
+   */
+  public Optional<Deadline> legal(VariableScope scope, String name) {
+    if (none(name)) {
+      return Optional.empty();
+    }
+    Deadline deadline = get(scope, name);
+    Date legalDueAt = new DeadlineVariables(name).legalDueAt().get(scope);
+    if (legalDueAt == null || !legalDueAt.toInstant().isAfter(deadline.dueAt())) {
+      return Optional.empty();
+    }
+    DeadlineRule rule = deadline.rule();
+    DeadlineRule legalRule = new DeadlineRule(rule.label() + " : délai légal", rule.within(), List.of(), List.of(),
+        rule.escalateTo());
+    return Optional.of(new Deadline(name, deadline.ruleKey(), legalRule, deadline.startedAt(), legalDueAt.toInstant(),
+        List.of()));
+  }
+
+  /** For the legal time's boundary timer: that time, or parked when there is none beyond the deadline (see {@link #legal}). */
+  public Date legalTimerDate(VariableScope scope, String name) {
+    return Date.from(legal(scope, name).map(Deadline::dueAt).orElse(PARKED));
+  }
+
   /** The reminder that is due now: the latest one whose time has come, if any. */
   public Optional<Instant> reminderDueNow(Deadline deadline) {
     Instant now = now();

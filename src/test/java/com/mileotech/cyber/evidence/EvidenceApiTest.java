@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestIncidents;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
@@ -15,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,18 +61,8 @@ class EvidenceApiTest {
     TestUsers.ensure(identityService, SUPERVISION, Groups.INTEGRATIONS);
     TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
     TestUsers.ensure(identityService, REFERENT, Groups.CYBER_REFERENT);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("clientId", TestClients.OIV);
-    body.put("siteIds", List.of("site-nord"));
-    body.put("detectionSource", "alerte-supervision");
-    body.put("equipment", "NVR-02");
-    body.put("description", "Connexions SSH répétées depuis une adresse étrangère");
-    OffsetDateTime detected = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusMinutes(10).truncatedTo(ChronoUnit.SECONDS);
-    body.put("detectedAt", detected.toString());
-    body.put("externalAlertId", "SUP-" + UUID.randomUUID());
-    ResponseEntity<String> created = as(SUPERVISION).postForEntity("/api/security-incidents", body, String.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    reference = json.readTree(created.getBody()).get("reference").asText();
+    reference = TestIncidents.reportedBySupervision(http, SUPERVISION, "NVR-02",
+        "Connexions SSH répétées depuis une adresse étrangère");
   }
 
   @Test
@@ -234,6 +222,77 @@ class EvidenceApiTest {
   }
 
   @Test
+  void aRetriedUploadWithItsIdempotencyKeyGetsTheFirstItemAndRecordsNothingMore() throws Exception {
+    byte[] content = ("journal du NVR " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    String key = UUID.randomUUID().toString();
+    ResponseEntity<String> first = keyed(TECH, key, raw(content), "journaux", "Journaux du NVR-02");
+    assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.CREATED);
+    long id = json.readTree(first.getBody()).get("id").asLong();
+
+    // the answer was lost on the way: the same request again, same key
+    ResponseEntity<String> again = keyed(TECH, key, raw(content), "journaux", "Journaux du NVR-02");
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    JsonNode replayed = json.readTree(again.getBody());
+    assertThat(replayed.get("id").asLong()).isEqualTo(id);
+    assertThat(replayed.get("ledger").size()).as("one capture in the chain of custody").isEqualTo(1);
+    assertThat(items()).isEqualTo(1);
+
+    // the key reused for another file, another description or by someone else: refused, nothing written
+    ResponseEntity<String> otherFile = keyed(TECH, key, raw("autre".getBytes(StandardCharsets.UTF_8)), "journaux",
+        "Journaux du NVR-02");
+    assertThat(otherFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(otherFile.getBody()).contains("Idempotency-Key").contains("clé déjà utilisée pour un autre envoi")
+        .contains("preuve n° " + id).contains("rien n'a été enregistré");
+    assertThat(keyed(TECH, key, raw(content), "journaux", "Autre description").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(keyed(REFERENT, key, raw(content), "journaux", "Journaux du NVR-02").getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(items()).isEqualTo(1);
+
+    // a new key is a new item, even for the same bytes (another capture of the same file)
+    assertThat(keyed(TECH, UUID.randomUUID().toString(), raw(content), "journaux", "Journaux du NVR-02")
+        .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(items()).isEqualTo(2);
+  }
+
+  @Test
+  void aRetriedFormUploadOrDeclarationWithItsKeyIsAnsweredOnceAndABadKeyIsNamed() throws Exception {
+    byte[] screenshot = ("capture " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    String formKey = UUID.randomUUID().toString();
+    HttpHeaders formHeaders = new HttpHeaders();
+    formHeaders.set("Idempotency-Key", formKey);
+    ResponseEntity<String> first = as(TECH).postForEntity(path(), withHeaders(
+        form(screenshot, "ecran.png", "capture-ecran", "Écran d'administration"), formHeaders), String.class);
+    assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<String> again = as(TECH).postForEntity(path(), withHeaders(
+        form(screenshot, "ecran.png", "capture-ecran", "Écran d'administration"), formHeaders), String.class);
+    assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(again.getBody()).get("id").asLong()).isEqualTo(json.readTree(first.getBody()).get("id").asLong());
+
+    Map<String, String> declaration = Map.of("kind", "dump-memoire", "description", "Dump mémoire du VMS",
+        "sha256", "12".repeat(32), "location", "Scellé S-2026-020");
+    String declarationKey = UUID.randomUUID().toString();
+    ResponseEntity<String> declared = postJson(TECH, path(), declaration, declarationKey);
+    assertThat(declared.getStatusCode()).as(declared.getBody()).isEqualTo(HttpStatus.CREATED);
+    ResponseEntity<String> declaredAgain = postJson(TECH, path(), declaration, declarationKey);
+    assertThat(declaredAgain.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(declaredAgain.getBody()).get("id").asLong())
+        .isEqualTo(json.readTree(declared.getBody()).get("id").asLong());
+    ResponseEntity<String> elsewhere = postJson(TECH, path(), Map.of("kind", "dump-memoire",
+        "description", "Dump mémoire du VMS", "sha256", "12".repeat(32), "location", "Scellé S-2026-021"), declarationKey);
+    assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(items()).isEqualTo(2);
+
+    for (String bad : List.of("une clé", "x".repeat(201))) {
+      ResponseEntity<String> refused = keyed(TECH, bad, raw(screenshot), "journaux", "Journaux");
+      assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(refused.getBody()).contains("Idempotency-Key").contains("clé d'idempotence invalide");
+    }
+    assertThat(items()).isEqualTo(2);
+  }
+
+  @Test
   void anotherClientsRssiGets404AsForAnUnknownIncidentAndCannotUpload() throws Exception {
     JsonNode item = uploadRaw(TECH, ("x " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "journaux", "Journaux");
     for (String url : List.of(path(), itemPath(item), content(item))) {
@@ -315,6 +374,33 @@ class EvidenceApiTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return as(user).postForEntity(url, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private ResponseEntity<String> keyed(String user, String key, HttpEntity<byte[]> body, String kind, String description) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(body.getHeaders());
+    headers.set("Idempotency-Key", key);
+    return as(user).exchange(path() + "?kind=" + kind + "&description={d}", HttpMethod.POST,
+        new HttpEntity<>(body.getBody(), headers), String.class, description);
+  }
+
+  private static <T> HttpEntity<T> withHeaders(HttpEntity<T> entity, HttpHeaders extra) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(entity.getHeaders());
+    headers.putAll(extra);
+    return new HttpEntity<>(entity.getBody(), headers);
+  }
+
+  private ResponseEntity<String> postJson(String user, String url, Map<String, ?> body, String key) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", key);
+    return as(user).postForEntity(url, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private long items() {
+    return jdbc.sql("select count(*) from evidence_item where reference = :r").param("r", reference)
+        .query(Long.class).single();
   }
 
   private String path() {

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mileotech.cyber.IntegrationTest;
 import com.mileotech.cyber.TestClients;
+import com.mileotech.cyber.TestIncidents;
 import com.mileotech.cyber.TestUsers;
 import com.mileotech.cyber.client.ClientRepository;
 import com.mileotech.cyber.client.ClientService;
 import com.mileotech.cyber.security.Groups;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,19 +51,8 @@ class EvidenceEventsTransactionTest {
     TestClients.ensure(identityService, clientRepository, clientService);
     TestUsers.ensure(identityService, SUPERVISION, Groups.INTEGRATIONS);
     TestUsers.ensure(identityService, TECH, Groups.TECHNICIANS);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("clientId", TestClients.OIV);
-    body.put("siteIds", List.of("site-nord"));
-    body.put("detectionSource", "alerte-supervision");
-    body.put("equipment", "NVR-02");
-    body.put("description", "Connexions SSH répétées depuis une adresse étrangère");
-    body.put("detectedAt", OffsetDateTime.now(ZoneOffset.ofHours(1)).minusMinutes(10).truncatedTo(ChronoUnit.SECONDS)
-        .toString());
-    body.put("externalAlertId", "SUP-" + UUID.randomUUID());
-    ResponseEntity<String> created = http.withBasicAuth(SUPERVISION, TestUsers.PASSWORD)
-        .postForEntity("/api/security-incidents", body, String.class);
-    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    reference = json.readTree(created.getBody()).get("reference").asText();
+    reference = TestIncidents.reportedBySupervision(http, SUPERVISION, "NVR-02",
+        "Connexions SSH répétées depuis une adresse étrangère");
     // an event no subscriber may see is not written at all: the client's SIEM subscribes
     ResponseEntity<Map> subscribed = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
         "/api/webhook-subscriptions", Map.of("name", "SIEM du client OIV", "clientId", TestClients.OIV,
@@ -86,7 +71,7 @@ class EvidenceEventsTransactionTest {
   void anEvidenceItemRolledBackLeavesNoEventAndOneCommittedLeavesExactlyItsEvent() {
     Evidence.Incident incident = new Evidence.Incident(reference, TestClients.OIV, Instant.now());
     transactions.executeWithoutResult(status -> {
-      evidence.declare(incident, "dump-memoire", "Dump mémoire (annulé)", "cd".repeat(32), "Scellé S-1", TECH);
+      evidence.declare(incident, "dump-memoire", "Dump mémoire (annulé)", "cd".repeat(32), "Scellé S-1", TECH, null);
       assertThat(events()).as("written with the ledger entry, in its transaction").hasSize(1);
       status.setRollbackOnly(); // e.g. a later statement of the same request fails
     });
@@ -94,7 +79,7 @@ class EvidenceEventsTransactionTest {
     assertThat(events()).as("the ledger rolled back: no event either").isEmpty();
 
     long item = evidence.declare(incident, "dump-memoire", "Dump mémoire du serveur VMS", "ef".repeat(32),
-        "Scellé S-2", TECH).item().id();
+        "Scellé S-2", TECH, null).view().item().id();
     assertThat(evidence.list(reference)).hasSize(1);
     assertThat(events()).containsExactly("evidence-added:" + item);
   }

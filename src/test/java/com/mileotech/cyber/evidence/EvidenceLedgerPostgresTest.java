@@ -1,6 +1,7 @@
 package com.mileotech.cyber.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mileotech.cyber.MigratedPostgres;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 
 /** The evidence tables (V80) and every statement of the ledger on PostgreSQL, the production database. */
 class EvidenceLedgerPostgresTest {
@@ -31,10 +33,19 @@ class EvidenceLedgerPostgresTest {
     Instant at = Instant.parse("2026-03-04T13:30:00Z");
     String sha = "c".repeat(64);
     long stored = ledger.insertItem(new EvidenceLedger.Item(0, "INC-2026-0001", "enregistrement-video", "Vidéo", sha, 42L,
-        true, null, "video.mp4", at.minusSeconds(3600), "tech", at));
+        true, null, "video.mp4", at.minusSeconds(3600), "tech", at), "key-1");
     long declared = ledger.insertItem(new EvidenceLedger.Item(0, "INC-2026-0001", "dump-memoire", "Dump", "d".repeat(64),
-        null, false, "Scellé 1", null, at.minusSeconds(3600), "tech", at));
+        null, false, "Scellé 1", null, at.minusSeconds(3600), "tech", at), null);
     assertThat(declared).isGreaterThan(stored);
+    // idempotency keys: many items without one, a key once per incident (the unique index decides a race)
+    EvidenceLedger.Item again = new EvidenceLedger.Item(0, "INC-2026-0001", "dump-memoire", "Dump 2", "e".repeat(64),
+        null, false, "Scellé 2", null, at.minusSeconds(3600), "tech", at);
+    assertThatThrownBy(() -> ledger.insertItem(again, "key-1")).isInstanceOf(DuplicateKeyException.class);
+    assertThat(ledger.itemByKey("INC-2026-0001", "key-1")).get().extracting(EvidenceLedger.Item::id).isEqualTo(stored);
+    assertThat(ledger.itemByKey("INC-2026-0001", "key-2")).isEmpty();
+    long another = ledger.insertItem(again, null);
+    assertThat(ledger.items("INC-2026-0001")).hasSize(3);
+    postgres.jdbc().sql("delete from evidence_item where id = :id").param("id", another).update();
     ledger.append(stored, EvidenceLedger.Entry.of(EvidenceLedger.CAPTURED, "tech", at));
     ledger.append(stored, new EvidenceLedger.Entry(0, stored, EvidenceLedger.HOLD_PLACED, "referent", at.plusSeconds(60),
         null, null, "Plainte", null, null, "PV 2026/1", LocalDate.of(2026, 9, 30), null));

@@ -350,6 +350,54 @@ class CnilNotificationTest {
   }
 
   /**
+   * Told 5 h after Mileo's awareness, the client's legal 72 hours end 5 h after the internal
+   * deadline. The report still not filed at the internal deadline is escalated; still not filed
+   * at the legal time, it is escalated a second time, by a mail of its own that says it is the
+   * legal time, to the same people; the work goes on. Told at once, the two coincide: one
+   * escalation only (the legal timer is parked).
+   */
+  @Test
+  void aReportStillNotFiledAtTheLegalTimeIsEscalatedASecondTime() {
+    ProcessInstance cnil = support.notification(incident(TestClients.PLAIN), "CNIL");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(5))));
+    support.informClient(cnil);
+    RecordingReminders recorded = (RecordingReminders) reminders;
+    recorded.clear();
+    ProcessInstance report = report(cnil);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report.getId())
+        .activityId("Event_ReportLegalDeadlinePassed").singleResult().getDuedate().toInstant())
+        .isEqualTo(AWARENESS.plus(Duration.ofHours(77)));
+
+    for (int hours : new int[] {71, 72, 76}) {
+      ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(hours))));
+      support.runDueJobs(cnil);
+    }
+    assertThat(recorded.calls(report.getId())).filteredOn(c -> c.kind().equals("escalate"))
+        .extracting(c -> c.kind() + "@" + Duration.between(AWARENESS, c.at()).toHours()).containsExactly("escalate@72");
+    ClockUtil.setCurrentTime(Date.from(AWARENESS.plus(Duration.ofHours(77))));
+    support.runDueJobs(cnil);
+    assertThat(recorded.calls(report.getId())).filteredOn(c -> c.kind().equals("escalate"))
+        .extracting(c -> c.name() + "@" + Duration.between(AWARENESS, c.at()).toHours())
+        .containsExactly("cnil@72", "cnil@77");
+
+    var internal = outbox.findByKey(Outbox.escalationKey(report.getId(), "cnil", AWARENESS.plus(Duration.ofHours(72))));
+    var legal = outbox.findByKey(Outbox.escalationKey(report.getId(), "cnil", AWARENESS.plus(Duration.ofHours(77))));
+    assertThat(legal).as("a mail of its own").isPresent();
+    assertThat(legal.get().id()).isNotEqualTo(internal.orElseThrow().id());
+    assertThat(legal.get().bodyText()).contains("Notification de la violation de données à la CNIL : délai légal")
+        .contains("jeudi 5 mars 2026 à 14 h 00");
+    assertThat(legal.get().recipients()).containsAll(internal.get().recipients()).contains("referent.cnil@test.example");
+    assertThat(report).isWaitingAt("Task_DraftReport"); // late, it is still to be filed
+
+    // told at once: the legal time is the deadline itself, its timer parked, one escalation
+    ClockUtil.setCurrentTime(Date.from(AWARENESS));
+    ProcessInstance atOnce = startedCnil(TestClients.PLAIN);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(report(atOnce).getId())
+        .activityId("Event_ReportLegalDeadlinePassed").singleResult().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
+  }
+
+  /**
    * The case of issue 14: Mileo knew 80 hours before telling the client. The CNIL deadline is 72 h
    * after Mileo's awareness (already passed: escalated at once), the legal one 72 h after the client
    * was told; a filing between the two is recorded "hors délai interne, dans le délai légal", and
