@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * the history written without its duplicate form-field rows (RecordHistoryEventHandler), the user operation log copied to the audit trail, a cheaper lookup of the user's groups
  * before permission checks (GroupLookupAuthorizationManager), what a REST call may write
  * (SubmissionGuard), another client's entities not found by id (TenantScopedEntityManager), and
- * start forms for those who may start (StartFormsForStarters).
+ * start forms for those who may start (StartFormsForStarters), and a task given back by its assignee
+ * (TaskGiveBack).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
@@ -58,6 +59,7 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     sessionFactories.add(new TenantScopedEntityManager.Factory());
     configuration.setCustomSessionFactories(sessionFactories);
     configuration.setFormService(new StartFormsForStarters());
+    configuration.setTaskService(new TaskGiveBack());
 
     List<CommandInterceptor> before = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {

@@ -28,6 +28,8 @@ public class UserOperationAuditHandler implements HistoryEventHandler {
       fields.put("entityType", entry.getEntityType());
       fields.put("category", entry.getCategory());
       putIfPresent(fields, "property", entry.getProperty());
+      // the value before too: a task given back (assignee to nothing) says whose it was
+      putIfPresent(fields, "orgValue", entry.getOrgValue());
       putIfPresent(fields, "newValue", entry.getNewValue());
       putIfPresent(fields, "processDefinitionKey", entry.getProcessDefinitionKey());
       putIfPresent(fields, "processInstanceId", entry.getProcessInstanceId());

@@ -259,6 +259,103 @@ class AccessMatrixTest {
     }
   }
 
+  /**
+   * Giving a task back (docs/access-rules.md, "Giving a task back"): whoever may claim a task may
+   * give back the task they hold, by Tasklist's « Libérer » (/unclaim) or its reset of the assignee
+   * (/assignee with no user), and it is offered to its candidates again. Nothing else: clearing
+   * someone else's claim, through any of the three calls, and assigning or claiming a task for
+   * someone else stay an assignment (administrators only); another client's RSSI gets the answer of
+   * an unknown task.
+   */
+  @Test
+  void theAssigneeGivesBackTheirOwnTaskAndNothingElse() throws Exception {
+    String someoneElse = "other.matrix";
+    for (Set<String> candidates : List.of(Set.of("technicians", "cyber-referent"), Set.of("client-rssi", "cyber-referent"))) {
+      String task = taskOfClient(TestClients.OIV, candidates);
+      Set<Role> claimers = new java.util.HashSet<>(Set.of(Role.ADMIN));
+      for (Role role : Role.values()) {
+        if (role != Role.RSSI_OTHER && GROUPS.get(role).stream().anyMatch(candidates::contains)) {
+          claimers.add(role);
+        }
+      }
+      for (String giveBack : List.of("unclaim", "assignee with no user")) {
+        expect("give back by " + giveBack + " the task claimed, offered to " + candidates, role -> {
+          if (!ok(call("POST", "/engine-rest/task/" + task + "/claim", role, Map.of("userId", USERS.get(role))))) {
+            return false;
+          }
+          HttpResponse<String> given = giveBack.equals("unclaim")
+              ? call("POST", "/engine-rest/task/" + task + "/unclaim", role, null)
+              : call("POST", "/engine-rest/task/" + task + "/assignee", role, nullUser());
+          assertThat(given.statusCode()).as(role + " gives back: " + given.body()).isEqualTo(204);
+          assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).as(role + " gave back").isNull();
+          return true;
+        }, claimers);
+      }
+      // a given-back task is offered again: another candidate takes it, the giver takes it back
+      Role first = claimers.contains(Role.TECH) ? Role.TECH : Role.RSSI_OWN;
+      assertThat(call("POST", "/engine-rest/task/" + task + "/claim", first, Map.of("userId", USERS.get(first)))
+          .statusCode()).isEqualTo(204);
+      assertThat(call("POST", "/engine-rest/task/" + task + "/unclaim", first, null).statusCode()).isEqualTo(204);
+      assertThat(call("POST", "/engine-rest/task/" + task + "/claim", Role.REF, Map.of("userId", USERS.get(Role.REF)))
+          .statusCode()).isEqualTo(204);
+      assertThat(call("POST", "/engine-rest/task/" + task + "/unclaim", Role.REF, null).statusCode()).isEqualTo(204);
+      assertThat(call("POST", "/engine-rest/task/" + task + "/claim", first, Map.of("userId", USERS.get(first)))
+          .statusCode()).isEqualTo(204);
+      assertThat(taskService.createTaskQuery().taskId(task).taskAssignee(USERS.get(first)).count()).isOne();
+      taskService.setAssignee(task, null);
+
+      // someone else's claim: cleared by an administrator only, whichever call
+      Map<String, Object> clearings = new LinkedHashMap<>();
+      clearings.put("unclaim", null);
+      clearings.put("assignee", nullUser());
+      clearings.put("claim", nullUser());
+      for (Map.Entry<String, Object> clearing : clearings.entrySet()) {
+        expect("clear someone else's claim by " + clearing.getKey() + ", task offered to " + candidates, role -> {
+          taskService.setAssignee(task, someoneElse);
+          call("POST", "/engine-rest/task/" + task + "/" + clearing.getKey(), role, clearing.getValue());
+          return taskService.createTaskQuery().taskId(task).singleResult().getAssignee() == null;
+        }, Set.of(Role.ADMIN));
+      }
+      // the assignee hands the task to someone else: an assignment
+      expect("assign one's task to someone else, task offered to " + candidates, role -> {
+        taskService.setAssignee(task, USERS.get(role));
+        call("POST", "/engine-rest/task/" + task + "/assignee", role, Map.of("userId", someoneElse));
+        return someoneElse.equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee());
+      }, Set.of(Role.ADMIN));
+      // claiming for someone else is an assignment too (else: give back, then claim for them)
+      expect("claim a task for someone else, task offered to " + candidates, role -> {
+        taskService.setAssignee(task, null);
+        call("POST", "/engine-rest/task/" + task + "/claim", role, Map.of("userId", someoneElse));
+        return someoneElse.equals(taskService.createTaskQuery().taskId(task).singleResult().getAssignee());
+      }, Set.of(Role.ADMIN));
+
+      // another client's RSSI, even as the assignee of record, gets the answer of an unknown task
+      taskService.setAssignee(task, USERS.get(Role.RSSI_OTHER));
+      for (String path : List.of("/unclaim", "/assignee", "/claim")) {
+        Object body = path.equals("/unclaim") ? null : nullUser();
+        HttpResponse<String> other = call("POST", "/engine-rest/task/" + task + path, Role.RSSI_OTHER, body);
+        HttpResponse<String> unknown = call("POST", "/engine-rest/task/no-such-task" + path, Role.RSSI_OTHER, body);
+        assertThat(other.statusCode() + " " + other.body().replace(task, "{id}")).as(path)
+            .isEqualTo(unknown.statusCode() + " " + unknown.body().replace("no-such-task", "{id}"));
+      }
+      assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(USERS.get(Role.RSSI_OTHER));
+      taskService.setAssignee(task, null);
+    }
+    // a task offered to nobody else (no candidate left): given back, it would belong to no one
+    String task = taskOfClient(TestClients.OIV, Set.of("technicians"));
+    taskService.deleteCandidateGroup(task, "technicians");
+    taskService.setAssignee(task, USERS.get(Role.TECH));
+    assertThat(call("POST", "/engine-rest/task/" + task + "/unclaim", Role.TECH, null).statusCode()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(task).taskAssignee(USERS.get(Role.TECH)).count()).isOne();
+  }
+
+  /** {"userId": null}, as Tasklist sends to reset a task's assignee. */
+  private static Map<String, Object> nullUser() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("userId", null);
+    return body;
+  }
+
   // ------------------------------------------------------------------ engine data
 
   @Test

@@ -109,6 +109,8 @@ class ClientIsolationHttpTest {
       get("/task/{incidentTask}/variables", Control.NONE),
       call("POST", "/task/{task}/claim", "{\"userId\":\"" + ATTACKER + "\"}"),
       call("POST", "/task/{task}/unclaim", null),
+      call("POST", "/task/{task}/assignee", "{\"userId\":null}"),
+      call("POST", "/task/{task}/claim", "{\"userId\":null}"),
       call("POST", "/task/{task}/assignee", "{\"userId\":\"" + ATTACKER + "\"}"),
       call("POST", "/task/{task}/delegate", "{\"userId\":\"" + ATTACKER + "\"}"),
       call("POST", "/task/{task}/complete", "{\"variables\":{}}"),

@@ -128,6 +128,12 @@ class TaskCountRefreshTest {
     asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
     assertRefreshed(open, this::openQuery, all);
     assertRefreshed(team, this::teamQuery, all);
+    // the user takes one and gives it back themself (security/TaskGiveBack): as attributable
+    taskService.claim(techTasks.get(2), TECH);
+    assertRefreshed(open, this::openQuery, all - 1);
+    taskService.setAssignee(techTasks.get(2), null);
+    assertRefreshed(open, this::openQuery, all);
+    assertRefreshed(team, this::teamQuery, all);
 
     // completed: the task is gone, the next one of its process is offered to the same group
     asEngine(() -> taskService.complete(techTasks.get(1)));
