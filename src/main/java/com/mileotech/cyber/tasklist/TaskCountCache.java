@@ -34,6 +34,7 @@ import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -202,6 +203,21 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
 
   private final class CountingFilterService extends FilterServiceImpl {
     @Override
+    public Filter getFilter(String filterId) {
+      Filter filter = super.getFilter(filterId);
+      // the REST layer's own load, READ checked: the page and the count of this request extend it
+      FilterRequests.loaded(filter, engine.getIdentityService().getCurrentAuthentication());
+      return filter;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T, Q extends Query<?, T>> List<T> listPage(String filterId, Q extendingQuery, int firstResult,
+        int maxResults) {
+      return (List<T>) commandExecutor.execute(new FilterPage(filterId, extendingQuery, firstResult, maxResults));
+    }
+
+    @Override
     public Long count(String filterId) {
       return count(filterId, null);
     }
@@ -222,6 +238,12 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
 
     MarkedCount(String filterId, Query<?, ?> extendingQuery) {
       super(filterId, extendingQuery);
+    }
+
+    @Override
+    protected Filter getFilter(CommandContext commandContext) {
+      Filter loaded = FilterRequests.extendLoaded(filterId, extendingQuery, commandContext.getAuthentication());
+      return loaded != null ? loaded : super.getFilter(commandContext);
     }
 
     @Override

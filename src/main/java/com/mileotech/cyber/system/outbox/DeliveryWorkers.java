@@ -198,9 +198,14 @@ public final class DeliveryWorkers {
   private static ThreadFactory threads(String name) {
     String prefix = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-";
     AtomicInteger number = new AtomicInteger();
+    // the application's class loader, whichever thread made the pool start a thread (a job's, the
+    // scheduler's, a web request's): libraries that find their implementation through the thread's
+    // class loader (Jakarta Mail, with the look-up pinned by system/ProviderLookups) find it
+    ClassLoader application = DeliveryWorkers.class.getClassLoader();
     return task -> {
       Thread thread = new Thread(task, prefix + number.incrementAndGet());
       thread.setDaemon(true);
+      thread.setContextClassLoader(application);
       return thread;
     };
   }

@@ -54,6 +54,28 @@ class DeliveryWorkersTest {
   }
 
   @Test
+  void roundsRunWithTheApplicationsClassLoaderWhicheverThreadStartedThem() throws Exception {
+    // a thread whose context class loader cannot see the application's libraries (in the packaged
+    // jar: the JVM's system class loader) must not hand it on to the workers: with its look-up
+    // pinned (system/ProviderLookups), Jakarta Mail loads its stream provider through it
+    List<ClassLoader> seen = new CopyOnWriteArrayList<>();
+    DeliveryWorkers workers = new DeliveryWorkers("Test", 2, BATCH, 100, () -> { }, stopping -> {
+      seen.add(Thread.currentThread().getContextClassLoader());
+      return 0;
+    });
+    Thread caller = Thread.currentThread();
+    ClassLoader original = caller.getContextClassLoader();
+    caller.setContextClassLoader(new ClassLoader(null) { });
+    try {
+      workers.tick().get(2, TimeUnit.MINUTES);
+    } finally {
+      caller.setContextClassLoader(original);
+      workers.stop(GRACE);
+    }
+    assertThat(seen).hasSize(2).containsOnly(DeliveryWorkers.class.getClassLoader());
+  }
+
+  @Test
   void aFullRoundBringsTheIdleWorkersInWithoutWaitingForTheNextTick() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     AtomicReference<DeliveryWorkers> holder = new AtomicReference<>();
