@@ -187,6 +187,37 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Opens a task in Tasklist by its id ({@code …/#/?task=<id>}) and waits until Tasklist shows it
+   * (its task card). Right after a login Tasklist may still be settling its first route (the
+   * default filter) and drop the task from the address, leaving « Sélectionnez une tâche dans la
+   * liste »: the task is then asked for again (the page reloaded if the address kept it), until it
+   * is shown or the wait ends.
+   */
+  public Browser openTask(String taskId) {
+    String path = "/camunda/app/tasklist/default/#/?task=" + taskId;
+    open(path);
+    try {
+      waitUntil(d -> {
+        waitUntilAngularIsIdle();
+        boolean addressed = d.getCurrentUrl().contains("task=" + taskId);
+        if (addressed && !d.findElements(By.cssSelector("section.task-card")).isEmpty()) {
+          return true;
+        }
+        if (addressed) {
+          driver.navigate().refresh(); // addressed but not shown once idle: Tasklist loaded again, from the start
+        } else {
+          open(path);
+        }
+        return false;
+      });
+    } catch (RuntimeException e) {
+      throw new AssertionError("Tasklist never showed task " + taskId + " (" + currentUrl() + "); the page shows: "
+          + visibleText(), e);
+    }
+    return this;
+  }
+
   public String currentUrl() {
     return driver.getCurrentUrl();
   }

@@ -159,7 +159,7 @@ class FirstVisitBrowserTest {
     steps.runDueJobs(cnil.getId());
     // the referent informs the client first, through the application's mail
     // by its link: other tests' notification tasks (dated by their moved clocks) may fill the filter's first page
-    referent.open("/camunda/app/tasklist/default/#/?task=" + steps.findTask(cnil.getId(), "Task_InformClient").getId())
+    referent.openTask(steps.findTask(cnil.getId(), "Task_InformClient").getId())
         .waitForText("Informer le client de la violation " + reference).click("Prendre la tâche")
         // claimed, it is in "Mes tâches" (the link opened no filter: Tasklist deselects it on the claim)
         .click("Mes tâches").click("Informer le client de la violation " + reference);
@@ -209,7 +209,7 @@ class FirstVisitBrowserTest {
         .findFirst().orElseThrow();
     Task fill = steps.findTask(commissioning.getId(), "Task_FillChecklist");
     String checklist = (String) runtimeService.getVariable(commissioning.getId(), "reference");
-    technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
+    technician.openTask(fill.getId())
         .waitForText("Renseigner la checklist de durcissement " + checklist).click("Prendre la tâche");
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     look(technician, "technicien-checklist-vide");
@@ -229,7 +229,7 @@ class FirstVisitBrowserTest {
     click(technician, complete);
     technician.waitUntil(driver -> steps.findTask(commissioning.getId(), "Task_FillChecklist") == null);
     Task sign = steps.findTask(commissioning.getId(), "Task_SignChecklist");
-    technician.open("/camunda/app/tasklist/default/#/?task=" + sign.getId())
+    technician.openTask(sign.getId())
         .waitForText("Signer la checklist " + checklist).click("Prendre la tâche");
     technician.waitUntil(driver -> technician.visible(By.cssSelector(".mileo-claim-banner")).isEmpty());
     look(technician, "technicien-signature");

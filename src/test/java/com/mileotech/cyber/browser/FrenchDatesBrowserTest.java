@@ -161,7 +161,7 @@ class FrenchDatesBrowserTest {
     LocalDateTime awareness = detected.plusMinutes(55);
     Browser referent = browsers.open(port, Language.FRENCH, locale).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
     Task qualify = taskService.createTaskQuery().processInstanceId(reported.getId()).taskDefinitionKey("Task_QualifyIncident").singleResult();
-    referent.open("/camunda/app/tasklist/default/#/?task=" + qualify.getId())
+    referent.openTask(qualify.getId())
         .waitForText("Qualifier l'incident " + reference).click("Réclamer");
     check(referent, "Intrusion");
     check(referent, "Critique");
@@ -193,7 +193,7 @@ class FrenchDatesBrowserTest {
     // the referent tells when the client was informed by telephone, typed day first
     LocalDateTime told = awareness.plusMinutes(30);
     Task inform = steps.findTask(cnil.getId(), "Task_InformClient");
-    referent.open("/camunda/app/tasklist/default/#/?task=" + inform.getId())
+    referent.openTask(inform.getId())
         .waitForText("Informer le client de la violation " + reference).click("Réclamer");
     check(referent, "Il a déjà été informé par téléphone");
     dateField(referent, "Date et heure auxquelles le client a été informé").sendKeys(TYPED.format(told));
@@ -210,7 +210,7 @@ class FrenchDatesBrowserTest {
     Task filing = steps.caseTask(reference + "-CNIL", "Task_FileReport");
     LocalDateTime filed = awareness.plusHours(2);
     Browser rssi = browsers.open(port, Language.FRENCH, locale).login(TestClients.OIV_RSSI, TestUsers.PASSWORD, WebApp.TASKLIST);
-    rssi.open("/camunda/app/tasklist/default/#/?task=" + filing.getId()).waitForText(reference).click("Réclamer");
+    rssi.openTask(filing.getId()).waitForText(reference).click("Réclamer");
     check(rssi, "La notification a été déposée auprès de la CNIL");
     dateField(rssi, "Date et heure du dépôt").sendKeys(TYPED.format(filed));
     rssi.waitForText("Lu : " + WORDS.format(filed) + ", heure de Paris.");
@@ -250,7 +250,7 @@ class FrenchDatesBrowserTest {
     LocalDateTime captured = now.minusMinutes(10);
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
     Task capture = steps.findTask(incident.getId(), "Task_CaptureEvidence");
-    technician.open("/camunda/app/tasklist/default/#/?task=" + capture.getId())
+    technician.openTask(capture.getId())
         .waitForText("Capturer les preuves").click("Réclamer");
     check(technician, "Les preuves sont capturées");
     // the footage is typed in the form's own slots (its date is what this test reads back)
@@ -283,7 +283,7 @@ class FrenchDatesBrowserTest {
     LocalDateTime recovery = monthFirstMisreads(now.toLocalDate().plusDays(2), 1).atTime(14, 30);
     Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
     Task propose = steps.findTask(incident.getId(), "Task_ProposeRecoveryDate");
-    manager.open("/camunda/app/tasklist/default/#/?task=" + propose.getId())
+    manager.openTask(propose.getId())
         .waitForText("Proposer une date de remise en service").click("Réclamer");
     check(manager, "Proposer une date au client");
     dateField(manager, "Date et heure de remise en service").sendKeys(TYPED.format(recovery));
@@ -317,7 +317,7 @@ class FrenchDatesBrowserTest {
     Task fill = steps.findTask(commissioning, "Task_FillChecklist");
 
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
-    technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
+    technician.openTask(fill.getId())
         .waitForText("Renseigner la checklist de durcissement").click("Réclamer");
     List<WebElement> evaluations = ChecklistForm.allConforme(technician);
     assertThat(evaluations).hasSize(32);
@@ -399,7 +399,7 @@ class FrenchDatesBrowserTest {
     Task apply = steps.findTask(atClient.getId(), "Task_ApplyUpdate");
 
     Browser technician = browsers.open(port, Language.FRENCH, locale).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
-    technician.open("/camunda/app/tasklist/default/#/?task=" + apply.getId())
+    technician.openTask(apply.getId())
         .waitForText("Appliquer la mise à jour " + reference).click("Réclamer");
     type(technician, "Résultat par équipement", serial + " ; appliquee ; 10.12.5\n"
         + outOfSupport + " ; fin-de-support ; le constructeur ne publie plus de firmware pour ce modèle");
@@ -424,7 +424,7 @@ class FrenchDatesBrowserTest {
     Task planning = steps.findTask(plan.getId(), "Task_PlanReplacement");
     LocalDate target = monthFirstMisreads(LocalDate.now(PARIS).plusMonths(3), 1);
     Browser manager = browsers.open(port, Language.FRENCH, locale).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
-    manager.open("/camunda/app/tasklist/default/#/?task=" + planning.getId())
+    manager.openTask(planning.getId())
         .waitForText("Établir le plan de remplacement " + reference).click("Réclamer");
     type(manager, "Plan de remplacement", "Remplacer par une caméra de la gamme actuelle, devis joint");
     dayField(manager, "Date cible du remplacement").sendKeys(TYPED_DAY.format(target));
@@ -472,7 +472,7 @@ class FrenchDatesBrowserTest {
     String reference = incident.getBusinessKey();
 
     Browser referent = browsers.open(port, Language.FRENCH, locale).login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
-    referent.open("/camunda/app/tasklist/default/#/?task=" + write.getId())
+    referent.openTask(write.getId())
         .waitForText("Rédiger le retour d'expérience").waitForText(reference).click("Réclamer");
     type(referent, "Causes racines identifiées", "Mot de passe par défaut conservé sur le NVR");
     type(referent, "Efficacité de la réponse", "Confinement en 2 h, délais tenus");

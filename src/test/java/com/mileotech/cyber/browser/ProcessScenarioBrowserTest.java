@@ -121,7 +121,7 @@ class ProcessScenarioBrowserTest {
     // notification tasks (created with the engine's clock moved years ahead) fill the filter's first page
     Task inform = taskService.createTaskQuery().processInstanceId(cnil.getId()).taskDefinitionKey("Task_InformClient")
         .singleResult();
-    referent.open("/camunda/app/tasklist/default/#/?task=" + inform.getId())
+    referent.openTask(inform.getId())
         .waitForText("Informer le client de la violation " + reference).click("Réclamer")
         // claimed, it is in "Mes tâches" (the link opened no filter: Tasklist deselects it on the claim)
         .click("Mes tâches").click("Informer le client de la violation " + reference);
@@ -161,7 +161,7 @@ class ProcessScenarioBrowserTest {
     String reference = (String) runtimeService.getVariable(pi, "reference");
 
     Browser manager = browsers.open(port, Language.FRENCH).login(MANAGER, TestUsers.PASSWORD, WebApp.TASKLIST);
-    manager.open("/camunda/app/tasklist/default/#/?task=" + proposal.getId())
+    manager.openTask(proposal.getId())
         .waitForText("Proposer une date de remise en service " + reference).click("Réclamer");
     manager.waitForText("Proposer une date au client (il la valide dans Tasklist)");
     assertThat(manager.visibleText()).contains("Le client a déjà donné son accord sur une date, par courriel ou par téléphone")
@@ -183,7 +183,7 @@ class ProcessScenarioBrowserTest {
     String reference = (String) runtimeService.getVariable(pi, "reference");
 
     Browser technician = browsers.open(port, Language.FRENCH).login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
-    technician.open("/camunda/app/tasklist/default/#/?task=" + containment.getId())
+    technician.openTask(containment.getId())
         .waitForText("Confiner l'incident " + reference).click("Réclamer");
     technician.waitForText("Isoler le segment réseau de l'enregistreur");
     assertThat(technician.visibleText()).contains("PB-CYB-005 v1", "Intrusion (accès non autorisé)",
@@ -249,7 +249,7 @@ class ProcessScenarioBrowserTest {
     String reference = (String) runtimeService.getVariable(commissioning.getId(), "reference");
 
     Browser technician = browsers.open(port, Language.FRENCH, "en-US").login(TECH, TestUsers.PASSWORD, WebApp.TASKLIST);
-    technician.open("/camunda/app/tasklist/default/#/?task=" + fill.getId())
+    technician.openTask(fill.getId())
         .waitForText("Renseigner la checklist de durcissement " + reference).click("Réclamer");
     // every point Conforme, with the figures the guide sets
     List<WebElement> evaluations = technician.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"));

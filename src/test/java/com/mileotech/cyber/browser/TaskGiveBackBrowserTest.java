@@ -70,7 +70,7 @@ class TaskGiveBackBrowserTest {
         .beforeEachPage(TasklistRequestsBrowserTest.NO_TEN_SECOND_REFRESH);
     referent.login(REFERENT, TestUsers.PASSWORD, WebApp.TASKLIST);
     // by its link: other tests' tasks may fill the team's first page
-    referent.open("/camunda/app/tasklist/default/#/?task=" + task).waitForText(taskName).waitForText("Prendre la tâche");
+    referent.openTask(task).waitForText(taskName).waitForText("Prendre la tâche");
     referent.click("Prendre la tâche");
     referent.waitUntil(driver -> REFERENT.equals(assignee()));
     // Tasklist's « Libérer »: the cross beside the assignee's name, so named in its tooltip
