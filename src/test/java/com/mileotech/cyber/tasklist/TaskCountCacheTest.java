@@ -101,11 +101,11 @@ class TaskCountCacheTest {
     }
     techPlain.add(tasks.start(Groups.TECHNICIANS.id(), TestClients.PLAIN));
     rssiPlain.add(tasks.start(Groups.CLIENT_RSSI.id(), TestClients.PLAIN));
-    team = filter("cache: équipe", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+    team = counting.filter("cache: équipe", taskService.createTaskQuery().processDefinitionKey(PROCESS)
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    open = filter("cache: à prendre", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+    open = counting.filter("cache: à prendre", taskService.createTaskQuery().processDefinitionKey(PROCESS)
         .taskCandidateGroupInExpression("${currentUserGroups()}"));
-    visible = filter("cache: visibles", taskService.createTaskQuery().processDefinitionKey(PROCESS));
+    visible = counting.filter("cache: visibles", taskService.createTaskQuery().processDefinitionKey(PROCESS));
   }
 
   @AfterEach
@@ -123,11 +123,11 @@ class TaskCountCacheTest {
 
   @Test
   void aCountAskedAgainWithNothingChangedRunsNoStatement() {
-    login(TECH);
-    long first = computedCount(team);
+    counting.login(TECH);
+    long first = counting.computedCount(team);
     assertThat(first).isEqualTo(techOiv.size() + techPlain.size());
-    assertThat(reusedCount(team)).isEqualTo(first);
-    assertThat(reusedCount(team)).isEqualTo(first);
+    assertThat(counting.reusedCount(team)).isEqualTo(first);
+    assertThat(counting.reusedCount(team)).isEqualTo(first);
 
     // Tasklist's search is part of the count: the same search is kept, another one is counted
     Supplier<TaskQuery> inPlain = () -> taskService.createTaskQuery().tenantIdIn(TestClients.PLAIN);
@@ -141,22 +141,22 @@ class TaskCountCacheTest {
 
   @Test
   void everyChangeOfThisNodeIsCountedAtOnce() {
-    login(TECH);
+    counting.login(TECH);
     warm(team, open, visible);
 
-    asEngine(() -> taskService.complete(techOiv.remove(0)));
+    counting.asEngine(() -> taskService.complete(techOiv.remove(0)));
     assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size());
     assertExact(open, () -> openQuery(), techOiv.size() + techPlain.size());
 
-    asEngine(() -> taskService.claim(techOiv.get(0), OTHER_TECH));
+    counting.asEngine(() -> taskService.claim(techOiv.get(0), OTHER_TECH));
     assertExact(open, () -> openQuery(), techOiv.size() + techPlain.size() - 1);
     assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size());
 
-    asEngine(() -> taskService.addCandidateGroup(pmOiv.get(0), Groups.TECHNICIANS.id()));
+    counting.asEngine(() -> taskService.addCandidateGroup(pmOiv.get(0), Groups.TECHNICIANS.id()));
     assertExact(team, () -> teamQuery(), techOiv.size() + techPlain.size() + 1);
     warm(visible);
 
-    Authorization saved = asEngine(() -> {
+    Authorization saved = counting.asEngine(() -> {
       Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setUserId(TECH);
       grant.setResource(Resources.TASK);
@@ -165,27 +165,27 @@ class TaskCountCacheTest {
       return authorizationService.saveAuthorization(grant);
     });
     long withGrant = assertExact(visible, () -> taskService.createTaskQuery().processDefinitionKey(PROCESS), -1);
-    asEngine(() -> authorizationService.deleteAuthorization(saved.getId()));
+    counting.asEngine(() -> authorizationService.deleteAuthorization(saved.getId()));
     assertExact(visible, () -> taskService.createTaskQuery().processDefinitionKey(PROCESS), withGrant - 1);
   }
 
   @Test
   void aNewMembershipIsCountedAtTheNextLogin() {
-    login(TECH);
-    long before = computedCount(team);
-    reusedCount(team);
-    asEngine(() -> identityService.createMembership(TECH, Groups.PROJECT_MANAGERS.id()));
-    login(TECH);
+    counting.login(TECH);
+    long before = counting.computedCount(team);
+    counting.reusedCount(team);
+    counting.asEngine(() -> identityService.createMembership(TECH, Groups.PROJECT_MANAGERS.id()));
+    counting.login(TECH);
     assertExact(team, () -> teamQuery(), before + pmOiv.size());
   }
 
   @Test
   void aNewTenantMembershipIsCountedAtTheNextLogin() {
-    login(RSSI);
-    assertThat(computedCount(team)).isEqualTo(rssiOiv.size());
-    reusedCount(team);
-    asEngine(() -> identityService.createTenantUserMembership(TestClients.PLAIN, RSSI));
-    login(RSSI);
+    counting.login(RSSI);
+    assertThat(counting.computedCount(team)).isEqualTo(rssiOiv.size());
+    counting.reusedCount(team);
+    counting.asEngine(() -> identityService.createTenantUserMembership(TestClients.PLAIN, RSSI));
+    counting.login(RSSI);
     assertExact(team, () -> teamQuery(), rssiOiv.size() + rssiPlain.size());
   }
 
@@ -194,65 +194,65 @@ class TaskCountCacheTest {
     Date start = new Date();
     Duration maxAge = cache.settings().maxAge();
     ClockUtil.setCurrentTime(start);
-    login(TECH);
-    long unassigned = computedCount(open);
+    counting.login(TECH);
+    long unassigned = counting.computedCount(open);
     ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge.toMillis() - 1000));
-    reusedCount(open);
+    counting.reusedCount(open);
 
     // another node takes a task: this node does not see the write, its kept count is stale...
     jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ?", "ailleurs", techOiv.get(0));
-    assertThat(reusedCount(open)).isEqualTo(unassigned);
+    assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
     // ...until max-age has passed since it was counted
     ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge.toMillis()));
-    assertThat(computedCount(open)).as("counted in full").isEqualTo(openQuery().count()).isEqualTo(unassigned - 1);
+    assertThat(counting.computedCount(open)).as("counted in full").isEqualTo(openQuery().count()).isEqualTo(unassigned - 1);
   }
 
   @Test
   void usersNeverGetEachOthersCount() {
     // same groups, same tenants, same filter: still counted for each
-    login(TECH);
-    long tech = computedCount(team);
-    login(OTHER_TECH);
-    assertThat(computedCount(team)).isEqualTo(tech);
+    counting.login(TECH);
+    long tech = counting.computedCount(team);
+    counting.login(OTHER_TECH);
+    assertThat(counting.computedCount(team)).isEqualTo(tech);
 
-    login(TestClients.OIV_RSSI);
-    assertThat(computedCount(team)).isEqualTo(rssiOiv.size());
-    login(TestClients.PLAIN_RSSI);
-    assertThat(computedCount(team)).isEqualTo(rssiPlain.size());
-    login(PM);
-    assertThat(computedCount(team)).isEqualTo(pmOiv.size());
+    counting.login(TestClients.OIV_RSSI);
+    assertThat(counting.computedCount(team)).isEqualTo(rssiOiv.size());
+    counting.login(TestClients.PLAIN_RSSI);
+    assertThat(counting.computedCount(team)).isEqualTo(rssiPlain.size());
+    counting.login(PM);
+    assertThat(counting.computedCount(team)).isEqualTo(pmOiv.size());
 
-    login(TestClients.OIV_RSSI);
-    assertThat(reusedCount(team)).isEqualTo(rssiOiv.size());
-    login(TestClients.PLAIN_RSSI);
-    assertThat(reusedCount(team)).isEqualTo(rssiPlain.size());
-    login(TECH);
-    assertThat(reusedCount(team)).isEqualTo(tech);
+    counting.login(TestClients.OIV_RSSI);
+    assertThat(counting.reusedCount(team)).isEqualTo(rssiOiv.size());
+    counting.login(TestClients.PLAIN_RSSI);
+    assertThat(counting.reusedCount(team)).isEqualTo(rssiPlain.size());
+    counting.login(TECH);
+    assertThat(counting.reusedCount(team)).isEqualTo(tech);
   }
 
   @Test
   void switchedOffEveryCountIsComputed() {
     cache.settings(new CountCacheProperties(false, Duration.ofMinutes(5), 100, null, null));
-    login(TECH);
-    long first = computedCount(team);
-    assertThat(computedCount(team)).isEqualTo(first);
-    assertThat(computedCount(team)).isEqualTo(first);
+    counting.login(TECH);
+    long first = counting.computedCount(team);
+    assertThat(counting.computedCount(team)).isEqualTo(first);
+    assertThat(counting.computedCount(team)).isEqualTo(first);
   }
 
   @Test
   void aCountInsideACallersTransactionSeesItsOwnWrites() {
-    login(TECH);
-    long unassigned = computedCount(open);
-    reusedCount(open);
+    counting.login(TECH);
+    long unassigned = counting.computedCount(open);
+    counting.reusedCount(open);
     long inside = new TransactionTemplate(transactions).execute(status -> {
-      asEngine(() -> taskService.claim(techOiv.get(0), TECH));
+      counting.asEngine(() -> taskService.claim(techOiv.get(0), TECH));
       long counted = filterService.count(open);
       status.setRollbackOnly();
       return counted;
     });
     assertThat(inside).isEqualTo(unassigned - 1);
     // rolled back: nothing changed, the kept count is right again
-    assertThat(reusedCount(open)).isEqualTo(unassigned);
+    assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
   }
 
   @Test
@@ -329,31 +329,7 @@ class TaskCountCacheTest {
   private void warm(String... filterIds) {
     for (String filterId : filterIds) {
       long counted = filterService.count(filterId);
-      assertThat(reusedCount(filterId)).isEqualTo(counted);
+      assertThat(counting.reusedCount(filterId)).isEqualTo(counted);
     }
-  }
-
-  private long computedCount(String filterId) {
-    return counting.computedCount(filterId);
-  }
-
-  private long reusedCount(String filterId) {
-    return counting.reusedCount(filterId);
-  }
-
-  private void login(String userId) {
-    counting.login(userId);
-  }
-
-  private <T> T asEngine(Supplier<T> change) {
-    return counting.asEngine(change);
-  }
-
-  private void asEngine(Runnable change) {
-    counting.asEngine(change);
-  }
-
-  private String filter(String name, TaskQuery query) {
-    return counting.filter(name, query);
   }
 }

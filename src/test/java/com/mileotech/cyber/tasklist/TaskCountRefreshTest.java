@@ -92,11 +92,11 @@ class TaskCountRefreshTest {
       techTasks.add(start(Groups.TECHNICIANS.id()));
       pmTasks.add(start(Groups.PROJECT_MANAGERS.id()));
     }
-    team = filter("refresh: équipe", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+    team = counting.filter("refresh: équipe", taskService.createTaskQuery().processDefinitionKey(PROCESS)
         .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-    open = filter("refresh: à prendre", taskService.createTaskQuery().processDefinitionKey(PROCESS)
+    open = counting.filter("refresh: à prendre", taskService.createTaskQuery().processDefinitionKey(PROCESS)
         .taskCandidateGroupInExpression("${currentUserGroups()}"));
-    visible = filter("refresh: visibles", taskService.createTaskQuery().processDefinitionKey(PROCESS));
+    visible = counting.filter("refresh: visibles", taskService.createTaskQuery().processDefinitionKey(PROCESS));
   }
 
   @AfterEach
@@ -115,17 +115,17 @@ class TaskCountRefreshTest {
 
   @Test
   void aChangeToSomeTasksIsCountedFromThoseTasksOnly() {
-    login(TECH);
+    counting.login(TECH);
     long all = techTasks.size();
-    assertThat(computedCount(team)).isEqualTo(all);
-    assertThat(computedCount(open)).isEqualTo(all);
-    long visibleBefore = computedCount(visible);
+    assertThat(counting.computedCount(team)).isEqualTo(all);
+    assertThat(counting.computedCount(open)).isEqualTo(all);
+    long visibleBefore = counting.computedCount(visible);
 
     // another technician takes a task, then gives it back
-    asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
+    counting.asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
     assertRefreshed(open, this::openQuery, all - 1);
     assertRefreshed(team, this::teamQuery, all);
-    asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
+    counting.asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
     assertRefreshed(open, this::openQuery, all);
     assertRefreshed(team, this::teamQuery, all);
     // the user takes one and gives it back themself (security/TaskGiveBack): as attributable
@@ -136,48 +136,48 @@ class TaskCountRefreshTest {
     assertRefreshed(team, this::teamQuery, all);
 
     // completed: the task is gone, the next one of its process is offered to the same group
-    asEngine(() -> taskService.complete(techTasks.get(1)));
+    counting.asEngine(() -> taskService.complete(techTasks.get(1)));
     assertRefreshed(team, this::teamQuery, all);
     assertRefreshed(open, this::openQuery, all);
     assertThat(taskService.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey("Task_Second").count())
         .isEqualTo(1);
 
     // a project managers' task offered to the technicians too
-    asEngine(() -> taskService.addCandidateGroup(pmTasks.get(0), Groups.TECHNICIANS.id()));
+    counting.asEngine(() -> taskService.addCandidateGroup(pmTasks.get(0), Groups.TECHNICIANS.id()));
     assertRefreshed(team, this::teamQuery, all + 1);
     assertRefreshed(open, this::openQuery, all + 1);
 
     // a grant on one task given, then revoked
     long withCandidate = assertRefreshed(visible, this::visibleQuery, -1);
     assertThat(withCandidate).isEqualTo(visibleBefore + 1);
-    Authorization saved = asEngine(() -> grantOnTask(pmTasks.get(1)));
+    Authorization saved = counting.asEngine(() -> grantOnTask(pmTasks.get(1)));
     assertRefreshed(visible, this::visibleQuery, withCandidate + 1);
-    asEngine(() -> authorizationService.deleteAuthorization(saved.getId()));
+    counting.asEngine(() -> authorizationService.deleteAuthorization(saved.getId()));
     assertRefreshed(visible, this::visibleQuery, withCandidate);
 
     // a new process instance, its task offered to the technicians
-    asEngine(() -> start(Groups.TECHNICIANS.id()));
+    counting.asEngine(() -> start(Groups.TECHNICIANS.id()));
     assertRefreshed(team, this::teamQuery, all + 2);
     assertRefreshed(open, this::openQuery, all + 2);
 
     // nothing changed since: kept as is
-    assertThat(reusedCount(team)).isEqualTo(all + 2);
+    assertThat(counting.reusedCount(team)).isEqualTo(all + 2);
   }
 
   @Test
   void aChangeNotAttributableToTasksIsCountedInFull() {
-    login(TECH);
+    counting.login(TECH);
     long all = techTasks.size();
-    computedCount(team);
-    computedCount(visible);
+    counting.computedCount(team);
+    counting.computedCount(visible);
 
     // a membership (of someone else: the user's own key is unchanged)
-    asEngine(() -> identityService.createMembership(OTHER_TECH, Groups.PROJECT_MANAGERS.id()));
+    counting.asEngine(() -> identityService.createMembership(OTHER_TECH, Groups.PROJECT_MANAGERS.id()));
     assertComputed(team, this::teamQuery, all);
 
     // a grant on the process definition: every task of it at once
-    long visibleBefore = computedCount(visible);
-    asEngine(() -> {
+    long visibleBefore = counting.computedCount(visible);
+    counting.asEngine(() -> {
       Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       grant.setUserId(TECH);
       grant.setResource(Resources.PROCESS_DEFINITION);
@@ -189,17 +189,17 @@ class TaskCountRefreshTest {
     assertThat(visibleBefore).isLessThan(techTasks.size() + pmTasks.size());
 
     // a filter saved
-    asEngine(() -> filter("refresh: autre", taskService.createTaskQuery().taskAssignee(TECH)));
+    counting.asEngine(() -> counting.filter("refresh: autre", taskService.createTaskQuery().taskAssignee(TECH)));
     assertComputed(team, this::teamQuery, all);
 
     // a task-only change still refreshes, but max-age since the last full count counts in full
     Date start = new Date();
     ClockUtil.setCurrentTime(start);
-    computedCount(open);
-    asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
+    counting.computedCount(open);
+    counting.asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
     ClockUtil.setCurrentTime(new Date(start.getTime() + cache.settings().maxAge().toMillis() - 1000));
     assertRefreshed(open, this::openQuery, all - 1);
-    asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
+    counting.asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
     ClockUtil.setCurrentTime(new Date(start.getTime() + cache.settings().maxAge().toMillis()));
     assertComputed(open, this::openQuery, all);
   }
@@ -208,29 +208,29 @@ class TaskCountRefreshTest {
   void aCountAboveTheCapsKeepsItsNumberOnly() {
     // at most 2 tasks per count: the team's 4 are kept as a number, counted in full after a change
     cache.settings(new CountCacheProperties(true, Duration.ofSeconds(15), 100, 2, null));
-    login(TECH);
+    counting.login(TECH);
     long all = techTasks.size();
-    computedCount(team);
-    assertThat(reusedCount(team)).isEqualTo(all);
-    asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
+    counting.computedCount(team);
+    assertThat(counting.reusedCount(team)).isEqualTo(all);
+    counting.asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
     assertComputed(open, this::openQuery, all - 1);
     assertComputed(team, this::teamQuery, all);
-    assertThat(reusedCount(team)).isEqualTo(all);
+    assertThat(counting.reusedCount(team)).isEqualTo(all);
 
     // at most 5 tasks in all: the first count keeps its ids, the second its number only
     cache.settings(new CountCacheProperties(true, Duration.ofSeconds(15), 100, null, 5));
-    computedCount(team);
-    computedCount(open);
-    asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
+    counting.computedCount(team);
+    counting.computedCount(open);
+    counting.asEngine(() -> taskService.setAssignee(techTasks.get(0), null));
     assertRefreshed(team, this::teamQuery, all);
     assertComputed(open, this::openQuery, all);
   }
 
   @Test
   void theRestrictedStatementLooksTasksUpByTheirPrimaryKey() {
-    login(TECH);
-    computedCount(open);
-    asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
+    counting.login(TECH);
+    counting.computedCount(open);
+    counting.asEngine(() -> taskService.claim(techTasks.get(0), OTHER_TECH));
     assertRefreshed(open, this::openQuery, techTasks.size() - 1);
     TaskCountCache.Refresh refresh = cache.lastRefresh();
     assertThat(refresh.sql()).startsWith("select distinct RES.ID_")
@@ -323,33 +323,9 @@ class TaskCountRefreshTest {
   /** The count runs in full (no refresh), equals Camunda's own task query and the expected number. */
   private long assertComputed(String filterId, Supplier<TaskQuery> same, long expected) {
     long refreshed = cache.refreshed();
-    long counted = computedCount(filterId);
+    long counted = counting.computedCount(filterId);
     assertThat(cache.refreshed()).as("no restricted statement").isEqualTo(refreshed);
     assertThat(counted).isEqualTo(same.get().count()).isEqualTo(expected);
     return counted;
-  }
-
-  private long computedCount(String filterId) {
-    return counting.computedCount(filterId);
-  }
-
-  private long reusedCount(String filterId) {
-    return counting.reusedCount(filterId);
-  }
-
-  private void login(String userId) {
-    counting.login(userId);
-  }
-
-  private <T> T asEngine(Supplier<T> change) {
-    return counting.asEngine(change);
-  }
-
-  private void asEngine(Runnable change) {
-    counting.asEngine(change);
-  }
-
-  private String filter(String name, TaskQuery query) {
-    return counting.filter(name, query);
   }
 }
