@@ -59,6 +59,7 @@ class ClientInformedOnceTest {
   @Autowired ProcessEngine engine;
   @Autowired NotificationTestSupport support;
   @Autowired NotificationRegister register;
+  @Autowired IncidentNotifications incidentNotifications;
   @Autowired Reminders reminders;
   @Autowired Outbox outbox;
   @Autowired OutboxSender sender;
@@ -128,6 +129,11 @@ class ClientInformedOnceTest {
     assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "cnilLegalDueAt"))
         .isEqualTo(Date.from(at.plus(Duration.ofHours(72))));
     assertThat(engine.getRuntimeService().getVariable(cnil.getId(), "clientInformedThrough")).isEqualTo(told.id());
+    // what the incident file reads
+    assertThat(incidentNotifications.of(incident.getBusinessKey()))
+        .extracting(d -> d.authority() + " : " + d.clientInformation())
+        .containsExactlyInAnyOrder("ANSSI : dans le délai",
+            "CNIL : dans le délai, information donnée une fois pour l'incident, par la notification ANSSI");
 
     // the closed task's reminders (1 h, 3 h) and escalation (4 h) never go
     for (int minutes : new int[] {60, 180, 240, 300}) {
