@@ -1,6 +1,7 @@
 package com.mileotech.cyber.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -288,6 +289,30 @@ class ClientInformedOnceTest {
     support.runDueJobs(anssi);
     assertThat(record(incident, "ANSSI").clientInformedThrough()).isEqualTo(record(incident, "CNIL").id());
     assertThat(clientMails(cnil, anssi)).hasSize(1);
+  }
+
+  /**
+   * Two people completing the CNIL's and the ANSSI's task at the same moment: whichever commits second
+   * fails on the register's unique key (V121) and changes nothing; the first telling stands.
+   */
+  @Test
+  void twoTellingsOfOneIncidentCannotBothBeRecorded() {
+    ProcessInstance incident = support.qualifiedIncident(TestClients.OIV, true, "critique", "intrusion", AWARENESS,
+        "alerte-supervision");
+    String cnil = record(incident, "CNIL").id();
+    String anssi = record(incident, "ANSSI").id();
+    NotificationRegister.ClientInformation first = new NotificationRegister.ClientInformation(AWARENESS.plusSeconds(60),
+        "Par téléphone", "referent.a", "telephone", true, AWARENESS.plusSeconds(60), AWARENESS);
+    NotificationRegister.ClientInformation second = new NotificationRegister.ClientInformation(AWARENESS.plusSeconds(90),
+        "Par courriel", "referent.b", "courriel", true, AWARENESS.plusSeconds(90), AWARENESS);
+    register.clientInformed(cnil, first);
+    assertThatThrownBy(() -> register.clientInformed(anssi, second))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    assertThat(record(incident, "ANSSI").clientInformedAt()).isNull();
+    assertThat(register.clientInformation(incident.getBusinessKey())).hasValueSatisfying(told -> {
+      assertThat(told.notificationId()).isEqualTo(cnil);
+      assertThat(told.informedBy()).isEqualTo("referent.a");
+    });
   }
 
   // ------------------------------------------------------------------ helpers
