@@ -156,8 +156,11 @@ class ClientInformedOnceTest {
       assertThat(mail.recipients()).contains(RSSI_ADDRESS);
     });
     List<MimeMessage> received = deliver(mails);
-    assertThat(received).singleElement()
-        .satisfies(m -> assertThat(m.getSubject()).contains("violation de données personnelles et notification à l'ANSSI"));
+    assertThat(received).singleElement().satisfies(m -> {
+      assertThat(m.getSubject()).contains("violation de données personnelles et notification à l'ANSSI");
+      assertThat(mails.get(0).bodyText()).contains("Votre propre délai de notification à la CNIL (72 heures)")
+          .contains("Il doit également être notifié à l'ANSSI, dans ses propres délais.");
+    });
     assertThat(smtp.inbox(RSSI_ADDRESS, List.of(mails.get(0).id()))).hasSize(1);
   }
 
@@ -203,8 +206,10 @@ class ClientInformedOnceTest {
     assertThat(told.clientInformedThrough()).isNull();
     assertThat(told.clientAwarenessAt()).isEqualTo(AWARENESS.plus(Duration.ofHours(1)));
 
-    assertThat(clientMails(cnil, anssi)).singleElement()
-        .satisfies(mail -> assertThat(mail.processInstanceId()).isEqualTo(cnil.getId()));
+    assertThat(clientMails(cnil, anssi)).singleElement().satisfies(mail -> {
+      assertThat(mail.processInstanceId()).isEqualTo(cnil.getId());
+      assertThat(mail.bodyText()).doesNotContain("ANSSI"); // the only duty when the client was told
+    });
     assertThat(support.reminderCalls(anssi)).noneMatch(c -> "clientInformation".equals(c.name()));
   }
 
