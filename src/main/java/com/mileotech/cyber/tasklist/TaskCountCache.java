@@ -131,6 +131,18 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   /** How many task ids the kept counts hold together; guarded by {@link #kept}. */
   private long keptTasks;
 
+  /**
+   * The key of a kept count by the state of the query asked (QueryFingerprint) and who asks: a count
+   * asked again is found without building its SQL (most of a kept count's cost); least recently
+   * used first, guarded by itself.
+   */
+  private final Map<String, String> keysByState = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > settings.maxEntries();
+    }
+  };
+
   /** Per count statement, the same statement answering task ids. */
   private final Map<String, MappedStatement> idStatements = new ConcurrentHashMap<>();
 
@@ -138,6 +150,7 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   private final ThreadLocal<Boolean> counting = new ThreadLocal<>();
 
   private final AtomicLong computed = new AtomicLong();
+  private final AtomicLong sqlBuilt = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
   private final AtomicLong refreshed = new AtomicLong();
   private volatile Refresh lastRefresh;
@@ -168,6 +181,11 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     return reused.get();
   }
 
+  /** Count statements whose SQL was built (a kept count found by its query's state builds none). */
+  long sqlBuilt() {
+    return sqlBuilt.get();
+  }
+
   /** Filter counts answered from a kept count refreshed by the statement restricted to the tasks changed. */
   long refreshed() {
     return refreshed.get();
@@ -191,6 +209,9 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     synchronized (kept) {
       kept.clear();
       keptTasks = 0;
+    }
+    synchronized (keysByState) {
+      keysByState.clear();
     }
   }
 
@@ -298,8 +319,31 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     Object[] args = invocation.getArgs();
     Object parameter = args[1];
     RowBounds rows = (RowBounds) args[2];
+    // a count that may be kept is first looked for by its query's state, its SQL not built
+    String state = keepable ? stateKey(statement, parameter) : null;
+    if (state != null) {
+      String known;
+      synchronized (keysByState) {
+        known = keysByState.get(state);
+      }
+      Kept found;
+      synchronized (kept) {
+        found = known == null ? null : kept.get(known);
+      }
+      long age = found == null ? -1 : ClockUtil.getCurrentTime().getTime() - found.at();
+      if (found != null && age >= 0 && age < now.maxAge().toMillis() && writes.unchangedSince(found.epochs())) {
+        reused.incrementAndGet();
+        return single(found.count());
+      }
+    }
     BoundSql sql = statement.getBoundSql(parameter);
+    sqlBuilt.incrementAndGet();
     String key = key(statement, parameter, sql);
+    if (state != null && key != null) {
+      synchronized (keysByState) {
+        keysByState.put(state, key);
+      }
+    }
     // epochs and time read BEFORE counting: a write committing meanwhile raises an epoch after
     // this point, so what is counted now is never kept past that write
     CommittedWrites.Snapshot epochs = key == null ? null : writes.snapshot(dependencies(sql.getSql()));
@@ -488,16 +532,8 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
    * written here exactly.
    */
   private String key(MappedStatement statement, Object parameter, BoundSql sql) {
-    CommandContext context = Context.getCommandContext();
-    Authentication user = context.getAuthentication();
     StringBuilder text = new StringBuilder(sql.getSql().length() + 512);
-    // the user, explicitly: never a count of another user, even where the SQL would be the same
-    part(text, user == null ? "-" : "u" + user.getUserId());
-    part(text, user == null ? "-" : String.valueOf(user.getGroupIds() == null ? null : new TreeSet<>(user.getGroupIds())));
-    part(text, user == null ? "-" : String.valueOf(user.getTenantIds() == null ? null : new TreeSet<>(user.getTenantIds())));
-    part(text, String.valueOf(engine.isAuthorizationEnabled() && context.isAuthorizationCheckEnabled()));
-    part(text, String.valueOf(context.getTenantManager().isTenantCheckEnabled()));
-    part(text, statement.getId());
+    asker(text, statement);
     part(text, sql.getSql());
     Configuration mybatis = statement.getConfiguration();
     MetaObject meta = null;
@@ -523,6 +559,38 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       }
       part(text, written);
     }
+    return digest(text);
+  }
+
+  /**
+   * The same asker and statement with the query's whole state instead of its SQL: equal states
+   * build equal SQL with equal values, so this finds the key {@link #key} gave them; null when the
+   * state cannot be written exactly.
+   */
+  private String stateKey(MappedStatement statement, Object parameter) {
+    String state = QueryFingerprint.of(parameter);
+    if (state == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(state.length() + 512);
+    asker(text, statement);
+    part(text, state);
+    return digest(text);
+  }
+
+  /** Who asks and what may apply to them, and the statement: never a count of another user, even where the SQL would be the same. */
+  private void asker(StringBuilder text, MappedStatement statement) {
+    CommandContext context = Context.getCommandContext();
+    Authentication user = context.getAuthentication();
+    part(text, user == null ? "-" : "u" + user.getUserId());
+    part(text, user == null ? "-" : String.valueOf(user.getGroupIds() == null ? null : new TreeSet<>(user.getGroupIds())));
+    part(text, user == null ? "-" : String.valueOf(user.getTenantIds() == null ? null : new TreeSet<>(user.getTenantIds())));
+    part(text, String.valueOf(engine.isAuthorizationEnabled() && context.isAuthorizationCheckEnabled()));
+    part(text, String.valueOf(context.getTenantManager().isTenantCheckEnabled()));
+    part(text, statement.getId());
+  }
+
+  private static String digest(StringBuilder text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

@@ -126,8 +126,11 @@ class TaskCountCacheTest {
     counting.login(TECH);
     long first = counting.computedCount(team);
     assertThat(first).isEqualTo(techOiv.size() + techPlain.size());
+    long built = cache.sqlBuilt();
     assertThat(counting.reusedCount(team)).isEqualTo(first);
     assertThat(counting.reusedCount(team)).isEqualTo(first);
+    // found by the query's state: its SQL not even built
+    assertThat(cache.sqlBuilt()).isEqualTo(built);
 
     // Tasklist's search is part of the count: the same search is kept, another one is counted
     Supplier<TaskQuery> inPlain = () -> taskService.createTaskQuery().tenantIdIn(TestClients.PLAIN);
