@@ -64,6 +64,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are what the database would be asked: the filter's query, the search Tasklist adds to it, the
  * user's groups and tenants, the expressions evaluated, the permission check. Keying on them
  * rather than on a serialization of Camunda's query objects means no criterion can be forgotten.
+ * To spare building that SQL when a count is kept, the key is first looked up by the query's whole
+ * state (QueryFingerprint: every field, by reflection), which the SQL is a function of; the SQL is
+ * built when no kept count answers for that state.
  *
  * <p>So on one node a count is exact: the next count after any change of this node, committed,
  * is computed again. Changes made by another node are seen when the kept count is older than
