@@ -217,6 +217,8 @@ class TaskCountCacheTest {
     Date start = new Date();
     long maxAge = cache.settings().maxAge().toMillis();
     cache.settings(withRefreshAhead(0.5));
+    cache.awaitRecounts();
+    long recounted = cache.recounted();
     ClockUtil.setCurrentTime(start);
     counting.login(TECH);
     long unassigned = counting.computedCount(open);
@@ -225,7 +227,7 @@ class TaskCountCacheTest {
     ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge / 2 - 1000));
     assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
     cache.awaitRecounts();
-    assertThat(cache.recounted()).isZero();
+    assertThat(cache.recounted()).isEqualTo(recounted);
 
     // another node takes a task: unseen here...
     jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ?", "ailleurs", techOiv.get(0));
@@ -234,7 +236,7 @@ class TaskCountCacheTest {
     ClockUtil.setCurrentTime(late);
     assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
     cache.awaitRecounts();
-    assertThat(cache.recounted()).isEqualTo(1);
+    assertThat(cache.recounted()).isEqualTo(recounted + 1);
     assertThat(counting.reusedCount(open)).as("the full count of the background")
         .isEqualTo(openQuery().count()).isEqualTo(unassigned - 1);
 
