@@ -494,13 +494,16 @@ public final class Bench {
         countsChanged.add(timedCounts(base, filters, user, taskCounts));
         counts.add(timedCounts(base, filters, user, taskCounts));
       }
-      tasklistsOwnPage(a, user, role.getKey(), (String) team.get("id"), body, scenario, figures);
+      tasklistsOwnPage(a, user, changer, role.getKey(), (String) team.get("id"), body, scenario, figures, listTarget,
+          listTargetText);
       Map<String, Object> opening = openingATask(a, database, base, user, role.getKey(), listUrl, body, scenario, figures);
       perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts, "openingATask", opening));
-      figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "first after a change", "ms", listChanged, Check.P95_AT_MOST, listTarget, listTargetText));
-      figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "unchanged", "ms", list, Check.P95_AT_MOST, listTarget, listTargetText));
+      // the same page over /engine-rest with HTTP Basic, as an integration asks it: for information
+      // (the target is judged on Tasklist's own request, above)
+      figures.add(Figure.info(scenario, role.getKey() + ": team filter, first page over /engine-rest (HTTP Basic, "
+          + "POST /filter/{id}/list, HAL), first after a change", "ms", listChanged));
+      figures.add(Figure.info(scenario, role.getKey() + ": team filter, first page over /engine-rest (HTTP Basic, "
+          + "POST /filter/{id}/list, HAL), unchanged", "ms", list));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
           + " filters (one GET /filter/{id}/count each), first after a change", "ms", countsChanged));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
@@ -513,35 +516,48 @@ public final class Bench {
   }
 
   /**
-   * The same first page as Tasklist itself asks for it: after a Tasklist login, on the webapps' copy
-   * of the API (/camunda/api/engine), with the session cookie and CSRF token, Tasklist's Accept
-   * header. This is the request people wait for, and the one whose listed tasks need no Camunda
-   * Form reference (tasklist/FilterPage, docs/bench.md "The rest of the page request on
-   * PostgreSQL"); the figures above keep /engine-rest with HTTP Basic, as before. Information only.
+   * Issue 20's target, "the first page and the counts Tasklist shows": the team filter's first page
+   * as Tasklist itself asks for it, after a Tasklist login, on the webapps' copy of the API
+   * (/camunda/api/engine), with the session cookie and CSRF token and Tasklist's Accept header. This
+   * is the request people wait for, and it carries the only count Tasklist 7.24 shows (the current
+   * filter's, the HAL answer's {@code count}: the sidebar lists the filters with {@code itemCount:
+   * false}). Taken twice per sample as the /engine-rest figures are: right after another user took
+   * and gave back a task, and again with nothing changed.
    */
-  private void tasklistsOwnPage(Node a, String user, String role, String filterId, String body, String scenario,
-      List<Figure> figures) {
+  private void tasklistsOwnPage(Node a, String user, String changer, String role, String filterId, String body,
+      String scenario, List<Figure> figures, double target, String targetText) throws Exception {
     WebappSession tasklist = WebappSession.login(a.port, "tasklist", user, TestUsers.PASSWORD);
     if (!tasklist.loggedIn()) {
-      say(role + ": no Tasklist login (" + tasklist.loginStatus() + "), Tasklist's own page not measured");
-      return;
+      throw new IllegalStateException(role + ": no Tasklist login (" + tasklist.loginStatus() + ")");
     }
     String page = WebappSession.ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     String accept = "application/hal+json, application/json; q=0.5";
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < 3 + sizes.latencySamples; i++) {
-      long t0 = System.nanoTime();
-      HttpResponse<String> response = tasklist.send("POST", page, body, accept);
-      double ms = (System.nanoTime() - t0) / 1e6;
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist's page as " + user + ": " + response.statusCode() + " " + response.body());
-      }
-      if (i >= 3) {
-        times.add(ms);
-      }
+    List<Double> changed = new ArrayList<>();
+    List<Double> unchanged = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tasklistPage(tasklist, page, body, accept, user);
     }
-    figures.add(Figure.info(scenario, role + ": team filter, first page as Tasklist asks it (Tasklist login, "
-        + "POST /camunda/api/engine/.../filter/{id}/list, HAL), unchanged", "ms", times));
+    for (int i = 0; i < sizes.latencySamples; i++) {
+      a.call(Map.of("op", "touchTask", "user", changer));
+      changed.add(tasklistPage(tasklist, page, body, accept, user));
+      unchanged.add(tasklistPage(tasklist, page, body, accept, user));
+    }
+    figures.add(Figure.of(scenario, role + ": team filter, first page and its count as Tasklist asks them (Tasklist "
+        + "login, POST /camunda/api/engine/.../filter/{id}/list, HAL), first after a change", "ms", changed,
+        Check.P95_AT_MOST, target, targetText));
+    figures.add(Figure.of(scenario, role + ": team filter, first page and its count as Tasklist asks them (Tasklist "
+        + "login, POST /camunda/api/engine/.../filter/{id}/list, HAL), unchanged", "ms", unchanged,
+        Check.P95_AT_MOST, target, targetText));
+  }
+
+  private static double tasklistPage(WebappSession tasklist, String page, String body, String accept, String user) {
+    long t0 = System.nanoTime();
+    HttpResponse<String> response = tasklist.send("POST", page, body, accept);
+    double ms = (System.nanoTime() - t0) / 1e6;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Tasklist's page as " + user + ": " + response.statusCode() + " " + response.body());
+    }
+    return ms;
   }
 
   private double timedList(String listUrl, String user, String body) throws Exception {
