@@ -152,6 +152,12 @@ class PostgresStartupTest {
     read.setResourceId(filterId);
     read.addPermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(read);
+    // the technicians' grants on other tasks, as every open task has: a count of one task must not read them all
+    jdbc.batchUpdate("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " values (?, 1, 1, 'technicians', 7, ?, 2)", java.util.stream.IntStream.range(0, 20_000)
+        .mapToObj(i -> new Object[] {"pg-grant-" + i, "pg-other-task-" + i}).toList());
+    // the statistics autovacuum keeps in production: PostgreSQL plans for the table as it is
+    jdbc.execute("analyze ACT_RU_AUTHORIZATION");
     TaskCountProbe counts = new TaskCountProbe(context);
     // the engine's clock stands still: the kept count's age is what the test sets, not the machine's speed
     ClockUtil.setCurrentTime(new Date());
@@ -207,6 +213,33 @@ class PostgresStartupTest {
       }
     });
     assertThat(plan).as(plan).contains("act_ru_task_pkey");
+    // each permission on its own resource (Task.xml.patch): the grants on process definitions are
+    // read for the definition's key, the task's own grant by the task's id; the 20,000 grants on
+    // other tasks are not read (Camunda's condition hashed them all, for one task)
+    String analyzed = jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (PreparedStatement explain = connection.prepareStatement("explain analyze " + counts.lastRefreshSql())) {
+        List<Object> values = counts.lastRefreshValues();
+        for (int i = 0; i < values.size(); i++) {
+          explain.setObject(i + 1, values.get(i));
+        }
+        StringBuilder lines = new StringBuilder();
+        try (ResultSet rows = explain.executeQuery()) {
+          while (rows.next()) {
+            lines.append(rows.getString(1)).append('\n');
+          }
+        }
+        return lines.toString();
+      }
+    });
+    java.util.regex.Matcher grantsRead = java.util.regex.Pattern
+        .compile("on act_ru_authorization .*actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+)").matcher(analyzed);
+    int nodes = 0;
+    while (grantsRead.find()) {
+      nodes++;
+      assertThat(Integer.parseInt(grantsRead.group(1))).as(analyzed).isLessThanOrEqualTo(2);
+    }
+    assertThat(nodes).as(analyzed).isPositive();
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ like 'pg-grant-%'");
     engine.getFilterService().deleteFilter(filterId);
   }
 }
