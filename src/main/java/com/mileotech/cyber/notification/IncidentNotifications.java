@@ -17,7 +17,8 @@ public class IncidentNotifications {
 
   /**
    * One duty towards one authority. {@code obligor}: "le client" or "Mileo Technology";
-   * {@code status} in words; {@code clientInformation}: whether Mileo told the client in time.
+   * {@code status} in words; {@code clientInformation}: whether Mileo told the client in time (and,
+   * the client being told once per incident, through which other duty when this one took it over).
    */
   public record Duty(String authority, String legalBasis, String obligor, String status, boolean exercise,
       Instant mileoAwarenessAt, Instant clientAwarenessAt, Instant clientInformedAt, String clientInformation,
@@ -53,12 +54,13 @@ public class IncidentNotifications {
   /** The incident's duties, by authority; none when no notification was owed. */
   public List<Duty> of(String incidentReference) {
     Map<String, NotificationRegister.Flags> flags = register.flags(incidentReference);
-    return register.forIncident(incidentReference).stream().map(n -> {
+    List<NotificationRegister.Notification> all = register.forIncident(incidentReference);
+    return all.stream().map(n -> {
       NotificationRegister.Flags f = flags.get(n.id());
       return new Duty(n.authority(), n.legalBasis(),
           f != null && "mileo".equals(f.obligor()) ? "Mileo Technology" : "le client",
           STATUS.getOrDefault(n.status(), n.status()), f != null && f.exercise(), n.mileoAwarenessAt(),
-          n.clientAwarenessAt(), n.clientInformedAt(), n.clientInformationVerdict(),
+          n.clientAwarenessAt(), n.clientInformedAt(), clientInformation(n, all),
           n.decisions().stream().map(d -> new DecisionVersion(d.version(), d.label(), d.decidedBy(), d.recordedBy(),
               d.decidedAt(), d.riskAssessment(), d.current())).toList(),
           n.reports().stream().map(r -> new Report(r.label(), r.dueAt(), r.legalDueAt(), r.submittedAt(), r.verdict(),
@@ -66,5 +68,16 @@ public class IncidentNotifications {
                   x.textSha256(), x.receiptReference(), x.filedBy(), x.recordedBy(), x.recordedAt(), x.correction(),
                   x.current(), x.correctionReason(), x.delayReasons())).toList())).toList());
     }).toList();
+  }
+
+  /** "dans le délai", and when the duty took over a telling made through another: which one (told once per incident). */
+  private static String clientInformation(NotificationRegister.Notification duty, List<NotificationRegister.Notification> all) {
+    String verdict = duty.clientInformationVerdict();
+    if (verdict == null || duty.clientInformedThrough() == null) {
+      return verdict;
+    }
+    return verdict + all.stream().filter(other -> other.id().equals(duty.clientInformedThrough())).findFirst()
+        .map(other -> ", information donnée une fois pour l'incident, par la notification " + other.authority())
+        .orElse("");
   }
 }

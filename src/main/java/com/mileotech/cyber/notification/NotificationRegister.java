@@ -53,9 +53,11 @@ class NotificationRegister {
    * own awareness that follows, and the earliest awareness known, where the authority's clocks start.
    */
   void clientInformed(String id, ClientInformation information) {
+    // client_information_of is unique: one telling per incident (V121), whoever completes first
     jdbc.sql("""
         update regulatory_notification set client_informed_at = ?, client_informed_how = ?, client_awareness_at = ?,
-          client_informed_by = ?, client_informed_channel = ?, client_information_on_time = ?, earliest_awareness_at = ?
+          client_informed_by = ?, client_informed_channel = ?, client_information_on_time = ?, earliest_awareness_at = ?,
+          client_information_of = incident_reference, client_informed_through = null
         where id = ?""")
         .params(utc(information.informedAt()), information.how(), utc(information.clientAwarenessAt()),
             information.informedBy(), information.channel(), information.onTime(),
@@ -63,8 +65,58 @@ class NotificationRegister {
         .update();
   }
 
+  /**
+   * The client was already told through the notification {@code throughId} of the same incident: this
+   * duty records that same information, judged against its own deadline (V121).
+   */
+  void clientInformedThrough(String id, ClientInformation information, String throughId) {
+    jdbc.sql("""
+        update regulatory_notification set client_informed_at = ?, client_informed_how = ?, client_awareness_at = ?,
+          client_informed_by = ?, client_informed_channel = ?, client_information_on_time = ?, earliest_awareness_at = ?,
+          client_information_of = null, client_informed_through = ?
+        where id = ?""")
+        .params(utc(information.informedAt()), information.how(), utc(information.clientAwarenessAt()),
+            information.informedBy(), information.channel(), information.onTime(),
+            utc(information.earliestAwarenessAt()), throughId, id)
+        .update();
+  }
+
   record ClientInformation(Instant informedAt, String how, String informedBy, String channel, Boolean onTime,
       Instant clientAwarenessAt, Instant earliestAwarenessAt) {}
+
+  /**
+   * How the client of an incident was told, once for all its duties: on the notification through which
+   * it was told ({@code notificationId}, {@code authority}).
+   */
+  record IncidentClientInformation(String notificationId, String authority, Instant informedAt, String how,
+      String informedBy, String channel, Instant clientAwarenessAt) {}
+
+  /**
+   * Whether the client of the incident was already told, through which of its duties: the earliest
+   * telling recorded on a duty of the client's (Mileo's own duties tell no client). Duties recorded
+   * before V121 may each hold one: the first counts.
+   */
+  Optional<IncidentClientInformation> clientInformation(String incidentReference) {
+    return jdbc.sql("""
+        select id, authority, client_informed_at, client_informed_how, client_informed_by, client_informed_channel,
+          client_awareness_at from regulatory_notification
+        where incident_reference = ? and obligor = 'client' and client_informed_at is not null
+          and client_informed_through is null
+        order by client_informed_at, id""")
+        .param(incidentReference)
+        .query((rs, n) -> new IncidentClientInformation(rs.getString("id"), rs.getString("authority"),
+            instant(rs, "client_informed_at"), rs.getString("client_informed_how"), rs.getString("client_informed_by"),
+            rs.getString("client_informed_channel"), instant(rs, "client_awareness_at")))
+        .list().stream().findFirst();
+  }
+
+  /** The authorities whose duties the telling recorded on {@code id} answers: its own, then those that copied it. */
+  List<String> authoritiesInformedThrough(String id) {
+    return jdbc.sql("""
+        select authority from regulatory_notification where id = ? or client_informed_through = ?
+        order by case when id = ? then 0 else 1 end, authority, id""")
+        .params(id, id, id).query(String.class).list().stream().distinct().toList();
+  }
 
   /** The facts of a personal data breach as drafted for the CNIL (kept whether notified or not). */
   void breachFacts(String id, BreachFacts facts) {
@@ -405,7 +457,7 @@ class NotificationRegister {
             rs.getString("data_subjects_details"), rs.getString("data_subjects_decided_by"),
             rs.getString("data_subjects_recorded_by"), instant(rs, "closed_at"), List.of(), List.of(),
             new ObligationRules.DecisionRule(rs.getString("rule_version"), rs.getString("regime")),
-            rs.getString("obligor"), rs.getBoolean("exercise")))
+            rs.getString("obligor"), rs.getBoolean("exercise"), rs.getString("client_informed_through")))
         .list().stream()
         .map(notification -> notification.withReports(reports(notification.id())).withDecisions(decisions(notification.id())))
         .toList();
@@ -523,7 +575,8 @@ class NotificationRegister {
    * the table regulatory-obligations that decided the duty, with its version, and the regime it
    * applied for (issue 18). {@code obligor}: whose duty it is, {@code client} or {@code mileo}
    * (Mileo's own as a NIS2 entity); {@code exercise}: the duty of an exercise, rehearsed and counted
-   * nowhere (issue 18, V78).
+   * nowhere (issue 18, V78). {@code clientInformedThrough}: the notification of the same incident
+   * through which the client was told, when this duty records that telling rather than its own (V121).
    */
   record Notification(String id, String incidentReference, String clientId, String authority, String procedure,
       String legalBasis, String status, Instant mileoAwarenessAt, Instant earliestAwarenessAt,
@@ -532,14 +585,14 @@ class NotificationRegister {
       String decisionReason, String decisionBy, String decisionRecordedBy, String dataSubjectsDecision,
       Instant dataSubjectsDecidedAt, String dataSubjectsDetails, String dataSubjectsDecidedBy,
       String dataSubjectsRecordedBy, Instant closedAt, List<Report> reports, List<Decision> decisions,
-      ObligationRules.DecisionRule rule, String obligor, boolean exercise) {
+      ObligationRules.DecisionRule rule, String obligor, boolean exercise, String clientInformedThrough) {
 
     Notification withReports(List<Report> all) {
       return new Notification(id, incidentReference, clientId, authority, procedure, legalBasis, status, mileoAwarenessAt,
           earliestAwarenessAt, clientInformationDueAt, clientInformedAt, clientInformedOnTime, clientInformedBy,
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts, decisionReason, decisionBy,
           decisionRecordedBy, dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails, dataSubjectsDecidedBy,
-          dataSubjectsRecordedBy, closedAt, all, decisions, rule, obligor, exercise);
+          dataSubjectsRecordedBy, closedAt, all, decisions, rule, obligor, exercise, clientInformedThrough);
     }
 
     /** The versions of the decision; {@code decisionReason}, {@code decisionBy}... are the current one's. */
@@ -550,7 +603,8 @@ class NotificationRegister {
           clientInformedChannel, clientInformedHow, clientAwarenessAt, breachFacts,
           current == null ? null : current.riskAssessment(), current == null ? null : current.decidedBy(),
           current == null ? null : current.recordedBy(), dataSubjectsDecision, dataSubjectsDecidedAt, dataSubjectsDetails,
-          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all, rule, obligor, exercise);
+          dataSubjectsDecidedBy, dataSubjectsRecordedBy, closedAt, reports, all, rule, obligor, exercise,
+          clientInformedThrough);
     }
 
     /** The moments the clocks start from (the anchors of the duties), in the order they happened. */

@@ -82,6 +82,15 @@ public final class NotificationVariables {
   /** The client's own awareness (its report, or Mileo's information). */
   public static final DateVariable CLIENT_AWARENESS_AT = ProcessVariable.date("clientAwarenessAt");
   public static final DateVariable EARLIEST_AWARENESS_AT = ProcessVariable.date("earliestAwarenessAt");
+  /**
+   * Set by "Calculer l'échéance d'information du client": the client of the incident was already told
+   * through another of its duties, so this one records that telling and opens no task.
+   */
+  public static final ProcessVariable<Boolean> CLIENT_ALREADY_INFORMED = ProcessVariable.bool("clientAlreadyInformed");
+  /** The notification (register id) through which the client was told, when this duty records that telling. */
+  public static final ProcessVariable<String> CLIENT_INFORMED_THROUGH = ProcessVariable.text("clientInformedThrough");
+  /** Correlated (by incident reference and tenant) to the duties still waiting to tell the client once it is told. */
+  static final String CLIENT_INFORMED_MESSAGE = "SecurityIncidentClientInformed";
 
   // a report (regulatory-report's parameters)
   /** A {@link ReportKind} code. */

@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     only and is counted in full again after a change (0: numbers only)
  * @param maxTasks how many task ids all kept counts hold together at most (memory: about 100
  *     bytes each, 20 MB at the default); a count that would go past it keeps its number only
+ * @param refreshAhead a kept count (with its tasks) still in use when this fraction of max-age has
+ *     passed since its last full count is counted in full again in the background, so that nobody
+ *     waits for it when max-age runs out (0: off, every full count on the request that needs it)
  */
 @ConfigurationProperties("mileo.tasklist.count-cache")
 public record CountCacheProperties(Boolean enabled, Duration maxAge, int maxEntries, Integer maxTasksPerCount,
-    Integer maxTasks) {
+    Integer maxTasks, Double refreshAhead) {
 
   public CountCacheProperties {
     enabled = enabled == null || enabled;
@@ -28,5 +31,6 @@ public record CountCacheProperties(Boolean enabled, Duration maxAge, int maxEntr
     maxEntries = maxEntries <= 0 ? 10_000 : maxEntries;
     maxTasksPerCount = maxTasksPerCount == null || maxTasksPerCount < 0 ? 50_000 : maxTasksPerCount;
     maxTasks = maxTasks == null || maxTasks < 0 ? 200_000 : maxTasks;
+    refreshAhead = refreshAhead == null || refreshAhead < 0 || refreshAhead >= 1 ? 0.5 : refreshAhead;
   }
 }

@@ -2,11 +2,15 @@ package com.mileotech.cyber.tasklist;
 
 import com.mileotech.cyber.system.CommittedWrites;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +35,7 @@ import org.apache.ibatis.mapping.ParameterMode;
 import org.apache.ibatis.mapping.ResultMap;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -45,6 +54,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -64,6 +75,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are what the database would be asked: the filter's query, the search Tasklist adds to it, the
  * user's groups and tenants, the expressions evaluated, the permission check. Keying on them
  * rather than on a serialization of Camunda's query objects means no criterion can be forgotten.
+ * To spare building that SQL when a count is kept, the key is first looked up by the query's whole
+ * state (QueryFingerprint: every field, by reflection), which the SQL is a function of; the SQL is
+ * built when no kept count answers for that state.
  *
  * <p>So on one node a count is exact: the next count after any change of this node, committed,
  * is computed again. Changes made by another node are seen when the kept count is older than
@@ -87,6 +101,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class TaskCountCache extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskCountCache.class);
 
   static final String COUNT_STATEMENT = ".selectTaskCountByQueryCriteria";
 
@@ -131,6 +147,18 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   /** How many task ids the kept counts hold together; guarded by {@link #kept}. */
   private long keptTasks;
 
+  /**
+   * The key of a kept count by the state of the query asked (QueryFingerprint) and who asks: a count
+   * asked again is found without building its SQL (most of a kept count's cost); least recently
+   * used first, guarded by itself.
+   */
+  private final Map<String, String> keysByState = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > settings.maxEntries();
+    }
+  };
+
   /** Per count statement, the same statement answering task ids. */
   private final Map<String, MappedStatement> idStatements = new ConcurrentHashMap<>();
 
@@ -138,6 +166,20 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   private final ThreadLocal<Boolean> counting = new ThreadLocal<>();
 
   private final AtomicLong computed = new AtomicLong();
+  private final AtomicLong recounted = new AtomicLong();
+
+  /** One background recount at a time, a few waiting at most: the database is not to be flooded by it. */
+  private final ThreadPoolExecutor recounter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+      new ArrayBlockingQueue<>(64), runnable -> {
+        Thread thread = new Thread(runnable, "task-count-recount");
+        thread.setDaemon(true);
+        return thread;
+      });
+  /** Counts whose background recount is asked for or running. */
+  private final Set<String> recounting = ConcurrentHashMap.newKeySet();
+  /** The ids SQL of recounts, one string per text (many users share a filter's SQL). */
+  private final Map<String, String> recountSql = new HashMap<>();
+  private final AtomicLong sqlBuilt = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
   private final AtomicLong refreshed = new AtomicLong();
   private volatile Refresh lastRefresh;
@@ -168,6 +210,11 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     return reused.get();
   }
 
+  /** Count statements whose SQL was built (a kept count found by its query's state builds none). */
+  long sqlBuilt() {
+    return sqlBuilt.get();
+  }
+
   /** Filter counts answered from a kept count refreshed by the statement restricted to the tasks changed. */
   long refreshed() {
     return refreshed.get();
@@ -192,14 +239,29 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       kept.clear();
       keptTasks = 0;
     }
+    synchronized (keysByState) {
+      keysByState.clear();
+    }
   }
 
-  /** A kept count: the tasks it admitted (null: the number only), the epochs before it ran, when it was counted in full. */
-  private record Kept(long count, Set<String> tasks, CommittedWrites.Snapshot epochs, long at) {
+  /**
+   * A kept count: the tasks it admitted (null: the number only), the epochs before it ran, when it
+   * was counted in full, and how to count it in full again in the background (null: not done).
+   */
+  private record Kept(long count, Set<String> tasks, CommittedWrites.Snapshot epochs, long at, Recount recount) {
     long size() {
       return tasks == null ? 0 : tasks.size();
     }
   }
+
+  /**
+   * What a full count by ids needs to run again without the request that asked it: the ids SQL as
+   * the database was asked, each placeholder's value with the type handler MyBatis bound it with,
+   * and the tables the count depends on. The query's authorization and tenant checks are in the SQL
+   * and its values: the same user's count, whoever runs it.
+   */
+  private record Recount(MappedStatement statement, String sql, List<ParameterMapping> mappings, List<Object> values,
+      Set<String> tables) {}
 
   private final class CountingFilterService extends FilterServiceImpl {
     @Override
@@ -298,8 +360,32 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     Object[] args = invocation.getArgs();
     Object parameter = args[1];
     RowBounds rows = (RowBounds) args[2];
+    // a count that may be kept is first looked for by its query's state, its SQL not built
+    String state = keepable ? stateKey(statement, parameter) : null;
+    if (state != null) {
+      String known;
+      synchronized (keysByState) {
+        known = keysByState.get(state);
+      }
+      Kept found;
+      synchronized (kept) {
+        found = known == null ? null : kept.get(known);
+      }
+      long age = found == null ? -1 : ClockUtil.getCurrentTime().getTime() - found.at();
+      if (found != null && age >= 0 && age < now.maxAge().toMillis() && writes.unchangedSince(found.epochs())) {
+        reused.incrementAndGet();
+        recountAhead(known, found, age, now);
+        return single(found.count());
+      }
+    }
     BoundSql sql = statement.getBoundSql(parameter);
+    sqlBuilt.incrementAndGet();
     String key = key(statement, parameter, sql);
+    if (state != null && key != null) {
+      synchronized (keysByState) {
+        keysByState.put(state, key);
+      }
+    }
     // epochs and time read BEFORE counting: a write committing meanwhile raises an epoch after
     // this point, so what is counted now is never kept past that write
     CommittedWrites.Snapshot epochs = key == null ? null : writes.snapshot(dependencies(sql.getSql()));
@@ -313,11 +399,13 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       boolean young = found != null && age >= 0 && age < now.maxAge().toMillis();
       if (young && writes.unchangedSince(found.epochs())) {
         reused.incrementAndGet();
+        recountAhead(key, found, age, now);
         return single(found.count());
       }
       if (young && keepable && found.tasks() != null) {
         Long count = refresh(invocation, statement, parameter, sql, key, found, epochs, now);
         if (count != null) {
+          recountAhead(key, found, age, now);
           return single(count);
         }
       }
@@ -329,14 +417,14 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
         && (found == null || found.tasks() != null || found.count() <= now.maxTasksPerCount())) {
       // counted by their ids, kept to be refreshed later (a count known to be larger: by number)
       Set<String> tasks = new HashSet<>(ids(executor, statement, parameter, sql, shape, null));
-      keep(key, new Kept(tasks.size(), tasks, epochs, at), now);
+      keep(key, new Kept(tasks.size(), tasks, epochs, at, recount(statement, parameter, sql, shape)), now);
       return single(tasks.size());
     }
     // what the executor's own query(4 arguments) does, with the SQL evaluated once
     CacheKey cacheKey = executor.createCacheKey(statement, parameter, rows, sql);
     List<Object> result = executor.query(statement, parameter, rows, (ResultHandler<?>) args[3], cacheKey, sql);
     if (key != null && keepable && result.size() == 1 && result.get(0) instanceof Long count) {
-      keep(key, new Kept(count, null, epochs, at), now);
+      keep(key, new Kept(count, null, epochs, at, null), now);
     }
     return result;
   }
@@ -361,8 +449,105 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       refreshed.incrementAndGet();
       tasks.addAll(ids((Executor) invocation.getTarget(), statement, parameter, sql, shape, touched));
     }
-    keep(key, new Kept(tasks.size(), tasks, epochs, found.at()), now);
+    keep(key, new Kept(tasks.size(), tasks, epochs, found.at(), found.recount()), now);
     return (long) tasks.size();
+  }
+
+  /**
+   * A count still in use late in its max-age is counted in full again in the background (one at a
+   * time per count), so that the request reaching max-age finds a young count instead of waiting
+   * for the whole filter. What is served meanwhile is what would be served anyway: a count younger
+   * than max-age with nothing of this node changed since, or refreshed from the tasks changed.
+   */
+  private void recountAhead(String key, Kept found, long age, CountCacheProperties now) {
+    if (found.recount() == null || now.refreshAhead() <= 0 || age < now.maxAge().toMillis() * now.refreshAhead()
+        || !recounting.add(key)) {
+      return;
+    }
+    try {
+      recounter.execute(() -> {
+        try {
+          recount(key, found.recount());
+        } catch (RuntimeException e) {
+          // the count stays as it was: the request that reaches max-age counts it in full
+          LOG.debug("Background recount of a kept task count failed", e);
+        } finally {
+          recounting.remove(key);
+        }
+      });
+    } catch (RejectedExecutionException busy) {
+      recounting.remove(key);
+    }
+  }
+
+  /** The full count by ids again, kept when no newer full count took its place meanwhile. */
+  private void recount(String key, Recount recount) {
+    // epochs and time before counting, as for a count of a request
+    CommittedWrites.Snapshot epochs = writes.snapshot(recount.tables());
+    long at = ClockUtil.getCurrentTime().getTime();
+    Set<String> tasks = engine.getCommandExecutorTxRequiresNew().execute(context -> {
+      BoundSql bound = new BoundSql(recount.statement().getConfiguration(), recount.sql(), recount.mappings(),
+          new HashMap<String, Object>());
+      for (int i = 0; i < recount.values().size(); i++) {
+        bound.setAdditionalParameter(recount.mappings().get(i).getProperty(), recount.values().get(i));
+      }
+      Set<String> ids = new HashSet<>();
+      try (PreparedStatement statement = context.getDbSqlSession().getSqlSession().getConnection()
+          .prepareStatement(recount.sql())) {
+        new DefaultParameterHandler(recount.statement(), bound.getParameterObject(), bound).setParameters(statement);
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getString(1));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return ids;
+    });
+    CountCacheProperties now = settings;
+    synchronized (kept) {
+      Kept current = kept.get(key);
+      if (current != null && current.at() >= at) {
+        return;
+      }
+    }
+    keep(key, new Kept(tasks.size(), tasks, epochs, at, recount), now);
+    recounted.incrementAndGet();
+  }
+
+  /** How to run a full count by ids again (null when its values cannot be bound again exactly). */
+  private Recount recount(MappedStatement count, Object parameter, BoundSql sql, IdsSql shape) {
+    Configuration mybatis = count.getConfiguration();
+    List<Object> values = values(mybatis, parameter, sql);
+    List<ParameterMapping> mappings = new ArrayList<>(values.size());
+    for (int i = 0; i < sql.getParameterMappings().size(); i++) {
+      ParameterMapping original = sql.getParameterMappings().get(i);
+      if (original.getMode() != ParameterMode.IN && original.getMode() != null) {
+        return null;
+      }
+      mappings.add(new ParameterMapping.Builder(mybatis, "mileoRecount" + i, original.getTypeHandler())
+          .jdbcType(original.getJdbcType()).build());
+    }
+    String text;
+    synchronized (recountSql) {
+      if (recountSql.size() > 1_000) {
+        recountSql.clear();
+      }
+      text = recountSql.computeIfAbsent(shape.sql(), t -> t);
+    }
+    return new Recount(count, text, List.copyOf(mappings), java.util.Collections.unmodifiableList(values),
+        dependencies(sql.getSql()));
+  }
+
+  /** Tests: waits until every background recount asked for so far is done. */
+  void awaitRecounts() throws Exception {
+    recounter.submit(() -> { }).get();
+  }
+
+  /** Kept counts counted in full again in the background. */
+  long recounted() {
+    return recounted.get();
   }
 
   /** Keeps a count, with its tasks while the caps allow, else its number only. */
@@ -374,7 +559,7 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       }
       if (entry.tasks() != null
           && (entry.size() > now.maxTasksPerCount() || keptTasks + entry.size() > now.maxTasks())) {
-        entry = new Kept(entry.count(), null, entry.epochs(), entry.at());
+        entry = new Kept(entry.count(), null, entry.epochs(), entry.at(), null);
       }
       keptTasks += entry.size();
       kept.put(key, entry);
@@ -488,16 +673,8 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
    * written here exactly.
    */
   private String key(MappedStatement statement, Object parameter, BoundSql sql) {
-    CommandContext context = Context.getCommandContext();
-    Authentication user = context.getAuthentication();
     StringBuilder text = new StringBuilder(sql.getSql().length() + 512);
-    // the user, explicitly: never a count of another user, even where the SQL would be the same
-    part(text, user == null ? "-" : "u" + user.getUserId());
-    part(text, user == null ? "-" : String.valueOf(user.getGroupIds() == null ? null : new TreeSet<>(user.getGroupIds())));
-    part(text, user == null ? "-" : String.valueOf(user.getTenantIds() == null ? null : new TreeSet<>(user.getTenantIds())));
-    part(text, String.valueOf(engine.isAuthorizationEnabled() && context.isAuthorizationCheckEnabled()));
-    part(text, String.valueOf(context.getTenantManager().isTenantCheckEnabled()));
-    part(text, statement.getId());
+    asker(text, statement);
     part(text, sql.getSql());
     Configuration mybatis = statement.getConfiguration();
     MetaObject meta = null;
@@ -523,6 +700,38 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       }
       part(text, written);
     }
+    return digest(text);
+  }
+
+  /**
+   * The same asker and statement with the query's whole state instead of its SQL: equal states
+   * build equal SQL with equal values, so this finds the key {@link #key} gave them; null when the
+   * state cannot be written exactly.
+   */
+  private String stateKey(MappedStatement statement, Object parameter) {
+    String state = QueryFingerprint.of(parameter);
+    if (state == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(state.length() + 512);
+    asker(text, statement);
+    part(text, state);
+    return digest(text);
+  }
+
+  /** Who asks and what may apply to them, and the statement: never a count of another user, even where the SQL would be the same. */
+  private void asker(StringBuilder text, MappedStatement statement) {
+    CommandContext context = Context.getCommandContext();
+    Authentication user = context.getAuthentication();
+    part(text, user == null ? "-" : "u" + user.getUserId());
+    part(text, user == null ? "-" : String.valueOf(user.getGroupIds() == null ? null : new TreeSet<>(user.getGroupIds())));
+    part(text, user == null ? "-" : String.valueOf(user.getTenantIds() == null ? null : new TreeSet<>(user.getTenantIds())));
+    part(text, String.valueOf(engine.isAuthorizationEnabled() && context.isAuthorizationCheckEnabled()));
+    part(text, String.valueOf(context.getTenantManager().isTenantCheckEnabled()));
+    part(text, statement.getId());
+  }
+
+  private static String digest(StringBuilder text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);

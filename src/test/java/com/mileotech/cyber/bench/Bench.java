@@ -494,13 +494,16 @@ public final class Bench {
         countsChanged.add(timedCounts(base, filters, user, taskCounts));
         counts.add(timedCounts(base, filters, user, taskCounts));
       }
-      tasklistsOwnPage(a, user, role.getKey(), (String) team.get("id"), body, scenario, figures);
+      tasklistsOwnPage(a, user, changer, role.getKey(), (String) team.get("id"), body, scenario, figures, listTarget,
+          listTargetText);
       Map<String, Object> opening = openingATask(a, database, base, user, role.getKey(), listUrl, body, scenario, figures);
       perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts, "openingATask", opening));
-      figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "first after a change", "ms", listChanged, Check.P95_AT_MOST, listTarget, listTargetText));
-      figures.add(Figure.of(scenario, role.getKey() + ": team filter, first page (POST /filter/{id}/list, HAL), "
-          + "unchanged", "ms", list, Check.P95_AT_MOST, listTarget, listTargetText));
+      // the same page over /engine-rest with HTTP Basic, as an integration asks it: for information
+      // (the target is judged on Tasklist's own request, above)
+      figures.add(Figure.info(scenario, role.getKey() + ": team filter, first page over /engine-rest (HTTP Basic, "
+          + "POST /filter/{id}/list, HAL), first after a change", "ms", listChanged));
+      figures.add(Figure.info(scenario, role.getKey() + ": team filter, first page over /engine-rest (HTTP Basic, "
+          + "POST /filter/{id}/list, HAL), unchanged", "ms", list));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
           + " filters (one GET /filter/{id}/count each), first after a change", "ms", countsChanged));
       figures.add(Figure.info(scenario, role.getKey() + ": counts of all " + filters.size()
@@ -513,35 +516,48 @@ public final class Bench {
   }
 
   /**
-   * The same first page as Tasklist itself asks for it: after a Tasklist login, on the webapps' copy
-   * of the API (/camunda/api/engine), with the session cookie and CSRF token, Tasklist's Accept
-   * header. This is the request people wait for, and the one whose listed tasks need no Camunda
-   * Form reference (tasklist/FilterPage, docs/bench.md "The rest of the page request on
-   * PostgreSQL"); the figures above keep /engine-rest with HTTP Basic, as before. Information only.
+   * Issue 20's target, "the first page and the counts Tasklist shows": the team filter's first page
+   * as Tasklist itself asks for it, after a Tasklist login, on the webapps' copy of the API
+   * (/camunda/api/engine), with the session cookie and CSRF token and Tasklist's Accept header. This
+   * is the request people wait for, and it carries the only count Tasklist 7.24 shows (the current
+   * filter's, the HAL answer's {@code count}: the sidebar lists the filters with {@code itemCount:
+   * false}). Taken twice per sample as the /engine-rest figures are: right after another user took
+   * and gave back a task, and again with nothing changed.
    */
-  private void tasklistsOwnPage(Node a, String user, String role, String filterId, String body, String scenario,
-      List<Figure> figures) {
+  private void tasklistsOwnPage(Node a, String user, String changer, String role, String filterId, String body,
+      String scenario, List<Figure> figures, double target, String targetText) throws Exception {
     WebappSession tasklist = WebappSession.login(a.port, "tasklist", user, TestUsers.PASSWORD);
     if (!tasklist.loggedIn()) {
-      say(role + ": no Tasklist login (" + tasklist.loginStatus() + "), Tasklist's own page not measured");
-      return;
+      throw new IllegalStateException(role + ": no Tasklist login (" + tasklist.loginStatus() + ")");
     }
     String page = WebappSession.ENGINE_API + "/filter/" + filterId + "/list?firstResult=0&maxResults=15";
     String accept = "application/hal+json, application/json; q=0.5";
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < 3 + sizes.latencySamples; i++) {
-      long t0 = System.nanoTime();
-      HttpResponse<String> response = tasklist.send("POST", page, body, accept);
-      double ms = (System.nanoTime() - t0) / 1e6;
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist's page as " + user + ": " + response.statusCode() + " " + response.body());
-      }
-      if (i >= 3) {
-        times.add(ms);
-      }
+    List<Double> changed = new ArrayList<>();
+    List<Double> unchanged = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      tasklistPage(tasklist, page, body, accept, user);
     }
-    figures.add(Figure.info(scenario, role + ": team filter, first page as Tasklist asks it (Tasklist login, "
-        + "POST /camunda/api/engine/.../filter/{id}/list, HAL), unchanged", "ms", times));
+    for (int i = 0; i < sizes.latencySamples; i++) {
+      a.call(Map.of("op", "touchTask", "user", changer));
+      changed.add(tasklistPage(tasklist, page, body, accept, user));
+      unchanged.add(tasklistPage(tasklist, page, body, accept, user));
+    }
+    figures.add(Figure.of(scenario, role + ": team filter, first page and its count as Tasklist asks them (Tasklist "
+        + "login, POST /camunda/api/engine/.../filter/{id}/list, HAL), first after a change", "ms", changed,
+        Check.P95_AT_MOST, target, targetText));
+    figures.add(Figure.of(scenario, role + ": team filter, first page and its count as Tasklist asks them (Tasklist "
+        + "login, POST /camunda/api/engine/.../filter/{id}/list, HAL), unchanged", "ms", unchanged,
+        Check.P95_AT_MOST, target, targetText));
+  }
+
+  private static double tasklistPage(WebappSession tasklist, String page, String body, String accept, String user) {
+    long t0 = System.nanoTime();
+    HttpResponse<String> response = tasklist.send("POST", page, body, accept);
+    double ms = (System.nanoTime() - t0) / 1e6;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Tasklist's page as " + user + ": " + response.statusCode() + " " + response.body());
+    }
+    return ms;
   }
 
   private double timedList(String listUrl, String user, String body) throws Exception {
@@ -595,33 +611,54 @@ public final class Bench {
       say(role + ": no task on the first page, opening a task not measured");
       return Map.of("tasksOpened", 0);
     }
+    // what a person waits for: the requests as Tasklist sends them (its login, the webapps' API),
+    // judged; the same over /engine-rest with HTTP Basic, as an integration, for information
+    WebappSession tasklist = WebappSession.login(a.port, "tasklist", user, TestUsers.PASSWORD);
+    if (!tasklist.loggedIn()) {
+      throw new IllegalStateException(role + ": no Tasklist login (" + tasklist.loginStatus() + ")");
+    }
     List<Double> whole = new ArrayList<>();
+    List<Double> wholeBasic = new ArrayList<>();
     Map<String, List<Double>> each = new LinkedHashMap<>();
     OPENING.forEach(r -> each.put(r[0], new ArrayList<>()));
     for (int i = -3; i < sizes.latencySamples; i++) { // 3 to warm up
       Map<String, Object> task = tasks.get(Math.floorMod(i, tasks.size()));
       double total = 0;
+      double totalBasic = 0;
       for (String[] request : OPENING) {
+        String path = request[1].replace("{task}", (String) task.get("id"))
+            .replace("{definition}", String.valueOf(task.get("processDefinitionId")));
         long t0 = System.nanoTime();
-        HttpResponse<String> response = send(base, user, request, task);
+        HttpResponse<String> response = tasklist.send("GET", WebappSession.ENGINE_API + path, null, request[2]);
         double ms = (System.nanoTime() - t0) / 1e6;
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(request[0] + " as " + user + " in Tasklist: " + response.statusCode() + " "
+              + response.body());
+        }
+        t0 = System.nanoTime();
+        response = send(base, user, request, task);
+        double basicMs = (System.nanoTime() - t0) / 1e6;
         if (response.statusCode() != 200) {
           throw new IllegalStateException(request[0] + " as " + user + ": " + response.statusCode() + " " + response.body());
         }
         if (i >= 0) {
           each.get(request[0]).add(ms);
           total += ms;
+          totalBasic += basicMs;
         }
       }
       if (i >= 0) {
         whole.add(total);
+        wholeBasic.add(totalBasic);
       }
     }
-    figures.add(Figure.of(scenario, role + ": opening a task (its " + OPENING.size() + " requests, one after the other)",
-        "ms", whole, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+    figures.add(Figure.of(scenario, role + ": opening a task as Tasklist asks it (Tasklist login, /camunda/api/engine; its "
+        + OPENING.size() + " requests, one after the other)", "ms", whole, Check.P95_AT_MOST, 100, "p95 < 100 ms"));
+    figures.add(Figure.info(scenario, role + ": opening a task over /engine-rest (HTTP Basic; the same "
+        + OPENING.size() + " requests)", "ms", wholeBasic));
     Map<String, Object> medians = new LinkedHashMap<>();
     each.forEach((name, samples) -> {
-      figures.add(Figure.info(scenario, role + ": opening a task, " + name, "ms", samples));
+      figures.add(Figure.info(scenario, role + ": opening a task as Tasklist asks it, " + name, "ms", samples));
       medians.put(name, Figure.round(Figure.percentile(sorted(samples), 50)));
     });
     say(role + ": opening a task p95 " + Math.round(Figure.percentile(sorted(whole), 95)) + " ms, medians " + medians);

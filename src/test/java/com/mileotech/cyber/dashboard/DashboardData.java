@@ -152,7 +152,7 @@ class DashboardData {
     ProcessInstance cnilA = notification(a, "CNIL");
     ProcessInstance anssiA = notification(a, "ANSSI");
     inform(cnilA); // the client is told at once: the clocks run from 08:40 (CNIL 72 h, OIV 24 h)
-    inform(anssiA);
+    steps.runDueJobs(anssiA); // told once per incident: the ANSSI duty took over the same telling, no task
     at("2031-01-10T09:00:00Z");
     draftCnil(cnilA);
     draftOiv(anssiA);
@@ -272,8 +272,8 @@ class DashboardData {
     ProcessInstance x = start("X", ALPHA, form);
     at("2031-03-17T08:30:00Z");
     qualify(x, "critique", "intrusion", true);
-    inform(notification(x, "CNIL"));
-    inform(notification(x, "ANSSI")); // its OIV declaration (24 h) is left overdue
+    inform(notification(x, "CNIL")); // the ANSSI duty takes over the same telling (its OIV declaration, 24 h, is left overdue)
+    steps.runDueJobs(notification(x, "ANSSI"));
     at("2031-03-17T10:00:00Z");
     respond(x, Instant.parse("2031-03-17T15:00:00Z"));
     at("2031-03-17T10:10:00Z");

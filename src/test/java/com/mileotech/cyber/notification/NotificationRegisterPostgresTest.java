@@ -35,6 +35,26 @@ class NotificationRegisterPostgresTest {
     postgres.close();
   }
 
+  /** V121 on PostgreSQL: one telling per incident (a second one fails), the other duty records it as taken over. */
+  @Test
+  void theClientIsToldOncePerIncident() {
+    String cnil = "INC-2026-0121-CNIL";
+    String anssi = "INC-2026-0121-ANSSI";
+    register.create(cnil, "INC-2026-0121", "client-a", "CNIL", "rgpd-art33", "RGPD art. 33", MILEO_AWARE);
+    register.create(anssi, "INC-2026-0121", "client-a", "ANSSI", "oiv", "LPM", MILEO_AWARE);
+    Instant told = MILEO_AWARE.plus(Duration.ofHours(1));
+    NotificationRegister.ClientInformation telling = new NotificationRegister.ClientInformation(told, "Par téléphone",
+        "referent.a", "telephone", true, told, MILEO_AWARE);
+    register.clientInformed(cnil, telling);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> register.clientInformed(anssi, telling))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    assertThat(register.clientInformation("INC-2026-0121")).hasValueSatisfying(t -> assertThat(t.notificationId()).isEqualTo(cnil));
+    register.clientInformedThrough(anssi, telling, cnil);
+    assertThat(register.forIncident("INC-2026-0121")).extracting(n -> n.authority() + " " + n.clientInformedAt() + " "
+        + n.clientInformedThrough()).containsExactly("ANSSI " + told + " " + cnil, "CNIL " + told + " null");
+    assertThat(register.authoritiesInformedThrough(cnil)).containsExactly("CNIL", "ANSSI");
+  }
+
   @Test
   void theClocksAndTheirOwnersAreRecordedAndReadBack() {
     String id = "INC-2026-0080-CNIL";

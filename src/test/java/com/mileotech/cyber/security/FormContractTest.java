@@ -142,6 +142,8 @@ class FormContractTest {
         "recoveryAgreementKind", "recoveryAgreementCollectedBy", "recoveryAgreementChannel", "recoveryAgreementGivenAt",
         "recoveryAgreementEvidence", "recoveryAcceptedBy", "lessonsLearnedWrittenBy", "lessonsLearnedAuthors",
         "clientInformedAt", "clientInformedBy", "clientInformedChannel", "clientInformedHow", "earliestAwarenessAt",
+        // the client told once per incident: whether and through which duty it was already told
+        "clientAlreadyInformed", "clientInformedThrough",
         "clientInformationDueAt", "clientInformationMet", "cnilLegalDueAt", "cnilDecidedBy", "cnilRecordedBy",
         "cnilLegallyMet", "complementFiledBy", "complementRecordedBy",
         // issue 18: the NIS2 significance verdict, the rule that decided, the recurrence decision's owner

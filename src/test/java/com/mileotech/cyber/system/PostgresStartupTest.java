@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -178,7 +180,15 @@ class PostgresStartupTest {
     read.setResourceId(filterId);
     read.addPermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(read);
+    // the technicians' grants on other tasks, as every open task has: a count of one task must not read them all
+    jdbc.batchUpdate("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " values (?, 1, 1, 'technicians', 7, ?, 2)", java.util.stream.IntStream.range(0, 20_000)
+        .mapToObj(i -> new Object[] {"pg-grant-" + i, "pg-other-task-" + i}).toList());
+    // the statistics autovacuum keeps in production: PostgreSQL plans for the table as it is
+    jdbc.execute("analyze ACT_RU_AUTHORIZATION");
     TaskCountProbe counts = new TaskCountProbe(context);
+    // the engine's clock stands still: the kept count's age is what the test sets, not the machine's speed
+    ClockUtil.setCurrentTime(new Date());
     long computed = counts.computed();
     identityService.setAuthentication("tech.pgcheck", List.of("technicians"), List.of(TestClients.OIV));
     try {
@@ -194,7 +204,18 @@ class PostgresStartupTest {
       // PostgreSQL's count head (a count of a distinct sub-select) is recognised: refreshed, not counted
       assertThat(counts.refreshed()).isEqualTo(refreshed + 1);
       assertThat(counts.computed()).isEqualTo(computed + 1);
+      // late in its max-age, still in use: counted in full again in the background, on PostgreSQL too
+      long recounted = counts.recounted();
+      ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 14_000));
+      assertThat(engine.getFilterService().count(filterId)).isZero();
+      counts.awaitRecounts();
+      assertThat(counts.recounted()).isEqualTo(recounted + 1);
+      assertThat(engine.getFilterService().count(filterId)).isZero();
+      assertThat(counts.computed()).isEqualTo(computed + 1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     } finally {
+      ClockUtil.reset();
       identityService.clearAuthentication();
       engine.getTaskService().setAssignee(task, null);
     }
@@ -220,6 +241,33 @@ class PostgresStartupTest {
       }
     });
     assertThat(plan).as(plan).contains("act_ru_task_pkey");
+    // each permission on its own resource (Task.xml.patch): the grants on process definitions are
+    // read for the definition's key, the task's own grant by the task's id; the 20,000 grants on
+    // other tasks are not read (Camunda's condition hashed them all, for one task)
+    String analyzed = jdbc.execute((ConnectionCallback<String>) connection -> {
+      try (PreparedStatement explain = connection.prepareStatement("explain analyze " + counts.lastRefreshSql())) {
+        List<Object> values = counts.lastRefreshValues();
+        for (int i = 0; i < values.size(); i++) {
+          explain.setObject(i + 1, values.get(i));
+        }
+        StringBuilder lines = new StringBuilder();
+        try (ResultSet rows = explain.executeQuery()) {
+          while (rows.next()) {
+            lines.append(rows.getString(1)).append('\n');
+          }
+        }
+        return lines.toString();
+      }
+    });
+    java.util.regex.Matcher grantsRead = java.util.regex.Pattern
+        .compile("on act_ru_authorization .*actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+)").matcher(analyzed);
+    int nodes = 0;
+    while (grantsRead.find()) {
+      nodes++;
+      assertThat(Integer.parseInt(grantsRead.group(1))).as(analyzed).isLessThanOrEqualTo(2);
+    }
+    assertThat(nodes).as(analyzed).isPositive();
+    jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ like 'pg-grant-%'");
     engine.getFilterService().deleteFilter(filterId);
   }
 }

@@ -126,8 +126,11 @@ class TaskCountCacheTest {
     counting.login(TECH);
     long first = counting.computedCount(team);
     assertThat(first).isEqualTo(techOiv.size() + techPlain.size());
+    long built = cache.sqlBuilt();
     assertThat(counting.reusedCount(team)).isEqualTo(first);
     assertThat(counting.reusedCount(team)).isEqualTo(first);
+    // found by the query's state: its SQL not even built
+    assertThat(cache.sqlBuilt()).isEqualTo(built);
 
     // Tasklist's search is part of the count: the same search is kept, another one is counted
     Supplier<TaskQuery> inPlain = () -> taskService.createTaskQuery().tenantIdIn(TestClients.PLAIN);
@@ -193,6 +196,8 @@ class TaskCountCacheTest {
   void aCountOlderThanMaxAgeIsComputedAgain() {
     Date start = new Date();
     Duration maxAge = cache.settings().maxAge();
+    // no full count in the background (below): the request reaching max-age counts in full
+    cache.settings(withRefreshAhead(0.0));
     ClockUtil.setCurrentTime(start);
     counting.login(TECH);
     long unassigned = counting.computedCount(open);
@@ -205,6 +210,53 @@ class TaskCountCacheTest {
     // ...until max-age has passed since it was counted
     ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge.toMillis()));
     assertThat(counting.computedCount(open)).as("counted in full").isEqualTo(openQuery().count()).isEqualTo(unassigned - 1);
+  }
+
+  @Test
+  void aCountStillInUseLateInItsMaxAgeIsCountedAgainInTheBackground() throws Exception {
+    Date start = new Date();
+    long maxAge = cache.settings().maxAge().toMillis();
+    cache.settings(withRefreshAhead(0.5));
+    cache.awaitRecounts();
+    long recounted = cache.recounted();
+    ClockUtil.setCurrentTime(start);
+    counting.login(TECH);
+    long unassigned = counting.computedCount(open);
+
+    // before half of max-age: served, nothing more
+    ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge / 2 - 1000));
+    assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
+    cache.awaitRecounts();
+    assertThat(cache.recounted()).isEqualTo(recounted);
+
+    // another node takes a task: unseen here...
+    jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = ? where ID_ = ?", "ailleurs", techOiv.get(0));
+    // ...past half of max-age the kept count is still served at once, and counted in full behind
+    Date late = new Date(start.getTime() + maxAge / 2 + 1000);
+    ClockUtil.setCurrentTime(late);
+    assertThat(counting.reusedCount(open)).isEqualTo(unassigned);
+    cache.awaitRecounts();
+    assertThat(cache.recounted()).isEqualTo(recounted + 1);
+    assertThat(counting.reusedCount(open)).as("the full count of the background")
+        .isEqualTo(openQuery().count()).isEqualTo(unassigned - 1);
+
+    // where max-age would have run out, the count of the background is young: nobody waits
+    ClockUtil.setCurrentTime(new Date(start.getTime() + maxAge));
+    assertThat(counting.reusedCount(open)).isEqualTo(unassigned - 1);
+    // and it still runs from its own full count
+    ClockUtil.setCurrentTime(new Date(late.getTime() + maxAge));
+    cache.awaitRecounts();
+    assertThat(counting.computedCount(open)).isEqualTo(unassigned - 1);
+
+    // a change of this node after it is still counted at once (refreshed or in full)
+    counting.asEngine(() -> taskService.claim(techOiv.get(1), OTHER_TECH));
+    assertThat(filterService.count(open)).isEqualTo(openQuery().count()).isEqualTo(unassigned - 2);
+  }
+
+  private CountCacheProperties withRefreshAhead(double fraction) {
+    CountCacheProperties now = cache.settings();
+    return new CountCacheProperties(true, now.maxAge(), now.maxEntries(), now.maxTasksPerCount(), now.maxTasks(),
+        fraction);
   }
 
   @Test
@@ -232,7 +284,7 @@ class TaskCountCacheTest {
 
   @Test
   void switchedOffEveryCountIsComputed() {
-    cache.settings(new CountCacheProperties(false, Duration.ofMinutes(5), 100, null, null));
+    cache.settings(new CountCacheProperties(false, Duration.ofMinutes(5), 100, null, null, null));
     counting.login(TECH);
     long first = counting.computedCount(team);
     assertThat(counting.computedCount(team)).isEqualTo(first);

@@ -22,6 +22,16 @@ public final class TaskCountProbe {
     return cache.refreshed();
   }
 
+  /** Kept counts counted in full again in the background. */
+  public long recounted() {
+    return cache.recounted();
+  }
+
+  /** Waits until the background recounts asked for so far are done. */
+  public void awaitRecounts() throws Exception {
+    cache.awaitRecounts();
+  }
+
   /** The SQL of the last refresh. */
   public String lastRefreshSql() {
     return cache.lastRefresh().sql();

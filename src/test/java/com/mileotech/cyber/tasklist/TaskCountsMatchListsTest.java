@@ -116,6 +116,36 @@ class TaskCountsMatchListsTest {
   }
 
   @Test
+  void eachPermissionIsCheckedOnItsOwnResource() {
+    // a Task grant naming the process definition's key is a grant on a task of that id: none here.
+    // Camunda's condition (any grant's resource among task id, definition key, '*') read it as a
+    // grant on the definition; the patched check (Task.xml.patch) does not, in lists and counts alike
+    extraGrant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    extraGrant.setUserId("misnamed.counts");
+    extraGrant.setResource(Resources.TASK);
+    extraGrant.setResourceId(PROCESS);
+    extraGrant.addPermission(Permissions.READ);
+    extraGrant = authorizationService.saveAuthorization(extraGrant);
+    identityService.setAuthentication("misnamed.counts", List.of(), List.of(TestClients.OIV, TestClients.PLAIN));
+    assertCountsMatchLists(List.of());
+    // the same user given READ_TASK on the definition sees its tasks in their tenants
+    identityService.clearAuthentication();
+    Authorization onDefinition = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    onDefinition.setUserId("misnamed.counts");
+    onDefinition.setResource(Resources.PROCESS_DEFINITION);
+    onDefinition.setResourceId(PROCESS);
+    onDefinition.addPermission(Permissions.READ_TASK);
+    onDefinition = authorizationService.saveAuthorization(onDefinition);
+    try {
+      identityService.setAuthentication("misnamed.counts", List.of(), List.of(TestClients.OIV, TestClients.PLAIN));
+      assertCountsMatchLists(concat(techOiv, techPlain, pmOiv, rssiOiv, rssiPlain, List.of(assignedToPmInPlain)));
+    } finally {
+      identityService.clearAuthentication();
+      authorizationService.deleteAuthorization(onDefinition.getId());
+    }
+  }
+
+  @Test
   void aGrantOnEveryTask() {
     // not an administrator (the engine checks nothing for those): a user granted READ on every task
     Authorization everyTask = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
