@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +24,13 @@ import org.springframework.stereotype.Component;
 public class ClientTenants {
 
   private final IdentityService identityService;
+  private final JdbcClient jdbc;
+  private final String tablePrefix;
 
-  ClientTenants(IdentityService identityService) {
+  ClientTenants(IdentityService identityService, JdbcClient jdbc, ProcessEngineConfigurationImpl engineConfiguration) {
     this.identityService = identityService;
+    this.jdbc = jdbc;
+    this.tablePrefix = engineConfiguration.getDatabaseTablePrefix();
   }
 
   public void sync(Client client) {
@@ -42,37 +48,49 @@ public class ClientTenants {
         rssi.add(userId);
       }
     }
-    apply(client, tenant, staffMembers, rssi);
+    Set<String> users = identityService.createUserQuery().memberOfTenant(id).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    apply(client, tenant, staffMembers, users, rssi);
   }
 
   /**
-   * The same for the whole registry (at start-up) in a few queries instead of about eight per client:
-   * the tenants, each staff group's tenants and the RSSI group read once, then one query per client
-   * for its RSSI users (the engine has no query across tenants' user memberships).
+   * The same for the whole registry (at start-up) in three reads whatever the number of clients:
+   * the tenants, every tenant membership (one read of Camunda's tenant membership table: the
+   * engine has no query across tenants' members) and the RSSI group's members; then writes only
+   * where a client's tenant differs from the registry (docs/bench.md, "Start-up, profiled again").
    */
   public void syncAll(List<Client> clients) {
     Map<String, Tenant> tenants = identityService.createTenantQuery().list().stream()
         .collect(Collectors.toMap(Tenant::getId, t -> t));
-    Map<String, Set<String>> tenantsOfStaff = new HashMap<>();
-    for (Groups staff : Groups.staff()) {
-      tenantsOfStaff.put(staff.id(), identityService.createTenantQuery().groupMember(staff.id()).list().stream()
-          .map(Tenant::getId).collect(Collectors.toSet()));
-    }
+    Map<String, Set<String>> groupsOfTenant = new HashMap<>();
+    Map<String, Set<String>> usersOfTenant = new HashMap<>();
+    jdbc.sql("select TENANT_ID_, USER_ID_, GROUP_ID_ from " + tablePrefix + "ACT_ID_TENANT_MEMBER")
+        .query((rs, n) -> {
+          String tenant = rs.getString("TENANT_ID_");
+          if (rs.getString("USER_ID_") != null) {
+            usersOfTenant.computeIfAbsent(tenant, k -> new HashSet<>()).add(rs.getString("USER_ID_"));
+          }
+          if (rs.getString("GROUP_ID_") != null) {
+            groupsOfTenant.computeIfAbsent(tenant, k -> new HashSet<>()).add(rs.getString("GROUP_ID_"));
+          }
+          return tenant;
+        })
+        .list();
     Set<String> rssi = identityService.createUserQuery().memberOfGroup(Groups.CLIENT_RSSI_ID).list().stream()
         .map(User::getId).collect(Collectors.toCollection(HashSet::new));
     for (Client client : clients) {
-      Set<String> staffMembers = tenantsOfStaff.entrySet().stream()
-          .filter(e -> e.getValue().contains(client.id())).map(Map.Entry::getKey).collect(Collectors.toSet());
-      apply(client, tenants.get(client.id()), staffMembers, rssi);
+      apply(client, tenants.get(client.id()), groupsOfTenant.getOrDefault(client.id(), Set.of()),
+          usersOfTenant.getOrDefault(client.id(), Set.of()), rssi);
     }
   }
 
   /**
-   * Brings one client's tenant in step: {@code tenant} as it is (null if none), the staff groups
-   * already its members, and (at least) those of the client's RSSI users already in the RSSI group
-   * (a user added to the group here is added to the set).
+   * Brings one client's tenant in step: {@code tenant} as it is (null if none), the groups and
+   * users already its members, and (at least) those of the client's RSSI users already in the RSSI
+   * group (a user added to the group here is added to the set).
    */
-  private void apply(Client client, Tenant tenant, Set<String> staffMembers, Set<String> inRssiGroup) {
+  private void apply(Client client, Tenant tenant, Set<String> groupMembers, Set<String> userMembers,
+      Set<String> inRssiGroup) {
     if (tenant == null) {
       tenant = identityService.newTenant(client.id());
       tenant.setName(client.name());
@@ -82,20 +100,18 @@ public class ClientTenants {
       identityService.saveTenant(tenant);
     }
     for (Groups staff : Groups.staff()) {
-      if (!staffMembers.contains(staff.id())) {
+      if (!groupMembers.contains(staff.id())) {
         identityService.createTenantGroupMembership(client.id(), staff.id());
       }
     }
     Set<String> wanted = rssiUserIds(client);
-    List<String> current = identityService.createUserQuery().memberOfTenant(client.id()).list()
-        .stream().map(User::getId).toList();
-    for (String userId : current) {
+    for (String userId : userMembers) {
       if (!wanted.contains(userId)) {
         identityService.deleteTenantUserMembership(client.id(), userId);
       }
     }
     for (String userId : wanted) {
-      if (!current.contains(userId)) {
+      if (!userMembers.contains(userId)) {
         identityService.createTenantUserMembership(client.id(), userId);
       }
       if (inRssiGroup.add(userId)) {

@@ -31,13 +31,31 @@ class WebhookSender {
 
   private final WebhookOutbox outbox;
   private final WebhookProperties properties;
-  private final HttpClient http;
+  /**
+   * Built at the first delivery, not with the bean: building it loads the JDK's trusted certificates
+   * and starts its selector thread, about 1 % of the start-up's main-thread CPU samples on a node
+   * that may never deliver (docs/bench.md, "Start-up, profiled again").
+   */
+  private volatile HttpClient http;
 
   WebhookSender(WebhookOutbox outbox, WebhookProperties properties) {
     this.outbox = outbox;
     this.properties = properties;
-    this.http = HttpClient.newBuilder().connectTimeout(properties.sender().timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder().connectTimeout(properties.sender().timeout())
+              .followRedirects(HttpClient.Redirect.NEVER).build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /** One delivery round; returns how many deliveries the subscribers accepted. */
@@ -103,7 +121,7 @@ class WebhookSender {
           .header(WebhookSignature.DELIVERY_HEADER, delivery.id())
           .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
           .build();
-      response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      response = http().send(request, HttpResponse.BodyHandlers.discarding());
     } catch (IOException | IllegalArgumentException e) {
       failed(delivery, node, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
       return false;

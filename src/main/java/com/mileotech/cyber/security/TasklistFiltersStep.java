@@ -2,9 +2,13 @@ package com.mileotech.cyber.security;
 
 import com.mileotech.cyber.system.StartupStep;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
  * here, once each (found again by name, so an administrator's later changes are kept), and each
  * is granted to the groups it is for. What a filter lists is still cut down by the user's task
  * permissions and tenants: the same "Tâches de mon équipe" shows each client RSSI only their own
- * client's tasks.
+ * client's tasks. On an unchanged database a run reads the filters and their grants (two
+ * queries) and writes nothing.
  */
 @Component
 class TasklistFiltersStep implements StartupStep {
@@ -55,8 +60,27 @@ class TasklistFiltersStep implements StartupStep {
     return 50;
   }
 
+  /** The filters by name and the groups granted each filter, read once per run (two queries). */
+  private Map<String, List<Filter>> filters;
+  private Map<String, Set<String>> readersOfFilter;
+
   @Override
   public void run() {
+    filters = filterService.createFilterQuery().list().stream()
+        .collect(Collectors.groupingBy(Filter::getName, HashMap::new, Collectors.toList()));
+    readersOfFilter = new HashMap<>();
+    authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).list().stream()
+        .filter(a -> a.getGroupId() != null)
+        .forEach(a -> readersOfFilter.computeIfAbsent(a.getResourceId(), k -> new HashSet<>()).add(a.getGroupId()));
+    try {
+      ensureAll();
+    } finally {
+      filters = null;
+      readersOfFilter = null;
+    }
+  }
+
+  private void ensureAll() {
     List<Groups> tasklistUsers = List.of(Groups.TECHNICIANS, Groups.PROJECT_MANAGERS, Groups.CYBER_REFERENT,
         Groups.CLIENT_RSSI, Groups.ADMINISTRATORS);
     // a client's RSSI lands on their own client's open tasks (the engine's tenant checks keep it to their client)
@@ -88,7 +112,7 @@ class TasklistFiltersStep implements StartupStep {
 
   /** A filter saved before the reports had their own process (issue 17) lists them too. */
   private void includeReports(String name, TaskQuery query) {
-    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    Filter filter = named(name);
     String[] keys = ((TaskQueryImpl) filter.getQuery()).getProcessDefinitionKeys();
     if (keys != null && !Arrays.asList(keys).contains("regulatory-report")) {
       filter.setQuery(query);
@@ -105,8 +129,16 @@ class TasklistFiltersStep implements StartupStep {
         .endOr();
   }
 
+  /** The filter of that name, as read at the start of the run (or saved since). */
+  private Filter named(String name) {
+    List<Filter> found = filters.getOrDefault(name, List.of());
+    // two of one name: the engine's query refuses it, as before this step read the filters at once
+    return found.size() > 1 ? filterService.createFilterQuery().filterName(name).singleResult()
+        : found.isEmpty() ? null : found.get(0);
+  }
+
   private void ensure(String name, String description, int priority, TaskQuery query, List<Groups> readers) {
-    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    Filter filter = named(name);
     if (filter == null) {
       filter = filterService.newTaskFilter(name);
       filter.setQuery(query);
@@ -116,17 +148,18 @@ class TasklistFiltersStep implements StartupStep {
       properties.put("refresh", true);
       properties.put("variables", VARIABLES);
       filter.setProperties(properties);
-      filterService.saveFilter(filter);
+      filter = filterService.saveFilter(filter);
+      filters.put(name, List.of(filter));
     } else if (FIRST_VARIABLES.equals(filter.getProperties().get("variables"))) {
       Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
       properties.put("variables", VARIABLES);
       filter.setProperties(properties);
       filterService.saveFilter(filter);
     }
+    Set<String> granted = readersOfFilter.getOrDefault(filter.getId(), Set.of());
     for (Groups group : readers) {
-      boolean granted = authorizationService.createAuthorizationQuery()
-          .resourceType(Resources.FILTER).resourceId(filter.getId()).groupIdIn(group.id()).count() > 0;
-      if (!granted) {
+      // any row of the group on this filter counts, as before (the one query per group and filter)
+      if (!granted.contains(group.id())) {
         Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         read.setGroupId(group.id());
         read.setResource(Resources.FILTER);
