@@ -114,7 +114,7 @@ final class QueryFingerprint {
   }
 
   /** A value written whole, with its type; null for anything else. */
-  private static String scalar(Object value) {
+  static String scalar(Object value) {
     if (value instanceof String s) {
       return "s" + s;
     }

@@ -760,31 +760,9 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     return values;
   }
 
-  /** A parameter's value, typed, exactly; null for a type not handled here. */
+  /** A parameter's value, typed, exactly (as the query's state writes it); null for a type not handled here. */
   private static String written(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof String s) {
-      return "s" + s;
-    }
-    if (value instanceof Date d) {
-      // a JDBC timestamp keeps nanoseconds beyond getTime(), and its toInstant() has them; a JDBC
-      // day has no instant (UnsupportedOperationException): its milliseconds say it exactly
-      try {
-        return "d" + d.getClass().getName() + ":" + d.toInstant();
-      } catch (UnsupportedOperationException dayOnly) {
-        return "d" + d.getClass().getName() + ":" + d.getTime();
-      }
-    }
-    if (value instanceof Enum<?> e) {
-      return "e" + e.getDeclaringClass().getName() + "." + e.name();
-    }
-    if ((value instanceof Number || value instanceof Boolean || value instanceof Character)
-        && value.getClass().getName().startsWith("java.")) {
-      return value.getClass().getName() + ":" + value;
-    }
-    return null;
+    return value == null ? "null" : QueryFingerprint.scalar(value);
   }
 
   /** Length-prefixed, so that no value can pass for two. */

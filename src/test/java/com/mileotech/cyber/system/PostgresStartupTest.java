@@ -223,18 +223,8 @@ class PostgresStartupTest {
       try (Statement settings = connection.createStatement()) {
         // a handful of rows: a sequential scan is cheapest; what is checked is that the key can serve
         settings.execute("set enable_seqscan = off");
-        try (PreparedStatement explain = connection.prepareStatement("explain " + counts.lastRefreshSql())) {
-          List<Object> values = counts.lastRefreshValues();
-          for (int i = 0; i < values.size(); i++) {
-            explain.setObject(i + 1, values.get(i));
-          }
-          StringBuilder lines = new StringBuilder();
-          try (ResultSet rows = explain.executeQuery()) {
-            while (rows.next()) {
-              lines.append(rows.getString(1)).append('\n');
-            }
-          }
-          return lines.toString();
+        try {
+          return explain(connection, "explain ", counts);
         } finally {
           settings.execute("reset enable_seqscan");
         }
@@ -244,21 +234,7 @@ class PostgresStartupTest {
     // each permission on its own resource (Task.xml.patch): the grants on process definitions are
     // read for the definition's key, the task's own grant by the task's id; the 20,000 grants on
     // other tasks are not read (Camunda's condition hashed them all, for one task)
-    String analyzed = jdbc.execute((ConnectionCallback<String>) connection -> {
-      try (PreparedStatement explain = connection.prepareStatement("explain analyze " + counts.lastRefreshSql())) {
-        List<Object> values = counts.lastRefreshValues();
-        for (int i = 0; i < values.size(); i++) {
-          explain.setObject(i + 1, values.get(i));
-        }
-        StringBuilder lines = new StringBuilder();
-        try (ResultSet rows = explain.executeQuery()) {
-          while (rows.next()) {
-            lines.append(rows.getString(1)).append('\n');
-          }
-        }
-        return lines.toString();
-      }
-    });
+    String analyzed = jdbc.execute((ConnectionCallback<String>) connection -> explain(connection, "explain analyze ", counts));
     java.util.regex.Matcher grantsRead = java.util.regex.Pattern
         .compile("on act_ru_authorization .*actual time=[0-9.]+\\.\\.[0-9.]+ rows=(\\d+)").matcher(analyzed);
     int nodes = 0;
@@ -269,5 +245,23 @@ class PostgresStartupTest {
     assertThat(nodes).as(analyzed).isPositive();
     jdbc.update("delete from ACT_RU_AUTHORIZATION where ID_ like 'pg-grant-%'");
     engine.getFilterService().deleteFilter(filterId);
+  }
+
+  /** The plan of the last refresh statement, its values bound. */
+  private static String explain(java.sql.Connection connection, String explain, TaskCountProbe counts)
+      throws java.sql.SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(explain + counts.lastRefreshSql())) {
+      List<Object> values = counts.lastRefreshValues();
+      for (int i = 0; i < values.size(); i++) {
+        statement.setObject(i + 1, values.get(i));
+      }
+      StringBuilder lines = new StringBuilder();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          lines.append(rows.getString(1)).append('\n');
+        }
+      }
+      return lines.toString();
+    }
   }
 }
