@@ -388,7 +388,8 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
     }
     // epochs and time read BEFORE counting: a write committing meanwhile raises an epoch after
     // this point, so what is counted now is never kept past that write
-    CommittedWrites.Snapshot epochs = key == null ? null : writes.snapshot(dependencies(sql.getSql()));
+    Set<String> tables = key == null ? null : dependencies(sql.getSql());
+    CommittedWrites.Snapshot epochs = key == null ? null : writes.snapshot(tables);
     long at = ClockUtil.getCurrentTime().getTime();
     Kept found = null;
     if (key != null) {
@@ -417,7 +418,7 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
         && (found == null || found.tasks() != null || found.count() <= now.maxTasksPerCount())) {
       // counted by their ids, kept to be refreshed later (a count known to be larger: by number)
       Set<String> tasks = new HashSet<>(ids(executor, statement, parameter, sql, shape, null));
-      keep(key, new Kept(tasks.size(), tasks, epochs, at, recount(statement, parameter, sql, shape)), now);
+      keep(key, new Kept(tasks.size(), tasks, epochs, at, recount(statement, parameter, sql, shape, tables)), now);
       return single(tasks.size());
     }
     // what the executor's own query(4 arguments) does, with the SQL evaluated once
@@ -517,7 +518,7 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
   }
 
   /** How to run a full count by ids again (null when its values cannot be bound again exactly). */
-  private Recount recount(MappedStatement count, Object parameter, BoundSql sql, IdsSql shape) {
+  private Recount recount(MappedStatement count, Object parameter, BoundSql sql, IdsSql shape, Set<String> tables) {
     Configuration mybatis = count.getConfiguration();
     List<Object> values = values(mybatis, parameter, sql);
     List<ParameterMapping> mappings = new ArrayList<>(values.size());
@@ -536,8 +537,7 @@ class TaskCountCache extends AbstractProcessEnginePlugin {
       }
       text = recountSql.computeIfAbsent(shape.sql(), t -> t);
     }
-    return new Recount(count, text, List.copyOf(mappings), java.util.Collections.unmodifiableList(values),
-        dependencies(sql.getSql()));
+    return new Recount(count, text, List.copyOf(mappings), java.util.Collections.unmodifiableList(values), tables);
   }
 
   /** Tests: waits until every background recount asked for so far is done. */
