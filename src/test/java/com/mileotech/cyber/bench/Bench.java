@@ -183,8 +183,10 @@ public final class Bench {
       }
       step(errors, "task lists", () -> taskLists(a, database, figures, details));
       step(errors, "web assets", () -> webAssets(a, figures, details));
-      step(errors, "deadline storm", () -> storm(List.of(a), "storm", sizes.stormCount, "4. Deadline storm", figures,
-          details));
+      step(errors, "deadline storm", () -> {
+        storm(List.of(a), "storm", sizes.stormCount, "4. Deadline storm", figures, details);
+        bareStorm(a, sizes.stormCount, "4. Deadline storm", figures, details);
+      });
       a.close();
       nodes.remove(a);
       // further start-ups, on the database as the scenarios left it (with data)
@@ -814,6 +816,7 @@ public final class Bench {
         "startedAt", due - Duration.ofHours(24).toMillis(), "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
     long seeded = System.currentTimeMillis();
     Map<String, Object> countersBefore = counters(a, true);
+    CpuSnapshot cpuBefore = CpuSnapshot.take(nodes);
     for (Node node : nodes) {
       node.call(Map.of("op", "jobExecutor", "active", true));
     }
@@ -842,6 +845,7 @@ public final class Bench {
       Thread.sleep(1_000);
     }
     long finished = System.currentTimeMillis();
+    Map<String, Object> cpu = CpuSnapshot.take(nodes).perReminderSince(cpuBefore, count);
     Thread.sleep(1_500); // PostgreSQL's statistics reach pg_stat_database within about half a second
     Map<String, Object> countersAfter = counters(a, false);
     // load-independent evidence: how many jobs the storm cost (each one a transaction of its own),
@@ -877,6 +881,7 @@ public final class Bench {
     summary.put("jobsPerReminder", count == 0 ? 0 : Math.round(100.0 * jobsSucceeded / count) / 100.0);
     summary.put("duplicatesAtSmtp", duplicates);
     summary.put("database", perReminder(countersBefore, countersAfter, count));
+    summary.put("cpuMsPerReminder", cpu);
     summary.put("secondsFromDueToLastDelivery", (sendLags.isEmpty() ? finished - stormStart
         : sendLags.stream().mapToLong(Long::longValue).max().orElse(0)) / 1000.0);
     details.put(name, summary);
@@ -889,9 +894,124 @@ public final class Bench {
             : sendLags.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0),
         Check.MAX_AT_MOST, 30, "≤ 30 s")); // issue 20
     figures.add(Figure.info(scenario, "lag due → delivered, per reminder" + label, "s", seconds(sendLags)));
+    cpuFigures(scenario, "the storm" + label, cpu, figures);
     figures.add(Figure.of(scenario, "reminders lost or duplicated" + label, "",
         List.of((count - received.size()) + duplicates), Check.MAX_AT_MOST, 0, "0"));
     smtp.purgeEmailFromAllMailboxes();
+  }
+
+  /**
+   * The storm's floor: as many reminders of the bare deadline (the same user task, timers, cycle
+   * re-armed when due and history as the product's, the reminder's step an empty expression) due at
+   * once on the same node and database, right after the product's storm: how long Camunda alone
+   * takes to run them. Reported beside the storm, for the share of it that is ours.
+   */
+  @SuppressWarnings("unchecked")
+  private void bareStorm(Node a, int count, String scenario, List<Figure> figures, Map<String, Object> details)
+      throws Exception {
+    if (count <= 0) {
+      return;
+    }
+    String tag = "bare" + Long.toString(System.currentTimeMillis(), 36);
+    a.call(Map.of("op", "jobExecutor", "active", false));
+    int calibration = Math.max(10, Math.min(200, count / 10));
+    Map<String, Object> cal = a.call(command("seedBareDeadlines", "tag", "calibration" + tag, "count", calibration,
+        "dueAt", System.currentTimeMillis() + Duration.ofDays(3650).toMillis(), "drivers", sizes.seedDrivers,
+        "batch", sizes.seedBatch));
+    double perInstance = number(cal, "seconds") / calibration;
+    long leadMs = (long) (1000 * (count * perInstance * 1.6 + 10));
+    long due = System.currentTimeMillis() + leadMs;
+    Map<String, Object> seed = a.call(command("seedBareDeadlines", "tag", tag, "count", count, "dueAt", due,
+        "drivers", sizes.seedDrivers, "batch", sizes.seedBatch));
+    long seeded = System.currentTimeMillis();
+    CpuSnapshot cpuBefore = CpuSnapshot.take(List.of(a));
+    a.call(Map.of("op", "jobExecutor", "active", true));
+    failuresOf(seed, "bare deadline seeding");
+    long stormStart = Math.max(due, seeded);
+    long giveUp = stormStart + sizes.stormTimeoutSeconds * 1000L;
+    sleepUntil(due);
+    while (number(a.call(Map.of("op", "bareRemindersDue")), "due").longValue() > 0
+        && System.currentTimeMillis() < giveUp) {
+      Thread.sleep(1_000);
+    }
+    Map<String, Object> cpu = CpuSnapshot.take(List.of(a)).perReminderSince(cpuBefore, count);
+    Map<String, Object> ran = a.call(command("bareReminders", "tag", tag, "dueAt", stormStart));
+    List<Long> lags = longs(ran.get("lagsMs"));
+    Map<String, Object> summary = new LinkedHashMap<>(withoutList(ran, "lagsMs"));
+    summary.put("validSeeding", seeded < due - 1_000);
+    summary.put("seedSeconds", seed.get("seconds"));
+    summary.put("cpuMsPerReminder", cpu);
+    details.put("bare-storm", summary);
+    say(tag + ": " + summary);
+    figures.add(Figure.info(scenario, count + " reminders of the bare deadline due at once (Camunda alone: same"
+        + " timers and history, the step an empty expression): due → all run", "s",
+        List.of(number(ran, "ran").intValue() < count ? Double.POSITIVE_INFINITY
+            : lags.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0)));
+    cpuFigures(scenario, "the bare deadline's storm", cpu, figures);
+  }
+
+  /**
+   * Where a storm's CPU went, in ms per reminder (informative): the node, this driver (on this
+   * machine: GreenMail receiving the mails, the polling), and the rest of the machine (PostgreSQL's
+   * server, any other process). Two cores give 12 ms per reminder for 5,000 in 30 s.
+   */
+  private static void cpuFigures(String scenario, String what, Map<String, Object> cpu, List<Figure> figures) {
+    for (String part : List.of("node", "driver", "rest", "machine")) {
+      if (cpu.get(part) instanceof Number ms) {
+        figures.add(Figure.info(scenario, "CPU of " + what + " per reminder: " + switch (part) {
+          case "node" -> "the application node";
+          case "driver" -> "the benchmark's driver (its SMTP server, GreenMail)";
+          case "rest" -> "the rest of the machine (the database server)";
+          default -> "the whole machine";
+        }, "ms", List.of(ms.doubleValue())));
+      }
+    }
+  }
+
+  /** CPU time so far of the nodes, this driver and the whole machine (Linux's /proc/stat), in ns. */
+  private record CpuSnapshot(double nodesNs, double driverNs, double machineNs) {
+
+    static CpuSnapshot take(List<Node> nodes) throws Exception {
+      double nodesNs = 0;
+      for (Node node : nodes) {
+        nodesNs += number(node.call(Map.of("op", "cpu")), "processCpuNs");
+      }
+      double driverNs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
+      return new CpuSnapshot(nodesNs, driverNs, busyNs());
+    }
+
+    /** Busy time of every core (user, nice, system, irq, softirq, steal), or -1 off Linux. */
+    private static double busyNs() {
+      try {
+        String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long ticks = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+          ticks += Long.parseLong(f[i]);
+        }
+        return ticks * 1e7; // USER_HZ is 100 on Linux
+      } catch (Exception e) {
+        return -1;
+      }
+    }
+
+    Map<String, Object> perReminderSince(CpuSnapshot before, int count) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      double node = (nodesNs - before.nodesNs) / 1e6 / count;
+      double driver = (driverNs - before.driverNs) / 1e6 / count;
+      out.put("node", round(node));
+      out.put("driver", round(driver));
+      if (machineNs >= 0 && before.machineNs >= 0) {
+        double machine = (machineNs - before.machineNs) / 1e6 / count;
+        out.put("rest", round(Math.max(0, machine - node - driver)));
+        out.put("machine", round(machine));
+      }
+      return out;
+    }
+
+    private static double round(double ms) {
+      return Math.round(ms * 100) / 100.0;
+    }
   }
 
   /** The node's database counters (BenchAgent.statementCounters); empty when they cannot be read. */

@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -73,6 +74,14 @@ final class BenchAgent {
   static final String BARE = "bench-bare";
   static final String TIMER = "bench-timer";
   static final String DEADLINE = "bench-deadline";
+  /**
+   * The deadline's timers without the product: the same user task, the same two boundary timers,
+   * the reminder cycle re-armed when due, the reminder's service task with its input parameter
+   * (one variable and its history, as ours), but the step does nothing (an expression). What
+   * Camunda alone costs per reminder job: the storm's floor (docs/bench.md, "The storm's floor").
+   */
+  static final String BARE_DEADLINE = "bench-bare-deadline";
+  static final String BARE_REMINDER = "Task_BareReminder";
   static final String SITE = "site-a";
 
   private final ProcessEngine engine;
@@ -125,6 +134,10 @@ final class BenchAgent {
       case "seedDeadlines" -> seedDeadlines((String) command.get("tag"), integer(command, "count"),
           longValue(command, "startedAt"), integer(command, "drivers"), integer(command, "batch"));
       case "reminders" -> reminders((String) command.get("tag"));
+      case "seedBareDeadlines" -> seedBareDeadlines((String) command.get("tag"), integer(command, "count"),
+          longValue(command, "dueAt"), integer(command, "drivers"), integer(command, "batch"));
+      case "bareRemindersDue" -> Map.of("due", bareRemindersDue());
+      case "bareReminders" -> bareReminders((String) command.get("tag"), longValue(command, "dueAt"));
       case "jobExecutor" -> jobExecutor(Boolean.TRUE.equals(command.get("active")));
       case "touchTask" -> touchTask((String) command.get("user"));
       case "memory" -> memory();
@@ -169,6 +182,9 @@ final class BenchAgent {
   }
 
   private void deployBenchProcesses() {
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(BARE_DEADLINE).count() == 0) {
+      deployBareDeadline();
+    }
     if (repository.createProcessDefinitionQuery().processDefinitionKey(TIMER).count() > 0) {
       return; // the other node did it
     }
@@ -207,6 +223,25 @@ final class BenchAgent {
         authorizations.saveAuthorization(grant);
       }
     }
+  }
+
+  private void deployBareDeadline() {
+    // Camunda's built-in now() is its clock: the cycle is the due instant while it lies ahead,
+    // then parked, as Deadlines.reminderCycle re-arms ours (reevaluate-time-cycle-when-due)
+    BpmnModelInstance bareDeadline = Bpmn.createExecutableProcess(BARE_DEADLINE).camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Notify").name("Rédiger la notification").camundaCandidateGroups(Groups.CYBER_REFERENT.id())
+        .camundaDueDate("${benchDueAt}").camundaFollowUpDate("${bareDueAt}")
+        .endEvent()
+        .moveToActivity("Task_Notify").boundaryEvent("Event_Reminder").cancelActivity(false)
+        .timerWithCycle("${bareDueAt.after(now()) ? bareCycle : 'R1/9999-12-31T00:00:00Z/PT1M'}")
+        .serviceTask(BARE_REMINDER).camundaExpression("${true}").camundaInputParameter("deadline", "bench")
+        .endEvent()
+        .moveToActivity("Task_Notify").boundaryEvent("Event_Overdue").cancelActivity(false).timerWithDate("${benchDueAt}")
+        .serviceTask("Task_BareEscalate").camundaExpression("${true}").endEvent()
+        .done();
+    repository.createDeployment().name("bench-bare-deadline").addModelInstance(BARE_DEADLINE + ".bpmn", bareDeadline)
+        .deploy();
   }
 
   static String clientId(int i) {
@@ -563,6 +598,54 @@ final class BenchAgent {
     }));
     Map<String, Object> out = result.toMap();
     out.put("seconds", seconds(start));
+    return out;
+  }
+
+  /**
+   * {@code count} instances of the bare deadline (the deadline's timers without the product), every
+   * reminder due at {@code dueAt} (epoch ms), the deadline itself a day later.
+   */
+  private Map<String, Object> seedBareDeadlines(String tag, int count, long dueAt, int drivers, int batch)
+      throws Exception {
+    long start = System.nanoTime();
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(BARE_DEADLINE)
+        .latestVersion().singleResult().getId();
+    List<String> clientIds = clients();
+    String cycle = "R1/" + Instant.ofEpochMilli(dueAt) + "/PT1M";
+    Result result = run(batches(count, batch), drivers, b -> transaction.executeWithoutResult(status -> {
+      for (int i = b * batch; i < Math.min(count, (b + 1) * batch); i++) {
+        String clientId = clientIds.get(i % clientIds.size());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientId", clientId);
+        variables.put("reference", tag + "-" + i);
+        variables.put("clientName", "Client du banc " + clientId.substring(6));
+        variables.put("bareDueAt", new Date(dueAt));
+        variables.put("bareCycle", cycle);
+        variables.put("benchDueAt", new Date(dueAt + Duration.ofHours(24).toMillis()));
+        runtime.startProcessInstanceById(definitionId, tag + "-" + i, variables);
+      }
+    }));
+    Map<String, Object> out = result.toMap();
+    out.put("seconds", seconds(start));
+    return out;
+  }
+
+  /** The bare deadlines' jobs due by now and not yet run: none once the storm has run (re-armed ones are parked). */
+  private long bareRemindersDue() {
+    Long due = jdbc.queryForObject("select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = ? and DUEDATE_ <= ?",
+        Long.class, BARE_DEADLINE, new Timestamp(System.currentTimeMillis()));
+    return due == null ? 0 : due;
+  }
+
+  /** The tagged bare reminders that ran, and the lag of each from {@code dueAt} to its step's end. */
+  private Map<String, Object> bareReminders(String tag, long dueAt) {
+    List<Timestamp> ends = jdbc.queryForList("""
+        select a.END_TIME_ from ACT_HI_ACTINST a join ACT_HI_PROCINST p on p.PROC_INST_ID_ = a.PROC_INST_ID_
+        where a.ACT_ID_ = ? and a.END_TIME_ is not null and p.BUSINESS_KEY_ like ?""", Timestamp.class,
+        BARE_REMINDER, tag + "-%");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ran", ends.size());
+    out.put("lagsMs", ends.stream().map(end -> end.getTime() - dueAt).toList());
     return out;
   }
 
