@@ -57,6 +57,10 @@ public final class Bench {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final List<String> log = new ArrayList<>();
 
+  /** The class data archive every node starts with (sizes.cds), or null. */
+  private Path classDataArchive;
+  private final List<String> archiveRefusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   Bench(Sizes sizes, Path out) {
     this.sizes = sizes;
     this.out = out;
@@ -86,6 +90,9 @@ public final class Bench {
     int errors = 0;
     smtp.start();
     try {
+      if (sizes.cds) {
+        results.put("classDataArchive", prepareClassDataArchive());
+      }
       for (String database : sizes.databases) {
         say("=== " + database);
         Map<String, Object> result;
@@ -150,6 +157,7 @@ public final class Bench {
     }
     List<Double> startups = new ArrayList<>();
     List<Double> startupsInJvm = new ArrayList<>();
+    List<Double> startupsWithoutArchive = new ArrayList<>();
     List<Double> heapAtRest = new ArrayList<>();
     List<Double> rssAtRest = new ArrayList<>();
     List<Double> heapUnderLoad = new ArrayList<>();
@@ -199,16 +207,34 @@ public final class Bench {
         again.close();
         nodes.remove(again);
       }
+      // for comparison, in the same minutes: one restart without the class data archive
+      if (classDataArchive != null && sizes.startups > 1) {
+        Path archive = classDataArchive;
+        classDataArchive = null;
+        try {
+          Node plain = startNode(database, "node-restart-without-archive", dir, url, user, password, nodes);
+          startupsWithoutArchive.add(plain.spawnToReadySeconds());
+          plain.close();
+          nodes.remove(plain);
+        } finally {
+          classDataArchive = archive;
+        }
+      }
     } finally {
       nodes.forEach(Node::close);
       if (embedded != null) {
         embedded.close();
       }
     }
-    figures.add(Figure.of("5. Start-up and memory", "start-up to ready (JVM spawn → application ready)", "s", startups,
+    figures.add(Figure.of("5. Start-up and memory", "start-up to ready (JVM spawn → application ready)"
+        + (classDataArchive != null ? ", with the class data archive (docs/production.md)" : ""), "s", startups,
         Check.MEDIAN_AT_MOST, 15, "< 15 s"));
     figures.add(Figure.info("5. Start-up and memory", "start-up as Spring reports it (JVM start → ready)", "s",
         startupsInJvm));
+    if (!startupsWithoutArchive.isEmpty()) {
+      figures.add(Figure.info("5. Start-up and memory", "for comparison: a restart without the class data archive"
+          + " (JVM spawn → application ready)", "s", startupsWithoutArchive));
+    }
     figures.add(Figure.of("5. Start-up and memory", "heap after full GC, at rest", "MB", heapAtRest,
         Check.MEDIAN_AT_MOST, 256, "< 256 MB"));
     figures.add(Figure.info("5. Start-up and memory", "resident size, at rest", "MB", rssAtRest));
@@ -221,6 +247,11 @@ public final class Bench {
 
   private Node startNode(String database, String name, Path dir, String url, String user, String password,
       List<Node> nodes) throws Exception {
+    return startNode(database, name, dir, url, user, password, nodes, List.of());
+  }
+
+  private Node startNode(String database, String name, Path dir, String url, String user, String password,
+      List<Node> nodes, List<String> extraJvmArgs) throws Exception {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=0",
         "--spring.datasource.url=" + url,
@@ -238,10 +269,82 @@ public final class Bench {
     }
     args.addAll(sizes.nodeArgs);
     say("starting " + name + " on " + database);
-    Node node = Node.start(name, sizes.xmx, cpusOf(name), jvmArgsOf(name), args, dir.resolve(name + ".log"), 600);
+    List<String> jvmArgs = new ArrayList<>(jvmArgsOf(name));
+    jvmArgs.addAll(extraJvmArgs);
+    if (classDataArchive != null) {
+      jvmArgs.add("-XX:SharedArchiveFile=" + classDataArchive.toAbsolutePath());
+    }
+    Node node = Node.start(name, sizes.xmx, cpusOf(name), jvmArgs, args, dir.resolve(name + ".log"), 600);
     nodes.add(node);
-    say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")");
+    say(name + " ready in " + Math.round(node.spawnToReadySeconds() * 10) / 10.0 + " s (port " + node.port + ")"
+        + (classDataArchive == null ? "" : node.archiveRefused ? ", the class data archive REFUSED (see its log)"
+            : ", with the class data archive"));
+    if (classDataArchive != null && node.archiveRefused) {
+      archiveRefusals.add(name);
+    }
     return node;
+  }
+
+  /**
+   * What docs/production.md ("Start-up: the class data archive") does to the packaged jar, done to
+   * the nodes' class path: its directories made jars (the JVM archives classes from jars only,
+   * order kept: target/classes shadows the engine's patched files), one training start on a
+   * database of its own, stopped once ready (the JVM writes the archive of every class it loaded
+   * as it exits), then every node started with that archive.
+   */
+  private Map<String, Object> prepareClassDataArchive() throws Exception {
+    long start = System.nanoTime();
+    Path dir = out.resolve("cds");
+    deleteRecursively(dir);
+    Files.createDirectories(dir);
+    List<String> entries = new ArrayList<>();
+    int jars = 0;
+    for (String entry : classpath().split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (Files.isDirectory(path)) {
+        Path jar = dir.resolve("classpath-" + (++jars) + ".jar");
+        jarOf(path, jar);
+        entries.add(jar.toAbsolutePath().toString());
+      } else if (Files.exists(path)) {
+        entries.add(entry);
+      }
+    }
+    Node.classpath = String.join(java.io.File.pathSeparator, entries);
+    Path archive = dir.resolve("node.jsa");
+    say("class data archive: training start");
+    List<Node> nodes = new ArrayList<>();
+    Node training = startNode("h2", "cds-training", dir, "jdbc:h2:file:" + dir.resolve("h2").toAbsolutePath() + "/mileo",
+        "sa", "", nodes, List.of("-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()));
+    training.close();
+    if (!Files.exists(archive)) {
+      throw new IllegalStateException("the training start wrote no class data archive, see " + dir);
+    }
+    classDataArchive = archive;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("archiveMb", Math.round(Files.size(archive) / 1e5) / 10.0);
+    out.put("secondsToMake", BenchAgent.seconds(start));
+    out.put("refusedBy", archiveRefusals);
+    say("class data archive: " + out);
+    return out;
+  }
+
+  /** A jar of {@code directory}'s files, directories included (class path scanning looks them up). */
+  private static void jarOf(Path directory, Path jar) throws IOException {
+    try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : (Iterable<Path>) paths.sorted()::iterator) {
+        String name = directory.relativize(path).toString().replace(java.io.File.separatorChar, '/');
+        if (name.isEmpty()) {
+          continue;
+        }
+        boolean folder = Files.isDirectory(path);
+        out.putNextEntry(new java.util.jar.JarEntry(folder ? name + "/" : name));
+        if (!folder) {
+          Files.copy(path, out);
+        }
+        out.closeEntry();
+      }
+    }
   }
 
   /** {@code bench.node.jvmArgs}, with {@code %n} replaced by the node's name (one recording file per node). */

@@ -23,6 +23,9 @@ final class Node implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The nodes' class path when it is not the driver's (the class data archive's jars, Bench). */
+  static volatile String classpath;
+
   final String name;
   private final Process process;
   private final PrintWriter commands;
@@ -33,6 +36,8 @@ final class Node implements AutoCloseable {
   long readyNanos;
   int port;
   long startupMs;
+  /** Whether the JVM said it could not use the class data archive it was given. */
+  volatile boolean archiveRefused;
 
   private Node(String name, Process process, Path log) throws IOException {
     this.name = name;
@@ -65,7 +70,7 @@ final class Node implements AutoCloseable {
     command.add("-Dfile.encoding=UTF-8");
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(Bench.classpath());
+    command.add(classpath != null ? classpath : Bench.classpath());
     command.add(BenchNode.class.getName());
     command.addAll(springArgs);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -142,6 +147,9 @@ final class Node implements AutoCloseable {
             }
           }
         } else {
+          if (line.contains("Unable to use shared archive")) {
+            archiveRefused = true;
+          }
           log.write(line);
           log.write('\n');
         }

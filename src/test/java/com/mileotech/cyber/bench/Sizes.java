@@ -47,6 +47,8 @@ final class Sizes {
   final List<String> nodeCpus;
   /** JVM options for every node ({@code bench.node.jvmArgs}, space-separated), e.g. a flight recording. */
   final List<String> nodeJvmArgs;
+  /** Nodes start with a class data archive made by a training start, as docs/production.md deploys them. */
+  final boolean cds;
   final String postgresUrl;
   final String postgresUser;
   final String postgresPassword;
@@ -83,6 +85,7 @@ final class Sizes {
     nodeArgs = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
     String jvmArgs = p.getOrDefault("bench.node.jvmArgs", "").trim();
     nodeJvmArgs = jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+"));
+    cds = Boolean.parseBoolean(p.getOrDefault("bench.cds", String.valueOf(full || quick)));
     String cpus = p.getOrDefault("bench.node.cpus", "").trim();
     nodeCpus = cpus.isEmpty() ? List.of() : Arrays.stream(cpus.split(";")).map(String::trim).toList();
     postgresUrl = blankToNull(p.getOrDefault("bench.postgres.url", System.getenv("BENCH_POSTGRES_URL")));
@@ -133,6 +136,7 @@ final class Sizes {
     map.put("nodeArgs", nodeArgs);
     map.put("nodeCpus", nodeCpus);
     map.put("nodeJvmArgs", nodeJvmArgs);
+    map.put("cds", cds);
     return map;
   }
 
