@@ -90,6 +90,7 @@ public final class Bench {
     int errors = 0;
     smtp.start();
     try {
+      Node.classpath = null;
       if (sizes.cds) {
         results.put("classDataArchive", prepareClassDataArchive());
       }

@@ -21,7 +21,11 @@ class BenchSmokeTest {
   @SuppressWarnings("unchecked")
   void theBenchmarkRunsEveryScenarioAndWritesItsResults() throws Exception {
     Path out = Path.of("target/bench-smoke");
-    Map<String, Object> results = new Bench(Sizes.of(Map.of("bench.size", "smoke")), out).run();
+    // the nodes start as the real run starts them: from jars, with a class data archive of a training start
+    Map<String, Object> results = new Bench(Sizes.of(Map.of("bench.size", "smoke", "bench.cds", "true")), out).run();
+    Map<String, Object> archive = (Map<String, Object>) results.get("classDataArchive");
+    assertThat(((Number) archive.get("archiveMb")).doubleValue()).as("archive written").isPositive();
+    assertThat(archive.get("refusedBy")).as("nodes that could not use the archive").isEqualTo(List.of());
 
     Map<String, Object> h2 = (Map<String, Object>) ((Map<String, Object>) results.get("databases")).get("h2");
     assertThat(h2.get("errors")).as("errors of the run").isEqualTo(List.of());
@@ -47,6 +51,10 @@ class BenchSmokeTest {
     Map<String, Object> storm = (Map<String, Object>) details.get("storm");
     assertThat(storm.get("rows")).isEqualTo(10);
     assertThat(storm.get("receivedAtSmtp")).isEqualTo(10);
+    // the floor: each bare reminder ran once (a cycle re-armed to the past would run it again and again)
+    Map<String, Object> bare = (Map<String, Object>) details.get("bare-storm");
+    assertThat(bare.get("ran")).isEqualTo(10);
+    assertThat(figure(figures, "CPU of the storm per reminder: the application node").median()).isPositive();
     Map<String, Object> seed = (Map<String, Object>) details.get("tasklistSeed");
     assertThat(seed.get("failures")).isEqualTo(0);
 
