@@ -581,24 +581,7 @@ final class BenchAgent {
    * rule cnil-notification: every first reminder (24 h later) falls due at the same moment.
    */
   private Map<String, Object> seedDeadlines(String tag, int count, long startedAt, int drivers, int batch) throws Exception {
-    long start = System.nanoTime();
-    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(DEADLINE).latestVersion()
-        .singleResult().getId();
-    List<String> clientIds = clients();
-    Result result = run(batches(count, batch), drivers, b -> transaction.executeWithoutResult(status -> {
-      for (int i = b * batch; i < Math.min(count, (b + 1) * batch); i++) {
-        String clientId = clientIds.get(i % clientIds.size());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("clientId", clientId);
-        variables.put("reference", tag + "-" + i);
-        variables.put("clientName", "Client du banc " + clientId.substring(6));
-        variables.put("awareAt", new Date(startedAt));
-        runtime.startProcessInstanceById(definitionId, tag + "-" + i, variables);
-      }
-    }));
-    Map<String, Object> out = result.toMap();
-    out.put("seconds", seconds(start));
-    return out;
+    return seedInstances(DEADLINE, tag, count, drivers, batch, Map.of("awareAt", new Date(startedAt)));
   }
 
   /**
@@ -607,21 +590,26 @@ final class BenchAgent {
    */
   private Map<String, Object> seedBareDeadlines(String tag, int count, long dueAt, int drivers, int batch)
       throws Exception {
+    return seedInstances(BARE_DEADLINE, tag, count, drivers, batch, Map.of(
+        "bareDueAt", new Date(dueAt),
+        "bareCycle", "R1/" + Instant.ofEpochMilli(dueAt) + "/PT1M",
+        "benchDueAt", new Date(dueAt + Duration.ofHours(24).toMillis())));
+  }
+
+  /** {@code count} instances of {@code processKey} over the bench's clients, business keys {@code tag-i}. */
+  private Map<String, Object> seedInstances(String processKey, String tag, int count, int drivers, int batch,
+      Map<String, Object> variablesOfEach) throws Exception {
     long start = System.nanoTime();
-    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(BARE_DEADLINE)
-        .latestVersion().singleResult().getId();
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+        .singleResult().getId();
     List<String> clientIds = clients();
-    String cycle = "R1/" + Instant.ofEpochMilli(dueAt) + "/PT1M";
     Result result = run(batches(count, batch), drivers, b -> transaction.executeWithoutResult(status -> {
       for (int i = b * batch; i < Math.min(count, (b + 1) * batch); i++) {
         String clientId = clientIds.get(i % clientIds.size());
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new HashMap<>(variablesOfEach);
         variables.put("clientId", clientId);
         variables.put("reference", tag + "-" + i);
         variables.put("clientName", "Client du banc " + clientId.substring(6));
-        variables.put("bareDueAt", new Date(dueAt));
-        variables.put("bareCycle", cycle);
-        variables.put("benchDueAt", new Date(dueAt + Duration.ofHours(24).toMillis()));
         runtime.startProcessInstanceById(definitionId, tag + "-" + i, variables);
       }
     }));
