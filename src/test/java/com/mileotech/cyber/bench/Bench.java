@@ -321,12 +321,12 @@ public final class Bench {
       throw new IllegalStateException("the training start wrote no class data archive, see " + dir);
     }
     classDataArchive = archive;
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("archiveMb", Math.round(Files.size(archive) / 1e5) / 10.0);
-    out.put("secondsToMake", BenchAgent.seconds(start));
-    out.put("refusedBy", archiveRefusals);
-    say("class data archive: " + out);
-    return out;
+    Map<String, Object> made = new LinkedHashMap<>();
+    made.put("archiveMb", Math.round(Files.size(archive) / 1e5) / 10.0);
+    made.put("secondsToMake", BenchAgent.seconds(start));
+    made.put("refusedBy", archiveRefusals);
+    say("class data archive: " + made);
+    return made;
   }
 
   /** A jar of {@code directory}'s files, directories included (class path scanning looks them up). */
