@@ -600,8 +600,8 @@ public final class Bench {
         countsChanged.add(timedCounts(base, filters, user, taskCounts));
         counts.add(timedCounts(base, filters, user, taskCounts));
       }
-      tasklistsOwnPage(a, user, changer, role.getKey(), (String) team.get("id"), body, scenario, figures, listTarget,
-          listTargetText);
+      tasklistsOwnPage(a, database, user, changer, role.getKey(), (String) team.get("id"), body, scenario, figures,
+          listTarget, listTargetText);
       Map<String, Object> opening = openingATask(a, database, base, user, role.getKey(), listUrl, body, scenario, figures);
       perRole.put(role.getKey(), Map.of("user", user, "tasksPerFilter", taskCounts, "openingATask", opening));
       // the same page over /engine-rest with HTTP Basic, as an integration asks it: for information
@@ -630,8 +630,8 @@ public final class Bench {
    * false}). Taken twice per sample as the /engine-rest figures are: right after another user took
    * and gave back a task, and again with nothing changed.
    */
-  private void tasklistsOwnPage(Node a, String user, String changer, String role, String filterId, String body,
-      String scenario, List<Figure> figures, double target, String targetText) throws Exception {
+  private void tasklistsOwnPage(Node a, String database, String user, String changer, String role, String filterId,
+      String body, String scenario, List<Figure> figures, double target, String targetText) throws Exception {
     WebappSession tasklist = WebappSession.login(a.port, "tasklist", user, TestUsers.PASSWORD);
     if (!tasklist.loggedIn()) {
       throw new IllegalStateException(role + ": no Tasklist login (" + tasklist.loginStatus() + ")");
@@ -643,14 +643,26 @@ public final class Bench {
     for (int i = 0; i < 3; i++) {
       tasklistPage(tasklist, page, body, accept, user);
     }
+    // what else ran on the machine at each sample, read between samples: the jobs due (the job
+    // executor runs them meanwhile) and, on PostgreSQL, the autovacuum workers at work
+    String backgroundSql = "select (select count(*) from ACT_RU_JOB where SUSPENSION_STATE_ = 1 and (DUEDATE_ is null"
+        + " or DUEDATE_ <= CURRENT_TIMESTAMP)) as DUE, " + (database.equals("h2") ? "0"
+        : "(select count(*) from pg_stat_activity where backend_type = 'autovacuum worker')") + " as VACUUM";
+    List<String> background = new ArrayList<>();
     for (int i = 0; i < sizes.latencySamples; i++) {
       a.call(Map.of("op", "touchTask", "user", changer));
       changed.add(tasklistPage(tasklist, page, body, accept, user));
       unchanged.add(tasklistPage(tasklist, page, body, accept, user));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> row = ((List<Map<String, Object>>) a.call(Map.of("op", "sql", "sql", backgroundSql))
+          .get("rows")).get(0);
+      List<Object> values = new ArrayList<>(row.values()); // the column names' case is the database's
+      background.add(values.get(0) + "/" + values.get(1));
     }
-    // the slowest samples in the order they came (where in the run the tail falls)
+    // the slowest samples in the order they came (where in the run the tail falls), and what ran beside them
     say(role + ": Tasklist's page, samples over 40 ms (index: ms), after a change " + slowest(changed, 40)
         + ", unchanged " + slowest(unchanged, 40));
+    say(role + ": jobs due / autovacuum workers after each sample: " + background);
     figures.add(Figure.of(scenario, role + ": team filter, first page and its count as Tasklist asks them (Tasklist "
         + "login, POST /camunda/api/engine/.../filter/{id}/list, HAL), first after a change", "ms", changed,
         Check.P95_AT_MOST, target, targetText));

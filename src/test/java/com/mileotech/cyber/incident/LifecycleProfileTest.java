@@ -137,6 +137,16 @@ class LifecycleProfileTest extends IncidentScenario {
       out.append("bare process (11 user tasks, the same forms), statements per step:\n");
       perStep.forEach((label, st) -> out.append(String.format(Locale.ROOT, "  %-34s %4d%n", label,
           st.values().stream().mapToLong(Long::longValue).sum())));
+      // where the incident's statements beyond the bare process's go: the levers of the lifecycle ratio
+      Map<String, Long> bareTotal = new TreeMap<>();
+      perStep.values().forEach(m -> m.forEach((k, n) -> bareTotal.merge(k, n, Long::sum)));
+      Map<String, Long> extra = new TreeMap<>(total);
+      bareTotal.forEach((k, n) -> extra.merge(k, -n, Long::sum));
+      out.append("statements of the incident beyond the bare process's, by kind and table (incident - bare):\n");
+      extra.entrySet().stream().filter(e -> e.getValue() != 0)
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> out.append(String.format(Locale.ROOT, "  %-40s %5d  (%d - %d)%n", e.getKey(), e.getValue(),
+              total.getOrDefault(e.getKey(), 0L), bareTotal.getOrDefault(e.getKey(), 0L))));
       out.append(String.format(Locale.ROOT, "statements: incident %d, bare process %d, ratio %.2f%n", statements, bare,
           (double) statements / bare));
       out.append(String.format(Locale.ROOT, "without commits: incident %d, bare process %d, ratio %.2f%n", incidentSql,
