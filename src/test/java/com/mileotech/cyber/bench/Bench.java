@@ -196,7 +196,7 @@ public final class Bench {
         // A node in service has sent reminders before: a tenth of the storm first, so that the one
         // measured runs the reminder path compiled by the JIT, as in production, rather than
         // compiling it under the storm (docs/bench.md, "The storm on a warm node")
-        int warmUp = sizes.stormCount <= 0 ? 0 : Math.max(10, sizes.stormCount / 10);
+        int warmUp = sizes.stormWarmUp;
         List<Figure> warmUpFigures = new ArrayList<>();
         storm(List.of(a), "warmup", warmUp, "4. Deadline storm", warmUpFigures, details);
         warmUpFigures.stream().filter(f -> f.name().contains("all delivered")).findFirst().ifPresent(f ->

@@ -25,6 +25,8 @@ final class Sizes {
   final int openChecklists;
   final int latencySamples;
   final int stormCount;
+  /** Reminders of a storm run first, not judged: the reminder path compiled by the JIT as on a node in service. */
+  final int stormWarmUp;
   final int stormTimeoutSeconds;
   final int twoNodeCount;
   final int twoNodeRounds;
@@ -68,6 +70,7 @@ final class Sizes {
     openChecklists = integer(p, "bench.tasklists.checklists", full ? 2_000 : quick ? 200 : 4);
     latencySamples = integer(p, "bench.tasklists.samples", full ? 50 : quick ? 20 : 3);
     stormCount = integer(p, "bench.storm.count", full ? 5_000 : quick ? 500 : 10);
+    stormWarmUp = integer(p, "bench.storm.warmup", stormCount <= 0 ? 0 : Math.max(10, stormCount / 10));
     stormTimeoutSeconds = integer(p, "bench.storm.timeout", full ? 600 : 300);
     twoNodeCount = integer(p, "bench.twonodes.count", full ? 60 : quick ? 30 : 0);
     twoNodeRounds = integer(p, "bench.twonodes.rounds", full ? 3 : 2);
@@ -125,6 +128,7 @@ final class Sizes {
     map.put("openChecklists", openChecklists);
     map.put("latencySamples", latencySamples);
     map.put("stormCount", stormCount);
+    map.put("stormWarmUp", stormWarmUp);
     map.put("twoNodeCount", twoNodeCount);
     map.put("twoNodeRounds", twoNodeRounds);
     map.put("twoNodeReminders", twoNodeReminders);
