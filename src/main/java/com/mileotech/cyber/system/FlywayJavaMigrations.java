@@ -10,6 +10,7 @@ class FlywayJavaMigrations {
 
   @Bean
   FlywayConfigurationCustomizer javaMigrations() {
-    return configuration -> configuration.javaMigrations(new V70__JobAcquisitionIndex(), new V92__TaskListIndex());
+    return configuration -> configuration.javaMigrations(new V70__JobAcquisitionIndex(), new V92__TaskListIndex(),
+        new V122__CandidateLinkIndex());
   }
 }

@@ -129,6 +129,7 @@ class PostgresStartupTest {
     }
     assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'mileo_idx_task_due_created'",
         String.class)).contains("(due_date_, create_time_ DESC)");
+    candidateProbeReadFromTheIndexOnly(task);
     tasklistCountRefreshedFromTheTaskAChangeTouched(task);
     engine.getTaskService().complete(task);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
@@ -163,6 +164,34 @@ class PostgresStartupTest {
     ordered.forEach(StartupStep::run);
     assertThat(authorizations.createAuthorizationQuery().authorizationId(row.getId()).singleResult()
         .isPermissionGranted(Permissions.READ_HISTORY)).isTrue();
+  }
+
+  /**
+   * V122 (docs/bench.md, "The referent's page: the candidate probe from the index"): the page's
+   * probe of a task's candidate groups is answered from the index alone, without reading the link
+   * rows. Sequential scans are off for the plan, as for the table's size in service; the visibility
+   * map is up to date, as autovacuum keeps it.
+   */
+  private void candidateProbeReadFromTheIndexOnly(String task) {
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'mileo_idx_idlink_task_type_group'",
+        String.class)).contains("(task_id_, type_, group_id_)");
+    jdbc.execute("vacuum analyze ACT_RU_IDENTITYLINK");
+    String plan = jdbc.execute((java.sql.Connection connection) -> {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("set enable_seqscan = off");
+        StringBuilder text = new StringBuilder();
+        try (java.sql.ResultSet rows = statement.executeQuery("explain select 1 from ACT_RU_IDENTITYLINK I"
+            + " where I.TASK_ID_ = '" + task + "' and I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('technicians', 'cyber-referent')")) {
+          while (rows.next()) {
+            text.append(rows.getString(1)).append('\n');
+          }
+        } finally {
+          statement.execute("reset enable_seqscan");
+        }
+        return text.toString();
+      }
+    });
+    assertThat(plan).contains("Index Only Scan using mileo_idx_idlink_task_type_group");
   }
 
   /**

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Migration V92 put its index on Camunda's task table (created by the engine before Flyway ran),
- * in the order Tasklist's pages ask for: due date, then newest first. PostgresStartupTest checks
- * the same on PostgreSQL.
+ * in the order Tasklist's pages ask for: due date, then newest first; V122 one on the identity links
+ * that answers a page's candidate-group probe alone. PostgresStartupTest checks the same on
+ * PostgreSQL, and that the probe is read from the index only there.
  */
 @IntegrationTest
 class TaskListIndexTest {
@@ -29,6 +30,17 @@ class TaskListIndexTest {
         .isEqualTo("DESC");
     assertThat(jdbc.queryForObject(
         "select count(*) from \"flyway_schema_history\" where \"version\" = '92' and \"success\"", Integer.class))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theCandidateLinksAreIndexedForThePagesProbe() {
+    assertThat(jdbc.queryForList("""
+        select lower(c.column_name) from information_schema.index_columns c
+        where lower(c.index_name) = 'mileo_idx_idlink_task_type_group' and lower(c.table_name) = 'act_ru_identitylink'
+        order by c.ordinal_position""", String.class)).containsExactly("task_id_", "type_", "group_id_");
+    assertThat(jdbc.queryForObject(
+        "select count(*) from \"flyway_schema_history\" where \"version\" = '122' and \"success\"", Integer.class))
         .isEqualTo(1);
   }
 }
