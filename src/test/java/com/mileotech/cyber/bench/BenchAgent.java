@@ -497,12 +497,6 @@ final class BenchAgent {
   // ---------------------------------------------------------------- 3. task lists at scale: seeding
 
   /**
-   * Open security incidents placed at their phases (process instance modification: the tasks,
-   * candidate groups, task authorizations, tenants and variables the earlier steps would leave),
-   * and checklists started for real (they wait at the fill-in). Job executor off meanwhile,
-   * {@code batch} instances per transaction.
-   */
-  /**
    * Ends the bench deadlines left open by an earlier scenario (the two nodes' storm): their tasks,
    * due-dated and without a form, would come first on the referent's page, so the task lists would
    * be measured on other data than they say.
@@ -520,6 +514,12 @@ final class BenchAgent {
     return Map.of("ended", ended);
   }
 
+  /**
+   * Open security incidents placed at their phases (process instance modification: the tasks,
+   * candidate groups, task authorizations, tenants and variables the earlier steps would leave),
+   * and checklists started for real (they wait at the fill-in). Job executor off meanwhile,
+   * {@code batch} instances per transaction.
+   */
   private Map<String, Object> seedTasklists(int incidents, int checklists, int drivers, int batch) throws Exception {
     long start = System.nanoTime();
     List<String> clientIds = clients();
