@@ -678,11 +678,8 @@ public final class Bench {
       a.call(Map.of("op", "touchTask", "user", changer));
       changed.add(tasklistPage(tasklist, page, body, accept, user));
       unchanged.add(tasklistPage(tasklist, page, body, accept, user));
-      @SuppressWarnings("unchecked")
-      Map<String, Object> row = ((List<Map<String, Object>>) a.call(Map.of("op", "sql", "sql", backgroundSql))
-          .get("rows")).get(0);
-      List<Object> values = new ArrayList<>(row.values()); // the column names' case is the database's
-      background.add(values.get(0) + "/" + values.get(1));
+      Map<String, Object> row = firstRow(a.call(Map.of("op", "sql", "sql", backgroundSql)));
+      background.add(longOf(row, "DUE") + "/" + longOf(row, "VACUUM"));
     }
     // the slowest samples in the order they came (where in the run the tail falls), and what ran beside them
     say(role + ": Tasklist's page, samples over 40 ms (index: ms), after a change " + slowest(changed, 40)
