@@ -21,7 +21,40 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.SetAnnotationForOperationLog;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendJobDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateDecisionDefinitionHistoryTimeToLiveCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
@@ -68,7 +101,11 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -104,6 +141,22 @@ final class SubmissionGuard extends CommandInterceptor {
   static final String HISTORY = "Suppression refusée : l'historique est le journal d'audit et la chronologie des dossiers ; "
       + "seul le nettoyage planifié le supprime, à la fin de sa durée de conservation";
 
+  static final String TASK_HOLDERS = "Modification refusée : une tâche va à l'une des personnes que la procédure désigne "
+      + "(ses groupes candidats, et pour une tâche d'un client, une personne de ce client) ; ni délégation, ni autre "
+      + "candidat, ni propriétaire";
+  static final String TASK_FIELDS = "Modification refusée : le nom, la description, le client et l'état d'une tâche sont "
+      + "ceux de la procédure";
+  static final String COMMENTS = "Commentaire refusé : un commentaire est écrit par une personne qui peut traiter la "
+      + "tâche, et ne se modifie ni ne se supprime ensuite";
+  static final String ATTACHMENTS = "Pièce jointe refusée : les fichiers d'un dossier passent par le registre des preuves "
+      + "(empreinte, chaîne de conservation), pas par les pièces jointes des tâches";
+  static final String RUNNING = "Modification refusée : un dossier en cours suit sa procédure jusqu'au bout ; il ne se "
+      + "supprime ni ne se suspend, et ses délais ne s'arrêtent pas";
+  static final String JOBS = "Modification refusée : un délai ne se déclenche pas avant son échéance et ne se désactive "
+      + "pas (un nombre d'essais supérieur à 0 relance un travail en échec)";
+  static final String RETENTION = "Modification refusée : la durée de conservation de l'historique ne se raccourcit pas "
+      + "(elle se rallonge ; la raccourcir passe par une nouvelle version du modèle)";
+
   private static final List<Class<?>> VARIABLE_WRITES = List.of(AbstractSetVariableCmd.class,
       AbstractRemoveVariableCmd.class, AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
       CompleteExternalTaskCmd.class, HandleExternalTaskBpmnErrorCmd.class, CaseExecutionVariableCmd.class);
@@ -114,13 +167,27 @@ final class SubmissionGuard extends CommandInterceptor {
       CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class,
       EvaluateStartConditionCmd.class);
   private static final List<Class<?>> DEADLINE_CHANGES = List.of(SetTaskDueDateCmd.class, SetTaskFollowUpDateCmd.class,
-      SetJobDuedateCmd.class);
+      SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class);
+  /** Who holds a task besides its assignee: the procedure's candidates only; no delegation, no owner. */
+  private static final List<Class<?>> HOLDER_CHANGES = List.of(DelegateTaskCmd.class, ResolveTaskCmd.class,
+      SetTaskOwnerCmd.class, DeleteIdentityLinkCmd.class);
+  private static final List<Class<?>> COMMENT_CHANGES = List.of(UpdateCommentCmd.class, DeleteTaskCommentCmd.class,
+      DeleteProcessInstanceCommentCmd.class);
+  private static final List<Class<?>> ATTACHMENT_CHANGES = List.of(CreateAttachmentCmd.class, SaveAttachmentCmd.class,
+      DeleteAttachmentCmd.class);
+  /** Ending, suspending or cutting short a running case, or the models it runs on (activation stays allowed). */
+  private static final List<Class<?>> RUNNING_CHANGES = List.of(AbstractDeleteProcessInstanceCmd.class,
+      DeleteProcessInstanceBatchCmd.class, AbstractDeleteProcessDefinitionCmd.class, DeleteDeploymentCmd.class,
+      DeleteJobCmd.class, DeleteJobsCmd.class, SuspendJobCmd.class, SuspendJobDefinitionCmd.class,
+      SuspendProcessInstanceCmd.class, SuspendProcessDefinitionCmd.class, HandleTaskBpmnErrorCmd.class,
+      HandleTaskEscalationCmd.class);
   private static final List<Class<?>> HISTORY_DELETIONS = List.of(DeleteHistoricProcessInstancesCmd.class,
       DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricTaskInstanceCmd.class,
       DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
       DeleteUserOperationLogEntryCmd.class, DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
       DeleteHistoricDecisionInstanceByInstanceIdCmd.class, DeleteHistoricDecisionInstancesBatchCmd.class,
-      DeleteHistoricDecisionInstancesBulkCmd.class, SetRemovalTimeToHistoricProcessInstancesCmd.class);
+      DeleteHistoricDecisionInstancesBulkCmd.class, SetRemovalTimeToHistoricProcessInstancesCmd.class,
+      SetAnnotationForOperationLog.class);
 
   private final ProcessEngineConfigurationImpl engine;
   /** Parsed forms by the SHA-256 of their deployed content (a redeployed form is a new entry). */
@@ -140,7 +207,9 @@ final class SubmissionGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command) {
-    if (command instanceof SubmitTaskFormCmd) {
+    if (isAny(command, HOLDER_CHANGES)) {
+      throw Refusal.of(TASK_HOLDERS, List.of());
+    } else if (command instanceof SubmitTaskFormCmd) {
       taskSubmission(field(command, "taskId"), field(command, "properties"));
     } else if (command instanceof CompleteTaskCmd) {
       taskSubmission(field(command, "taskId"), field(command, "variables"));
@@ -162,7 +231,94 @@ final class SubmissionGuard extends CommandInterceptor {
       throw Refusal.of(HISTORY, List.of());
     } else if (command instanceof SaveTaskCmd) {
       taskUpdate(field(command, "task"));
+    } else if (isAny(command, COMMENT_CHANGES) || isAny(command, ATTACHMENT_CHANGES)) {
+      throw Refusal.of(isAny(command, COMMENT_CHANGES) ? COMMENTS : ATTACHMENTS, List.of());
+    } else if (isAny(command, RUNNING_CHANGES)) {
+      throw Refusal.of(RUNNING, List.of());
+    } else if (command instanceof AbstractUpdateProcessInstancesSuspendStateCmd<?>
+        && Boolean.TRUE.equals(optionalField(command, "suspending"))) {
+      throw Refusal.of(RUNNING, List.of());
+    } else if (command instanceof ClaimTaskCmd) {
+      assignment(field(command, "taskId"), field(command, "userId"));
+    } else if (command instanceof AssignTaskCmd) {
+      assignment(field(command, "taskId"), field(command, "userId"));
+    } else if (command instanceof AbstractAddIdentityLinkCmd) {
+      throw Refusal.of(TASK_HOLDERS, List.of()); // a candidate, an owner or an assignee through /identity-links
+    } else if (command instanceof AddCommentCmd) {
+      comment(field(command, "taskId"));
+    } else if (command instanceof SetJobRetriesCmd || command instanceof AbstractSetJobsRetriesBatchCmd) {
+      if (Boolean.TRUE.equals(optionalField(command, "isDueDateSet"))) {
+        throw Refusal.of(DEADLINES, List.of());
+      }
+      if (((Number) optionalField(command, "retries")).intValue() <= 0) {
+        throw Refusal.of(JOBS, List.of("nombre d'essais : supérieur à 0 attendu"));
+      }
+    } else if (command instanceof UpdateProcessDefinitionHistoryTimeToLiveCmd) {
+      String id = field(command, "processDefinitionId");
+      ProcessDefinition definition = id == null ? null
+          : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+      retention(definition == null ? null : definition.getHistoryTimeToLive(), field(command, "historyTimeToLive"));
+    } else if (command instanceof UpdateDecisionDefinitionHistoryTimeToLiveCmd) {
+      String id = field(command, "decisionDefinitionId");
+      DecisionDefinition definition = id == null ? null
+          : engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionId(id).singleResult();
+      retention(definition == null ? null : definition.getHistoryTimeToLive(), field(command, "historyTimeToLive"));
     }
+  }
+
+  /**
+   * A task is claimed by, or assigned to, one of its candidates: a member of one of its candidate
+   * groups (or a candidate user) and, for a client's task, of that client. Giving a task back
+   * (no user) stays open. A task the caller cannot see is left to the engine (unknown id).
+   */
+  private void assignment(String taskId, String userId) {
+    if (taskId == null || userId == null) {
+      return;
+    }
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      return;
+    }
+    if (!isCandidate(task, userId)) {
+      throw Refusal.of(TASK_HOLDERS, List.of("« " + userId + " » n'est pas candidat à la tâche « " + task.getName() + " »"));
+    }
+  }
+
+  /** A comment on a task, by someone who may work it (a candidate or its assignee); none on a whole case. */
+  private void comment(String taskId) {
+    if (taskId == null) {
+      throw Refusal.of(COMMENTS, List.of());
+    }
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    if (caller == null) {
+      return;
+    }
+    // a task the caller cannot see (unknown, another client's) is refused alike: the same answer
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (task == null || (!caller.getUserId().equals(task.getAssignee()) && !isCandidate(task, caller.getUserId()))) {
+      throw Refusal.of(COMMENTS, List.of());
+    }
+  }
+
+  private static void retention(Integer current, Integer requested) {
+    if (current != null && (requested == null ? false : requested < current)) {
+      throw Refusal.of(RETENTION, List.of("durée de conservation : " + current + " jours au moins"));
+    }
+  }
+
+  private boolean isCandidate(Task task, String userId) {
+    return withoutChecks(context -> {
+      List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(task.getId());
+      List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      boolean candidate = links.stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+          .anyMatch(link -> userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+      if (!candidate || task.getTenantId() == null) {
+        return candidate;
+      }
+      return engine.getIdentityService().createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+          .tenantId(task.getTenantId()).count() > 0;
+    });
   }
 
   /** A task's completion: only its form's input fields, only when the caller may see the task at all. */
@@ -173,6 +329,9 @@ final class SubmissionGuard extends CommandInterceptor {
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
       return; // the engine answers, exactly as for an unknown task
+    }
+    if (task.getDelegationState() == DelegationState.PENDING) {
+      throw Refusal.of(TASK_HOLDERS, List.of()); // a delegate's submission would skip the decision's owner
     }
     FormContract form = contract(context -> new GetDeployedTaskFormCmd(taskId).execute(context));
     // a submission with nothing in it still leaves no required field of its form empty
@@ -205,15 +364,47 @@ final class SubmissionGuard extends CommandInterceptor {
         + " » refusé");
   }
 
-  /** Task properties may change (by an administrator), its deadlines may not. */
+  /**
+   * PUT /task/{id}: its priority may change (by an administrator); its deadlines, name, description,
+   * client, owner, delegation and parent are the procedure's, and its assignee one of its candidates.
+   * A new standalone task (no id) is left to the engine (Camunda refuses it: standalone tasks are off).
+   */
   private void taskUpdate(TaskEntity changed) {
     if (changed == null || changed.getId() == null) {
       return;
     }
-    Task stored = withoutChecks(context -> engine.getTaskService().createTaskQuery().taskId(changed.getId()).singleResult());
-    if (stored != null && (!Objects.equals(time(stored.getDueDate()), time(changed.getDueDate()))
-        || !Objects.equals(time(stored.getFollowUpDate()), time(changed.getFollowUpDate())))) {
+    Task stored = engine.getTaskService().createTaskQuery().taskId(changed.getId()).singleResult();
+    if (stored == null) {
+      return; // unknown, or not the caller's to see: the engine answers
+    }
+    if (!Objects.equals(time(stored.getDueDate()), time(changed.getDueDate()))
+        || !Objects.equals(time(stored.getFollowUpDate()), time(changed.getFollowUpDate()))) {
       throw Refusal.of(DEADLINES, List.of());
+    }
+    List<String> fields = new ArrayList<>();
+    if (!Objects.equals(stored.getName(), changed.getName())) {
+      fields.add("name");
+    }
+    if (!Objects.equals(stored.getDescription(), changed.getDescription())) {
+      fields.add("description");
+    }
+    if (!Objects.equals(stored.getTenantId(), changed.getTenantId())) {
+      fields.add("tenantId");
+    }
+    if (!Objects.equals(stored.getOwner(), changed.getOwner())) {
+      fields.add("owner");
+    }
+    if (!Objects.equals(stored.getDelegationState(), changed.getDelegationState())) {
+      fields.add("delegationState");
+    }
+    if (!Objects.equals(stored.getParentTaskId(), changed.getParentTaskId())) {
+      fields.add("parentTaskId");
+    }
+    if (!fields.isEmpty()) {
+      throw Refusal.of(TASK_FIELDS, List.of("champs " + String.join(", ", fields)));
+    }
+    if (!Objects.equals(stored.getAssignee(), changed.getAssignee())) {
+      assignment(stored.getId(), changed.getAssignee());
     }
   }
 
@@ -318,6 +509,14 @@ final class SubmissionGuard extends CommandInterceptor {
     all.addAll(MESSAGE_SENDS);
     all.addAll(DEADLINE_CHANGES);
     all.addAll(HISTORY_DELETIONS);
+    all.addAll(HOLDER_CHANGES);
+    all.addAll(COMMENT_CHANGES);
+    all.addAll(ATTACHMENT_CHANGES);
+    all.addAll(RUNNING_CHANGES);
+    all.addAll(List.of(AbstractUpdateProcessInstancesSuspendStateCmd.class, ClaimTaskCmd.class, AssignTaskCmd.class,
+        AbstractAddIdentityLinkCmd.class, AddCommentCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class,
+        UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
+        UpdateDecisionDefinitionHistoryTimeToLiveCmd.class));
     return all;
   }
 }

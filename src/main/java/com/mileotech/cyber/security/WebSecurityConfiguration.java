@@ -61,6 +61,20 @@ class WebSecurityConfiguration {
     return registration;
   }
 
+  /**
+   * Spring's error page is for the container's error dispatch only: asked for directly (by anyone,
+   * logged in or not) it answered 500 with an empty error. Now 404, like any page that is not there.
+   */
+  @Bean
+  FilterRegistrationBean<jakarta.servlet.Filter> directErrorPage() {
+    FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+        (request, response, chain) -> ((jakarta.servlet.http.HttpServletResponse) response).sendError(404));
+    registration.addUrlPatterns("/error", "/error/*");
+    registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   /** Camunda lets every user log in to the Welcome webapp: not a service account. */
   @Bean
   FilterRegistrationBean<ServiceAccountLoginFilter> serviceAccountLoginFilter(IdentityService identityService) {

@@ -39,8 +39,18 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   /** Task completions and process starts, in both copies of the API (/engine-rest, /camunda/api/engine/engine/default). */
   static final Pattern SUBMISSIONS = Pattern.compile(
       "(?:^|.*/)(?:task/[^/]+/(?:submit-form|complete|resolve)|process-definition/.+/(?:submit-form|start))/?$");
+  /** The variable writes that take {"modifications": {...}} (refused anyway: SubmissionGuard). */
+  static final Pattern VARIABLE_MODIFICATIONS = Pattern.compile("(?:^|.*/)(?:variables|localVariables)/?$");
   static final String UNREADABLE = "Requête refusée : corps de requête JSON illisible";
   static final String REFUSED = "Requête refusée";
+  /** Camunda's words for a job or job definition that does not exist (a 500 of its own, for an unknown id). */
+  static final Pattern JOB_NOT_FOUND = Pattern.compile("(?i)no job (?:definition )?found|job (?:definition )?is null"
+      + "|Cannot find job");
+  /** How SubmissionGuard's refusals begin (security/SubmissionGuard: VARIABLES, STEPS, DEADLINES…). */
+  static final Pattern GUARD_REFUSAL = Pattern.compile(
+      "(?:Modification|Suppression|Pièce jointe) refusée : |(?:Envoi|Commentaire) refusé : ");
+  static final String SERVER_ERROR = "Erreur du serveur : la demande n'a pas abouti et rien n'a été modifié. "
+      + "L'erreur est consignée dans le journal du serveur.";
   /** Camunda's words for a task or definition that does not exist. */
   static final Pattern NOT_FOUND = Pattern.compile(
       "Cannot find task with id|task is null|no deployed process definition found|No process definition found");
@@ -60,6 +70,10 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String method = request.getMethod();
+    if ("POST".equals(method) && VARIABLE_MODIFICATIONS.matcher(request.getUriInfo().getPath()).matches()) {
+      nullModifications(request);
+      return;
+    }
     if (!("POST".equals(method) || "PUT".equals(method))
         || !SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
       return;
@@ -101,10 +115,42 @@ public class EngineRequestBodies implements ContainerRequestFilter {
     }
   }
 
+  /**
+   * A null entry among a variable write's modifications made Camunda fail with a NullPointerException
+   * (500, Java names in its message) before SubmissionGuard could refuse the write: a 400 naming it.
+   */
+  private static void nullModifications(ContainerRequestContext request) throws IOException {
+    byte[] body = request.getEntityStream().readAllBytes();
+    request.setEntityStream(new ByteArrayInputStream(body));
+    JsonNode json;
+    try {
+      json = body.length == 0 ? null : JSON.readTree(body);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return; // Camunda answers an unreadable body with its 400, which French makes French
+    }
+    JsonNode modifications = json == null ? null : json.get("modifications");
+    if (modifications == null || !modifications.isObject()) {
+      return;
+    }
+    List<Refusal.Problem> problems = new ArrayList<>();
+    modifications.fields().forEachRemaining(entry -> {
+      if (entry.getValue().isNull()) {
+        problems.add(new Refusal.Problem(entry.getKey(), "objet attendu, avec « value » et « type »"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      abort(request, Refusal.ofFields(REFUSED, problems).getMessage());
+    }
+  }
+
   /** Why Camunda could not read this variable as what it claims to be; null when it can. */
   static String problem(JsonNode variable) {
-    if (variable == null || variable.isNull()) {
+    if (variable == null) {
       return null;
+    }
+    if (variable.isNull()) {
+      // Camunda fails on it with a NullPointerException (500); a null value is {"value": null}
+      return "objet attendu, avec « value » et « type » (une valeur vide s'écrit {\"value\": null})";
     }
     if (!variable.isObject()) {
       return "objet attendu, avec « value » et « type »";
@@ -210,6 +256,30 @@ public class EngineRequestBodies implements ContainerRequestFilter {
           && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
         response.setEntity(refusal(REFUSED + " : la requête n'a pas pu être lue (variables, types ou valeurs) ; "
             + "chaque variable s'envoie avec « value » et « type »."));
+        return;
+      }
+      // a refusal of SubmissionGuard that Camunda's resource wrapped in its own 500 (POST /job/{id}/execute)
+      if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto && dto.getMessage() != null
+          && GUARD_REFUSAL.matcher(dto.getMessage()).lookingAt()) {
+        response.setStatus(400);
+        response.setEntity(refusal(dto.getMessage()));
+        return;
+      }
+      // any other 500 of the engine's API: no Java names, no engine internals (Camunda logs the error itself);
+      // a collision is ConflictAnswers' 409
+      if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto
+          && !ConflictAnswers.OPTIMISTIC_LOCKING.equals(dto.getType())
+          && (dto.getMessage() == null || !dto.getMessage().contains(ConflictAnswers.OPTIMISTIC_LOCKING_CODE))) {
+        ExceptionDto answer = new ExceptionDto();
+        if (dto.getMessage() != null && JOB_NOT_FOUND.matcher(dto.getMessage()).find()) {
+          response.setStatus(404);
+          answer.setType("NotFound");
+          answer.setMessage("Travail introuvable : déjà exécuté, ou inconnu");
+        } else {
+          answer.setType("ServerError");
+          answer.setMessage(SERVER_ERROR);
+        }
+        response.setEntity(answer);
       }
     }
   }

@@ -41,8 +41,11 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       + "une majuscule, un chiffre et un caractère spécial, sans l'identifiant ni le nom de l'utilisateur.";
 
   /** What both copies of the API register beside Camunda's own resources. */
-  static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, PasswordPolicyRefusal.class,
-      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class);
+  static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, UnmappableBodyMapper.class,
+      UnreadableBodyMapper.class, PasswordPolicyRefusal.class,
+      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class,
+      com.mileotech.cyber.security.JobRunsByHand.class, com.mileotech.cyber.security.ClientFacingEngineApi.Requests.class,
+      com.mileotech.cyber.security.ClientFacingEngineApi.Responses.class);
 
   @Override
   protected void registerAdditionalResources() {
@@ -73,6 +76,37 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       Set<Class<?>> classes = new HashSet<>(super.getClasses());
       classes.addAll(PROVIDERS);
       return classes;
+    }
+  }
+
+  /**
+   * A body Jackson could not map onto Camunda's request object (PUT /task/{id} with the read-only
+   * "camundaFormRef" of a GET, a number as an object…): Jackson's provider answered a text/plain 400
+   * naming Java classes. Now a French 400 naming the field.
+   */
+  @jakarta.annotation.Priority(1) // before the one Jackson's JAX-RS provider brings for the same type
+  public static class UnmappableBodyMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException e) {
+      String field = e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+          : "[" + reference.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse(null);
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(Refusal.class.getSimpleName());
+      dto.setMessage(field == null ? "Requête refusée : corps de requête JSON illisible"
+          : "Requête refusée : " + field + " : valeur illisible ou champ qui ne s'écrit pas");
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+    }
+  }
+
+  /** JSON that does not parse: a French 400, not Jackson's text. */
+  @jakarta.annotation.Priority(1)
+  public static class UnreadableBodyMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException e) {
+      ExceptionDto dto = new ExceptionDto();
+      dto.setType(Refusal.class.getSimpleName());
+      dto.setMessage("Requête refusée : corps de requête JSON illisible");
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
     }
   }
 

@@ -29,6 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -354,8 +355,8 @@ class LegalRecordHttpTest extends IncidentScenario {
   void deadlinesCannotBeMovedAndHistoryCannotBeDeletedByHand() throws Exception {
     ProcessInstance pi = qualifiedOiv(true);
     Task evidence = task(pi, "Task_CaptureEvidence");
-    Map<String, Object> task = JSON.convertValue(JSON.readTree(call(ADMIN, "GET", "/engine-rest/task/" + evidence.getId(),
-        null).body()), Map.class);
+    Map<String, Object> task = updatable(JSON.convertValue(JSON.readTree(call(ADMIN, "GET", "/engine-rest/task/"
+        + evidence.getId(), null).body()), Map.class));
     task.put("due", "2099-01-01T00:00:00.000+0000");
     task.put("followUp", "2099-01-01T00:00:00.000+0000");
     assertThat(call(ADMIN, "PUT", "/engine-rest/task/" + evidence.getId(), task).statusCode()).isEqualTo(400);
@@ -377,6 +378,250 @@ class LegalRecordHttpTest extends IncidentScenario {
         .statusCode()).isEqualTo(400);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("severity")
         .count()).isOne();
+  }
+
+  // ------------------------------------------------------------------ found by a black-box attack (6 December)
+
+  /**
+   * A task goes only to one of its candidates, so that a decision is made by its owner: no
+   * delegation (a delegate's submission resolved the task without its owner's check, and the owner
+   * then completed it with the delegate's answers), no extra candidate, owner or other assignee,
+   * even from an administrator; nor may a task be turned into a BPMN error.
+   */
+  @Test
+  void aTaskGoesOnlyToItsCandidatesNotByDelegationNorByAnAdministrator() throws Exception {
+    ProcessInstance pi = reportOiv();
+    runDueJobs(pi);
+    Task qualification = task(pi, "Task_QualifyIncident");
+    String path = "/engine-rest/task/" + qualification.getId();
+    int links = taskService.getIdentityLinksForTask(qualification.getId()).size();
+
+    for (HttpResponse<String> refused : List.of(
+        post(ADMIN, path + "/delegate", Map.of("userId", TECH)),
+        post(ADMIN, path + "/assignee", Map.of("userId", TECH)),
+        post(ADMIN, path + "/claim", Map.of("userId", TECH)),
+        post(ADMIN, path + "/claim", Map.of("userId", TestClients.OIV_RSSI)),
+        post(ADMIN, path + "/identity-links", Map.of("userId", TECH, "type", "candidate")),
+        post(ADMIN, path + "/identity-links", Map.of("groupId", "technicians", "type", "candidate")),
+        post(ADMIN, path + "/identity-links/delete", Map.of("groupId", "cyber-referent", "type", "candidate")),
+        post(ADMIN, path + "/bpmnError", Map.of("errorCode", "x")),
+        post(ADMIN, path + "/bpmnEscalation", Map.of("escalationCode", "x")))) {
+      assertThat(refused.statusCode()).as(refused.request().uri() + " " + refused.body()).isEqualTo(400);
+      assertThat(message(refused)).startsWith("Modification refusée : ").doesNotContain("ENGINE-", "Exception");
+    }
+    Task unchanged = taskService.createTaskQuery().taskId(qualification.getId()).singleResult();
+    assertThat(unchanged.getAssignee()).isNull();
+    assertThat(unchanged.getOwner()).isNull();
+    assertThat(unchanged.getDelegationState()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(qualification.getId())).hasSize(links);
+    assertThat(active(pi, "Task_QualifyIncident")).isTrue();
+
+    // PUT /task/{id}: its name, client or owner are the procedure's, its assignee one of its candidates
+    Map<String, Object> dto = updatable(JSON.convertValue(JSON.readTree(call(ADMIN, "GET", path, null).body()), Map.class));
+    // the body of a GET as it is: Camunda cannot read back its own read-only fields (a French 400 naming one)
+    Map<String, Object> asRead = JSON.convertValue(JSON.readTree(call(ADMIN, "GET", path, null).body()), Map.class);
+    HttpResponse<String> unreadable = call(ADMIN, "PUT", path, asRead);
+    assertThat(unreadable.statusCode()).isEqualTo(400);
+    assertThat(message(unreadable)).isEqualTo("Requête refusée : camundaFormRef : valeur illisible ou champ qui ne s'écrit pas");
+    assertThat(call(ADMIN, "PUT", path, dto).statusCode()).as("the task as it is").isEqualTo(204);
+    for (Map.Entry<String, Object> change : List.of(Map.entry("name", (Object) "Autre nom"),
+        Map.entry("tenantId", (Object) TestClients.PLAIN), Map.entry("owner", (Object) TECH),
+        Map.entry("assignee", (Object) TECH))) {
+      Map<String, Object> changed = new HashMap<>(dto);
+      changed.put(change.getKey(), change.getValue());
+      HttpResponse<String> refused = call(ADMIN, "PUT", path, changed);
+      assertThat(refused.statusCode()).as(change.getKey() + " " + refused.body()).isEqualTo(400);
+      assertThat(message(refused)).doesNotContain("ENGINE-", "Exception");
+    }
+    assertThat(taskService.createTaskQuery().taskId(qualification.getId()).singleResult().getName())
+        .isEqualTo(qualification.getName());
+
+    // a candidate it may go to, and back
+    assertThat(post(ADMIN, path + "/assignee", Map.of("userId", REFERENT)).statusCode()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(qualification.getId()).singleResult().getAssignee()).isEqualTo(REFERENT);
+    assertThat(post(REFERENT, path + "/unclaim", null).statusCode()).isEqualTo(204);
+
+    // a task delegated before this rule (through the Java API here): its delegate's submission is refused
+    taskService.delegateTask(qualification.getId(), REFERENT);
+    HttpResponse<String> delegate = post(REFERENT, path + "/submit-form", Map.of("variables", Map.of()));
+    assertThat(delegate.statusCode()).as(delegate.body()).isEqualTo(400);
+    assertThat(message(delegate)).startsWith("Modification refusée : ");
+    assertThat(active(pi, "Task_QualifyIncident")).isTrue();
+    assertThat(variable(pi, "qualifiedBy")).isNull();
+  }
+
+  /**
+   * A running case and its deadlines run to their end: no administrator ends or suspends it, stops,
+   * fires early or deletes its timers, shortens its retention or annotates its audit trail.
+   */
+  @Test
+  void aRunningCaseItsTimersAndItsRetentionAreNotAnAdministratorsToCut() throws Exception {
+    ProcessInstance pi = qualifiedOiv(true);
+    ProcessInstance cnil = notificationOf(pi, "CNIL");
+    runDueJobs(cnil);
+    Job timer = managementService.createJobQuery().processInstanceId(cnil.getId()).timers().list().get(0);
+    String definition = pi.getProcessDefinitionId();
+    Integer retention = repositoryService.getProcessDefinition(definition).getHistoryTimeToLive();
+    String operation = historyService.createUserOperationLogQuery().processInstanceId(pi.getId()).list().get(0).getId();
+
+    Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+    answers.put("DELETE process-instance", call(ADMIN, "DELETE", "/engine-rest/process-instance/" + pi.getId(), null));
+    answers.put("POST process-instance/delete", post(ADMIN, "/engine-rest/process-instance/delete",
+        Map.of("processInstanceIds", List.of(pi.getId()), "deleteReason", "x")));
+    answers.put("PUT process-instance suspended", call(ADMIN, "PUT", "/engine-rest/process-instance/" + pi.getId()
+        + "/suspended", Map.of("suspended", true)));
+    answers.put("PUT process-instance/suspended", call(ADMIN, "PUT", "/engine-rest/process-instance/suspended",
+        Map.of("processInstanceIds", List.of(cnil.getId()), "suspended", true)));
+    answers.put("PUT process-definition suspended", call(ADMIN, "PUT", "/engine-rest/process-definition/" + definition
+        + "/suspended", Map.of("suspended", true, "includeProcessInstances", true)));
+    answers.put("PUT job suspended", call(ADMIN, "PUT", "/engine-rest/job/" + timer.getId() + "/suspended",
+        Map.of("suspended", true)));
+    answers.put("PUT job-definition suspended", call(ADMIN, "PUT", "/engine-rest/job-definition/"
+        + timer.getJobDefinitionId() + "/suspended", Map.of("suspended", true)));
+    answers.put("PUT job retries 0", call(ADMIN, "PUT", "/engine-rest/job/" + timer.getId() + "/retries",
+        Map.of("retries", 0)));
+    answers.put("PUT job retries with a due date", call(ADMIN, "PUT", "/engine-rest/job/" + timer.getId() + "/retries",
+        Map.of("retries", 3, "dueDate", "2099-01-01T00:00:00.000+0000")));
+    answers.put("POST job/retries 0", post(ADMIN, "/engine-rest/job/retries",
+        Map.of("jobIds", List.of(timer.getId()), "retries", 0)));
+    answers.put("POST job execute ahead of its due date", post(ADMIN, "/engine-rest/job/" + timer.getId() + "/execute",
+        null));
+    answers.put("POST job duedate recalculate", post(ADMIN, "/engine-rest/job/" + timer.getId() + "/duedate/recalculate",
+        null));
+    answers.put("DELETE job", call(ADMIN, "DELETE", "/engine-rest/job/" + timer.getId(), null));
+    answers.put("PUT history-time-to-live 0", call(ADMIN, "PUT", "/engine-rest/process-definition/" + definition
+        + "/history-time-to-live", Map.of("historyTimeToLive", 0)));
+    answers.put("PUT user-operation annotation", call(ADMIN, "PUT", "/engine-rest/history/user-operation/" + operation
+        + "/set-annotation", Map.of("annotation", "falsifié")));
+    answers.put("PUT user-operation clear annotation", call(ADMIN, "PUT", "/engine-rest/history/user-operation/"
+        + operation + "/clear-annotation", null));
+    List<String> allowed = new ArrayList<>();
+    answers.forEach((what, answer) -> {
+      String body = answer.body() == null ? "" : answer.body();
+      if (answer.statusCode() != 400 || body.contains("ENGINE-") || body.contains("Exception\"")) {
+        allowed.add(what + ": " + answer.statusCode() + " " + body);
+      }
+    });
+    assertThat(allowed).isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).active().count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cnil.getId()).active().count()).isOne();
+    Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after).isNotNull();
+    assertThat(after.isSuspended()).isFalse();
+    assertThat(after.getRetries()).isEqualTo(timer.getRetries());
+    assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
+    assertThat(managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+        .isSuspended()).isFalse();
+    assertThat(repositoryService.getProcessDefinition(definition).isSuspended()).isFalse();
+    assertThat(repositoryService.getProcessDefinition(definition).getHistoryTimeToLive()).isEqualTo(retention);
+    assertThat(historyService.createUserOperationLogQuery().operationId(
+        historyService.createUserOperationLogQuery().processInstanceId(pi.getId()).list().get(0).getOperationId())
+        .list()).allSatisfy(entry -> assertThat(entry.getAnnotation()).isNull());
+
+    // what an administrator still does: lengthen a retention, re-try a failed job, lift a suspension
+    assertThat(call(ADMIN, "PUT", "/engine-rest/process-definition/" + definition + "/history-time-to-live",
+        Map.of("historyTimeToLive", retention + 1)).statusCode()).isEqualTo(204);
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(definition, retention);
+    assertThat(call(ADMIN, "PUT", "/engine-rest/job/" + timer.getId() + "/retries", Map.of("retries", 3)).statusCode())
+        .isEqualTo(204);
+    assertThat(call(ADMIN, "PUT", "/engine-rest/process-instance/" + pi.getId() + "/suspended",
+        Map.of("suspended", false)).statusCode()).isEqualTo(204);
+    // an unknown job is a French 404, not the engine's 500
+    HttpResponse<String> unknown = call(ADMIN, "PUT", "/engine-rest/job/" + java.util.UUID.randomUUID() + "/retries",
+        Map.of("retries", 1));
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).doesNotContain("ENGINE-", "Exception");
+  }
+
+  /**
+   * Comments are written by those who may work the task and stay as written; files go through the
+   * evidence register, not task attachments; a null variable is a 400 naming it, not a Java error.
+   */
+  @Test
+  void commentsStayAsWrittenAttachmentsAreRefusedAndNullVariablesAreNamed() throws Exception {
+    ProcessInstance pi = qualifiedOiv(false);
+    Task evidence = task(pi, "Task_CaptureEvidence");
+    String path = "/engine-rest/task/" + evidence.getId();
+
+    assertThat(post(TestClients.OIV_RSSI, path + "/comment/create", Map.of("message", "x")).statusCode()).isEqualTo(400);
+    HttpResponse<String> written = post(REFERENT, path + "/comment/create", Map.of("message", "Disque copié"));
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+    String comment = JSON.readTree(written.body()).get("id").asText();
+    assertThat(call(REFERENT, "PUT", path + "/comment", Map.of("id", comment, "message", "autre")).statusCode())
+        .isEqualTo(400);
+    assertThat(call(ADMIN, "DELETE", path + "/comment/" + comment, null).statusCode()).isEqualTo(400);
+    assertThat(taskService.getTaskComments(evidence.getId())).extracting(c -> c.getFullMessage() + " " + c.getUserId())
+        .containsExactly("Disque copié " + REFERENT);
+
+    String boundary = "attack" + System.nanoTime();
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nx.txt\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"x.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\nsecret\r\n--" + boundary + "--\r\n";
+    for (String user : List.of(REFERENT, TestClients.OIV_RSSI)) {
+      HttpResponse<String> attached = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
+          + "/attachment/create")).header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+          + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(attached.statusCode()).as(user + " " + attached.body()).isEqualTo(400);
+      assertThat(message(attached)).contains("registre des preuves");
+    }
+    assertThat(taskService.getTaskAttachments(evidence.getId())).isEmpty();
+
+    Map<String, Object> nullEntry = new HashMap<>();
+    nullEntry.put("evidenceDecision", null);
+    HttpResponse<String> submitted = post(TECH, path + "/submit-form", Map.of("variables", nullEntry));
+    assertRefused(submitted, "evidenceDecision");
+    HttpResponse<String> written2 = post(ADMIN, "/engine-rest/process-instance/" + pi.getId() + "/variables",
+        Map.of("modifications", nullEntry));
+    assertRefused(written2, "evidenceDecision");
+    assertThat(active(pi, "Task_CaptureEvidence")).isTrue();
+
+    // Spring's error page asked for directly: not there
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/error")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * A client's RSSI reads their own client's case, and nothing in it about other clients (the
+   * clients the referent may add to a Mileo service incident), nor the engine's operations side,
+   * which counts and names every client's work.
+   */
+  @Test
+  void aClientsRssiReadsNoOtherClientInTheirOwnCaseNorTheOperationsSide() throws Exception {
+    ProcessInstance pi = qualifiedOiv(false);
+    assertThat(variable(pi, "otherClientOptions")).isNotNull();
+    String rssi = TestClients.OIV_RSSI;
+    List<String> paths = List.of("/engine-rest/variable-instance?processInstanceIdIn=" + pi.getId(),
+        "/engine-rest/process-instance/" + pi.getId() + "/variables",
+        "/engine-rest/history/variable-instance?processInstanceId=" + pi.getId(),
+        "/engine-rest/history/detail?processInstanceId=" + pi.getId());
+    for (String read : paths) {
+      HttpResponse<String> own = call(rssi, "GET", read, null);
+      assertThat(own.statusCode()).as(read).isEqualTo(200);
+      assertThat(own.body()).as(read).contains("clientName").doesNotContain("otherClientOptions", "affectedClients",
+          "otherAffectedClientsInput", TestClients.PLAIN);
+      assertThat(call(REFERENT, "GET", read, null).body()).as(read).contains("otherClientOptions");
+    }
+    assertThat(call(rssi, "GET", "/engine-rest/process-instance/" + pi.getId() + "/variables/otherClientOptions", null)
+        .statusCode()).isEqualTo(404);
+    assertThat(call(rssi, "GET", "/engine-rest/variable-instance?variableName=otherClientOptions", null).body())
+        .isEqualTo("[]");
+    Task evidence = task(pi, "Task_CaptureEvidence");
+    WebappSession tasklist = WebappSession.login(port, "tasklist", rssi, TestUsers.PASSWORD);
+    HttpResponse<String> inTasklist = tasklist.send("GET", WebappSession.ENGINE_API + "/process-instance/" + pi.getId()
+        + "/variables", null);
+    assertThat(inTasklist.statusCode()).isEqualTo(200);
+    assertThat(inTasklist.body()).contains("clientName").doesNotContain("otherClientOptions");
+
+    for (String operations : List.of("/engine-rest/metrics/root-process-instance-start/sum", "/engine-rest/job",
+        "/engine-rest/job-definition", "/engine-rest/incident", "/engine-rest/batch", "/engine-rest/history/job-log/count",
+        "/engine-rest/external-task")) {
+      HttpResponse<String> answer = call(rssi, "GET", operations, null);
+      assertThat(answer.statusCode()).as(operations + " " + answer.body()).isEqualTo(403);
+      assertThat(call(REFERENT, "GET", operations, null).statusCode()).as(operations).isEqualTo(200);
+    }
+    assertThat(evidence).isNotNull();
   }
 
   // ------------------------------------------------------------------ helpers
@@ -426,6 +671,14 @@ class LegalRecordHttpTest extends IncidentScenario {
       values.put(name, value instanceof SerializableValue serializable ? serializable.getValueSerialized() : value.getValue());
     }
     return values;
+  }
+
+  /** What PUT /task/{id} takes of a task as GET answers it (Camunda's TaskDto without its read-only fields). */
+  private static Map<String, Object> updatable(Map<String, Object> task) {
+    Map<String, Object> kept = new LinkedHashMap<>(task);
+    kept.keySet().retainAll(Set.of("name", "description", "assignee", "owner", "delegationState", "due", "followUp",
+        "priority", "parentTaskId", "caseInstanceId", "tenantId"));
+    return kept;
   }
 
   /** Variables as the REST API takes them: {"name": {"value", "type"}}. */

@@ -138,10 +138,17 @@ class AccessRulesHttpTest {
     assertThat(admin.getForObject(taskPath, List.class)).isNotEmpty();
     assertThat(admin.getForObject(historyPath, List.class)).isNotEmpty();
 
-    assertThat(integration.getForObject(taskPath, List.class)).isEmpty();
-    assertThat(integration.getForObject(historyPath, List.class)).isEmpty();
-    assertThat(integration.getForObject("/engine-rest/history/task?processDefinitionKey=" + PROCESS, List.class)).isEmpty();
-    assertThat(integration.getForObject("/engine-rest/process-instance?processDefinitionKey=" + PROCESS, List.class)).isEmpty();
+    // an integration's job is our /api: the engine's API answers it 403 for everything (ClientFacingEngineApi)
+    for (String path : List.of(taskPath, historyPath, "/engine-rest/history/task?processDefinitionKey=" + PROCESS,
+        "/engine-rest/process-instance?processDefinitionKey=" + PROCESS, "/engine-rest/metrics/root-process-instance-start/sum",
+        "/engine-rest/job", "/engine-rest/history/job-log/count", "/engine-rest/version")) {
+      ResponseEntity<String> answer = integration.getForEntity(path, String.class);
+      assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(answer.getBody()).as(path).contains("compte d'intégration").doesNotContain(PROCESS);
+    }
+    assertThat(integration.postForEntity("/engine-rest/external-task/fetchAndLock", Map.of("workerId", "w", "maxTasks", 1,
+        "topics", List.of(Map.of("topicName", "t", "lockDuration", 1000))), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(integration.getForEntity("/api/clients", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(deploy(integration).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
