@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.mileotech.cyber.system.EngineApiExtension;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.dto.history.HistoricVariableInstanceDto;
 import org.camunda.bpm.engine.rest.dto.history.HistoricVariableUpdateDto;
+import org.camunda.bpm.engine.rest.dto.history.UserOperationLogEntryDto;
 import org.camunda.bpm.engine.rest.dto.runtime.VariableInstanceDto;
+import org.springframework.stereotype.Component;
 
 /**
  * What the engine's REST API (/engine-rest and the webapps' copy) shows to callers who are not
@@ -31,7 +34,8 @@ import org.camunda.bpm.engine.rest.dto.runtime.VariableInstanceDto;
  *       403.</li>
  *   <li>A few variables of a client's case name other clients, for the referent's choices (the
  *       clients a Mileo service incident also affects): they do not exist for an RSSI, in any list,
- *       map or by name.</li>
+ *       map or by name; nor do the user operation log's entries of no case (a model's retention,
+ *       a job definition, a batch: staff's operations on what every client shares).</li>
  * </ul>
  * The tenant check (TenantScopedEntityManager) keeps another client's cases out already; this keeps
  * out what a case of one's own client says about the others.
@@ -68,7 +72,8 @@ public final class ClientFacingEngineApi {
   }
 
   /** Before the resource: integrations and the operations side. */
-  public static class Requests implements ContainerRequestFilter {
+  @Component
+  public static class Requests implements ContainerRequestFilter, EngineApiExtension {
     @Override
     public void filter(ContainerRequestContext request) {
       Authentication caller = outsider();
@@ -92,7 +97,8 @@ public final class ClientFacingEngineApi {
   }
 
   /** After the resource: the staff-only variables taken out of what it answers. */
-  public static class Responses implements ContainerResponseFilter {
+  @Component
+  public static class Responses implements ContainerResponseFilter, EngineApiExtension {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
       Object entity = response.getEntity();
@@ -131,6 +137,11 @@ public final class ClientFacingEngineApi {
         name = variable.getName();
       } else if (item instanceof HistoricVariableUpdateDto update) {
         name = update.getVariableName();
+      } else if (item instanceof UserOperationLogEntryDto entry) {
+        // an operation on no case (a model's retention, a job definition, a batch) is no client's:
+        // our models are shared by every client (no tenant), so the engine showed such entries to
+        // every RSSI allowed to read the model's history
+        return entry.getProcessInstanceId() == null;
       }
       return name != null && STAFF_ONLY_VARIABLES.contains(name);
     }

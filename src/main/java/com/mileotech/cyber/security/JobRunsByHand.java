@@ -1,5 +1,6 @@
 package com.mileotech.cyber.security;
 
+import com.mileotech.cyber.system.EngineApiExtension;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
 
 /**
  * POST /job/{id}/execute runs a job by hand: a failed one, or one already due, may be run (Cockpit's
@@ -19,7 +21,8 @@ import org.camunda.bpm.engine.runtime.Job;
  * resource runs: a refusal inside the job's command counts as the job's failure (one retry less).
  * A job the caller cannot see is left to Camunda (the answer of an unknown id).
  */
-public class JobRunsByHand implements ContainerRequestFilter {
+@Component
+public class JobRunsByHand implements ContainerRequestFilter, EngineApiExtension {
 
   static final Pattern EXECUTE = Pattern.compile("(?:^|.*/)job/([^/]+)/execute/?$");
 

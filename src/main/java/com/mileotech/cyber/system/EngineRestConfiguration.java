@@ -43,13 +43,21 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   /** What both copies of the API register beside Camunda's own resources. */
   static final List<Class<?>> PROVIDERS = List.of(RefusalMapper.class, UnmappableBodyMapper.class,
       UnreadableBodyMapper.class, PasswordPolicyRefusal.class,
-      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class,
-      com.mileotech.cyber.security.JobRunsByHand.class, com.mileotech.cyber.security.ClientFacingEngineApi.Requests.class,
-      com.mileotech.cyber.security.ClientFacingEngineApi.Responses.class);
+      ConflictAnswers.EngineApi.class, UnknownIdMapper.class, EngineRequestBodies.class, EngineRequestBodies.French.class);
+  /**
+   * The features' providers ({@link EngineApiExtension} beans), known once this bean is built: before
+   * the webapps' copy starts (at its first request) and before /engine-rest registers its resources.
+   */
+  private static volatile List<Class<?>> extensions = List.of();
+
+  EngineRestConfiguration(List<EngineApiExtension> features) {
+    extensions = features.stream().<Class<?>>map(Object::getClass).toList();
+  }
 
   @Override
   protected void registerAdditionalResources() {
     PROVIDERS.forEach(this::register);
+    extensions.forEach(this::register);
   }
 
   /**
@@ -75,6 +83,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     public Set<Class<?>> getClasses() {
       Set<Class<?>> classes = new HashSet<>(super.getClasses());
       classes.addAll(PROVIDERS);
+      classes.addAll(extensions);
       return classes;
     }
   }

@@ -622,6 +622,19 @@ class LegalRecordHttpTest extends IncidentScenario {
       assertThat(call(REFERENT, "GET", operations, null).statusCode()).as(operations).isEqualTo(200);
     }
     assertThat(evidence).isNotNull();
+
+    // the operation log's entries of no case: staff's operations on the models every client shares
+    Integer retention = repositoryService.getProcessDefinition(pi.getProcessDefinitionId()).getHistoryTimeToLive();
+    assertThat(call(ADMIN, "PUT", "/engine-rest/process-definition/" + pi.getProcessDefinitionId()
+        + "/history-time-to-live", Map.of("historyTimeToLive", retention + 1)).statusCode()).isEqualTo(204);
+    repositoryService.updateProcessDefinitionHistoryTimeToLive(pi.getProcessDefinitionId(), retention);
+    String log = "/engine-rest/history/user-operation?processDefinitionKey=security-incident&sortBy=timestamp"
+        + "&sortOrder=desc&maxResults=500";
+    assertThat(JSON.readTree(call(ADMIN, "GET", log, null).body())).as("an administrator reads them (control)")
+        .anyMatch(entry -> entry.path("processInstanceId").isNull());
+    JsonNode own = JSON.readTree(call(rssi, "GET", log, null).body());
+    assertThat(own).as("the RSSI reads the log of their client's cases").isNotEmpty();
+    assertThat(own).noneMatch(entry -> entry.path("processInstanceId").isNull());
   }
 
   // ------------------------------------------------------------------ helpers
