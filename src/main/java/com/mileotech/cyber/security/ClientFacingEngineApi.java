@@ -91,10 +91,56 @@ public final class ClientFacingEngineApi {
         if (byName.matches() && STAFF_ONLY_VARIABLES.contains(byName.group(1))) {
           // exactly as a variable that does not exist
           request.abortWith(refused(Response.Status.NOT_FOUND, "Variable introuvable : « " + byName.group(1) + " »"));
+        } else if (namesStaffOnlyVariable(request)) {
+          // a query filtering on one of them answered its value, letter by letter, through counts
+          request.abortWith(refused(Response.Status.BAD_REQUEST, UNKNOWN_VARIABLE));
         }
       }
     }
   }
+
+  static final String UNKNOWN_VARIABLE = "Requête refusée : elle nomme une variable qui n'existe pas pour vous";
+
+  /**
+   * Whether the request names a staff-only variable anywhere (query parameters, or the JSON of a
+   * POST or PUT), whatever its case (queries can ignore the case of names).
+   */
+  static boolean namesStaffOnlyVariable(ContainerRequestContext request) {
+    StringBuilder text = new StringBuilder();
+    request.getUriInfo().getQueryParameters(true).forEach((key, values) -> {
+      text.append(key).append('\n');
+      values.forEach(value -> text.append(value).append('\n'));
+    });
+    if (("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) && request.hasEntity()) {
+      try {
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new java.io.ByteArrayInputStream(body));
+        collect(JSON.readTree(body), text);
+      } catch (java.io.IOException | RuntimeException e) {
+        // not JSON (a file, a form): Camunda reads it or refuses it; such bodies carry no query
+      }
+    }
+    String all = text.toString().toLowerCase(java.util.Locale.ROOT);
+    return STAFF_ONLY_VARIABLES.stream().anyMatch(name -> all.contains(name.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode node, StringBuilder text) {
+    if (node == null) {
+      return;
+    }
+    if (node.isTextual()) {
+      text.append(node.asText()).append('\n');
+    }
+    node.fields().forEachRemaining(field -> {
+      text.append(field.getKey()).append('\n');
+      collect(field.getValue(), text);
+    });
+    if (node.isArray()) {
+      node.forEach(item -> collect(item, text));
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** After the resource: the staff-only variables taken out of what it answers. */
   @Component
@@ -153,7 +199,7 @@ public final class ClientFacingEngineApi {
 
   private static ExceptionDto exception(String message) {
     ExceptionDto dto = new ExceptionDto();
-    dto.setType(message.startsWith("Variable") ? "NotFound" : "Forbidden");
+    dto.setType(message.startsWith("Variable") ? "NotFound" : message.startsWith("Requête") ? "Refusal" : "Forbidden");
     dto.setMessage(message);
     return dto;
   }

@@ -38,7 +38,14 @@ import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricCaseInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricCaseInstancesBulkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentContentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
@@ -54,7 +61,13 @@ import org.camunda.bpm.engine.impl.cmd.SuspendProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateDecisionDefinitionHistoryTimeToLiveCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd;
+import org.camunda.bpm.engine.impl.batch.DeleteBatchCmd;
+import org.camunda.bpm.engine.impl.batch.history.DeleteHistoricBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricBatchesCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd;
+import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
@@ -146,6 +159,8 @@ final class SubmissionGuard extends CommandInterceptor {
       + "candidat, ni propriétaire";
   static final String TASK_FIELDS = "Modification refusée : le nom, la description, le client et l'état d'une tâche sont "
       + "ceux de la procédure";
+  static final String TASK_CREATION = "Création refusée : les tâches sont celles des procédures ; aucune ne se crée à "
+      + "la main";
   static final String COMMENTS = "Commentaire refusé : un commentaire est écrit par une personne qui peut traiter la "
       + "tâche, et ne se modifie ni ne se supprime ensuite";
   static final String ATTACHMENTS = "Pièce jointe refusée : les fichiers d'un dossier passent par le registre des preuves "
@@ -162,7 +177,8 @@ final class SubmissionGuard extends CommandInterceptor {
       CompleteExternalTaskCmd.class, HandleExternalTaskBpmnErrorCmd.class, CaseExecutionVariableCmd.class);
   private static final List<Class<?>> STEP_CHANGES = List.of(ModifyProcessInstanceCmd.class,
       ModifyProcessInstanceAsyncCmd.class, ProcessInstanceModificationCmd.class, ProcessInstanceModificationBatchCmd.class,
-      RestartProcessInstancesCmd.class, RestartProcessInstancesBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class);
+      RestartProcessInstancesCmd.class, RestartProcessInstancesBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class,
+      MigrateProcessInstanceCmd.class, MigrateProcessInstanceBatchCmd.class);
   private static final List<Class<?>> MESSAGE_SENDS = List.of(AbstractCorrelateMessageCmd.class,
       CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class, SignalCmd.class, SignalEventReceivedCmd.class,
       EvaluateStartConditionCmd.class);
@@ -177,7 +193,8 @@ final class SubmissionGuard extends CommandInterceptor {
       DeleteAttachmentCmd.class);
   /** Ending, suspending or cutting short a running case, or the models it runs on (activation stays allowed). */
   private static final List<Class<?>> RUNNING_CHANGES = List.of(AbstractDeleteProcessInstanceCmd.class,
-      DeleteProcessInstanceBatchCmd.class, AbstractDeleteProcessDefinitionCmd.class, DeleteDeploymentCmd.class,
+      DeleteProcessInstanceBatchCmd.class, AbstractDeleteProcessDefinitionCmd.class,
+      DeleteProcessDefinitionsByIdsCmd.class, DeleteDeploymentCmd.class, DeleteTaskCmd.class,
       DeleteJobCmd.class, DeleteJobsCmd.class, SuspendJobCmd.class, SuspendJobDefinitionCmd.class,
       SuspendProcessInstanceCmd.class, SuspendProcessDefinitionCmd.class, HandleTaskBpmnErrorCmd.class,
       HandleTaskEscalationCmd.class);
@@ -187,7 +204,13 @@ final class SubmissionGuard extends CommandInterceptor {
       DeleteUserOperationLogEntryCmd.class, DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
       DeleteHistoricDecisionInstanceByInstanceIdCmd.class, DeleteHistoricDecisionInstancesBatchCmd.class,
       DeleteHistoricDecisionInstancesBulkCmd.class, SetRemovalTimeToHistoricProcessInstancesCmd.class,
+      SetRemovalTimeToHistoricDecisionInstancesCmd.class, SetRemovalTimeToHistoricBatchesCmd.class,
+      DeleteHistoricBatchCmd.class, DeleteHistoricCaseInstanceCmd.class, DeleteHistoricCaseInstancesBulkCmd.class,
       SetAnnotationForOperationLog.class);
+
+  /** Reads of one comment or attachment of a task, by the task's id and the item's. */
+  private static final List<Class<?>> TASK_ITEM_READS = List.of(GetTaskCommentCmd.class, GetTaskAttachmentCmd.class,
+      GetTaskAttachmentContentCmd.class);
 
   private final ProcessEngineConfigurationImpl engine;
   /** Parsed forms by the SHA-256 of their deployed content (a redeployed form is a new entry). */
@@ -201,6 +224,11 @@ final class SubmissionGuard extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     // only the outermost command of a REST call: what it runs inside (delegates, listeners) is ours
     if (Context.getCommandContext() == null && EngineApiCalls.inProgress()) {
+      if (isAny(command, TASK_ITEM_READS) && !visibleTask(field(command, "taskId"))) {
+        // a comment or attachment read by its id with the id of a task the caller cannot see (another
+        // client's): nothing, exactly as an unknown id (Camunda looked the item up without the task)
+        return null;
+      }
       check(command);
     }
     return next.execute(command);
@@ -217,6 +245,9 @@ final class SubmissionGuard extends CommandInterceptor {
       startSubmission(field(command, "processDefinitionId"), null, null, field(command, "variables"));
     } else if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
+      if (start.getCaseInstanceId() != null) {
+        throw Refusal.of(STEPS, List.of("caseInstanceId : ne s'écrit pas")); // a link to a case of another engine
+      }
       startSubmission(start.getProcessDefinitionId(), start.getProcessDefinitionKey(),
           start.getProcessDefinitionTenantId(), start.getVariables());
     } else if (isAny(command, VARIABLE_WRITES)) {
@@ -245,7 +276,7 @@ final class SubmissionGuard extends CommandInterceptor {
     } else if (command instanceof AbstractAddIdentityLinkCmd) {
       throw Refusal.of(TASK_HOLDERS, List.of()); // a candidate, an owner or an assignee through /identity-links
     } else if (command instanceof AddCommentCmd) {
-      comment(field(command, "taskId"));
+      comment(field(command, "taskId"), field(command, "processInstanceId"));
     } else if (command instanceof SetJobRetriesCmd || command instanceof AbstractSetJobsRetriesBatchCmd) {
       if (Boolean.TRUE.equals(optionalField(command, "isDueDateSet"))) {
         throw Refusal.of(DEADLINES, List.of());
@@ -253,6 +284,8 @@ final class SubmissionGuard extends CommandInterceptor {
       if (((Number) optionalField(command, "retries")).intValue() <= 0) {
         throw Refusal.of(JOBS, List.of("nombre d'essais : supérieur à 0 attendu"));
       }
+    } else if (command instanceof DeleteBatchCmd && Boolean.TRUE.equals(optionalField(command, "cascadeToHistory"))) {
+      throw Refusal.of(HISTORY, List.of());
     } else if (command instanceof UpdateProcessDefinitionHistoryTimeToLiveCmd) {
       String id = field(command, "processDefinitionId");
       ProcessDefinition definition = id == null ? null
@@ -285,7 +318,7 @@ final class SubmissionGuard extends CommandInterceptor {
   }
 
   /** A comment on a task, by someone who may work it (a candidate or its assignee); none on a whole case. */
-  private void comment(String taskId) {
+  private void comment(String taskId, String processInstanceId) {
     if (taskId == null) {
       throw Refusal.of(COMMENTS, List.of());
     }
@@ -295,7 +328,8 @@ final class SubmissionGuard extends CommandInterceptor {
     }
     // a task the caller cannot see (unknown, another client's) is refused alike: the same answer
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
-    if (task == null || (!caller.getUserId().equals(task.getAssignee()) && !isCandidate(task, caller.getUserId()))) {
+    if (task == null || (processInstanceId != null && !processInstanceId.equals(task.getProcessInstanceId()))
+        || (!caller.getUserId().equals(task.getAssignee()) && !isCandidate(task, caller.getUserId()))) {
       throw Refusal.of(COMMENTS, List.of());
     }
   }
@@ -304,6 +338,12 @@ final class SubmissionGuard extends CommandInterceptor {
     if (current != null && (requested == null ? false : requested < current)) {
       throw Refusal.of(RETENTION, List.of("durée de conservation : " + current + " jours au moins"));
     }
+  }
+
+  /** Whether the caller sees the task: as a task they may work, or in the history of their client's cases. */
+  private boolean visibleTask(String taskId) {
+    return taskId == null || engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0
+        || engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
   }
 
   private boolean isCandidate(Task task, String userId) {
@@ -370,8 +410,11 @@ final class SubmissionGuard extends CommandInterceptor {
    * A new standalone task (no id) is left to the engine (Camunda refuses it: standalone tasks are off).
    */
   private void taskUpdate(TaskEntity changed) {
-    if (changed == null || changed.getId() == null) {
+    if (changed == null) {
       return;
+    }
+    if (changed.getId() == null || changed.getRevision() == 0) {
+      throw Refusal.of(TASK_CREATION, List.of()); // POST /task/create: a task outside any procedure
     }
     Task stored = engine.getTaskService().createTaskQuery().taskId(changed.getId()).singleResult();
     if (stored == null) {
@@ -514,7 +557,8 @@ final class SubmissionGuard extends CommandInterceptor {
     all.addAll(ATTACHMENT_CHANGES);
     all.addAll(RUNNING_CHANGES);
     all.addAll(List.of(AbstractUpdateProcessInstancesSuspendStateCmd.class, ClaimTaskCmd.class, AssignTaskCmd.class,
-        AbstractAddIdentityLinkCmd.class, AddCommentCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class,
+        AbstractAddIdentityLinkCmd.class, AddCommentCmd.class, DeleteBatchCmd.class, GetTaskCommentCmd.class,
+        GetTaskAttachmentCmd.class, GetTaskAttachmentContentCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class,
         UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
         UpdateDecisionDefinitionHistoryTimeToLiveCmd.class));
     return all;

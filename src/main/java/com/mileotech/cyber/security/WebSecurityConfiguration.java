@@ -75,6 +75,16 @@ class WebSecurityConfiguration {
     return registration;
   }
 
+  /** Cockpit's plugin API for sessions authorized for Cockpit only (not a Tasklist session of a client's RSSI). */
+  @Bean
+  FilterRegistrationBean<CockpitApiForCockpitUsers> cockpitApiForCockpitUsers(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<CockpitApiForCockpitUsers> registration = new FilterRegistrationBean<>(
+        new CockpitApiForCockpitUsers());
+    registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/cockpit/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
   /** Camunda lets every user log in to the Welcome webapp: not a service account. */
   @Bean
   FilterRegistrationBean<ServiceAccountLoginFilter> serviceAccountLoginFilter(IdentityService identityService) {

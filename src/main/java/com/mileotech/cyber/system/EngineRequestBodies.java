@@ -49,6 +49,16 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   /** How SubmissionGuard's refusals begin (security/SubmissionGuard: VARIABLES, STEPS, DEADLINES…). */
   static final Pattern GUARD_REFUSAL = Pattern.compile(
       "(?:Modification|Suppression|Pièce jointe) refusée : |(?:Envoi|Commentaire) refusé : ");
+  /** The engine's own exception types, whose messages speak of the request (not of a fault of the server). */
+  static final Set<String> ENGINE_TYPES = Set.of("ProcessEngineException", "NullValueException",
+      "BadUserRequestException", "InvalidRequestException", "NotFoundException", "RestException");
+  /** Its words for what does not exist (an unknown id, a case already ended). */
+  static final Pattern GONE = Pattern.compile("(?i)cannot find|not found|does not exist|doesn't exist|no \\w+( \\w+)? found"
+      + "|is null");
+  /** A read of an unknown id that Camunda does not check before using what it found (its deployed form of a task). */
+  static final Pattern MISSING_ENTITY = Pattern.compile("because \"(?:task|execution|processInstance|job)\" is null");
+  /** Its words for a job's retries that are no positive number. */
+  static final Pattern RETRIES = Pattern.compile("(?i)retries");
   static final String SERVER_ERROR = "Erreur du serveur : la demande n'a pas abouti et rien n'a été modifié. "
       + "L'erreur est consignée dans le journal du serveur.";
   /** Camunda's words for a task or definition that does not exist. */
@@ -271,10 +281,25 @@ public class EngineRequestBodies implements ContainerRequestFilter {
           && !ConflictAnswers.OPTIMISTIC_LOCKING.equals(dto.getType())
           && (dto.getMessage() == null || !dto.getMessage().contains(ConflictAnswers.OPTIMISTIC_LOCKING_CODE))) {
         ExceptionDto answer = new ExceptionDto();
-        if (dto.getMessage() != null && JOB_NOT_FOUND.matcher(dto.getMessage()).find()) {
+        String message = dto.getMessage() == null ? "" : dto.getMessage();
+        boolean engineWords = dto.getType() != null && ENGINE_TYPES.contains(dto.getType());
+        if (JOB_NOT_FOUND.matcher(message).find()) {
           response.setStatus(404);
           answer.setType("NotFound");
           answer.setMessage("Travail introuvable : déjà exécuté, ou inconnu");
+        } else if ("TaskAlreadyClaimedException".equals(dto.getType())) {
+          response.setStatus(409);
+          answer.setType("Conflict");
+          answer.setMessage("Tâche déjà prise par une autre personne : rechargez la liste des tâches.");
+        } else if (engineWords && RETRIES.matcher(message).find()) {
+          response.setStatus(400);
+          answer.setType(Refusal.class.getSimpleName());
+          answer.setMessage(REFUSED + " : retries : nombre entier positif attendu");
+        } else if ((engineWords && GONE.matcher(message).find()) || ("GET".equals(request.getMethod())
+            && "NullPointerException".equals(dto.getType()) && MISSING_ENTITY.matcher(message).find())) {
+          response.setStatus(404);
+          answer.setType("NotFound");
+          answer.setMessage("Introuvable : déjà terminé, ou inconnu");
         } else {
           answer.setType("ServerError");
           answer.setMessage(SERVER_ERROR);

@@ -605,8 +605,11 @@ class LegalRecordHttpTest extends IncidentScenario {
     }
     assertThat(call(rssi, "GET", "/engine-rest/process-instance/" + pi.getId() + "/variables/otherClientOptions", null)
         .statusCode()).isEqualTo(404);
-    assertThat(call(rssi, "GET", "/engine-rest/variable-instance?variableName=otherClientOptions", null).body())
-        .isEqualTo("[]");
+    // a query naming one is refused (its counts would tell its value, letter by letter)
+    assertThat(call(rssi, "GET", "/engine-rest/variable-instance?variableName=otherClientOptions", null).statusCode())
+        .isEqualTo(400);
+    assertThat(call(rssi, "GET", "/engine-rest/variable-instance?variableNameLike=%25Client%25", null).body())
+        .doesNotContain("otherClientOptions");
     Task evidence = task(pi, "Task_CaptureEvidence");
     WebappSession tasklist = WebappSession.login(port, "tasklist", rssi, TestUsers.PASSWORD);
     HttpResponse<String> inTasklist = tasklist.send("GET", WebappSession.ENGINE_API + "/process-instance/" + pi.getId()
@@ -635,6 +638,139 @@ class LegalRecordHttpTest extends IncidentScenario {
     JsonNode own = JSON.readTree(call(rssi, "GET", log, null).body());
     assertThat(own).as("the RSSI reads the log of their client's cases").isNotEmpty();
     assertThat(own).noneMatch(entry -> entry.path("processInstanceId").isNull());
+  }
+
+  /**
+   * The second attack (the same day, after the fixes above): a model deleted with its running cases,
+   * a case migrated to a later step, decision history given an early removal time, a batch's history
+   * deleted, a task created by hand, a start linked to a case of another engine.
+   */
+  @Test
+  void noCaseEndsOrJumpsThroughItsModelAndNoHistoryIsShortened() throws Exception {
+    String key = "throwaway-running-" + System.nanoTime();
+    String definition = repositoryService.createDeployment().addModelInstance(key + ".bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_A").userTask("Task_B").endEvent().done()).deployWithResult()
+        .getDeployedProcessDefinitions().get(0).getId();
+    String running = runtimeService.startProcessInstanceById(definition).getId();
+    Job job = managementService.createJobQuery().list().stream().findFirst().orElse(null);
+
+    Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+    answers.put("DELETE process-definition by id, cascade", call(ADMIN, "DELETE", "/engine-rest/process-definition/"
+        + definition + "?cascade=true&skipCustomListeners=true", null));
+    answers.put("DELETE process-definition by key, cascade", call(ADMIN, "DELETE", "/engine-rest/process-definition/key/"
+        + key + "?cascade=true", null));
+    answers.put("POST migration/execute", post(ADMIN, "/engine-rest/migration/execute", Map.of("migrationPlan",
+        Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition, "instructions",
+            List.of(Map.of("sourceActivityIds", List.of("Task_A"), "targetActivityIds", List.of("Task_B")))),
+        "processInstanceIds", List.of(running))));
+    answers.put("POST migration/executeAsync", post(ADMIN, "/engine-rest/migration/executeAsync", Map.of("migrationPlan",
+        Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition, "instructions",
+            List.of(Map.of("sourceActivityIds", List.of("Task_A"), "targetActivityIds", List.of("Task_B")))),
+        "processInstanceIds", List.of(running))));
+    answers.put("POST history/decision-instance/set-removal-time", post(ADMIN,
+        "/engine-rest/history/decision-instance/set-removal-time", Map.of("historicDecisionInstanceQuery", Map.of(),
+            "absoluteRemovalTime", "2020-01-01T00:00:00.000+0000")));
+    answers.put("POST history/batch/set-removal-time", post(ADMIN, "/engine-rest/history/batch/set-removal-time",
+        Map.of("historicBatchQuery", Map.of(), "absoluteRemovalTime", "2020-01-01T00:00:00.000+0000")));
+    answers.put("POST task/create", post(ADMIN, "/engine-rest/task/create", Map.of("name", "x", "assignee", REFERENT)));
+    answers.put("POST start with a caseInstanceId", post(TECH, "/engine-rest/process-definition/key/security-incident/start",
+        Map.of("caseInstanceId", "x", "variables", Map.of())));
+    if (job != null) {
+      HttpResponse<String> batch = post(ADMIN, "/engine-rest/job/retries", Map.of("jobIds", List.of(job.getId()),
+          "retries", 3));
+      assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+      String batchId = JSON.readTree(batch.body()).get("id").asText();
+      answers.put("DELETE history/batch", call(ADMIN, "DELETE", "/engine-rest/history/batch/" + batchId, null));
+      answers.put("DELETE batch, cascade to history", call(ADMIN, "DELETE", "/engine-rest/batch/" + batchId
+          + "?cascade=true", null));
+      assertThat(historyService.createHistoricBatchQuery().batchId(batchId).count()).isOne();
+    }
+    List<String> allowed = new ArrayList<>();
+    answers.forEach((what, answer) -> {
+      if (answer.statusCode() != 400 || answer.body().contains("ENGINE-") || answer.body().contains("Exception\"")) {
+        allowed.add(what + ": " + answer.statusCode() + " " + answer.body());
+      }
+    });
+    assertThat(allowed).isEmpty();
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionId(definition).count()).isOne();
+    assertThat(taskService.createTaskQuery().processInstanceId(running).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_A");
+    assertThat(taskService.createTaskQuery().taskName("x").count()).isZero();
+    assertThat(historyService.createHistoricDecisionInstanceQuery().list())
+        .allSatisfy(decision -> assertThat(decision.getRemovalTime()).isNull());
+    runtimeService.deleteProcessInstance(running, "test");
+    repositoryService.deleteDeployment(repositoryService.getProcessDefinition(definition).getDeploymentId(), true);
+  }
+
+  /**
+   * The second attack, between clients: another client's comment read by its id, a comment written on
+   * another case through a task of one's own, a hidden variable's value guessed through counts, the
+   * failures read through Cockpit's own API with a Tasklist session; and answers that were 500s.
+   */
+  @Test
+  void noOtherClientThroughCommentsCountsOrCockpitsApiAndClearAnswers() throws Exception {
+    ProcessInstance pi = qualifiedOiv(false);
+    ProcessInstance other = reportPlain();
+    Task evidence = task(pi, "Task_CaptureEvidence");
+    String path = "/engine-rest/task/" + evidence.getId();
+    HttpResponse<String> written = post(REFERENT, path + "/comment/create", Map.of("message", "Copie du disque"));
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+    String comment = JSON.readTree(written.body()).get("id").asText();
+    // another client's RSSI: the comment by its id answers as an unknown comment of an unknown task
+    HttpResponse<String> theirs = call(OTHER_RSSI, "GET", path + "/comment/" + comment, null);
+    String unknownTask = java.util.UUID.randomUUID().toString();
+    String unknownComment = java.util.UUID.randomUUID().toString();
+    HttpResponse<String> unknown = call(OTHER_RSSI, "GET", "/engine-rest/task/" + unknownTask + "/comment/"
+        + unknownComment, null);
+    assertThat(theirs.statusCode()).isEqualTo(404);
+    assertThat(theirs.body().replace(evidence.getId(), "{task}").replace(comment, "{comment}"))
+        .isEqualTo(unknown.body().replace(unknownTask, "{task}").replace(unknownComment, "{comment}"));
+    assertThat(call(TestClients.OIV_RSSI, "GET", path + "/comment/" + comment, null).statusCode()).as("own client")
+        .isEqualTo(200);
+    // a comment through one's task onto another case
+    assertThat(post(REFERENT, path + "/comment/create", Map.of("message", "x", "processInstanceId", other.getId()))
+        .statusCode()).isEqualTo(400);
+    assertThat(taskService.getProcessInstanceComments(other.getId())).isEmpty();
+
+    // a hidden variable's value, guessed through the counts of a query filtering on it
+    for (Map.Entry<String, Object> guess : List.of(
+        Map.entry("POST /process-instance/count", (Object) Map.of("variables", List.of(Map.of("name", "affectedClients",
+            "operator", "like", "value", "%")))),
+        Map.entry("POST /history/variable-instance/count", (Object) Map.of("variableName", "AffectedClients",
+            "variableNamesIgnoreCase", true)),
+        Map.entry("POST /task/count", (Object) Map.of("processVariables", List.of(Map.of("name", "otherClientOptions",
+            "operator", "like", "value", "%")))))) {
+      String[] request = guess.getKey().split(" ");
+      HttpResponse<String> answer = call(TestClients.OIV_RSSI, request[0], "/engine-rest" + request[1], guess.getValue());
+      assertThat(answer.statusCode()).as(guess.getKey() + " " + answer.body()).isEqualTo(400);
+    }
+    assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/process-instance/count?variables=AFFECTEDCLIENTS_like_%25"
+        + "&variableNamesIgnoreCase=true", null).statusCode()).isEqualTo(400);
+    assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/process-instance/count?variables=clientId_eq_"
+        + TestClients.OIV, null).statusCode()).as("a variable of their own").isEqualTo(200);
+
+    // Cockpit's own API: for Cockpit's users, not for a Tasklist session
+    String failures = "/camunda/api/cockpit/plugin/base/default/incident/count";
+    WebappSession tasklist = WebappSession.login(port, "tasklist", TestClients.OIV_RSSI, TestUsers.PASSWORD);
+    assertThat(tasklist.send("POST", failures, Map.of()).statusCode()).isEqualTo(403);
+    WebappSession cockpit = WebappSession.login(port, "cockpit", REFERENT, TestUsers.PASSWORD);
+    assertThat(cockpit.send("POST", failures, Map.of()).statusCode()).isEqualTo(200);
+
+    // clear answers where the engine answered 500
+    assertThat(post(REFERENT, path + "/claim", Map.of("userId", REFERENT)).statusCode()).isEqualTo(204);
+    HttpResponse<String> taken = post(TECH, path + "/claim", Map.of("userId", TECH));
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+    assertThat(message(taken)).startsWith("Tâche déjà prise");
+    HttpResponse<String> noForm = call(REFERENT, "GET", "/engine-rest/task/" + java.util.UUID.randomUUID()
+        + "/deployed-form", null);
+    assertThat(noForm.statusCode()).as(noForm.body()).isEqualTo(404);
+    Job timer = managementService.createJobQuery().timers().list().get(0);
+    HttpResponse<String> negative = call(ADMIN, "PUT", "/engine-rest/job/" + timer.getId() + "/retries",
+        Map.of("retries", -1));
+    assertThat(negative.statusCode()).as(negative.body()).isEqualTo(400);
+    assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getRetries())
+        .isEqualTo(timer.getRetries());
   }
 
   // ------------------------------------------------------------------ helpers
