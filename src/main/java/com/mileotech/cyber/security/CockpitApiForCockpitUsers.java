@@ -21,9 +21,23 @@ class CockpitApiForCockpitUsers extends OncePerRequestFilter {
   static final String REFUSED = "{\"type\":\"Forbidden\",\"message\":\"Accès refusé : l'API de Cockpit est réservée "
       + "aux utilisateurs de Cockpit\"}";
 
+  /** The path as the container mapped it: decoded, without "..", nor ";" parameters (not the raw URI). */
+  private static String normalized(HttpServletRequest request) {
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+  }
+
+  /** A plugin's static assets: /camunda/api/cockpit/plugin/{plugin}/static/... */
+  static final java.util.regex.Pattern STATIC = java.util.regex.Pattern.compile(".*/api/cockpit/plugin/[^/]+/static/.*");
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // the plugins' scripts and styles, which Cockpit loads before its login form: no data
+    if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        && STATIC.matcher(normalized(request)).matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
     UserAuthentication session = ApiAuthenticationFilter.webappSession(request);
     if (session != null && session.isAuthorizedForApp("cockpit")) {
       chain.doFilter(request, response);
