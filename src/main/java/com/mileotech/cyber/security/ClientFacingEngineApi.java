@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import com.mileotech.cyber.system.EngineApiExtension;
+import com.mileotech.cyber.system.EnginePaths;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -80,7 +81,7 @@ public final class ClientFacingEngineApi {
       if (caller == null) {
         return;
       }
-      String path = request.getUriInfo().getPath();
+      String path = EnginePaths.of(request);
       List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
       if (groups.contains(Groups.INTEGRATIONS_ID)) {
         request.abortWith(refused(Response.Status.FORBIDDEN, INTEGRATIONS));
@@ -120,8 +121,14 @@ public final class ClientFacingEngineApi {
         // not JSON (a file, a form): Camunda reads it or refuses it; such bodies carry no query
       }
     }
-    String all = text.toString().toLowerCase(java.util.Locale.ROOT);
-    return STAFF_ONLY_VARIABLES.stream().anyMatch(name -> all.contains(name.toLowerCase(java.util.Locale.ROOT)));
+    // as the database compares names that ignore case (UPPER on both sides): "ı" and "ſ" fold to "I"
+    // and "S" there, so they are folded here too, both ways, after compatibility normalization
+    String all = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+    String upper = all.toUpperCase(java.util.Locale.ROOT);
+    String lower = upper.toLowerCase(java.util.Locale.ROOT);
+    return STAFF_ONLY_VARIABLES.stream().anyMatch(name -> upper.contains(name.toUpperCase(java.util.Locale.ROOT))
+        || lower.contains(name.toLowerCase(java.util.Locale.ROOT))
+        || all.toLowerCase(java.util.Locale.ROOT).contains(name.toLowerCase(java.util.Locale.ROOT)));
   }
 
   private static void collect(com.fasterxml.jackson.databind.JsonNode node, StringBuilder text) {

@@ -1,6 +1,7 @@
 package com.mileotech.cyber.security;
 
 import com.mileotech.cyber.system.EngineApiExtension;
+import com.mileotech.cyber.system.EnginePaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +32,7 @@ public class JobRunsByHand implements ContainerRequestFilter, EngineApiExtension
     if (!"POST".equals(request.getMethod())) {
       return;
     }
-    Matcher execute = EXECUTE.matcher(request.getUriInfo().getPath());
+    Matcher execute = EXECUTE.matcher(EnginePaths.of(request));
     ProcessEngine engine = ProcessEngines.getDefaultProcessEngine(false);
     if (!execute.matches() || engine == null) {
       return;

@@ -57,6 +57,8 @@ public class EngineRequestBodies implements ContainerRequestFilter {
       + "|is null");
   /** A read of an unknown id that Camunda does not check before using what it found (its deployed form of a task). */
   static final Pattern MISSING_ENTITY = Pattern.compile("because \"(?:task|execution|processInstance|job)\" is null");
+  /** Camunda's 400 for a query parameter it could not convert: "Cannot convert value "xx" to java type java.util.Date". */
+  static final Pattern CONVERSION = Pattern.compile("Cannot convert value \"(.{0,200}?)\" to java type ([\\w.]+)");
   /** Its words for a job's retries that are no positive number. */
   static final Pattern RETRIES = Pattern.compile("(?i)retries");
   static final String SERVER_ERROR = "Erreur du serveur : la demande n'a pas abouti et rien n'a été modifié. "
@@ -80,12 +82,12 @@ public class EngineRequestBodies implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
     String method = request.getMethod();
-    if ("POST".equals(method) && VARIABLE_MODIFICATIONS.matcher(request.getUriInfo().getPath()).matches()) {
+    if ("POST".equals(method) && VARIABLE_MODIFICATIONS.matcher(EnginePaths.of(request)).matches()) {
       nullModifications(request);
       return;
     }
     if (!("POST".equals(method) || "PUT".equals(method))
-        || !SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+        || !SUBMISSIONS.matcher(EnginePaths.of(request)).matches()) {
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
@@ -253,7 +255,7 @@ public class EngineRequestBodies implements ContainerRequestFilter {
       // Camunda answers a completion of a task that is no more (done meanwhile, or never was) with a 500
       if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto && dto.getMessage() != null
           && NOT_FOUND.matcher(dto.getMessage()).find()
-          && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+          && SUBMISSIONS.matcher(EnginePaths.of(request)).matches()) {
         response.setStatus(404);
         ExceptionDto gone = new ExceptionDto();
         gone.setType("NotFound");
@@ -261,9 +263,24 @@ public class EngineRequestBodies implements ContainerRequestFilter {
         response.setEntity(gone);
         return;
       }
+      // a query parameter of the wrong type, on any path: Camunda named the Java type it wanted
+      if (response.getStatus() == 400 && response.getEntity() instanceof ExceptionDto dto && dto.getMessage() != null) {
+        java.util.regex.Matcher conversion = CONVERSION.matcher(dto.getMessage());
+        if (conversion.find()) {
+          String wanted = switch (conversion.group(2)) {
+            case "java.util.Date" -> "une date au format 2026-03-02T14:30:00.000+0100";
+            case "java.lang.Integer", "java.lang.Long", "java.lang.Short" -> "un nombre entier";
+            case "java.lang.Boolean" -> "true ou false";
+            default -> "une valeur d'un autre type";
+          };
+          response.setEntity(refusal(REFUSED + " : valeur " + Limits.quote(conversion.group(1)) + " illisible (attendu : "
+              + wanted + ")"));
+          return;
+        }
+      }
       if (response.getStatus() == 400 && response.getEntity() instanceof ExceptionDto dto
           && !Refusal.class.getSimpleName().equals(dto.getType())
-          && SUBMISSIONS.matcher(request.getUriInfo().getPath()).matches()) {
+          && SUBMISSIONS.matcher(EnginePaths.of(request)).matches()) {
         response.setEntity(refusal(REFUSED + " : la requête n'a pas pu être lue (variables, types ou valeurs) ; "
             + "chaque variable s'envoie avec « value » et « type »."));
         return;

@@ -486,6 +486,10 @@ class LegalRecordHttpTest extends IncidentScenario {
         Map.of("jobIds", List.of(timer.getId()), "retries", 0)));
     answers.put("POST job execute ahead of its due date", post(ADMIN, "/engine-rest/job/" + timer.getId() + "/execute",
         null));
+    answers.put("POST job execute, a matrix parameter in its path", post(ADMIN, "/engine-rest/job/" + timer.getId()
+        + ";x=1/execute", null));
+    answers.put("POST job execute, a matrix parameter on its resource", post(ADMIN, "/engine-rest/job;x=1/"
+        + timer.getId() + "/execute", null));
     answers.put("POST job duedate recalculate", post(ADMIN, "/engine-rest/job/" + timer.getId() + "/duedate/recalculate",
         null));
     answers.put("DELETE job", call(ADMIN, "DELETE", "/engine-rest/job/" + timer.getId(), null));
@@ -747,6 +751,23 @@ class LegalRecordHttpTest extends IncidentScenario {
     }
     assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/process-instance/count?variables=AFFECTEDCLIENTS_like_%25"
         + "&variableNamesIgnoreCase=true", null).statusCode()).isEqualTo(400);
+    // letters the database folds to I and S when it ignores case (dotless i, long s)
+    for (String spelling : List.of("affectedcl\u0131ents", "affectedClient\u017f", "otherCl\u0131entOptions")) {
+      HttpResponse<String> folded = call(TestClients.OIV_RSSI, "POST", "/engine-rest/process-instance/count",
+          Map.of("variableNamesIgnoreCase", true, "variables", List.of(Map.of("name", spelling, "operator", "like",
+              "value", "%"))));
+      assertThat(folded.statusCode()).as(spelling + " " + folded.body()).isEqualTo(400);
+    }
+    assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/process-instance?variableNamesIgnoreCase=true&variables="
+        + "affectedcl%C4%B1ents_like_%25", null).statusCode()).isEqualTo(400);
+    // the operations side with a matrix parameter in the path
+    assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/metrics;x=1/root-process-instance-start/sum", null)
+        .statusCode()).isEqualTo(403);
+    // a query parameter of the wrong type: French, no Java type
+    HttpResponse<String> badDate = call(TestClients.OIV_RSSI, "GET", "/engine-rest/task?dueAfter=xx", null);
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(message(badDate)).isEqualTo("Requête refusée : valeur « xx » illisible (attendu : une date au format "
+        + "2026-03-02T14:30:00.000+0100)");
     assertThat(call(TestClients.OIV_RSSI, "GET", "/engine-rest/process-instance/count?variables=clientId_eq_"
         + TestClients.OIV, null).statusCode()).as("a variable of their own").isEqualTo(200);
 
