@@ -269,9 +269,7 @@ final class SubmissionGuard extends CommandInterceptor {
     } else if (command instanceof AbstractUpdateProcessInstancesSuspendStateCmd<?>
         && Boolean.TRUE.equals(optionalField(command, "suspending"))) {
       throw Refusal.of(RUNNING, List.of());
-    } else if (command instanceof ClaimTaskCmd) {
-      assignment(field(command, "taskId"), field(command, "userId"));
-    } else if (command instanceof AssignTaskCmd) {
+    } else if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
       assignment(field(command, "taskId"), field(command, "userId"));
     } else if (command instanceof AbstractAddIdentityLinkCmd) {
       throw Refusal.of(TASK_HOLDERS, List.of()); // a candidate, an owner or an assignee through /identity-links
@@ -335,7 +333,7 @@ final class SubmissionGuard extends CommandInterceptor {
   }
 
   private static void retention(Integer current, Integer requested) {
-    if (current != null && (requested == null ? false : requested < current)) {
+    if (current != null && requested != null && requested < current) {
       throw Refusal.of(RETENTION, List.of("durée de conservation : " + current + " jours au moins"));
     }
   }
