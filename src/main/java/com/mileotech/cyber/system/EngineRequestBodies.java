@@ -294,9 +294,12 @@ public class EngineRequestBodies implements ContainerRequestFilter {
       }
       // any other 500 of the engine's API: no Java names, no engine internals (Camunda logs the error itself);
       // a collision is ConflictAnswers' 409
+      // (a collision is ConflictAnswers' 409, a refused password PasswordPolicyRefusal's 400: whichever filter
+      // runs first, those 500s are left to them)
       if (response.getStatus() == 500 && response.getEntity() instanceof ExceptionDto dto
           && !ConflictAnswers.OPTIMISTIC_LOCKING.equals(dto.getType())
-          && (dto.getMessage() == null || !dto.getMessage().contains(ConflictAnswers.OPTIMISTIC_LOCKING_CODE))) {
+          && (dto.getMessage() == null || (!dto.getMessage().contains(ConflictAnswers.OPTIMISTIC_LOCKING_CODE)
+              && !dto.getMessage().contains(EngineRestConfiguration.PASSWORD_POLICY_MESSAGE)))) {
         ExceptionDto answer = new ExceptionDto();
         String message = dto.getMessage() == null ? "" : dto.getMessage();
         boolean engineWords = dto.getType() != null && ENGINE_TYPES.contains(dto.getType());
