@@ -225,14 +225,27 @@ public final class Browser implements AutoCloseable {
   /** Opens the webapp's login page and submits the form, without waiting for the outcome. */
   public Browser submitLogin(String userId, String password, WebApp app) {
     open(app.loginPath());
-    WebElement form = waitForVisible(By.cssSelector("form[name='signinForm']"));
-    WebElement user = form.findElement(By.cssSelector("input[type='text']"));
-    user.clear();
-    user.sendKeys(userId);
-    WebElement secret = form.findElement(By.cssSelector("input[type='password']"));
-    secret.clear();
-    secret.sendKeys(password);
-    form.findElement(By.cssSelector("button[type='submit']")).click();
+    waitForVisible(By.cssSelector("form[name='signinForm']"));
+    // on a loaded machine the form can be shown before AngularJS has bound its fields, and what was
+    // typed then was lost (a login that never left the form): type once it is idle, and check what
+    // the fields hold before submitting
+    waitUntilAngularIsIdle();
+    waitUntil(d -> {
+      WebElement form = d.findElement(By.cssSelector("form[name='signinForm']"));
+      WebElement user = form.findElement(By.cssSelector("input[type='text']"));
+      WebElement secret = form.findElement(By.cssSelector("input[type='password']"));
+      if (!userId.equals(user.getAttribute("value"))) {
+        user.clear();
+        user.sendKeys(userId);
+      }
+      if (!password.equals(secret.getAttribute("value"))) {
+        secret.clear();
+        secret.sendKeys(password);
+      }
+      return userId.equals(user.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+    });
+    waitUntilAngularIsIdle();
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     return this;
   }
 
