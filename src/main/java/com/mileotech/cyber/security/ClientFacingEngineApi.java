@@ -177,7 +177,7 @@ public final class ClientFacingEngineApi {
         response.setEntity(kept, response.getEntityAnnotations(), response.getMediaType());
       } else if (staffOnly(entity)) {
         response.setStatus(404);
-        response.setEntity(exception("Variable introuvable"), response.getEntityAnnotations(),
+        response.setEntity(exception(Response.Status.NOT_FOUND, "Variable introuvable"), response.getEntityAnnotations(),
             MediaType.APPLICATION_JSON_TYPE);
       }
     }
@@ -201,12 +201,17 @@ public final class ClientFacingEngineApi {
   }
 
   private static Response refused(Response.Status status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(exception(message)).build();
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(exception(status, message)).build();
   }
 
-  private static ExceptionDto exception(String message) {
+  /** The answer's type follows its status: what a caller tests, not the wording of the message. */
+  private static ExceptionDto exception(Response.Status status, String message) {
     ExceptionDto dto = new ExceptionDto();
-    dto.setType(message.startsWith("Variable") ? "NotFound" : message.startsWith("Requête") ? "Refusal" : "Forbidden");
+    dto.setType(switch (status) {
+      case NOT_FOUND -> "NotFound";
+      case BAD_REQUEST -> "Refusal";
+      default -> "Forbidden";
+    });
     dto.setMessage(message);
     return dto;
   }
